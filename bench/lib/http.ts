@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { round } from './measure.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  startupMs: number;
+  /** Peak resident set (VmHWM) of the server process so far, in MB. */
+  peakRssMb(): number;
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir. */
+export function startServer(store: string, dataDir: string): Promise<RunningServer> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--store', store, '--data-dir', dataDir, '--port', '0', '--no-seed'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /http:\/\/([^/\s]+)\//.exec(output);
+      if (!m) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
+      resolve({
+        child,
+        url: `http://${m[1]}/graphql`,
+        startupMs: round(performance.now() - t0, 0),
+        peakRssMb: () => {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+          return round(kb / 1024, 0);
+        },
+        cpuMs: () => {
+          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
+        },
+        stop: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  });
+}
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  durationS: number;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  non2xx: number;
+  responseBytes: number;
+  /** Server CPU time per request during the measured run (ms): throughput = cores × 1000 / this when CPU-bound. */
+  serverCpuMsPerRequest?: number;
+  /** This query's throughput divided by the trivial `{ __typename }` one of the same run. */
+  ratioToTrivial?: number;
+}
+
+/** One POST first (must answer without GraphQL errors), then autocannon at `connections` for `durationS` seconds. */
+export async function loadTest(url: string, name: string, query: string, variables: Record<string, unknown> = {}, connections = 16, durationS = 8): Promise<LoadResult> {
+  const body = JSON.stringify({ query, variables });
+  const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await check.text();
+  const json = JSON.parse(text) as { errors?: { message: string }[] };
+  if (!check.ok || json.errors) throw new Error(`${name}: ${check.status} ${text.slice(0, 400)}`);
+  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, plan caches
+  const result = await autocannon({ ...options, duration: durationS });
+  return {
+    name,
+    connections,
+    durationS,
+    requestsPerSec: round(result.requests.average, 1),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    responseBytes: text.length,
+  };
+}

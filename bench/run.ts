@@ -1,0 +1,215 @@
+/**
+ * npm run bench -- --tier S|M|L [--store embedded|neo4j] [--seed N] [--skip-http] [--skip-ui] [--keep-data]
+ * Loads the tier (timed), runs every operation in-process through the services,
+ * load-tests GraphQL over HTTP against the real server, measures the UI in
+ * headless Chromium, prints tables and writes bench/results/<tier>-<store>.json.
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
+import { SyntheticGraph, TIERS, enterpriseId, type Tier } from '../server/services/generate/generate.ts';
+import { loadGenerated, loadSkeleton, type LoadStep } from '../server/services/generate/load.ts';
+import { resetStore } from '../server/services/seed/load-seeds.ts';
+import { search } from '../server/services/explore/search.ts';
+import { createStore } from '../server/store/create-store.ts';
+import { loadTest, startServer, type LoadResult } from './lib/http.ts';
+import { round, table, type OpResult } from './lib/measure.ts';
+import { runOperations, type OpInputs } from './lib/ops.ts';
+import { runUiBench } from './lib/ui.ts';
+
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+const HEAVY = `query Heavy { gapAnalysis { counts { fill extend strengthen }
+  segments { segmentId name localCount localOutput outsideShare presence hasLeader }
+  gaps { id kind segmentId segmentName severity reasonZh evidence { nodeIds edgeIds } } } }`;
+const LIGHT = `query Light { chains { id name nameEn targetOutput segmentCount } }`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      tier: { type: 'string', default: 'S' },
+      store: { type: 'string', default: 'embedded' },
+      seed: { type: 'string', default: '1' },
+      'data-dir': { type: 'string' },
+      'skip-http': { type: 'boolean' },
+      'skip-ui': { type: 'boolean' },
+      'skip-ops': { type: 'boolean' },
+      reuse: { type: 'boolean' },
+      'http-seconds': { type: 'string', default: '8' },
+    },
+    strict: true,
+  });
+  const tier = values.tier!.toUpperCase() as Tier;
+  if (!(tier in TIERS)) throw new Error('--tier must be S, M or L');
+  const kind = values.store!;
+  const dataDir = values['data-dir'] ?? `/tmp/chain-graph-bench/${tier}-${kind}`;
+  const config = loadConfig(['--store', kind, '--data-dir', dataDir], process.env);
+  const started = new Date().toISOString();
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memTotalGb: round(totalmem() / 2 ** 30, 1),
+    memFreeGbAtStart: round(freemem() / 2 ** 30, 1),
+    node: process.version,
+    loadAvgAtStart: loadavg().map((x) => round(x, 1)),
+  };
+  console.log(`bench tier ${tier} on ${kind} (${kind === 'embedded' ? dataDir : config.neo4j.uri}); ${machine.cpus} × ${machine.cpuModel}, ${machine.memTotalGb} GB, Node ${machine.node}`);
+
+  // ---- load (timed) ----
+  // --reuse: keep the store a previous run of this tier left (no load figures), to iterate on the operations.
+  const reuse = Boolean(values.reuse) && kind === 'embedded' && existsSync(dataDir);
+  if (kind === 'embedded' && !reuse) rmSync(dataDir, { recursive: true, force: true });
+  const t0 = performance.now();
+  const store = await createStore(config);
+  const openMs = round(performance.now() - t0, 0);
+  if (kind === 'neo4j') await resetStore(store);
+  const t1 = performance.now();
+  const skeleton = reuse ? 'reused' : await loadSkeleton(store, new SyntheticGraph({ enterprises: 2, supplies: 0 }).skeleton);
+  const skeletonMs = round(performance.now() - t1, 0);
+  let steps: LoadStep[] = [];
+  let graph: SyntheticGraph | undefined;
+  if (tier !== 'S') graph = new SyntheticGraph({ ...TIERS[tier], seed: Number(values.seed) });
+  if (graph && !reuse) {
+    let last = 0;
+    steps = await loadGenerated(store, graph, (s) => {
+      if (performance.now() - last < 5000) return;
+      last = performance.now();
+      console.log(`  loading ${s.kind}: ${s.rows} rows, ${Math.round(s.rows / (s.ms / 1000))} rows/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+    });
+  }
+  const loadRows = steps.reduce((n, s) => n + s.rows, 0);
+  const loadMs = steps.reduce((n, s) => n + s.ms, 0);
+  const load = {
+    reused: reuse,
+    openMs,
+    skeleton,
+    skeletonMs,
+    steps: steps.map((s) => ({ ...s, ms: round(s.ms, 0), cpuMs: round(s.cpuMs, 0), rowsPerSecond: Math.round(s.rows / (s.ms / 1000)), rowsPerCpuSecond: Math.round(s.rows / (s.cpuMs / 1000)) })),
+    rows: loadRows,
+    seconds: round(loadMs / 1000, 1),
+    rowsPerSecond: loadRows ? Math.round(loadRows / (loadMs / 1000)) : null,
+    rowsPerCpuSecond: loadRows ? Math.round(loadRows / (steps.reduce((n, s) => n + s.cpuMs, 0) / 1000)) : null,
+    targetRowsPerSecond: 20_000,
+    benchRssMbAfterLoad: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
+  console.log(`load: ${loadRows} rows in ${load.seconds} s = ${load.rowsPerSecond ?? '-'} rows/s, ${load.rowsPerCpuSecond ?? '-'} rows per CPU-second (skeleton ${skeleton} ${skeletonMs} ms)`);
+
+  // ---- in-process operations ----
+  let ops: OpResult[] = [];
+  if (!values['skip-ops']) {
+    const inputs = await chooseInputs(store, graph);
+    console.log('\noperations (in-process, through the services):');
+    ops = await runOperations(store, inputs, (r) =>
+      console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`),
+    );
+  }
+  await store.close();
+
+  // ---- HTTP / GraphQL ----
+  let http: { startupMs: number; results: LoadResult[]; peakRssMb: number; error?: string } | undefined;
+  if (!values['skip-http']) {
+    console.log('\nGraphQL over HTTP (autocannon, 16 connections):');
+    const server = await startServer(kind, dataDir);
+    const results: LoadResult[] = [];
+    try {
+      const seconds = Number(values['http-seconds']);
+      for (const [name, q] of [['trivial { __typename }', '{ __typename }'], ['light: chains', LIGHT], ['heavy: gapAnalysis all chains', HEAVY]] as const) {
+        const c0 = server.cpuMs();
+        const r = await loadTest(server.url, name, q, {}, 16, seconds);
+        r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / (r.requestsPerSec * (seconds + 2)), 2); // includes the 2 s warm-up
+        results.push(r);
+        console.log(`  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}`);
+      }
+      const trivial = results[0]!.requestsPerSec;
+      for (const r of results) r.ratioToTrivial = round(r.requestsPerSec / trivial, 3);
+      http = { startupMs: server.startupMs, results, peakRssMb: server.peakRssMb() };
+    } catch (e) {
+      http = { startupMs: server.startupMs, results, peakRssMb: server.peakRssMb(), error: (e as Error).message.slice(0, 500) };
+      console.log(`  ERROR ${http.error}`);
+    } finally {
+      await server.stop();
+    }
+    console.log(`  server startup ${http.startupMs} ms, peak RSS ${http.peakRssMb} MB`);
+  }
+
+  // ---- UI ----
+  let ui: unknown;
+  if (!values['skip-ui']) {
+    console.log('\nUI (headless Chromium, client/graph):');
+    try {
+      ui = await runUiBench([1000, 5000], ['product', 'lean']);
+      for (const r of ui as { variant: string; elements: number; layoutMs: number; firstRenderMs: number; panFps: number; panP95FrameMs: number }[]) {
+        console.log(`  ${r.variant} ${r.elements} elements: layout ${r.layoutMs} ms, first render ${r.firstRenderMs} ms, pan ${r.panFps} fps (p95 frame ${r.panP95FrameMs} ms)`);
+      }
+    } catch (e) {
+      ui = { error: (e as Error).message.slice(0, 500) };
+      console.log(`  ERROR ${(ui as { error: string }).error}`);
+    }
+  }
+
+  const result = { tier, store: kind, seed: Number(values.seed), started, finished: new Date().toISOString(), loadAvgAtEnd: loadavg().map((x) => round(x, 1)), machine, load, ops, http, ui };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = `${RESULTS_DIR}${tier}-${kind}.json`;
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  console.log('\n' + summary(result));
+  console.log(`\nwrote ${file}`);
+  if (kind === 'embedded') console.log(`the loaded store stays in ${dataDir} for bench/profile.ts (deleted by the next run of this tier)`);
+}
+
+async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, graph: SyntheticGraph | undefined): Promise<OpInputs> {
+  const generic = ['科技', '巢湖', '合金'];
+  if (graph) {
+    let hub = 0;
+    for (let i = 0; i < graph.enterprises; i++) if (graph.output[i]! > graph.output[hub]!) hub = i;
+    const mid = Math.floor(graph.enterprises / 2);
+    const pairs: [string, string][] = Array.from({ length: 10 }, (_, k) => [enterpriseId((k * 7919) % graph.enterprises), enterpriseId((k * 104_729 + 17) % graph.enterprises)]);
+    return {
+      chainId: 'chain:nev-parts',
+      searchTexts: [...generic, graph.enterprise(mid).enterprise.name, graph.enterprise(mid + 1).enterprise.shortName],
+      hubEnterpriseId: enterpriseId(hub),
+      segmentId: 'seg:auto-parts',
+      pathPairs: pairs,
+    };
+  }
+  const hits = await search(store, '有限公司', { labels: ['Enterprise'], limit: 50 });
+  if (hits.length < 2) throw new Error('the seed graph has too few enterprises to bench');
+  const ids = hits.map((h) => h.id);
+  return {
+    chainId: 'chain:nev-parts',
+    searchTexts: [...generic, hits[0]!.name],
+    hubEnterpriseId: ids[0]!,
+    segmentId: 'seg:auto-parts',
+    pathPairs: Array.from({ length: 10 }, (_, k) => [ids[k % ids.length]!, ids[(k * 7 + 3) % ids.length]!] as [string, string]),
+  };
+}
+
+function summary(r: { tier: string; store: string; load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null }; ops: OpResult[]; http?: { results: LoadResult[]; peakRssMb: number } }): string {
+  const rows: (string | number)[][] = r.ops.map((o) => [
+    o.name,
+    o.error ? 'ERROR' : o.medianMs,
+    o.cpuMedianMs,
+    o.p95Ms,
+    o.maxMs,
+    o.rows,
+    o.targetMs ?? '',
+    o.targetMs === undefined || o.error ? '' : o.medianMs <= o.targetMs ? 'ok' : 'MISS',
+  ]);
+  let text = `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` + table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
+  if (r.http) {
+    text +=
+      '\n\n' +
+      table(
+        ['GraphQL (c=16)', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ratio to trivial', 'server CPU ms/req', 'errors'],
+        r.http.results.map((h) => [h.name, h.requestsPerSec, h.p50Ms, h.p99Ms, h.maxMs, h.ratioToTrivial ?? '', h.serverCpuMsPerRequest ?? '', h.errors + h.non2xx]),
+      ) +
+      `\nserver peak RSS ${r.http.peakRssMb} MB`;
+  }
+  return text;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,450 @@
+/** The only place that calls the server. Types mirror server/graphql/schema/*.graphql. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new ApiError(`network: ${(e as Error).message}`, 'NETWORK');
+  }
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`HTTP ${response.status}`, 'HTTP');
+  }
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (!body.data) throw new ApiError(`HTTP ${response.status}`);
+  return body.data;
+}
+
+export interface ChainSummary {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  segmentCount: number;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface GraphElements {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+const ELEMENTS = 'nodes { id label name properties } edges { id type source target properties }';
+
+export function fetchChains(): Promise<ChainSummary[]> {
+  return graphql<{ chains: ChainSummary[] }>('{ chains { id name nameEn segmentCount } }').then((d) => d.chains);
+}
+
+export function fetchChainOverview(chainId: string | null): Promise<GraphElements> {
+  return graphql<{ chainOverview: GraphElements }>(`query($chainId: ID) { chainOverview(chainId: $chainId) { ${ELEMENTS} } }`, { chainId }).then(
+    (d) => d.chainOverview,
+  );
+}
+
+// ---- gaps.graphql / responsibility.graphql -------------------------------------------------
+
+export type GapKindApi = 'FILL' | 'EXTEND' | 'STRENGTHEN';
+export type GapStatusApi = 'OPEN' | 'IN_PROGRESS' | 'FILLED' | 'DISMISSED';
+
+export interface UnitRole {
+  unitId: string;
+  unitName: string;
+  role: 'LEAD' | 'SUPPORT';
+  areaId: string | null;
+  taskId: string | null;
+  taskNo: number | null;
+  taskName: string | null;
+  chainId: string | null;
+}
+
+export interface SegmentAnalysis {
+  segmentId: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+  localEnterpriseIds: string[];
+  localCount: number;
+  localOutput: number;
+  hasLeader: boolean;
+  leaderIds: string[];
+  externalSupplierIds: string[];
+  localBuyerIds: string[];
+  outsideShare: number | null;
+  presence: string;
+}
+
+export interface Evidence {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface DetectedGap {
+  id: string;
+  kind: GapKindApi;
+  segmentId: string;
+  segmentName: string;
+  chainIds: string[];
+  areaId: string | null;
+  severity: number;
+  components: { name: string; value: number; weight: number }[];
+  reasonZh: string;
+  reasonEn: string;
+  evidence: Evidence;
+  responsible: UnitRole[];
+  saved: boolean;
+  status: GapStatusApi | null;
+}
+
+export interface SavedGap {
+  id: string;
+  kind: GapKindApi;
+  status: GapStatusApi;
+  origin: string | null;
+  note: string | null;
+  reason: string | null;
+  source: string | null;
+  sourceText: string | null;
+  segmentId: string;
+  segmentName: string;
+  chainId: string | null;
+  chainName: string | null;
+  areaId: string | null;
+  areaName: string | null;
+  taskId: string | null;
+  taskName: string | null;
+  responsible: UnitRole[];
+}
+
+export interface GapAnalysis {
+  chainId: string | null;
+  areaId: string | null;
+  segments: SegmentAnalysis[];
+  gaps: DetectedGap[];
+  undetectedSavedGaps: SavedGap[];
+  counts: { fill: number; extend: number; strengthen: number };
+}
+
+// `via` is not asked for: the UI does not use it, and saved gaps' units returned it as null (a server bug) which failed the whole query.
+const UNIT_ROLE = 'unitId unitName role areaId taskId taskNo taskName chainId';
+const SAVED_GAP = `id kind status origin note reason source sourceText segmentId segmentName chainId chainName areaId areaName taskId taskName responsible { ${UNIT_ROLE} }`;
+
+/** `areaId` null = both plan areas. */
+export function fetchGapAnalysis(chainId: string | null, areaId: string | null): Promise<GapAnalysis> {
+  return graphql<{ gapAnalysis: GapAnalysis }>(
+    `query($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
+      chainId areaId
+      segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
+      gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ${UNIT_ROLE} } saved status }
+      undetectedSavedGaps { ${SAVED_GAP} }
+      counts { fill extend strengthen } } }`,
+    { chainId, areaId },
+  ).then((d) => d.gapAnalysis);
+}
+
+export function fetchGap(id: string): Promise<SavedGap | null> {
+  return graphql<{ gap: SavedGap | null }>(`query($id: ID!) { gap(id: $id) { ${SAVED_GAP} } }`, { id }).then((d) => d.gap);
+}
+
+export interface AreaResponsibility {
+  areaId: string | null;
+  leads: UnitRole[];
+  supports: UnitRole[];
+}
+
+export interface Responsibility {
+  nodeId: string;
+  kind: string;
+  name: string | null;
+  areas: AreaResponsibility[];
+}
+
+export function fetchResponsibility(nodeId: string): Promise<Responsibility> {
+  return graphql<{ responsibility: Responsibility }>(
+    `query($id: ID!) { responsibility(nodeId: $id) { nodeId kind name areas { areaId leads { ${UNIT_ROLE} } supports { ${UNIT_ROLE} } } } }`,
+    { id: nodeId },
+  ).then((d) => d.responsibility);
+}
+
+export interface UnitOverview {
+  id: string;
+  name: string;
+  areaId: string | null;
+  duties: UnitRole[];
+  chains: { id: string; name: string }[];
+  openGaps: SavedGap[];
+}
+
+export function fetchUnit(id: string): Promise<UnitOverview | null> {
+  return graphql<{ unit: UnitOverview | null }>(
+    `query($id: ID!) { unit(id: $id) { id name areaId duties { ${UNIT_ROLE} } chains { id name } openGaps { ${SAVED_GAP} } } }`,
+    { id },
+  ).then((d) => d.unit);
+}
+
+// ---- suppliers.graphql ----------------------------------------------------------------------
+
+export interface ScoreComponent {
+  name: string;
+  value: number;
+  weight: number;
+  detail: string;
+}
+
+export interface SupplierCandidate {
+  rank: number;
+  enterpriseId: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  output: number | null;
+  aboveScale: boolean;
+  tags: string[];
+  sample: boolean;
+  segmentIds: string[];
+  segmentNames: string[];
+  score: number;
+  components: ScoreComponent[];
+  reasonZh: string;
+  reasonEn: string;
+  path: Evidence;
+}
+
+export interface SupplierCandidatePage {
+  segmentIds: string[];
+  areaId: string | null;
+  totalCount: number;
+  candidates: SupplierCandidate[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number }): Promise<SupplierCandidatePage> {
+  return graphql<{ supplierCandidates: SupplierCandidatePage }>(
+    `query($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) { supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
+      segmentIds areaId totalCount endCursor hasNextPage
+      candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
+        components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`,
+    { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 },
+  ).then((d) => d.supplierCandidates);
+}
+
+// ---- enterprises.graphql --------------------------------------------------------------------
+
+export interface SupplyLink {
+  enterprise: { id: string; name: string; shortName: string | null; local: boolean | null; region: string | null };
+  product: string | null;
+  share: number | null;
+}
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  local: boolean | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[];
+  founded: string | null;
+  origin: string | null;
+  sample: boolean;
+  area: { id: string; name: string; nameEn: string | null } | null;
+  segments: { segment: { id: string; name: string; nameEn: string | null; stage: string | null; chainIds: string[] }; role: string | null }[];
+  suppliers: SupplyLink[];
+  customers: SupplyLink[];
+}
+
+const SUPPLY = 'enterprise { id name shortName local region } product share';
+
+export function fetchEnterprise(id: string): Promise<Enterprise | null> {
+  return graphql<{ enterprise: Enterprise | null }>(
+    `query($id: ID!) { enterprise(id: $id) { id name shortName uscc local region province city output aboveScale tags founded origin sample
+      area { id name nameEn } segments { segment { id name nameEn stage chainIds } role } suppliers { ${SUPPLY} } customers { ${SUPPLY} } } }`,
+    { id },
+  ).then((d) => d.enterprise);
+}
+
+export interface EnterpriseListItem {
+  id: string;
+  name: string;
+  shortName: string | null;
+  local: boolean | null;
+  region: string | null;
+  city: string | null;
+  output: number | null;
+  tags: string[];
+  origin: string | null;
+  sample: boolean;
+  segments: { segment: { id: string }; role: string | null }[];
+}
+
+/** Enterprises of a segment; `local` true/false splits local and external; `areaId` limits to an area. */
+export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaId: string | null): Promise<{ items: EnterpriseListItem[]; totalCount: number }> {
+  return graphql<{ enterprises: { items: EnterpriseListItem[]; totalCount: number } }>(
+    `query($filter: EnterpriseFilter) { enterprises(filter: $filter, first: 100) { totalCount items { id name shortName local region city output tags origin sample segments { segment { id } role } } } }`,
+    { filter: { segmentId, local, ...(local && areaId ? { areaId } : {}) } },
+  ).then((d) => d.enterprises);
+}
+
+// ---- explore.graphql ------------------------------------------------------------------------
+
+export type SearchKind = 'Enterprise' | 'Segment' | 'Chain' | 'Unit';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  name: string;
+  shortName: string | null;
+  match: 'EXACT' | 'PREFIX' | 'CONTAINS';
+  context: string | null;
+  areas: string[];
+  chains: string[];
+}
+
+export function search(text: string, limit = 12): Promise<SearchHit[]> {
+  return graphql<{ search: SearchHit[] }>(
+    'query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }',
+    { text, limit },
+  ).then((d) => d.search);
+}
+
+export interface Neighbourhood extends GraphElements {
+  centerId: string;
+  truncated: boolean;
+}
+
+export function fetchNeighbourhood(id: string, options: { depth?: number; limit?: number; labels?: string[] } = {}): Promise<Neighbourhood> {
+  return graphql<{ neighbourhood: Neighbourhood }>(
+    `query($id: ID!, $depth: Int, $limit: Int, $filter: NeighbourhoodFilter) { neighbourhood(id: $id, depth: $depth, limit: $limit, filter: $filter) { centerId truncated ${ELEMENTS} } }`,
+    { id, depth: options.depth ?? 1, limit: options.limit ?? 500, filter: options.labels ? { labels: options.labels } : null },
+  ).then((d) => d.neighbourhood);
+}
+
+export function fetchShortestPath(fromId: string, toId: string): Promise<GraphElements> {
+  return graphql<{ shortestPath: GraphElements }>(`query($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { ${ELEMENTS} } }`, {
+    from: fromId,
+    to: toId,
+  }).then((d) => d.shortestPath);
+}
+
+/**
+ * Lead and supporting units of every task of the plan (三、重点任务 has 18,
+ * ids task:1 … task:18), in one request of aliased `responsibility` fields.
+ */
+export const PLAN_TASK_COUNT = 18;
+
+/** The server allows at most 15 aliases per request (graphql-armor), so tasks go in batches. */
+const ALIAS_BATCH = 9;
+
+export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promise<Responsibility[]> {
+  const ids = Array.from({ length: count }, (_, i) => i + 1);
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += ALIAS_BATCH) batches.push(ids.slice(i, i + ALIAS_BATCH));
+  const results = await Promise.all(
+    batches.map((batch) =>
+      graphql<Record<string, Responsibility>>(
+        `{ ${batch.map((n) => `t${n}: responsibility(nodeId: "task:${n}") { nodeId kind name areas { areaId leads { ${UNIT_ROLE} } supports { ${UNIT_ROLE} } } }`).join('\n')} }`,
+      ),
+    ),
+  );
+  return results.flatMap((d) => Object.values(d));
+}
+
+// ---- targets.graphql ------------------------------------------------------------------------
+
+export interface ProgressRecord {
+  id: string;
+  value: number;
+  date: string;
+  source: string | null;
+  note: string | null;
+}
+
+export interface TargetProgress {
+  target: {
+    id: string;
+    name: string;
+    value: number;
+    unit: string | null;
+    deadline: string | null;
+    group: string | null;
+    metric: string | null;
+    source: string | null;
+    sourceText: string | null;
+    area: { id: string; name: string; nameEn: string | null } | null;
+    wholeId: string | null;
+  };
+  value: number;
+  unit: string | null;
+  current: number | null;
+  currentSource: 'COMPUTED' | 'RECORDED' | 'NONE';
+  ratio: number | null;
+  history: ProgressRecord[];
+  parts: TargetProgress[];
+}
+
+const TARGET_FIELDS = `target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
+  value unit current currentSource ratio history { id value date source note }`;
+
+/** Whole targets with their per-area parts (areaId null), or the parts counting for one area. */
+export function fetchTargets(areaId: string | null): Promise<TargetProgress[]> {
+  return graphql<{ targets: TargetProgress[] }>(`query($areaId: ID) { targets(areaId: $areaId) { ${TARGET_FIELDS} parts { ${TARGET_FIELDS} } } }`, { areaId }).then(
+    (d) => d.targets,
+  );
+}
+
+// ---- import.graphql (export) ----------------------------------------------------------------
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The 招商清单 as the server writes it (all pages; bold frozen header,
+ * auto-filter, codes as text), the same file `npm run export -- candidates` gives.
+ */
+export function exportCandidatesXlsx(gapId: string, areaId: string | null): Promise<ExportedFile> {
+  return graphql<{ exportTable: { filename: string; mimeType: string; base64: string } }>(
+    'query($gapId: ID, $areaId: ID) { exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }',
+    { gapId, areaId },
+  ).then(({ exportTable: f }) => ({ filename: f.filename, mimeType: f.mimeType, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
+}

@@ -1,0 +1,57 @@
+import type { DetectedGap, GapAnalysis, GapKindApi, SavedGap } from '../api.ts';
+import type { SegmentDecoration } from '../graph/controller.ts';
+import { classifyStrength } from '../graph/strength.ts';
+
+export type GapKind = 'fill' | 'extend' | 'strengthen';
+
+export function gapKind(kind: GapKindApi | string): GapKind {
+  return kind.toLowerCase() as GapKind;
+}
+
+/** A gap as the map and panels use it: detected by the analysis or saved (e.g. named by the plan). */
+export interface MapGap {
+  id: string;
+  kind: GapKind;
+  segmentId: string;
+  severity: number | null;
+  detected: DetectedGap | null;
+  saved: SavedGap | null;
+}
+
+/** All gaps of an analysis: detected ones (most severe first) then saved ones not detected, excluding filled/dismissed. */
+export function mapGaps(analysis: GapAnalysis): MapGap[] {
+  const detected = analysis.gaps.map((g) => ({ id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: g.severity, detected: g, saved: null }));
+  const saved = analysis.undetectedSavedGaps
+    .filter((g) => g.status === 'OPEN' || g.status === 'IN_PROGRESS')
+    .map((g) => ({ id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g }));
+  return [...detected, ...saved];
+}
+
+/**
+ * Per-segment decoration: strength from the local facts and the most severe
+ * gap there (detected gaps first, by severity; then saved ones).
+ */
+export function segmentDecorations(analysis: GapAnalysis): Map<string, SegmentDecoration> {
+  const out = new Map<string, SegmentDecoration>();
+  for (const s of analysis.segments) {
+    out.set(s.segmentId, {
+      strength: classifyStrength({ localCount: s.localCount, localOutput: s.localOutput, presence: s.presence }),
+      localCount: s.localCount,
+      localOutput: s.localOutput,
+      gapKind: null,
+      gapId: null,
+    });
+  }
+  const gaps = mapGaps(analysis).sort((a, b) => (b.severity ?? -1) - (a.severity ?? -1));
+  for (const g of gaps) {
+    const d = out.get(g.segmentId) ?? { strength: 'unknown' as const };
+    if (d.gapKind) continue;
+    out.set(g.segmentId, { ...d, gapKind: g.kind, gapId: g.id });
+  }
+  return out;
+}
+
+/** The gaps at one segment, most severe first. */
+export function gapsAt(analysis: GapAnalysis, segmentId: string): MapGap[] {
+  return mapGaps(analysis).filter((g) => g.segmentId === segmentId);
+}

@@ -1,0 +1,6 @@
+// read/import/enterprises: every Enterprise with the fields an import may change and its area, to match rows by USCC or normalised name; params none
+MATCH (e:Enterprise)
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(a:Area)
+RETURN e.id AS id, e.name AS name, e.shortName AS shortName, e.uscc AS uscc, e.output AS output,
+       e.aboveScale AS aboveScale, e.tags AS tags, e.founded AS founded, e.local AS local, e.region AS region,
+       e.province AS province, e.city AS city, e.areaId AS areaIdProperty, collect(a.id) AS areaIds

@@ -1,0 +1,4 @@
+// read/import/segments: every Segment with the chains it belongs to, to resolve 所属环节 and 上游环节 in imports; params none
+MATCH (s:Segment)
+OPTIONAL MATCH (c:Chain)-[:HAS_SEGMENT]->(s)
+RETURN s.id AS id, s.name AS name, s.nameEn AS nameEn, s.stage AS stage, collect(c.id) AS chains

@@ -1,0 +1,5 @@
+// write/seed/chains: merge Chain nodes by id and set their properties; params $rows
+UNWIND $rows AS r
+MERGE (c:Chain {id: r.id})
+SET c.name = r.name, c.targetOutput = r.targetOutput,
+    c.nameEn = r.nameEn, c.origin = r.origin, c.source = r.source, c.sourceText = r.sourceText

@@ -1,0 +1,106 @@
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { dumpLines, parseDump, readDump, restoreDump } from '../services/dump/dump.ts';
+import { GRAPH_FILE } from '../store/embedded-store.ts';
+import type { Store } from '../store/store.ts';
+
+/** Backup files: `backup-<UTC time>.grafeo` (embedded store copy) or `.jsonl` (dump, any store). */
+const BACKUP_NAME = /^backup-\d{8}T\d{6}(\d{3})?Z\.(grafeo|jsonl)$/;
+
+export interface BackupSchedule {
+  dir: string;
+  everyHours: number;
+  keep: number;
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+}
+
+/** Backups in `dir`, oldest first. */
+export function listBackups(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => BACKUP_NAME.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Writes one backup into `dir` and returns its path. The file appears under
+ * its final name only when complete (written to a `.partial` name, then
+ * renamed), so a crash never leaves a half backup that looks whole.
+ */
+export async function createBackup(store: Store, dir: string, now = new Date()): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const ext = store.backup ? 'grafeo' : 'jsonl';
+  const file = path.join(dir, `backup-${stamp(now)}.${ext}`);
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true, recursive: true });
+  if (store.backup) await store.backup(partial);
+  else writeFileSync(partial, [...dumpLines(await readDump(store))].join('\n') + '\n');
+  renameSync(partial, file);
+  return file;
+}
+
+/** Deletes all but the newest `keep` backups; returns the deleted paths. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const all = listBackups(dir);
+  const old = all.slice(0, Math.max(0, all.length - keep));
+  for (const file of old) rmSync(file, { force: true, recursive: true });
+  return old;
+}
+
+/** Backs up at start and then every `everyHours`, keeping `keep`; failures are logged, never fatal. */
+export function scheduleBackups(store: Store, schedule: BackupSchedule, log: (line: string) => void = console.log): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const file = await createBackup(store, schedule.dir);
+        const pruned = pruneBackups(schedule.dir, schedule.keep);
+        log(`backup written: ${file}${pruned.length ? ` (removed ${pruned.length} older)` : ''}`);
+      } catch (e) {
+        log(`backup FAILED in ${schedule.dir}: ${(e as Error).message}`);
+      }
+    });
+  };
+  run();
+  const timer = setInterval(run, schedule.everyHours * 3_600_000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Restores the embedded store in `dataDir` from a `.grafeo` backup. The server
+ * must be stopped (the store file is locked while it runs). The current graph
+ * is kept beside it as `graph.grafeo.before-restore-<time>`.
+ */
+export function restoreEmbeddedBackup(backupFile: string, dataDir: string, now = new Date()): { replaced: string | null } {
+  if (!backupFile.endsWith('.grafeo')) throw new Error(`${backupFile}: not a .grafeo backup (use restoreDumpBackup for .jsonl)`);
+  if (!existsSync(backupFile)) throw new Error(`${backupFile}: no such backup`);
+  mkdirSync(dataDir, { recursive: true });
+  const target = path.join(dataDir, GRAPH_FILE);
+  let replaced: string | null = null;
+  if (existsSync(target)) {
+    replaced = `${target}.before-restore-${stamp(now)}`;
+    renameSync(target, replaced);
+  }
+  for (const f of readdirSync(dataDir)) if (f.startsWith(`${GRAPH_FILE}.`) && f.includes('wal')) rmSync(path.join(dataDir, f), { recursive: true, force: true });
+  copyFileSync(backupFile, `${target}.partial`);
+  renameSync(`${target}.partial`, target);
+  return { replaced };
+}
+
+/** Restores a `.jsonl` dump backup into a store, replacing its content in one transaction. */
+export async function restoreDumpBackup(store: Store, backupFile: string): Promise<{ nodes: number; relationships: number }> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(backupFile, 'utf8'), crlfDelay: Infinity })) lines.push(line);
+  return restoreDump(store, parseDump(lines), { replace: true });
+}

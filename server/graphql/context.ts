@@ -1,0 +1,9 @@
+import type { RequestAuth } from '../auth/security-plugin.ts';
+import type { Store } from '../store/store.ts';
+
+/** What every resolver receives: the one store chosen at start. */
+export interface GraphQLContext {
+  store: Store;
+  /** Who is calling and the auth services (server/auth); set by the security plugin on every request. */
+  auth?: RequestAuth;
+}

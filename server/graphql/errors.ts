@@ -1,0 +1,31 @@
+import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import { NotFoundError, ValidationError } from '../services/errors.ts';
+
+/**
+ * Turns an error thrown below the API into what a client may see: domain errors
+ * keep their message with a code; anything else (engine, driver, bugs) becomes
+ * INTERNAL with no stack trace and no Cypher text.
+ */
+export function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  if (original instanceof NotFoundError || original instanceof ValidationError) {
+    const field = original instanceof ValidationError && original.field ? { field: original.field } : {};
+    return createGraphQLError(original.message, {
+      extensions: { code: original.code, ...field },
+      path: error instanceof GraphQLError ? error.path : undefined,
+    });
+  }
+  if (original instanceof GraphQLError) {
+    // Parse, validation and input-coercion errors from graphql-js itself carry no secrets.
+    return createGraphQLError(original.message, {
+      extensions: { code: (original.extensions?.code as string | undefined) ?? 'BAD_USER_INPUT' },
+      nodes: original.nodes,
+      source: original.source,
+      positions: original.positions,
+      path: original.path,
+    });
+  }
+  console.error(original);
+  return createGraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
+}

@@ -1,0 +1,14 @@
+import type { RequestAuth } from '../../auth/security-plugin.ts';
+import { AuditService } from '../../audit/audit-service.ts';
+import type { GraphQLContext } from '../context.ts';
+
+type Ctx = GraphQLContext & { auth?: RequestAuth };
+
+const auditOf = (ctx: Ctx) => ctx.auth?.audit ?? new AuditService(ctx.store);
+
+export const auditResolvers = {
+  Query: {
+    auditTrail: (_: unknown, a: { first?: number | null; after?: string | null; entityId?: string | null }, ctx: Ctx) => auditOf(ctx).page(a),
+    auditTrailCsv: (_: unknown, a: { entityId?: string | null }, ctx: Ctx) => auditOf(ctx).csv({ entityId: a.entityId ?? null }),
+  },
+};

@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig } from './config.ts';
+import { createHttpServer } from './http/create-http-server.ts';
+import { seedIfEmpty } from './services/seed/load-seeds.ts';
+import { createStore } from './store/create-store.ts';
+import { printAccessHint } from './auth/startup.ts';
+import { scheduleBackups } from './backup/backup-service.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await createStore(config);
+  if (config.seedOnStart) {
+    const loaded = await seedIfEmpty(store);
+    if (loaded) console.log(`Loaded the seed graph: ${Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  }
+  const { auth, graphiql, corsOrigins, backup } = config.security;
+  const server = createHttpServer(store, { auth, graphiql, corsOrigins });
+  await printAccessHint(store, config);
+  const backups = backup ? scheduleBackups(store, backup) : null;
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`产业链图谱 ready on ${config.store} store: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  (GraphQL: /graphql)`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight and closing the store`);
+    server.close(() => void (backups?.stop() ?? Promise.resolve()).then(() => store.close()).then(() => process.exit(0)));
+    setTimeout(() => {
+      console.error(`${signal}: requests still open after 10 s; closing them`);
+      server.closeAllConnections();
+    }, 10_000).unref();
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : `Cannot start: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+/**
+ * The allow-list of node labels and relationship types. Cypher cannot take a
+ * label or type as a parameter, so any label or type that reaches a query from
+ * outside (a filter, an import) must be one of these.
+ */
+export const NODE_LABELS = [
+  'Area',
+  'Park',
+  'Chain',
+  'Segment',
+  'Enterprise',
+  'Unit',
+  'Action',
+  'Task',
+  'Gap',
+  'Target',
+  'Progress',
+  'User',
+  'ApiToken',
+  'Session',
+  'AuditEntry',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'PART_OF',
+  'IN_AREA',
+  'HAS_SEGMENT',
+  'FEEDS',
+  'LOCATED_IN',
+  'IN_PARK',
+  'OPERATES_IN',
+  'SUPPLIES',
+  'HAS_TASK',
+  'DEVELOPS',
+  'LEADS',
+  'SUPPORTS',
+  'BELONGS_TO',
+  'AT',
+  'IN_CHAIN',
+  'FOR_AREA',
+  'FROM_TASK',
+  'RESPONSIBLE_FOR',
+  'MEASURES',
+  'RECORDS',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/**
+ * Labels of security records (server/auth, server/audit): they hold password
+ * and token hashes, so they are never valid as a label from outside.
+ */
+export const PRIVATE_LABELS: readonly NodeLabel[] = ['User', 'ApiToken', 'Session', 'AuditEntry'];
+
+export function isNodeLabel(value: string): value is NodeLabel {
+  return (NODE_LABELS as readonly string[]).includes(value) && !PRIVATE_LABELS.includes(value as NodeLabel);
+}
+
+export function isRelationshipType(value: string): value is RelationshipType {
+  return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}
+
+export const GAP_KINDS = ['fill', 'extend', 'strengthen'] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
+export const GAP_STATUSES = ['open', 'in_progress', 'filled', 'dismissed'] as const;
+export type GapStatus = (typeof GAP_STATUSES)[number];
+export const SEGMENT_STAGES = ['upstream', 'midstream', 'downstream'] as const;
+export const ENTERPRISE_ROLES = ['leader', 'core', 'supplier'] as const;
+export const REGIONS = ['local', 'anhui', 'yrd', 'other'] as const;

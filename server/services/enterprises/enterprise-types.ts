@@ -1,0 +1,91 @@
+/** Tags an enterprise may carry (Enterprise.tags). */
+export const ENTERPRISE_TAGS = ['高新技术', '专精特新', '小巨人', '链主', '战新'] as const;
+
+export interface AreaRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  level: string | null;
+  local: boolean | null;
+}
+
+/** A segment the enterprise operates in, with its role and the chains the segment belongs to. */
+export interface EnterpriseSegment {
+  role: string | null;
+  id: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+}
+
+/** The other side of a SUPPLIES relationship. */
+export interface SupplyLink {
+  id: string;
+  name: string;
+  shortName: string | null;
+  local: boolean | null;
+  region: string | null;
+  product: string | null;
+  share: number | null;
+}
+
+export interface EnterpriseProfile {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  local: boolean | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  /** 万元 per year. */
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[] | null;
+  founded: string | number | null;
+  origin: string | null;
+  sample: boolean | null;
+  areas: AreaRef[];
+  segments: EnterpriseSegment[];
+  suppliers: SupplyLink[];
+  customers: SupplyLink[];
+}
+
+/** Fields a client may set on an enterprise; `undefined` leaves a field alone, `null` clears it (on update). */
+export interface EnterpriseInput {
+  name?: string | null;
+  shortName?: string | null;
+  uscc?: string | null;
+  areaId?: string | null;
+  local?: boolean | null;
+  region?: string | null;
+  province?: string | null;
+  city?: string | null;
+  output?: number | null;
+  aboveScale?: boolean | null;
+  tags?: string[] | null;
+  founded?: string | null;
+}
+
+export interface EnterpriseFilter {
+  /** Enterprises located in this area or an area PART_OF it. */
+  areaId?: string | null;
+  segmentId?: string | null;
+  chainId?: string | null;
+  local?: boolean | null;
+  /** At least one of these tags. */
+  tags?: string[] | null;
+  region?: string | null;
+  aboveScale?: boolean | null;
+  /** Part of the name or short name (normalised like search). */
+  nameContains?: string | null;
+}
+
+export interface EnterpriseConnection {
+  items: EnterpriseProfile[];
+  totalCount: number;
+  hasNextPage: boolean;
+  /** Pass as `after` to get the next page; null on an empty page. */
+  endCursor: string | null;
+}

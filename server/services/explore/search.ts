@@ -1,0 +1,108 @@
+import { normaliseName } from '../../model/normalise-name.ts';
+import type { Store } from '../../store/store.ts';
+import { ValidationError } from '../errors.ts';
+
+/** Labels the search looks at, in the order the API lists them. */
+export const SEARCH_LABELS = ['Enterprise', 'Segment', 'Chain', 'Unit'] as const;
+export type SearchLabel = (typeof SEARCH_LABELS)[number];
+
+export const SEARCH_DEFAULT_LIMIT = 20;
+export const SEARCH_MAX_LIMIT = 50;
+
+/** Nodes without searchName are backfilled in batches of this size before a search. */
+const BACKFILL_BATCH = 2000;
+
+export type MatchKind = 'EXACT' | 'PREFIX' | 'CONTAINS';
+
+export interface SearchHit {
+  id: string;
+  label: SearchLabel;
+  name: string;
+  shortName: string | null;
+  match: MatchKind;
+  /** Where the hit sits: its area and chains, e.g. `巢湖市 · 新能源汽车零部件`; null when the graph says nothing. */
+  context: string | null;
+  areas: string[];
+  chains: string[];
+}
+
+interface SearchRow {
+  id: string;
+  label: SearchLabel;
+  name: string;
+  shortName: string | null;
+  rank: number;
+  areas: string[];
+  chains: string[];
+}
+
+const MATCH_KINDS: MatchKind[] = ['EXACT', 'PREFIX', 'CONTAINS'];
+
+export interface SearchOptions {
+  /** Restrict to these labels (default all of SEARCH_LABELS). */
+  labels?: readonly string[] | null;
+  limit?: number | null;
+}
+
+/**
+ * Stores `searchName` / `searchShortName` on searchable nodes written without
+ * them (seed or import data written before normalisation existed), so that
+ * name variants match. Cheap when nothing is missing: one indexed scan.
+ */
+export async function backfillSearchNames(store: Store): Promise<number> {
+  let written = 0;
+  for (;;) {
+    const rows = await store.run<{ id: string; name: string; shortName: string | null }>('read/explore/missing-search-names', {
+      labels: [...SEARCH_LABELS],
+      limit: BACKFILL_BATCH,
+    });
+    if (rows.length === 0) return written;
+    const batch = rows.map((r) => ({
+      id: r.id,
+      searchName: normaliseName(r.name),
+      searchShortName: r.shortName ? normaliseName(r.shortName) : null,
+    }));
+    await store.run('write/enterprises/search-names', { rows: batch, labels: [...SEARCH_LABELS] });
+    written += rows.length;
+    if (rows.length < BACKFILL_BATCH) return written;
+  }
+}
+
+/**
+ * Finds enterprises, segments, chains and units by name or short name. Both the
+ * query and stored names are normalised (see normaliseName), so 有限公司 /
+ * 有限责任公司 and （） / () variants match; the raw text is matched too, for
+ * nodes not yet normalised. Ranked exact > prefix > contains, then shorter names.
+ */
+export async function search(store: Store, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const raw = text.trim();
+  if (raw.length === 0) throw new ValidationError('text: must not be empty', 'text');
+  const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
+    throw new ValidationError(`limit: must be an integer from 1 to ${SEARCH_MAX_LIMIT}, got ${limit}`, 'limit');
+  }
+  const labels = options.labels?.length ? options.labels : SEARCH_LABELS;
+  for (const label of labels) {
+    if (!(SEARCH_LABELS as readonly string[]).includes(label)) {
+      throw new ValidationError(`labels: '${label}' is not searchable; use one of ${SEARCH_LABELS.join(', ')}`, 'labels');
+    }
+  }
+  await backfillSearchNames(store);
+  const q = normaliseName(raw) || raw;
+  const rows = await store.run<SearchRow>('read/explore/search', { q, raw, labels: [...labels], limit });
+  return rows.map((r) => {
+    const areas = r.areas ?? [];
+    const chains = r.label === 'Chain' ? [] : (r.chains ?? []);
+    const parts = [areas.join('、'), chains.join('、')].filter(Boolean);
+    return {
+      id: r.id,
+      label: r.label,
+      name: r.name,
+      shortName: r.shortName ?? null,
+      match: MATCH_KINDS[r.rank] ?? 'CONTAINS',
+      context: parts.length ? parts.join(' · ') : null,
+      areas,
+      chains,
+    };
+  });
+}

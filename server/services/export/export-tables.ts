@@ -1,0 +1,119 @@
+import type { Store } from '../../store/store.ts';
+import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
+import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
+
+export { exportRows };
+
+const REGION_ZH: Record<string, string> = { local: '本地', anhui: '省内', yrd: '长三角', other: '其他' };
+const KIND_ZH: Record<string, string> = { fill: '补链', extend: '延链', strengthen: '强链' };
+const STATUS_ZH: Record<string, string> = { open: '待处理', in_progress: '推进中', filled: '已补齐', dismissed: '已搁置' };
+const ORIGIN_ZH: Record<string, string> = { plan: '计划', sample: '示例数据', import: '导入', user: '用户录入', analysis: '分析' };
+const yesNo = (v: boolean | null | undefined) => (v === true ? '是' : v === false ? '否' : '');
+
+/**
+ * Headers of the enterprise export: the import's own column names, so an
+ * exported list can be edited in Excel and imported again.
+ */
+export const ENTERPRISE_HEADERS = [
+  '企业名称',
+  '简称',
+  '统一社会信用代码',
+  '所在地区',
+  '所属环节',
+  '产值（万元）',
+  '规上',
+  '标签',
+  '成立年份',
+  '是否本地',
+  '地区类别',
+  '省份',
+  '城市',
+  '数据来源',
+  '样例数据',
+];
+
+interface EnterpriseExportRow {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[] | null;
+  founded: number | null;
+  local: boolean | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  origin: string | null;
+  sample: boolean | null;
+  areas: string[];
+  segments: string[];
+}
+
+export async function enterpriseRows(store: Store): Promise<TableRows> {
+  const rows = await store.run<EnterpriseExportRow>('read/dump/export-enterprises');
+  return rows.map((e) => ({
+    企业名称: e.name,
+    简称: e.shortName ?? '',
+    统一社会信用代码: e.uscc ?? '',
+    所在地区: (e.areas ?? []).join('、'),
+    所属环节: [...(e.segments ?? [])].sort().join('、'),
+    '产值（万元）': e.output ?? null,
+    规上: yesNo(e.aboveScale),
+    标签: (e.tags ?? []).join('、'),
+    成立年份: e.founded ?? null,
+    是否本地: yesNo(e.local),
+    地区类别: REGION_ZH[e.region ?? ''] ?? e.region ?? '',
+    省份: e.province ?? '',
+    城市: e.city ?? '',
+    数据来源: ORIGIN_ZH[e.origin ?? ''] ?? e.origin ?? '',
+    样例数据: e.sample ? '是（虚构示例）' : '',
+  }));
+}
+
+/** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
+export async function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
+  return exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS);
+}
+
+export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];
+
+/** The saved gaps (补链/延链/强链 清单) as CSV or .xlsx. */
+export async function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
+  const gaps = await listSavedGaps(store, filter);
+  const rows = gaps.map((g) => ({
+    编号: g.id,
+    类型: KIND_ZH[g.kind] ?? g.kind,
+    状态: STATUS_ZH[g.status] ?? g.status,
+    产业链: g.chainName ?? '',
+    环节: g.segmentName,
+    地区: g.areaName ?? '全部地区',
+    牵头单位: g.responsible.filter((u) => u.role === 'lead').map((u) => u.unitName).join('、'),
+    配合单位: g.responsible.filter((u) => u.role === 'support').map((u) => u.unitName).join('、'),
+    原因: g.reason ?? '',
+    备注: g.note ?? '',
+    来源: ORIGIN_ZH[g.origin ?? ''] ?? g.origin ?? '',
+    计划依据: g.source ?? '',
+    更新时间: g.updatedAt ?? '',
+  }));
+  return exportRows(rows, format, '缺口清单', GAP_HEADERS);
+}
+
+/** The 招商清单 of a gap or segment: every ranked candidate (pages of MAX_PAGE), in the suppliers service's column layout. */
+export async function exportCandidates(
+  store: Store,
+  format: ExportFormat,
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+): Promise<ExportFile> {
+  const all: SupplierCandidate[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await rankSupplierCandidates(store, { ...args, first: MAX_PAGE, after });
+    all.push(...page.candidates);
+    if (!page.hasNextPage || !page.endCursor) break;
+    after = page.endCursor;
+  }
+  return exportRows(candidateRows(all), format, '招商清单');
+}

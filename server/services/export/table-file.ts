@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const MIME_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A file to hand to the user. */
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export type Cell = string | number | boolean | null | undefined;
+export type TableRows = Record<string, Cell>[];
+
+/**
+ * Text Excel would run as a formula (=, +, -, @, tab, CR at the start) gets a
+ * leading apostrophe, so an exported name cannot execute in the user's Excel
+ * (CSV injection). Numbers are written as numbers and are not affected.
+ */
+function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? safeText(value) : typeof value === 'boolean' ? (value ? '是' : '否') : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV as Excel opens it without asking: UTF-8 with BOM, CRLF line ends. */
+export function toCsv(rows: TableRows, headers: string[] = Object.keys(rows[0] ?? {})): Buffer {
+  const lines = [headers.map(csvCell).join(','), ...rows.map((r) => headers.map((h) => csvCell(r[h])).join(','))];
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
+
+/** Display width of a text (CJK characters count twice). */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** One worksheet with a bold, frozen header row, an auto-filter and fitted column widths. */
+export async function toXlsx(rows: TableRows, sheetName: string, headers: string[] = Object.keys(rows[0] ?? {})): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '产业链图谱';
+  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(headers).font = { bold: true };
+  for (const r of rows) {
+    sheet.addRow(headers.map((h) => {
+      const v = r[h];
+      if (v === null || v === undefined) return null;
+      if (typeof v === 'boolean') return v ? '是' : '否';
+      return typeof v === 'string' ? safeText(v) : v;
+    }));
+  }
+  headers.forEach((h, i) => {
+    const longest = Math.max(width(h), ...rows.slice(0, 1000).map((r) => width(String(r[h] ?? ''))));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+    // Codes such as 统一社会信用代码 must stay text, or Excel turns digits into 9.1E+17.
+    if (/代码|编号|uscc|id$/i.test(h)) sheet.getColumn(i + 1).numFmt = '@';
+  });
+  if (headers.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}`;
+}
+
+/** Rows as a CSV or .xlsx file named `<baseName>-YYYYMMDD.<format>`. */
+export async function exportRows(rows: TableRows, format: ExportFormat, baseName = '导出', headers?: string[], now = new Date()): Promise<ExportFile> {
+  const buffer = format === 'csv' ? toCsv(rows, headers) : await toXlsx(rows, baseName, headers);
+  return { filename: `${baseName}-${stamp(now)}.${format}`, mimeType: MIME_TYPES[format], buffer };
+}

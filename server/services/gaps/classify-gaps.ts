@@ -1,0 +1,295 @@
+import type { GapKind } from '../../model/vocabulary.ts';
+
+/**
+ * Thresholds of the gap analysis. Defaults are `DEFAULT_THRESHOLDS`; see
+ * docs/api-analytics.md for the formulas.
+ */
+export interface GapThresholds {
+  /** Total local output (万元) below which a present segment is weak (强链). Default 10 000 万元 (1 亿元). */
+  minOutput: number;
+  /** Share of local demand served from outside above which a segment is weak (强链). Default 0.5. */
+  outsideShare: number;
+  /** Fewest local enterprises for a segment not to count as fragile. Default 2 (one enterprise is fragile). */
+  minEnterprises: number;
+}
+
+export const DEFAULT_THRESHOLDS: GapThresholds = { minOutput: 10_000, outsideShare: 0.5, minEnterprises: 2 };
+
+export interface LocalEnterprise {
+  id: string;
+  name: string;
+  output: number | null;
+  role: string | null;
+  leader: boolean;
+}
+
+export interface SupplyFact {
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  share: number | null;
+  product: string | null;
+  /** Supplier is itself local in the area scope. */
+  inside: boolean;
+}
+
+/** One segment's facts as read/gaps/segment-facts returns them. */
+export interface SegmentFactsRow {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+  feedsFrom: string[];
+  feedsTo: string[];
+  locals: LocalEnterprise[];
+  supplies: SupplyFact[];
+}
+
+/** Per-segment facts of the analysis (GraphQL SegmentAnalysis). */
+export interface SegmentFacts {
+  segmentId: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+  feedsFrom: string[];
+  feedsTo: string[];
+  localEnterpriseIds: string[];
+  localCount: number;
+  /** Sum of `output` of the local enterprises, 万元. */
+  localOutput: number;
+  leaderIds: string[];
+  hasLeader: boolean;
+  /** Distinct non-local suppliers (in the segment) of local buyers. */
+  externalSupplierIds: string[];
+  /** Local enterprises that buy this segment's products. */
+  localBuyerIds: string[];
+  /** Σ share from outside / Σ share of all supplies from the segment into local buyers; null with no supplies. */
+  outsideShare: number | null;
+  outsideSupplies: SupplyFact[];
+  insideSupplies: SupplyFact[];
+  /** `absent`, `weak` (a 强链 candidate) or `strong`. */
+  presence: 'absent' | 'weak' | 'strong';
+}
+
+export interface SeverityComponent {
+  name: string;
+  value: number;
+  weight: number;
+}
+
+export interface Evidence {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface DetectedGap {
+  /** Deterministic: `gap:<kind>:<segmentId>:<areaId or all>`. */
+  id: string;
+  kind: GapKind;
+  segmentId: string;
+  segmentName: string;
+  chainIds: string[];
+  areaId: string | null;
+  severity: number;
+  components: SeverityComponent[];
+  reasonZh: string;
+  reasonEn: string;
+  evidence: Evidence;
+}
+
+export const supplyEdgeId = (from: string, to: string) => `SUPPLIES:${from}->${to}`;
+export const feedsEdgeId = (from: string, to: string) => `FEEDS:${from}->${to}`;
+export const gapId = (kind: GapKind, segmentId: string, areaId: string | null) => `gap:${kind}:${segmentId}:${areaId ?? 'all'}`;
+
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+/** Turns a query row into facts and decides presence (absent / weak / strong) under the thresholds. */
+export function segmentFacts(row: SegmentFactsRow, t: GapThresholds): SegmentFacts {
+  const locals = row.locals.filter((l) => l && l.id);
+  const supplies = row.supplies.filter((s) => s && s.from);
+  const outside = supplies.filter((s) => !s.inside);
+  const inside = supplies.filter((s) => s.inside);
+  const sum = (xs: SupplyFact[]) => xs.reduce((acc, s) => acc + (s.share ?? 0), 0);
+  const total = sum(supplies);
+  const outsideShare = supplies.length === 0 ? null : total > 0 ? round2(sum(outside) / total) : outside.length > 0 ? 1 : 0;
+  const localOutput = locals.reduce((acc, l) => acc + (l.output ?? 0), 0);
+  const leaderIds = locals.filter((l) => l.leader).map((l) => l.id);
+  const localCount = locals.length;
+  const weak =
+    localCount < t.minEnterprises || localOutput < t.minOutput || (outsideShare !== null && outsideShare > t.outsideShare);
+  return {
+    segmentId: row.id,
+    name: row.name,
+    nameEn: row.nameEn,
+    stage: row.stage,
+    chainIds: row.chainIds,
+    feedsFrom: row.feedsFrom,
+    feedsTo: row.feedsTo,
+    localEnterpriseIds: locals.map((l) => l.id),
+    localCount,
+    localOutput,
+    leaderIds,
+    hasLeader: leaderIds.length > 0,
+    externalSupplierIds: uniq(outside.map((s) => s.from)),
+    localBuyerIds: uniq(supplies.map((s) => s.to)),
+    outsideShare,
+    outsideSupplies: outside,
+    insideSupplies: inside,
+    presence: localCount === 0 ? 'absent' : weak ? 'weak' : 'strong',
+  };
+}
+
+function severity(components: SeverityComponent[]): number {
+  const total = components.reduce((a, c) => a + c.weight, 0);
+  if (total === 0) return 0;
+  return Math.round((100 * components.reduce((a, c) => a + c.value * c.weight, 0)) / total);
+}
+
+/**
+ * Classifies every segment in `inScope` (the chain's segments) using the facts
+ * of all segments (neighbours may belong to other chains). Precedence:
+ * - a present segment can only be 强链 (`strengthen`), when weak;
+ * - an absent segment is 补链 (`fill`) when local buyers buy its products from
+ *   outside, or when local segments lie on both sides of it (a hole in the chain);
+ * - otherwise an absent segment next to local presence on one side only (beyond
+ *   a local end) is 延链 (`extend`); how strong those neighbours are drives its
+ *   severity (the plan itself calls 航空航天 延链 next to weak 轻合金铸件);
+ * - an absent segment with no local neighbour and no local demand is no gap.
+ */
+export function classifyGaps(
+  facts: Map<string, SegmentFacts>,
+  inScope: string[],
+  areaId: string | null,
+  t: GapThresholds,
+): DetectedGap[] {
+  const gaps: DetectedGap[] = [];
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  for (const segmentId of inScope) {
+    const f = facts.get(segmentId);
+    if (!f) continue;
+    const base = { segmentId, segmentName: f.name, chainIds: f.chainIds, areaId };
+    const supplyEvidence = (xs: SupplyFact[]) => ({
+      nodeIds: xs.flatMap((s) => [s.from, s.to]),
+      edgeIds: xs.map((s) => supplyEdgeId(s.from, s.to)),
+    });
+    if (f.presence === 'weak') {
+      const components: SeverityComponent[] = [
+        { name: 'singleEnterprise', value: f.localCount < t.minEnterprises ? 1 : 0, weight: 30 },
+        { name: 'lowOutput', value: round2(clamp01(1 - f.localOutput / t.minOutput)), weight: 30 },
+        { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
+        { name: 'noLeader', value: f.hasLeader ? 0 : 1, weight: 10 },
+      ];
+      const whyZh: string[] = [];
+      const whyEn: string[] = [];
+      if (f.localCount < t.minEnterprises) {
+        whyZh.push(`本地仅有${f.localCount}家企业`);
+        whyEn.push(`only ${f.localCount} local enterprise${f.localCount === 1 ? '' : 's'}`);
+      }
+      if (f.localOutput < t.minOutput) {
+        whyZh.push(`本地产值${fmt(f.localOutput)}万元，低于${fmt(t.minOutput)}万元`);
+        whyEn.push(`local output ${fmt(f.localOutput)} 万元 is below ${fmt(t.minOutput)} 万元`);
+      }
+      if (f.outsideShare !== null && f.outsideShare > t.outsideShare) {
+        whyZh.push(`本地需求的${Math.round(f.outsideShare * 100)}%由外地供应`);
+        whyEn.push(`${Math.round(f.outsideShare * 100)}% of local demand is supplied from outside`);
+      }
+      const ev = supplyEvidence(f.outsideSupplies);
+      gaps.push({
+        ...base,
+        id: gapId('strengthen', segmentId, areaId),
+        kind: 'strengthen',
+        severity: severity(components),
+        components,
+        reasonZh: `强链：${f.name}环节本地基础薄弱（${whyZh.join('；')}）。`,
+        reasonEn: `Strengthen: ${f.nameEn ?? f.name} is present locally but weak (${whyEn.join('; ')}).`,
+        evidence: { nodeIds: uniq([segmentId, ...f.localEnterpriseIds, ...ev.nodeIds]), edgeIds: uniq(ev.edgeIds) },
+      });
+      continue;
+    }
+    if (f.presence !== 'absent') continue;
+
+    const up = f.feedsFrom.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
+    const down = f.feedsTo.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
+    const neighbours = [...up, ...down];
+    const strong = neighbours.filter((n) => n.presence === 'strong');
+    const dependence = f.outsideSupplies.length > 0;
+    const bothSides = up.length > 0 && down.length > 0;
+    const neighbourEdges = [...up.map((n) => feedsEdgeId(n.segmentId, segmentId)), ...down.map((n) => feedsEdgeId(segmentId, n.segmentId))];
+    const allNeighbours = f.feedsFrom.length + f.feedsTo.length;
+
+    if (dependence || bothSides) {
+      const components: SeverityComponent[] = [
+        { name: 'adjacentLocal', value: round2(allNeighbours ? neighbours.length / allNeighbours : 0), weight: 40 },
+        { name: 'outsideDependence', value: round2(clamp01(f.outsideSupplies.length / 3)), weight: 30 },
+        { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
+      ];
+      const whyZh: string[] = [];
+      const whyEn: string[] = [];
+      if (dependence) {
+        whyZh.push(`本地${f.localBuyerIds.length}家企业向${f.externalSupplierIds.length}家外地企业采购该环节产品`);
+        whyEn.push(`${f.localBuyerIds.length} local buyer(s) source it from ${f.externalSupplierIds.length} outside supplier(s)`);
+      }
+      if (bothSides) {
+        whyZh.push(`上游（${up.map((n) => n.name).join('、')}）与下游（${down.map((n) => n.name).join('、')}）均有本地企业`);
+        whyEn.push(`local enterprises both upstream (${up.map((n) => n.nameEn ?? n.name).join(', ')}) and downstream (${down.map((n) => n.nameEn ?? n.name).join(', ')})`);
+      } else if (neighbours.length > 0) {
+        whyZh.push(`相邻环节（${neighbours.map((n) => n.name).join('、')}）有本地企业需要配套`);
+        whyEn.push(`adjacent local segments (${neighbours.map((n) => n.nameEn ?? n.name).join(', ')}) need it`);
+      }
+      const ev = supplyEvidence(f.outsideSupplies);
+      gaps.push({
+        ...base,
+        id: gapId('fill', segmentId, areaId),
+        kind: 'fill',
+        severity: severity(components),
+        components,
+        reasonZh: `补链：本地缺少${f.name}环节企业，${whyZh.join('；')}。`,
+        reasonEn: `Fill: no local enterprise in ${f.nameEn ?? f.name}, although ${whyEn.join('; ')}.`,
+        evidence: {
+          nodeIds: uniq([segmentId, ...neighbours.map((n) => n.segmentId), ...ev.nodeIds]),
+          edgeIds: uniq([...neighbourEdges, ...ev.edgeIds]),
+        },
+      });
+      continue;
+    }
+    if (neighbours.length > 0) {
+      const downstream = up.length > 0;
+      const maxOutput = Math.max(...neighbours.map((n) => n.localOutput));
+      const components: SeverityComponent[] = [
+        { name: 'strongNeighbours', value: round2(strong.length / neighbours.length), weight: 40 },
+        { name: 'neighbourOutput', value: round2(clamp01(maxOutput / (5 * t.minOutput))), weight: 40 },
+        { name: 'downstream', value: downstream ? 1 : 0.5, weight: 20 },
+      ];
+      const base0 = strong.length > 0 ? strong : neighbours;
+      const names = base0.map((n) => n.name).join('、');
+      const namesEn = base0.map((n) => n.nameEn ?? n.name).join(', ');
+      const dirZh = downstream ? '下游' : '上游';
+      const dirEn = downstream ? 'downstream' : 'upstream';
+      gaps.push({
+        ...base,
+        id: gapId('extend', segmentId, areaId),
+        kind: 'extend',
+        severity: severity(components),
+        components,
+        reasonZh:
+          strong.length > 0
+            ? `延链：本地${names}环节基础较强，可向${dirZh}延伸至${f.name}。`
+            : `延链：本地${names}环节已有企业但基础尚弱，可向${dirZh}延伸至${f.name}。`,
+        reasonEn:
+          strong.length > 0
+            ? `Extend: the strong local ${namesEn} segment can be extended ${dirEn} into ${f.nameEn ?? f.name}.`
+            : `Extend: the local ${namesEn} segment, present but still weak, can be extended ${dirEn} into ${f.nameEn ?? f.name}.`,
+        evidence: {
+          nodeIds: uniq([segmentId, ...neighbours.flatMap((n) => [n.segmentId, ...n.localEnterpriseIds])]),
+          edgeIds: neighbourEdges,
+        },
+      });
+    }
+  }
+  return gaps.sort((a, b) => b.severity - a.severity || a.id.localeCompare(b.id));
+}

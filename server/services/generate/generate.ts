@@ -1,0 +1,335 @@
+import { orgCodeCheckChar, usccCheckChar } from '../../model/uscc.ts';
+import { hashString, mix, pickCumulative, Rng } from './random.ts';
+import { REGIONS, readSkeleton, type Region, type Skeleton, type SkeletonArea } from './skeleton.ts';
+
+/**
+ * Synthetic industry-chain data for load and performance tests: enterprises
+ * spread over the plan's chains and segments (seeds/), over local, Anhui,
+ * Yangtze-delta and other areas, with log-normal output, tags and valid
+ * 统一社会信用代码, and SUPPLIES relations mostly along FEEDS edges.
+ *
+ * Everything is a pure function of (seed, index): enterprise i is the same
+ * for a given seed whatever N is read, and the whole output is identical for
+ * the same (seed, enterprises, supplies). Fictional: origin 'sample', sample true.
+ */
+
+export interface GenerateOptions {
+  enterprises: number;
+  supplies: number;
+  seed?: number;
+  skeleton?: Skeleton;
+}
+
+export interface EnterpriseRow {
+  id: string;
+  name: string;
+  shortName: string;
+  uscc: string;
+  local: boolean;
+  region: Region;
+  province: string | null;
+  city: string | null;
+  areaId: string;
+  output: number;
+  aboveScale: boolean;
+  tags: string[];
+  founded: number;
+  origin: 'sample';
+  sample: true;
+}
+
+export interface OperatesInRow {
+  enterprise: string;
+  segment: string;
+  role: 'leader' | 'core' | 'supplier';
+  origin: 'sample';
+}
+
+export interface SupplyRow {
+  from: string;
+  to: string;
+  product: string;
+  share: number;
+  origin: 'sample';
+}
+
+/** Share of enterprises per region (local = 巢湖市/安巢经开区 and places inside them). */
+const REGION_SHARE: Record<Region, number> = { local: 0.12, anhui: 0.18, yrd: 0.4, other: 0.3 };
+/** 6-digit 行政区划码 per area, for the USCC (real prefixes; the rest of the code is fictional). */
+const AREA_CODE: Record<string, string> = {
+  'area:chaohu': '340181', 'area:anchao': '340171', 'area:juchao': '340181', 'area:fenghuangshan': '340181',
+  'area:huanglu': '340181', 'area:tongyang': '340181', 'area:hefei': '340100', 'area:anhui': '340000',
+  'area:wuhu': '340200', 'area:maanshan': '340500', 'area:chuzhou': '341100', 'area:bengbu': '340300',
+  'area:jiangsu': '320000', 'area:nanjing': '320100', 'area:suzhou': '320500', 'area:wuxi': '320200',
+  'area:changzhou': '320400', 'area:zhejiang': '330000', 'area:hangzhou': '330100', 'area:ningbo': '330200',
+  'area:shanghai': '310000', 'area:guangdong': '440000', 'area:shenzhen': '440300', 'area:guangzhou': '440100',
+  'area:hubei': '420000', 'area:wuhan': '420100', 'area:chongqing': '500000', 'area:beijing': '110000',
+  'area:shaanxi': '610000', 'area:xian': '610100',
+};
+const BRAND_CHARS = '华瑞鑫泰恒宏盛达远航嘉信通晟科创精博海天宇金德康永兴隆昌丰和新长安顺益锦凯睿拓峰辉明卓腾弘正源汇亿邦联众润力威美诚立'.split('');
+const BUSINESS_WORDS = ['科技', '材料', '制造', '新材料', '电子', '智能', '精密', '工业', '技术', '装备'];
+const SUFFIXES = ['有限公司', '有限公司', '有限公司', '有限责任公司', '股份有限公司'];
+/** Output in 万元: median 1,000万, log-normal (σ 1.6): about a third reach 规上 (≥ 2,000万). */
+const OUTPUT_MEDIAN = 1000;
+const OUTPUT_SIGMA = 1.6;
+const ABOVE_SCALE = 2000;
+const OUTPUT_CAP = 5_000_000;
+/** How supplies pick the supplier's segment: along an incoming FEEDS edge, in the buyer's segment, or anywhere. */
+const ALONG_FEEDS = 0.85;
+const SAME_SEGMENT = 0.1;
+/** Probability that a supplier is taken from the buyer's own region. */
+const SAME_REGION = 0.4;
+
+export function enterpriseId(i: number): string {
+  return `gen:ent:${String(i).padStart(7, '0')}`;
+}
+
+interface Profile {
+  area: SkeletonArea;
+  segments: number[];
+  output: number;
+  /** log-output in standard deviations from the median. */
+  z: number;
+}
+
+/** The data model the rows come from; built once per (seed, enterprises). */
+export class SyntheticGraph {
+  readonly seed: number;
+  readonly enterprises: number;
+  readonly supplies: number;
+  readonly skeleton: Skeleton;
+  private readonly areasByRegion: Record<Region, SkeletonArea[]>;
+  private readonly segmentCumulative: Float64Array;
+  private readonly neighbours: number[][];
+  private readonly upstream: number[][];
+  /** Per enterprise: primary segment, optional second segment (-1), region index, output. */
+  readonly primary: Int16Array;
+  readonly second: Int16Array;
+  readonly region: Uint8Array;
+  readonly output: Float64Array;
+  /** Per segment and region: members and cumulative sqrt(output) weights. */
+  private readonly pools: { members: Int32Array; cumulative: Float64Array }[][];
+
+  constructor(options: GenerateOptions) {
+    this.seed = options.seed ?? 1;
+    this.enterprises = options.enterprises;
+    this.supplies = options.supplies;
+    if (!Number.isInteger(this.enterprises) || this.enterprises < 2) throw new Error('enterprises: need an integer ≥ 2');
+    if (!Number.isInteger(this.supplies) || this.supplies < 0) throw new Error('supplies: need an integer ≥ 0');
+    this.skeleton = options.skeleton ?? readSkeleton();
+    const sk = this.skeleton;
+    const segIndex = new Map(sk.segments.map((s, i) => [s.id, i]));
+    this.areasByRegion = { local: [], anhui: [], yrd: [], other: [] };
+    // Enterprises sit in cities, districts, zones and towns; provinces only where no city of theirs is listed (上海, 北京, 重庆).
+    for (const a of sk.areas) {
+      const hasCity = sk.areas.some((c) => c.partOf === a.id && c.level === 'city');
+      if (a.level === 'region' || (a.level === 'province' && hasCity) || a.id === 'area:hefei') continue;
+      this.areasByRegion[a.region].push(a);
+    }
+    if (REGIONS.some((r) => this.areasByRegion[r].length === 0)) throw new Error('seeds/areas.yaml: need at least one area per region');
+    // Skewed segment sizes: Zipf-like weights over a seeded permutation of the segments.
+    const rng = new Rng(mix(this.seed, hashString('segments')));
+    const order = sk.segments.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const weights = new Float64Array(sk.segments.length);
+    order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, 0.7)));
+    this.segmentCumulative = cumulate(weights);
+    this.neighbours = sk.segments.map(() => []);
+    this.upstream = sk.segments.map(() => []);
+    for (const f of sk.feeds) {
+      const a = segIndex.get(f.from);
+      const b = segIndex.get(f.to);
+      if (a === undefined || b === undefined) continue;
+      this.neighbours[a]!.push(b);
+      this.neighbours[b]!.push(a);
+      this.upstream[b]!.push(a);
+    }
+    const n = this.enterprises;
+    this.primary = new Int16Array(n);
+    this.second = new Int16Array(n).fill(-1);
+    this.region = new Uint8Array(n);
+    this.output = new Float64Array(n);
+    const counts = sk.segments.map(() => REGIONS.map(() => 0));
+    for (let i = 0; i < n; i++) {
+      const p = this.profile(i);
+      this.primary[i] = p.segments[0]!;
+      if (p.segments[1] !== undefined) this.second[i] = p.segments[1];
+      this.region[i] = REGIONS.indexOf(p.area.region);
+      this.output[i] = p.output;
+      for (const s of p.segments) counts[s]![this.region[i]!]!++;
+    }
+    this.pools = counts.map((perRegion) => perRegion.map((c) => ({ members: new Int32Array(c), cumulative: new Float64Array(c) })));
+    const fill = counts.map((perRegion) => perRegion.map(() => 0));
+    for (let i = 0; i < n; i++) {
+      for (const s of [this.primary[i]!, this.second[i]!]) {
+        if (s < 0) continue;
+        const r = this.region[i]!;
+        const pool = this.pools[s]![r]!;
+        const k = fill[s]![r]!++;
+        pool.members[k] = i;
+        pool.cumulative[k] = (k > 0 ? pool.cumulative[k - 1]! : 0) + Math.sqrt(this.output[i]!);
+      }
+    }
+  }
+
+  /** Area, segments and output of enterprise i: a pure function of (seed, i). */
+  private profile(i: number): Profile {
+    const rng = new Rng(mix(this.seed, 1, i));
+    let u = rng.next();
+    let region: Region = 'other';
+    for (const r of REGIONS) {
+      if (u < REGION_SHARE[r]) {
+        region = r;
+        break;
+      }
+      u -= REGION_SHARE[r];
+    }
+    const area = rng.pick(this.areasByRegion[region]);
+    const z = rng.normal();
+    const output = Math.min(OUTPUT_CAP, Math.round(OUTPUT_MEDIAN * Math.exp(OUTPUT_SIGMA * z) * 10) / 10);
+    const cum = this.segmentCumulative;
+    const first = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
+    const segments = [first];
+    const near = this.neighbours[first]!;
+    if (near.length > 0 && rng.next() < 0.12) segments.push(rng.pick(near));
+    return { area, segments, output, z };
+  }
+
+  /** Enterprise i with its OPERATES_IN rows. */
+  enterprise(i: number): { enterprise: EnterpriseRow; operatesIn: OperatesInRow[] } {
+    const { area, segments, output, z } = this.profile(i);
+    const rng = new Rng(mix(this.seed, 2, i));
+    const segment = this.skeleton.segments[segments[0]!]!;
+    const city = (area.city ?? area.name).replace(/(市|省)$/, '');
+    const brand = rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS) + (rng.next() < 0.5 ? rng.pick(BRAND_CHARS) : '');
+    const word = rng.pick(BUSINESS_WORDS);
+    const trade = segment.name.replace(/[/／]/g, '').slice(0, 6);
+    const name = `${city}${brand}${trade}${word}${rng.pick(SUFFIXES)}`;
+    const tags: string[] = [];
+    const local = area.region === 'local';
+    const leader = z > 2.4 && (local || rng.next() < 0.3);
+    if (rng.next() < 0.12 + 0.08 * Math.max(0, z)) tags.push('高新技术');
+    const specialised = z > -0.5 && z < 2 && rng.next() < 0.1;
+    if (specialised) tags.push('专精特新');
+    if (specialised && rng.next() < 0.15) tags.push('小巨人');
+    if (leader) tags.push('链主');
+    if (rng.next() < 0.15) tags.push('战新');
+    const aboveScale = output >= ABOVE_SCALE;
+    const role = leader ? 'leader' : aboveScale && z > 1 ? 'core' : 'supplier';
+    const id = enterpriseId(i);
+    return {
+      enterprise: {
+        id,
+        name,
+        shortName: `${brand}${word}`,
+        uscc: this.uscc(i, area.id),
+        local,
+        region: area.region,
+        province: area.province,
+        city: area.city,
+        areaId: area.id,
+        output,
+        aboveScale,
+        tags,
+        founded: 2024 - Math.min(40, Math.floor(-Math.log(1 - rng.next()) * 10)),
+        origin: 'sample',
+        sample: true,
+      },
+      operatesIn: segments.map((s, k) => ({
+        enterprise: id,
+        segment: this.skeleton.segments[s]!.id,
+        role: k === 0 ? role : 'supplier',
+        origin: 'sample',
+      })),
+    };
+  }
+
+  /** A valid, unique USCC: 9 (工商) 1 (企业), the area code, an organisation code from a bijection of i, check characters. */
+  private uscc(i: number, areaId: string): string {
+    const scrambled = (i * 48_271 + (this.seed % 1000) * 7919 + 12_345) % 100_000_000; // 48271 is coprime to 10^8: distinct for i < 10^8
+    const org8 = String(scrambled).padStart(8, '0');
+    const first17 = `91${AREA_CODE[areaId] ?? '340000'}${org8}${orgCodeCheckChar(org8)}`;
+    return first17 + usccCheckChar(first17);
+  }
+
+  /**
+   * The SUPPLIES rows, buyer by buyer. A buyer's number of suppliers follows
+   * output^0.6 (systematic allocation, so the total is `supplies` unless pools
+   * run dry); suppliers come mostly from segments FEEDing the buyer's, 40 % from
+   * the buyer's region, weighted by sqrt(output).
+   */
+  *supplyRows(): Generator<SupplyRow> {
+    const n = this.enterprises;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += Math.pow(this.output[i]!, 0.6);
+    const maxDegree = Math.max(1, Math.min(n - 1, 2000));
+    let cumWeight = 0;
+    let allotted = 0;
+    let carry = 0;
+    for (let b = 0; b < n; b++) {
+      cumWeight += Math.pow(this.output[b]!, 0.6);
+      const target = Math.round((this.supplies * cumWeight) / total);
+      let want = target - allotted + carry;
+      allotted = target;
+      if (want <= 0) continue;
+      const degree = Math.min(want, maxDegree);
+      const rng = new Rng(mix(this.seed, 3, b));
+      const chosen = new Set<number>();
+      for (let tries = 0; chosen.size < degree && tries < degree * 8; tries++) {
+        const a = this.pickSupplier(b, rng);
+        if (a < 0 || a === b || chosen.has(a)) continue;
+        chosen.add(a);
+        const seg = this.skeleton.segments[this.primary[a]!]!;
+        const share = Math.round(Math.min(1, 0.02 + rng.next() * rng.next() * 0.6) * 100) / 100;
+        yield { from: enterpriseId(a), to: enterpriseId(b), product: seg.name, share, origin: 'sample' };
+      }
+      carry = want - chosen.size;
+      want = 0;
+    }
+  }
+
+  private pickSupplier(b: number, rng: Rng): number {
+    const own = this.primary[b]!;
+    const up = this.upstream[own]!;
+    const u = rng.next();
+    let seg: number;
+    if (up.length > 0 && u < ALONG_FEEDS) seg = rng.pick(up);
+    else if (u < ALONG_FEEDS + SAME_SEGMENT) seg = own;
+    else {
+      const cum = this.segmentCumulative;
+      seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
+    }
+    const pools = this.pools[seg]!;
+    let pool = pools[this.region[b]!]!;
+    if (rng.next() >= SAME_REGION || pool.members.length === 0) {
+      const masses = pools.map((p) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! : 0));
+      const all = masses.reduce((x, y) => x + y, 0);
+      if (all === 0) return -1;
+      let t = rng.next() * all;
+      let r = 0;
+      while (r < masses.length - 1 && t >= masses[r]!) t -= masses[r++]!;
+      pool = pools[r]!;
+    }
+    if (pool.members.length === 0) return -1;
+    const c = pool.cumulative;
+    return pool.members[pickCumulative(c, rng.next() * c[c.length - 1]!)]!;
+  }
+}
+
+function cumulate(weights: Float64Array): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => (out[i] = sum += w));
+  return out;
+}
+
+/** Tiers of the benchmark: S is the seed graph (plus a small generated set when the seed has few enterprises). */
+export const TIERS = {
+  S: { enterprises: 1_000, supplies: 5_000 },
+  M: { enterprises: 100_000, supplies: 500_000 },
+  L: { enterprises: 1_000_000, supplies: 5_000_000 },
+} as const;
+export type Tier = keyof typeof TIERS;

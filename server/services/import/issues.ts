@@ -1,0 +1,52 @@
+import type { ImportIssue, IssueCode } from './types.ts';
+
+type Detail = Record<string, string | number>;
+type Template = (d: Detail) => [zh: string, en: string];
+
+const TEMPLATES: Record<IssueCode, Template> = {
+  MISSING_COLUMN: (d) => [`缺少必需的列「${d.field}」（可用列名：${d.names}）`, `required column '${d.field}' is missing (accepted headers: ${d.names})`],
+  UNKNOWN_COLUMN: () => ['无法识别的列，已忽略（可用映射文件指定）', 'unknown column, ignored (a mapping file can assign it)'],
+  DUPLICATE_COLUMN: (d) => [`与第 ${d.other} 列对应同一字段「${d.field}」，已忽略`, `maps to the same field '${d.field}' as column ${d.other}; ignored`],
+  NO_HEADER: () => ['找不到表头行（前 10 行中没有可识别的列名）', 'no header row found (no known column name in the first 10 rows)'],
+  REQUIRED: () => ['必填项为空', 'required value is empty'],
+  INVALID_USCC: () => ['统一社会信用代码无效（应为 18 位，且校验位正确）', 'invalid unified social credit code (18 characters with a correct check character)'],
+  USCC_PRECISION_LOST: () => [
+    '统一社会信用代码被 Excel 存成了数字，末几位已丢失；请把该列设为“文本”后重新填写',
+    'the code was stored by Excel as a number and lost its last digits; format the column as Text and enter it again',
+  ],
+  UNKNOWN_SEGMENT: () => ['未知的产业链环节（填写环节编号或名称）', 'unknown segment (give its id or name)'],
+  AMBIGUOUS_SEGMENT: (d) => [`环节名称对应多个环节（${d.ids}），请填写环节编号`, `segment name matches several segments (${d.ids}); give the id`],
+  UNKNOWN_AREA: () => ['未知的地区（填写地区编号或名称）', 'unknown area (give its id or name)'],
+  AMBIGUOUS_AREA: (d) => [`地区名称对应多个地区（${d.ids}），请填写地区编号`, `area name matches several areas (${d.ids}); give the id`],
+  UNKNOWN_CHAIN: () => ['未知的产业链', 'unknown chain'],
+  UNKNOWN_ENTERPRISE: () => ['图谱中没有这家企业（请先导入企业名单）', 'no such enterprise in the graph (import the enterprise list first)'],
+  NOT_A_NUMBER: () => ['不是数字', 'not a number'],
+  NEGATIVE_AMOUNT: () => ['金额不能为负数', 'amount must not be negative'],
+  INVALID_SHARE: () => ['占比应在 0–1 之间（或 0%–100%）', 'share must be from 0 to 1 (or 0% to 100%)'],
+  INVALID_BOOLEAN: () => ['应填“是”或“否”', "must be 是 or 否 (yes or no)"],
+  INVALID_YEAR: (d) => [`年份无效（应为 1900–${d.max} 的四位年份）`, `invalid year (a four-digit year from 1900 to ${d.max})`],
+  INVALID_ROLE: () => ['角色应为 链主、核心 或 配套', 'role must be 链主 (leader), 核心 (core) or 配套 (supplier)'],
+  INVALID_STAGE: () => ['阶段应为 上游、中游 或 下游', 'stage must be 上游 (upstream), 中游 (midstream) or 下游 (downstream)'],
+  INVALID_REGION: () => ['地区类别应为 本地、省内、长三角 或 其他', 'region must be 本地 (local), 省内 (anhui), 长三角 (yrd) or 其他 (other)'],
+  DUPLICATE_IN_FILE: (d) => [`与第 ${d.first} 行重复（${d.by}）`, `duplicate of row ${d.first} (${d.byEn})`],
+  NAME_VARIANT: (d) => [
+    `名称与已有企业「${d.existing}」仅写法不同（有限公司/有限责任公司、全角括号等），将更新该企业`,
+    `name differs only in form (有限公司/有限责任公司, full-width brackets …) from the existing enterprise '${d.existing}'; it will be updated`,
+  ],
+  USCC_CONFLICT: (d) => [
+    `名称与已有企业「${d.existing}」相同，但统一社会信用代码不同（${d.uscc}）`,
+    `same name as the existing enterprise '${d.existing}' but a different unified social credit code (${d.uscc})`,
+  ],
+  SELF_SUPPLY: () => ['供应方与采购方是同一家企业', 'supplier and buyer are the same enterprise'],
+  SELF_FEED: () => ['环节不能作为自己的上游', 'a segment cannot feed itself'],
+};
+
+export function makeIssue(
+  code: IssueCode,
+  at: { row: number | null; column?: string | null; value?: string | null },
+  detail: Detail = {},
+  severity: 'error' | 'warning' = code === 'NAME_VARIANT' || code === 'UNKNOWN_COLUMN' || code === 'DUPLICATE_COLUMN' ? 'warning' : 'error',
+): ImportIssue {
+  const [message, messageEn] = TEMPLATES[code](detail);
+  return { row: at.row, column: at.column ?? null, value: at.value ?? null, severity, code, message, messageEn };
+}

@@ -1,0 +1,141 @@
+import { normaliseName } from '../../model/normalise-name.ts';
+import type { QueryRunner } from '../../store/store.ts';
+import type { IssueCode } from './types.ts';
+
+export interface AreaRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  level: string | null;
+  local: boolean | null;
+  ancestors: { id: string; name: string; level: string | null }[];
+}
+
+export interface SegmentRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chains: string[];
+}
+
+export interface ChainRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+}
+
+export interface EnterpriseRef {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[] | null;
+  founded: number | null;
+  local: boolean | null;
+  region: string | null;
+  province: string | null;
+  city: string | null;
+  areaIdProperty: string | null;
+  areaIds: string[];
+}
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; code: IssueCode; detail?: Record<string, string> };
+
+/** Finds records by id, exact name, normalised name or English name; several matches by name is an error that asks for the id. */
+export class NameIndex<T extends { id: string; name: string; nameEn?: string | null }> {
+  private readonly byId = new Map<string, T>();
+  private readonly byName = new Map<string, T[]>();
+
+  constructor(
+    records: T[],
+    private readonly unknown: IssueCode,
+    private readonly ambiguous: IssueCode,
+  ) {
+    for (const r of records) this.add(r);
+  }
+
+  add(record: T): void {
+    this.byId.set(record.id, record);
+    const keys = new Set([record.name, normaliseName(record.name), record.nameEn ? normaliseName(record.nameEn) : ''].filter(Boolean));
+    for (const key of keys) {
+      const list = this.byName.get(key) ?? [];
+      if (!list.some((r) => r.id === record.id)) list.push(record);
+      this.byName.set(key, list);
+    }
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id);
+  }
+
+  find(text: string, prefer?: (r: T) => boolean): Resolved<T> {
+    const byId = this.byId.get(text);
+    if (byId) return { ok: true, value: byId };
+    const list = this.byName.get(text) ?? this.byName.get(normaliseName(text)) ?? [];
+    if (list.length === 1) return { ok: true, value: list[0]! };
+    if (list.length === 0) return { ok: false, code: this.unknown };
+    const preferred = prefer ? list.filter(prefer) : [];
+    if (preferred.length === 1) return { ok: true, value: preferred[0]! };
+    return { ok: false, code: this.ambiguous, detail: { ids: list.map((r) => r.id).join(', ') } };
+  }
+}
+
+/** Enterprises of the graph, found by USCC or by normalised name (有限公司 = 有限责任公司, full-width brackets …). */
+export class EnterpriseIndex {
+  readonly byId = new Map<string, EnterpriseRef>();
+  private readonly byUscc = new Map<string, EnterpriseRef>();
+  private readonly byName = new Map<string, EnterpriseRef>();
+
+  constructor(records: EnterpriseRef[]) {
+    for (const r of records) {
+      this.byId.set(r.id, r);
+      if (r.uscc) this.byUscc.set(r.uscc, r);
+      if (r.name && !this.byName.has(normaliseName(r.name))) this.byName.set(normaliseName(r.name), r);
+    }
+  }
+
+  byCode(uscc: string): EnterpriseRef | undefined {
+    return this.byUscc.get(uscc);
+  }
+
+  byNormalisedName(name: string): EnterpriseRef | undefined {
+    return this.byName.get(normaliseName(name));
+  }
+}
+
+export async function loadAreas(db: QueryRunner): Promise<NameIndex<AreaRef>> {
+  const rows = await db.run<AreaRef>('read/import/areas');
+  return new NameIndex(
+    rows.map((r) => ({ ...r, ancestors: (r.ancestors ?? []).filter((a) => a && a.id) })),
+    'UNKNOWN_AREA',
+    'AMBIGUOUS_AREA',
+  );
+}
+
+export async function loadSegments(db: QueryRunner): Promise<NameIndex<SegmentRef>> {
+  const rows = await db.run<SegmentRef>('read/import/segments');
+  return new NameIndex(rows.map((r) => ({ ...r, chains: (r.chains ?? []).filter(Boolean) })), 'UNKNOWN_SEGMENT', 'AMBIGUOUS_SEGMENT');
+}
+
+export async function loadChains(db: QueryRunner): Promise<NameIndex<ChainRef>> {
+  return new NameIndex(await db.run<ChainRef>('read/import/chains'), 'UNKNOWN_CHAIN', 'UNKNOWN_CHAIN');
+}
+
+export async function loadEnterprises(db: QueryRunner): Promise<EnterpriseIndex> {
+  const rows = await db.run<EnterpriseRef>('read/import/enterprises');
+  return new EnterpriseIndex(rows.map((r) => ({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) })));
+}
+
+/** region of the model (local/anhui/yrd/other) and province/city names, from an area and the areas it lies in. */
+export function placeOf(area: AreaRef): { local: boolean; region: 'local' | 'anhui' | 'yrd' | 'other'; province: string | null; city: string | null } {
+  const chain = [area, ...area.ancestors];
+  const ids = new Set(chain.map((a) => a.id));
+  const local = area.local === true;
+  const region = local ? 'local' : ids.has('area:anhui') ? 'anhui' : ids.has('area:yrd') ? 'yrd' : 'other';
+  const province = chain.find((a) => a.level === 'province')?.name ?? null;
+  const city = chain.find((a) => a.level === 'city')?.name ?? null;
+  return { local, region, province, city };
+}

@@ -1,0 +1,149 @@
+import type { AmountUnit, IssueCode } from './types.ts';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IssueCode; detail?: Record<string, string | number> };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(code: IssueCode, detail?: Record<string, string | number>): Parsed<T> => ({ ok: false, code, detail });
+
+/** Full-width digits and punctuation become half-width; thousands separators go. */
+function numericText(text: string): string {
+  return text.normalize('NFKC').replace(/[,\s]/g, '');
+}
+
+/**
+ * An amount in 万元. The cell may carry its own unit (`12亿元`, `3500万`),
+ * which wins over the column's. Rounded to 4 decimals so 1.23 亿元 is 12300.
+ */
+export function parseAmount(text: string, columnUnit: AmountUnit): Parsed<number> {
+  let t = numericText(text);
+  let unit = columnUnit;
+  const suffix = /(亿元|亿|万元|万|元)$/.exec(t);
+  if (suffix) {
+    if (suffix[1] === '元') return fail('NOT_A_NUMBER');
+    unit = suffix[1]!.startsWith('亿') ? '亿元' : '万元';
+    t = t.slice(0, -suffix[1]!.length);
+  }
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return fail('NOT_A_NUMBER');
+  const n = Number(t);
+  if (!Number.isFinite(n)) return fail('NOT_A_NUMBER');
+  if (n < 0) return fail('NEGATIVE_AMOUNT');
+  return ok(Math.round((unit === '亿元' ? n * 10000 : n) * 10000) / 10000);
+}
+
+/** Share of the buyer's need: 0–1, or a percentage (`30%`, or a number above 1 up to 100 read as percent). */
+export function parseShare(text: string): Parsed<number> {
+  const t = numericText(text);
+  const percent = t.endsWith('%');
+  const body = percent ? t.slice(0, -1) : t;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return fail('NOT_A_NUMBER');
+  let n = Number(body);
+  if (percent || (n > 1 && n <= 100)) n /= 100;
+  if (n < 0 || n > 1) return fail('INVALID_SHARE');
+  return ok(Math.round(n * 1e6) / 1e6);
+}
+
+const TRUE = new Set(['是', '√', '✓', 'y', 'yes', 'true', '1', 't', '对', '有']);
+const FALSE = new Set(['否', '×', '✗', 'n', 'no', 'false', '0', 'f', '不是', '无']);
+
+export function parseBoolean(text: string): Parsed<boolean> {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  if (TRUE.has(t)) return ok(true);
+  if (FALSE.has(t)) return ok(false);
+  return fail('INVALID_BOOLEAN');
+}
+
+/** A year: `2015`, `2015年`, `2015-06-01`, `2015/6/1`, `2015.06`. */
+export function parseYear(text: string, now = new Date()): Parsed<number> {
+  const max = now.getFullYear() + 1;
+  const m = /^(\d{4})(?:年|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|年\d{1,2}月(?:\d{1,2}日)?)?$/.exec(text.normalize('NFKC').replace(/\s/g, ''));
+  if (!m) return fail('INVALID_YEAR', { max });
+  const year = Number(m[1]);
+  if (year < 1900 || year > max) return fail('INVALID_YEAR', { max });
+  return ok(year);
+}
+
+/** Splits a list cell on 、 , ， ; ； / and line breaks. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、,，;；/\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const TAG_ALIASES: Record<string, string> = {
+  高新技术企业: '高新技术',
+  国家高新技术企业: '高新技术',
+  高新: '高新技术',
+  专精特新企业: '专精特新',
+  省专精特新: '专精特新',
+  '专精特新"小巨人"': '小巨人',
+  专精特新小巨人: '小巨人',
+  国家级小巨人: '小巨人',
+  '"小巨人"': '小巨人',
+  链主企业: '链主',
+  战新企业: '战新',
+  战略性新兴产业企业: '战新',
+};
+
+/** Tags as the model names them (高新技术, 专精特新, 小巨人, 链主, 战新); other tags are kept as written. Sorted, unique. */
+export function parseTags(text: string): string[] {
+  const tags = splitList(text).map((t) => {
+    const plain = t.normalize('NFKC').replace(/[“”]/g, '"');
+    return TAG_ALIASES[plain] ?? plain;
+  });
+  return [...new Set(tags)].sort();
+}
+
+const ROLES: Record<string, 'leader' | 'core' | 'supplier'> = {
+  链主: 'leader',
+  链主企业: 'leader',
+  leader: 'leader',
+  核心: 'core',
+  核心企业: 'core',
+  core: 'core',
+  配套: 'supplier',
+  配套企业: 'supplier',
+  supplier: 'supplier',
+};
+
+export function parseRole(text: string): Parsed<'leader' | 'core' | 'supplier'> {
+  const role = ROLES[text.normalize('NFKC').trim().toLowerCase()];
+  return role ? ok(role) : fail('INVALID_ROLE');
+}
+
+const STAGES: Record<string, 'upstream' | 'midstream' | 'downstream'> = {
+  上游: 'upstream',
+  upstream: 'upstream',
+  中游: 'midstream',
+  midstream: 'midstream',
+  下游: 'downstream',
+  downstream: 'downstream',
+};
+
+export function parseStage(text: string): Parsed<'upstream' | 'midstream' | 'downstream'> {
+  const stage = STAGES[text.normalize('NFKC').trim().toLowerCase()];
+  return stage ? ok(stage) : fail('INVALID_STAGE');
+}
+
+const REGIONS: Record<string, 'local' | 'anhui' | 'yrd' | 'other'> = {
+  本地: 'local',
+  local: 'local',
+  省内: 'anhui',
+  安徽: 'anhui',
+  anhui: 'anhui',
+  长三角: 'yrd',
+  yrd: 'yrd',
+  其他: 'other',
+  其它: 'other',
+  other: 'other',
+};
+
+export function parseRegion(text: string): Parsed<'local' | 'anhui' | 'yrd' | 'other'> {
+  const region = REGIONS[text.normalize('NFKC').trim().toLowerCase()];
+  return region ? ok(region) : fail('INVALID_REGION');
+}
+
+/** A USCC as written: NFKC, upper case, spaces and dashes removed. */
+export function cleanUscc(text: string): string {
+  return text.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+}

@@ -1,0 +1,108 @@
+import type { QueryRunner, Store } from '../../store/store.ts';
+import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
+
+export { SeedError } from './seed-error.ts';
+
+/** Records written per kind (areas, units, chains, …). */
+export interface SeedSummary {
+  [kind: string]: number;
+}
+
+/** Rows per UNWIND batch: Grafeo and Neo4j both take 5k rows comfortably. */
+const BATCH = 5000;
+
+/** Each kind is written in one transaction, by these queries in this order (endpoints before edges). */
+const KINDS: { kind: string; writes: { query: string; rows: keyof Omit<SeedData, 'version'> }[] }[] = [
+  {
+    kind: 'areas',
+    writes: [
+      { query: 'write/seed/areas', rows: 'areas' },
+      { query: 'write/seed/area-part-of', rows: 'areaPartOf' },
+    ],
+  },
+  {
+    kind: 'units',
+    writes: [
+      { query: 'write/seed/units', rows: 'units' },
+      { query: 'write/seed/unit-areas', rows: 'unitAreas' },
+    ],
+  },
+  {
+    kind: 'chains',
+    writes: [
+      { query: 'write/seed/chains', rows: 'chains' },
+      { query: 'write/seed/segments', rows: 'segments' },
+      { query: 'write/seed/chain-segments', rows: 'chainSegments' },
+      { query: 'write/seed/feeds', rows: 'feeds' },
+    ],
+  },
+  {
+    kind: 'tasks',
+    writes: [
+      { query: 'write/seed/actions', rows: 'actions' },
+      { query: 'write/seed/tasks', rows: 'tasks' },
+      { query: 'write/seed/task-chains', rows: 'taskChains' },
+      { query: 'write/seed/task-leads', rows: 'taskLeads' },
+      { query: 'write/seed/task-supports', rows: 'taskSupports' },
+    ],
+  },
+  {
+    kind: 'targets',
+    writes: [
+      { query: 'write/seed/targets', rows: 'targets' },
+      { query: 'write/seed/target-parts', rows: 'targetParts' },
+      { query: 'write/seed/target-measures-chain', rows: 'targetMeasuresChain' },
+      { query: 'write/seed/target-measures-area', rows: 'targetMeasuresArea' },
+    ],
+  },
+  {
+    kind: 'gaps',
+    writes: [
+      { query: 'write/seed/gaps', rows: 'gaps' },
+      { query: 'write/seed/gap-responsible', rows: 'gapResponsible' },
+    ],
+  },
+  {
+    kind: 'enterprises',
+    writes: [
+      { query: 'write/seed/enterprises', rows: 'enterprises' },
+      { query: 'write/seed/operates-in', rows: 'operatesIn' },
+    ],
+  },
+  { kind: 'supplies', writes: [{ query: 'write/seed/supplies', rows: 'supplies' }] },
+];
+
+async function writeRows(tx: QueryRunner, query: string, rows: SeedRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await tx.run(query, { rows: rows.slice(i, i + BATCH) });
+}
+
+/**
+ * Reads and validates seeds/ (or `options.dir`), then writes it with MERGE on
+ * id, one transaction per kind, and finally the Meta {id:'seed'} node.
+ * Loading twice changes nothing but Meta.loadedAt. Throws SeedError (naming
+ * file, record and field) before writing anything when a file is invalid.
+ */
+export async function loadSeeds(store: Store, options: { dir?: string } = {}): Promise<SeedSummary> {
+  const data = readSeeds(options.dir);
+  const summary: SeedSummary = {};
+  for (const { kind, writes } of KINDS) {
+    await store.transaction(async (tx) => {
+      for (const { query, rows } of writes) await writeRows(tx, query, data[rows]);
+    });
+    for (const { rows } of writes) summary[rows] = data[rows].length;
+  }
+  await store.run('write/seed/meta', { loadedAt: new Date().toISOString(), version: data.version });
+  return summary;
+}
+
+/** Loads seeds only when the store has no Meta {id:'seed'} node; returns null when it was already seeded. */
+export async function seedIfEmpty(store: Store, options: { dir?: string } = {}): Promise<SeedSummary | null> {
+  const [status] = await store.run<{ seeded: boolean }>('read/seed-status');
+  if (status?.seeded) return null;
+  return loadSeeds(store, options);
+}
+
+/** DETACH DELETE everything, in one transaction. */
+export async function resetStore(store: Store): Promise<void> {
+  await store.transaction((tx) => tx.run('write/reset-store'));
+}

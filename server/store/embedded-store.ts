@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import grafeo from '@grafeo-db/js';
+import { getQuery } from './cypher-library.ts';
+import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { toPlainRow } from './to-plain.ts';
+
+const { GrafeoDB } = grafeo;
+type GrafeoDatabase = InstanceType<typeof GrafeoDB>;
+type Executor = { executeCypher(query: string, params?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
+
+/** File of the graph inside the data folder. */
+export const GRAPH_FILE = 'graph.grafeo';
+
+async function runOn<T>(executor: Executor, queryName: string, params: Params): Promise<T[]> {
+  const query = getQuery(queryName);
+  try {
+    let rows: Record<string, unknown>[] = [];
+    for (const statement of query.statements) rows = (await executor.executeCypher(statement, params)).toArray();
+    return rows.map((row) => toPlainRow<T>(row));
+  } catch (e) {
+    throw new StoreError(queryName, e);
+  }
+}
+
+/**
+ * The zero-setup store: Grafeo embedded in the process, on disk in `dataDir`
+ * (or in memory for ':memory:'). Writes are serialised through one queue
+ * because a Grafeo database takes one writer at a time.
+ */
+export class EmbeddedStore implements Store {
+  readonly kind = 'embedded' as const;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly db: GrafeoDatabase,
+    private readonly location: string,
+  ) {}
+
+  static open(dataDir: string): EmbeddedStore {
+    if (dataDir === ':memory:') return new EmbeddedStore(GrafeoDB.create(), dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, GRAPH_FILE);
+    return new EmbeddedStore(GrafeoDB.create(file), file);
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(work, work);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  async run<T = Row>(queryName: string, params: Params = {}): Promise<T[]> {
+    if (getQuery(queryName).mode === 'read') return runOn<T>(this.db, queryName, params);
+    return this.transaction((tx) => tx.run<T>(queryName, params));
+  }
+
+  transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.serialised(async () => {
+      const tx = this.db.beginTransaction();
+      try {
+        const result = await work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) });
+        tx.commit();
+        return result;
+      } catch (e) {
+        if (tx.isActive) tx.rollback();
+        throw e;
+      }
+    });
+  }
+
+  async applySchema(): Promise<void> {
+    await this.run('schema/embedded');
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await runOn(this.db, 'read/health', {});
+      return { store: this.kind, reachable: true, detail: `Grafeo ${this.db.version()} at ${this.location}` };
+    } catch (e) {
+      return { store: this.kind, reachable: false, detail: (e as Error).message };
+    }
+  }
+
+  /** Writes a consistent copy of the graph to `file` (a single file; fails if it exists), between two writes. */
+  backup(file: string): Promise<void> {
+    return this.serialised(async () => this.db.save(file));
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue;
+    this.db.close();
+  }
+}

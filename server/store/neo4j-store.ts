@@ -1,0 +1,101 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { getQuery } from './cypher-library.ts';
+import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { toPlainRow } from './to-plain.ts';
+
+/** JS numbers go to Neo4j as floats; whole numbers must be Integers (e.g. for LIMIT $n). */
+function toNeo4jParam(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4jParam);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParam(v)]));
+  }
+  return value;
+}
+
+async function runOn<T>(tx: ManagedTransaction, queryName: string, params: Params): Promise<T[]> {
+  const query = getQuery(queryName);
+  const converted = toNeo4jParam(params) as Params;
+  try {
+    let records: Record<string, unknown>[] = [];
+    for (const statement of query.statements) records = (await tx.run(statement, converted)).records.map((r) => r.toObject());
+    return records.map((row) => toPlainRow<T>(row));
+  } catch (e) {
+    throw new StoreError(queryName, e);
+  }
+}
+
+/** The production store: a Neo4j 5 server or cluster through neo4j-driver, with managed (retried) transactions. */
+export class Neo4jStore implements Store {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+    private readonly uri: string,
+  ) {}
+
+  /** Connects and checks the server answers; fails with the URI and what to check. */
+  static async connect(settings: Config['neo4j']): Promise<Neo4jStore> {
+    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password));
+    try {
+      await driver.verifyConnectivity({ database: settings.database });
+    } catch (e) {
+      await driver.close();
+      throw new Error(
+        `cannot reach Neo4j at ${settings.uri} as user '${settings.user}': ${(e as Error).message}. ` +
+          'Check that the server runs, NEO4J_URI (scheme neo4j:// or bolt://, host, port), NEO4J_USER and NEO4J_PASSWORD.',
+      );
+    }
+    return new Neo4jStore(driver, settings.database, settings.uri);
+  }
+
+  private session() {
+    return this.driver.session({ database: this.database });
+  }
+
+  async run<T = Row>(queryName: string, params: Params = {}): Promise<T[]> {
+    const session = this.session();
+    try {
+      const work = (tx: ManagedTransaction) => runOn<T>(tx, queryName, params);
+      return getQuery(queryName).mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.session();
+    try {
+      return await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Neo4j refuses schema changes mixed in one transaction with other work, so each statement commits alone. */
+  async applySchema(): Promise<void> {
+    const session = this.session();
+    try {
+      for (const statement of getQuery('schema/neo4j').statements) await session.executeWrite((tx) => tx.run(statement));
+    } catch (e) {
+      throw new StoreError('schema/neo4j', e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.database });
+      return { store: this.kind, reachable: true, detail: `${info.agent ?? 'Neo4j'} at ${this.uri}` };
+    } catch (e) {
+      return { store: this.kind, reachable: false, detail: `${this.uri}: ${(e as Error).message}` };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,46 @@
+import type { StoreKind } from '../config.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Runs named queries from cypher/; rows come back as plain JS values (numbers, strings, arrays, objects). */
+export interface QueryRunner {
+  run<T = Row>(queryName: string, params?: Params): Promise<T[]>;
+}
+
+export interface StoreHealth {
+  store: StoreKind;
+  reachable: boolean;
+  detail: string;
+}
+
+/**
+ * The one interface services see. `run` picks a read or write transaction from
+ * the query's folder (read/ or write/); `transaction` runs several queries as
+ * one write transaction that commits only if `work` resolves.
+ */
+export interface Store extends QueryRunner {
+  readonly kind: StoreKind;
+  transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
+  /** Applies the schema (constraints, indexes) for this engine; idempotent. */
+  applySchema(): Promise<void>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+  /**
+   * Optional: a consistent copy of the whole store in one file (the embedded
+   * store's own format). Stores without it are backed up as a JSON-lines dump
+   * (server/backup).
+   */
+  backup?(file: string): Promise<void>;
+}
+
+/** An engine or driver failure, translated at the store boundary; the message names the query, never its text. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    readonly queryName: string,
+    override readonly cause: unknown,
+  ) {
+    super(`query '${queryName}' failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}

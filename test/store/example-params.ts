@@ -1,0 +1,76 @@
+/**
+ * Parameters for running each cypher/ query in the test that executes every
+ * query on the seeded embedded store. A query not listed here runs with every
+ * header parameter set to null; list it here when null is not meaningful.
+ */
+export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
+  'read/chain-overview': { chainId: 'chain:nev-parts' },
+  'read/gaps/segment-facts': { chainId: 'chain:nev-parts', areaId: 'area:chaohu' },
+  'read/gaps/saved-gaps': { ids: null, statuses: ['open'], kinds: null, chainId: null, areaId: 'area:chaohu', segmentIds: null },
+  'read/gaps/lookup-ids': { segmentId: 'seg:bms', chainId: 'chain:emerging', areaId: 'area:chaohu', taskId: 'task:2', unitIds: ['unit:shi-touchu'] },
+  'write/gaps/save-gap': {
+    id: 'gap:fill:seg:none:area:chaohu', kind: 'fill', segmentId: 'seg:none', chainId: null, areaId: 'area:chaohu',
+    taskId: null, status: null, origin: 'user', note: null, reason: null, updatedAt: '2026-01-01T00:00:00Z',
+  },
+  'write/gaps/set-gap-status': { id: 'gap:none', status: 'open', note: null, updatedAt: '2026-01-01T00:00:00Z' },
+  'write/gaps/set-responsible-units': { gapId: 'gap:none', units: [] },
+  'read/suppliers/supplier-candidate-facts': { segmentIds: ['seg:3d-printing'], areaId: 'area:chaohu' },
+  'read/responsibility/chain-duties': { chainIds: ['chain:nev-parts'], areaId: null },
+  'read/responsibility/task-duties': { taskIds: ['task:1'], areaId: 'area:chaohu' },
+  'read/responsibility/node-kind': { nodeId: 'task:1' },
+  'read/responsibility/unit-duties': { unitId: 'unit:shi-touchu' },
+  'read/explore/search': { q: '轻合金', raw: '轻合金', labels: ['Enterprise', 'Segment', 'Chain', 'Unit'], limit: 20 },
+  'read/explore/missing-search-names': { labels: ['Enterprise', 'Segment', 'Chain', 'Unit'], limit: 100 },
+  'read/explore/nodes': { ids: ['ent:s0001', 'seg:alloy-casting'], labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'] },
+  'read/explore/neighbours': { ids: ['chain:nev-parts'], exclude: ['chain:nev-parts'], labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'], limit: 100 },
+  'read/explore/edges-among': { ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'], limit: 100 },
+  'read/explore/area-descendants': { areaId: 'area:chaohu' },
+  'read/explore/shortest-path': { from: 'ent:s0001', to: 'unit:qu-touchu' },
+  'read/enterprises/profile': { ids: ['ent:s0001'] },
+  'read/enterprises/list': {
+    areaIds: ['area:chaohu'], segmentId: null, chainId: 'chain:light-alloy', local: true, tags: null, region: null,
+    aboveScale: null, nameContains: null, nameNormalised: null, after: null, first: 10,
+  },
+  'read/enterprises/count': {
+    areaIds: null, segmentId: null, chainId: null, local: null, tags: ['小巨人'], region: null, aboveScale: true, nameContains: '轻合金', nameNormalised: '轻合金',
+  },
+  'read/enterprises/by-uscc': { uscc: '91340181MAGNC3UR2J', exceptId: null },
+  'read/enterprises/area': { areaId: 'area:chaohu' },
+  'read/enterprises/segment': { segmentId: 'seg:alloy-casting' },
+  'read/enterprises/exists': { ids: ['ent:s0001', 'ent:none'] },
+  'write/enterprises/search-names': { rows: [{ id: 'ent:none', searchName: 'x', searchShortName: null }], labels: ['Enterprise'] },
+  'write/enterprises/create': { id: 'ent:user:example', props: { name: '示例新建有限公司', origin: 'user', output: 1 }, areaId: 'area:chaohu' },
+  'write/enterprises/update': { id: 'ent:user:none', props: { output: 2 } },
+  'write/enterprises/relocate': { id: 'ent:user:none', areaId: 'area:anchao' },
+  'write/enterprises/delete': { id: 'ent:user:none' },
+  'write/enterprises/set-operates-in': { enterpriseId: 'ent:user:none', segmentId: 'seg:alloy-casting', role: 'core' },
+  'write/enterprises/remove-operates-in': { enterpriseId: 'ent:user:none', segmentId: 'seg:alloy-casting' },
+  'write/enterprises/add-supplies': { fromId: 'ent:user:none', toId: 'ent:s0001', product: '铸件', share: 0.2 },
+  'write/enterprises/remove-supplies': { fromId: 'ent:user:none', toId: 'ent:s0001', product: null },
+  'read/targets/area-metrics': { areaIds: ['area:anchao'] },
+  'read/targets/chain-output': { chainIds: ['chain:nev-parts'], areaIds: null },
+  'read/targets/exists': { targetId: 'target:patents' },
+  'write/targets/record-progress': {
+    id: 'progress:example', targetId: 'target:none', value: 1, date: '2025-06-30', source: null, note: null, recordedAt: '2025-07-01T00:00:00Z',
+  },
+  // synthetic data generator (issue 7): ids that exist in the seed graph, and a generated id that does not collide
+  'write/generate/count': { prefix: 'gen:ent:' },
+  'write/generate/enterprises': { rows: [{ id: 'gen:ent:example', areaId: 'area:chaohu', props: { name: '示例生成有限公司', local: true, origin: 'sample', sample: true } }] },
+  'write/generate/operates-in': { rows: [{ enterprise: 'gen:ent:example', segment: 'seg:alloy-casting', role: 'supplier', origin: 'sample' }] },
+  'write/generate/supplies': { rows: [{ from: 'gen:ent:example', to: 'ent:s0001', product: '铸件', share: 0.1, origin: 'sample' }] },
+  // issue 6 (import/export/dump): a harmless imported enterprise and links on the seeded store
+  'write/import/enterprises': { rows: [{ id: 'ent:example-import', props: { name: '示例导入企业有限公司', origin: 'import' } }] },
+  'write/import/enterprise-unlocate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
+  'write/import/enterprise-locate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
+  'write/import/operates-in': { rows: [{ enterprise: 'ent:example-import', segment: 'seg:alloy-casting', role: 'core', origin: 'import' }] },
+  'write/import/supplies': { rows: [] },
+  'write/import/chains': { rows: [{ id: 'chain:import:example', props: { name: '示例产业链', origin: 'import' } }] },
+  'write/import/segments': { rows: [{ id: 'seg:import:example', props: { name: '示例环节', origin: 'import' } }] },
+  'write/import/chain-segments': { rows: [{ chain: 'chain:import:example', segment: 'seg:import:example', origin: 'import' }] },
+  'write/import/feeds': { rows: [{ source: 'seg:import:example', target: 'seg:alloy-casting', origin: 'import' }] },
+  'read/dump/nodes': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
+  'read/dump/relationships': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
+  'read/dump/count': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
+  // write/dump/clear-graph deletes only with confirm: true; run here with confirm: false it must change nothing.
+  'write/dump/clear-graph': { confirm: false, keep: [] },
+};

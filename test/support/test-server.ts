@@ -1,0 +1,30 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createHttpServer } from '../../server/http/create-http-server.ts';
+import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+
+export interface TestServer {
+  url: string;
+  store: EmbeddedStore;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port over an in-memory store with the seed graph. */
+export async function startTestServer(): Promise<TestServer> {
+  const store = EmbeddedStore.open(':memory:');
+  await store.applySchema();
+  await loadSeeds(store);
+  const server: Server = createHttpServer(store);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
+}
