@@ -9,7 +9,30 @@ export class ApiError extends Error {
   }
 }
 
+let authHandler: (() => Promise<void>) | null = null;
+let pendingAuth: Promise<void> | null = null;
+
+/**
+ * Called when a request is refused as UNAUTHENTICATED (the session expired, or
+ * users exist and nobody signed in); the request is retried once after it
+ * resolves. Concurrent refusals share one call.
+ */
+export function setAuthHandler(handler: (() => Promise<void>) | null): void {
+  authHandler = handler;
+}
+
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await request<T>(query, variables);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === 'UNAUTHENTICATED') || !authHandler || /\bsignIn\b/.test(query)) throw e;
+    pendingAuth ??= authHandler().finally(() => (pendingAuth = null));
+    await pendingAuth;
+    return request<T>(query, variables);
+  }
+}
+
+async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -447,4 +470,40 @@ export function exportCandidatesXlsx(gapId: string, areaId: string | null): Prom
     'query($gapId: ID, $areaId: ID) { exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }',
     { gapId, areaId },
   ).then(({ exportTable: f }) => ({ filename: f.filename, mimeType: f.mimeType, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
+}
+
+// ---- auth.graphql ---------------------------------------------------------------------------
+
+/** Who the browser acts as. `null` from `fetchMe` means: sign in first. */
+export interface Me {
+  name: string;
+  role: 'viewer' | 'editor' | 'admin' | null;
+  kind: string;
+  signedIn: boolean;
+  canEdit: boolean;
+  canAdmin: boolean;
+  authEnabled: boolean;
+  openMode: boolean;
+}
+
+const ME = 'name role kind signedIn canEdit canAdmin authEnabled openMode';
+
+export function fetchMe(): Promise<Me | null> {
+  return graphql<{ me: Me | null }>(`{ me { ${ME} } }`).then((d) => d.me);
+}
+
+/** Sets the HttpOnly session cookie; wrong name or password gives UNAUTHENTICATED. */
+export function signIn(name: string, password: string): Promise<Me> {
+  return graphql<{ signIn: Me }>(`mutation($name: String!, $password: String!) { signIn(name: $name, password: $password) { ${ME} } }`, { name, password }).then(
+    (d) => d.signIn,
+  );
+}
+
+export function signOut(): Promise<boolean> {
+  return graphql<{ signOut: boolean }>('mutation { signOut }').then((d) => d.signOut);
+}
+
+/** Whether an error means "nobody (valid) is signed in". */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
 }

@@ -5,10 +5,15 @@ import {
   fetchGap,
   fetchGapAnalysis,
   fetchNeighbourhood,
+  fetchResponsibility,
   fetchSegmentEnterprises,
   fetchShortestPath,
   fetchSupplierCandidates,
   exportCandidatesXlsx,
+  fetchMe,
+  setAuthHandler,
+  signOut,
+  type Me,
   type ChainSummary,
   type GapAnalysis,
   type SearchHit,
@@ -23,10 +28,12 @@ import { candidateColumns, candidateHighlightIds, exportFileName, missingPathNod
 import { gapKind, gapsAt, mapGaps, segmentDecorations, type MapGap } from './state/map-model.ts';
 import { DEFAULT_STATE, parseState, serializeState, updateState, type AppState } from './state/url-state.ts';
 import { download, errorText, h, loadInto } from './ui/dom.ts';
-import { areaName, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './ui/panels.ts';
+import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './ui/panels.ts';
 import { renderResponsibilityView } from './ui/responsibility-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
 import { renderTargetsView } from './ui/targets-view.ts';
+import { askSignIn } from './ui/sign-in.ts';
+import { openImportDialog } from './ui/import-dialog.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const chainSelect = $<HTMLSelectElement>('#chain-select');
@@ -35,6 +42,14 @@ const status = $('#status');
 const panel = $('#panel');
 const legend = $('#legend');
 const legendOpen = () => legend.querySelector('details')?.open ?? true;
+
+/** Canvas area covered by the legend and the path bar, so fits keep highlighted nodes visible. */
+function overlayInsets(): { left: number; top: number } {
+  const canvas = $('#cy').getBoundingClientRect();
+  const l = legend.getBoundingClientRect();
+  const p = pathbar.hidden ? null : pathbar.getBoundingClientRect();
+  return { left: l.right - canvas.left + 8, top: p ? p.bottom - canvas.top + 8 : 0 };
+}
 const pathbar = $('#pathbar');
 const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view') };
 
@@ -43,6 +58,7 @@ const controller = createController(createGraph($('#cy')));
 (window as unknown as { cy: typeof controller.cy }).cy = controller.cy;
 
 let state: AppState = { ...DEFAULT_STATE };
+let me: Me | null = null;
 let chains: ChainSummary[] = [];
 let analysis: GapAnalysis | null = null;
 let loadedMap: { chain: string | null; area: string } | null = null;
@@ -85,10 +101,45 @@ function applyTexts(): void {
   search.refreshTexts();
 }
 
+/** Who is signed in, sign in/out, and the import button for editors. */
+function renderUser(): void {
+  const box = $('#user');
+  if (!me || !me.authEnabled) {
+    box.replaceChildren();
+    return;
+  }
+  const role = me.role ? t(`userRole.${me.role}`) : '—';
+  box.replaceChildren(
+    me.canEdit ? h('button', { type: 'button', id: 'import-data', onclick: () => void importData() }, t('importData')) : '',
+    me.signedIn ? h('span', {}, t('signedInAs', { name: me.name, role })) : '',
+    me.signedIn
+      ? h('button', { type: 'button', id: 'sign-out', onclick: () => void signOut().then(() => location.reload()) }, t('signOut'))
+      : h('button', { type: 'button', id: 'sign-in', onclick: () => void signInAndReload() }, t('signIn')),
+  );
+}
+
+async function signInAndReload(): Promise<void> {
+  me = await askSignIn();
+  renderUser();
+  loadedMap = null;
+  await apply(state);
+}
+
+async function importData(): Promise<void> {
+  const report = await openImportDialog(document.body, getLang());
+  if (!report) return;
+  loadedMap = null;
+  await apply(state);
+  setStatus(t('importDone'));
+}
+
 function syncControls(): void {
   chainSelect.value = state.chain ?? '';
   areaSelect.value = state.area;
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('#view-tabs [data-view]')) tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('#view-tabs [data-view]')) {
+    if (tab.dataset.view === state.view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
   for (const [name, el] of Object.entries(views)) el.hidden = name !== state.view;
   // Chain choice does not apply to the responsibility and target views.
   chainSelect.disabled = state.view !== 'map';
@@ -140,7 +191,7 @@ async function expand(id: string): Promise<void> {
     const nb = await fetchNeighbourhood(id, { depth: 1, limit: 400, labels: ['Enterprise', 'Segment'] });
     const added = await controller.expand(id, toCytoscapeElements(nb));
     setStatus(`${t('nodesShown', { n: controller.cy.nodes().length })}${nb.truncated ? ' · ' + t('truncated', { n: 400 }) : ''}`);
-    controller.fit([id, ...added]);
+    controller.fit([id, ...added], overlayInsets());
   } catch (e) {
     setStatus(errorText(e), true);
   }
@@ -161,7 +212,7 @@ async function showCandidateHighlight(candidate: SupplierCandidate): Promise<voi
     missing = missing.filter((id) => !controller.has(id));
   }
   controller.highlight(ids);
-  controller.fit(ids);
+  controller.fit(ids, overlayInsets());
   if (missing.length) setStatus(t('pathShownPartly', { ids: missing.join(', ') }), true);
 }
 
@@ -169,6 +220,7 @@ async function syncHighlight(): Promise<void> {
   const key = `${state.gap}|${state.cand}|${candidatePage ? 'p' : ''}`;
   if (key === highlightKey) return;
   highlightKey = key;
+  if (candidatePage) markCandidate(panel, state.cand);
   if (!state.cand || !candidatePage) {
     if (!state.from || !state.to) controller.clearHighlight();
     return;
@@ -217,7 +269,7 @@ async function syncPath(): Promise<void> {
     await controller.expand(anchor, toCytoscapeElements(path));
     const ids = [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)];
     controller.highlight(ids);
-    controller.fit(ids);
+    controller.fit(ids, overlayInsets());
     result.textContent = t('pathLength', { n: path.edges.length });
     renderPathbar();
     $('#path-result').textContent = t('pathLength', { n: path.edges.length });
@@ -285,7 +337,9 @@ async function renderPanel(): Promise<void> {
       },
       ({ gap, page }) => {
         candidatePage = page;
-        const segmentName = gap?.detected?.segmentName ?? gap?.saved?.segmentName ?? controller.nameOf(page.segmentIds[0] ?? '') ?? '';
+        const segmentId = gap?.segmentId ?? page.segmentIds[0] ?? '';
+        const nameEn = getLang() === 'en' ? (controller.cy.getElementById(segmentId).data('nameEn') as string | undefined) : undefined;
+        const segmentName = nameEn ?? gap?.detected?.segmentName ?? gap?.saved?.segmentName ?? controller.nameOf(segmentId) ?? segmentId;
         if (gap) controller.select(gap.segmentId);
         return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand }, actions);
       },
@@ -305,10 +359,16 @@ async function renderPanel(): Promise<void> {
     await loadInto(
       panel,
       async () => {
-        const [local, external] = await Promise.all([fetchSegmentEnterprises(id, true, areaId()), fetchSegmentEnterprises(id, false, null)]);
-        return { local, external };
+        const chainId = state.chain ?? (controller.cy.getElementById(id).data('chainIds') as string[] | undefined)?.[0] ?? null;
+        const hasGaps = analysis ? gapsAt(analysis, id).length > 0 : false;
+        const [local, external, chainUnits] = await Promise.all([
+          fetchSegmentEnterprises(id, true, areaId()),
+          fetchSegmentEnterprises(id, false, null),
+          !hasGaps && chainId ? fetchResponsibility(chainId).then((r) => r.areas.filter((a) => !areaId() || a.areaId === areaId()).flatMap((a) => [...a.leads, ...a.supports])) : Promise.resolve(null),
+        ]);
+        return { local, external, chainUnits };
       },
-      ({ local, external }) => {
+      ({ local, external, chainUnits }) => {
         const node = controller.cy.getElementById(id);
         const facts = analysis?.segments.find((s) => s.segmentId === id);
         return renderSegmentPanel(
@@ -320,6 +380,7 @@ async function renderPanel(): Promise<void> {
             gaps: analysis ? gapsAt(analysis, id) : [],
             local,
             external,
+            chainUnits,
           },
           actions,
         );
@@ -355,6 +416,7 @@ async function applyNow(next: AppState): Promise<void> {
   if (langChanged) {
     setLang(state.lang);
     applyTexts();
+    renderUser();
     controller.relabel(state.lang);
     loadedTexts = true;
     if (loadedMap) legend.replaceChildren(...renderLegend(analysis?.counts ?? null, legendOpen()));
@@ -423,8 +485,15 @@ window.addEventListener('popstate', () => void apply(parseState(location.search)
 async function start(): Promise<void> {
   const initial = parseState(location.search || location.hash);
   setLang(initial.lang);
+  applyTexts();
   setStatus(t('loading'));
+  // Any request refused for want of a session opens the sign-in form, then retries.
+  setAuthHandler(async () => {
+    me = await askSignIn();
+    renderUser();
+  });
   try {
+    me = (await fetchMe()) ?? (await askSignIn());
     chains = await fetchChains();
   } catch (e) {
     setStatus(errorText(e), true);

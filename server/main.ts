@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http/create-http-server.ts';
+import { backfillSearchNames } from './services/explore/search.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
 import { printAccessHint } from './auth/startup.ts';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     if (loaded) console.log(`Loaded the seed graph: ${Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   }
   const { auth, graphiql, corsOrigins, backup } = config.security;
+  // Names written before normalisation existed (older dumps, generated data) become searchable.
+  await backfillSearchNames(store);
   const server = createHttpServer(store, { auth, graphiql, corsOrigins });
   await printAccessHint(store, config);
   const backups = backup ? scheduleBackups(store, backup) : null;

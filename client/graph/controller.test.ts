@@ -130,3 +130,12 @@ describe('a 5,000-element map', () => {
     controller.destroy();
   }, 30_000);
 });
+
+describe('fitViewport', async () => {
+  const { fitViewport } = await import('./controller.ts');
+  it('centres the box in the part of the canvas not covered by overlays', () => {
+    const v = fitViewport({ x1: 0, y1: 0, x2: 100, y2: 100 }, 1000, 600, { top: 0, right: 0, bottom: 0, left: 300 }, 50, [0.1, 2]);
+    expect(v.zoom).toBe(2);
+    expect(v.pan).toEqual({ x: 300 + 50 + 300 - 100, y: 300 - 100 });
+  });
+});

@@ -14,6 +14,24 @@ export interface SegmentDecoration {
   gapId?: string | null;
 }
 
+/** Pixels of the canvas edges covered by overlays. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Zoom and pan that show `bb` (model coordinates) inside a `width`×`height` canvas minus `insets` and `padding`. */
+export function fitViewport(bb: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number, insets: Insets, padding: number, zoomRange: [number, number]): { zoom: number; pan: { x: number; y: number } } {
+  const w = Math.max(50, width - insets.left - insets.right - 2 * padding);
+  const h = Math.max(50, height - insets.top - insets.bottom - 2 * padding);
+  const zoom = Math.min(zoomRange[1], Math.max(zoomRange[0], Math.min(w / Math.max(1, bb.x2 - bb.x1), h / Math.max(1, bb.y2 - bb.y1))));
+  const cx = insets.left + padding + w / 2;
+  const cy = insets.top + padding + h / 2;
+  return { zoom, pan: { x: cx - zoom * ((bb.x1 + bb.x2) / 2), y: cy - zoom * ((bb.y1 + bb.y2) / 2) } };
+}
+
 export interface TapEvent {
   id: string;
   label: string;
@@ -56,8 +74,11 @@ export interface GraphController {
   relabel(lang: 'zh' | 'en'): void;
   /** The name of a node on the canvas, or null. */
   nameOf(id: string): string | null;
-  /** Fits the view to the given ids (all elements when empty), animated briefly. */
-  fit(ids?: readonly string[]): void;
+  /**
+   * Fits the view to the given ids (all elements when empty), animated briefly,
+   * keeping clear of `insets` (px of the canvas covered by overlays such as the legend).
+   */
+  fit(ids?: readonly string[], insets?: Partial<Insets>): void;
   /** The whole map as a PNG at twice the screen resolution, on white. */
   exportPng(): Blob;
   /** The whole map as a standalone SVG document. */
@@ -199,12 +220,13 @@ export function createController(cy: Core): GraphController {
       const el = cy.getElementById(id);
       return el.nonempty() ? String(el.data('name') ?? id) : null;
     },
-    fit(ids = []) {
+    fit(ids = [], insets = {}) {
       let eles = ids.length ? cy.collection() : cy.elements();
       for (const id of ids) eles = eles.union(cy.getElementById(id));
       if (eles.empty()) return;
-      if (!cy.container()) cy.fit(eles, 60);
-      else cy.animate({ fit: { eles, padding: 60 }, duration: 250 });
+      const view = fitViewport(eles.boundingBox({}), cy.width(), cy.height(), { top: 0, right: 0, bottom: 0, left: 0, ...insets }, 40, [cy.minZoom(), Math.min(cy.maxZoom(), 1.5)]);
+      if (!cy.container()) cy.viewport(view);
+      else cy.animate({ ...view, duration: 250 });
     },
     exportPng() {
       return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;

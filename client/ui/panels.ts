@@ -35,8 +35,10 @@ export function areaName(areaId: string | null | undefined): string {
 }
 
 /** Lead and supporting units grouped by area. */
-export function unitsByArea(roles: readonly UnitRole[], actions: PanelActions): HTMLElement {
+export function unitsByArea(roles: readonly UnitRole[], actions: PanelActions, fallbackArea: string | null = null): HTMLElement {
   if (roles.length === 0) return h('p', { className: 'hint' }, t('noData'));
+  // Units assigned on a saved gap carry no area of their own: they serve the gap's area.
+  if (fallbackArea) roles = roles.map((r) => (r.areaId ? r : { ...r, areaId: fallbackArea }));
   const areas = [...new Set(roles.map((r) => r.areaId ?? ''))];
   const unitButton = (r: UnitRole) => h('button', { type: 'button', className: 'linklike', onclick: () => actions.openUnit(r.unitId) }, r.unitName);
   const join = (list: UnitRole[]) => {
@@ -90,6 +92,8 @@ export interface SegmentPanelData {
   gaps: MapGap[];
   local: { items: EnterpriseListItem[]; totalCount: number };
   external: { items: EnterpriseListItem[]; totalCount: number };
+  /** Units of the chain's tasks, shown when the segment has no gap (a gap lists its own units). */
+  chainUnits: UnitRole[] | null;
 }
 
 export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): Node[] {
@@ -121,7 +125,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
     h('div', { className: 'actions' }, h('button', { type: 'button', onclick: () => actions.expand(d.id) }, t('expand')), h('button', { type: 'button', onclick: () => actions.setPathEnd('from', d.id, d.name) }, t('setFrom')), h('button', { type: 'button', onclick: () => actions.setPathEnd('to', d.id, d.name) }, t('setTo'))),
     h('h3', {}, t('gaps')),
     d.gaps.length === 0
-      ? h('p', { className: 'hint' }, t('noGapHere'))
+      ? h('div', {}, h('p', { className: 'hint' }, t('noGapHere')), d.chainUnits ? h('h3', {}, t('responsibleUnits')) : null, d.chainUnits ? unitsByArea(d.chainUnits, actions) : null)
       : h(
           'div',
           {},
@@ -133,7 +137,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
               h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
               h('h3', {}, t('responsibleUnits')),
-              unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions),
+              unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null),
               h('div', { className: 'actions' }, h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(g.id) }, t('findCandidates'))),
             ),
           ),
@@ -220,13 +224,13 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
     h('div', { className: 'actions' }, h('button', { type: 'button', onclick: () => actions.back() }, `← ${t('backToSegment')}`)),
     h('h2', { 'data-testid': 'panel-title' }, t('candidatesOf', { segment: d.segmentName }), g ? gapBadge(g.kind) : null),
     g?.detected ? h('p', {}, h('strong', {}, `${t('reason')}：`), lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : g?.saved?.reason ? h('p', {}, g.saved.reason) : null,
-    g ? h('details', {}, h('summary', {}, t('responsibleUnits')), unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions)) : null,
+    g ? h('details', {}, h('summary', {}, t('responsibleUnits')), unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null)) : null,
     h(
       'div',
       { className: 'actions' },
       h('button', { type: 'button', 'data-testid': 'export-csv', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('csv') }, t('exportCsv')),
       h('button', { type: 'button', 'data-testid': 'export-xlsx', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('xlsx') }, t('exportXlsx')),
-      d.highlighted ? h('button', { type: 'button', onclick: () => actions.highlightCandidate(null) }, t('clearHighlight')) : null,
+      h('button', { type: 'button', 'data-testid': 'clear-highlight', disabled: !d.highlighted, onclick: () => actions.highlightCandidate(null) }, t('clearHighlight')),
     ),
     h('p', { className: 'hint' }, t('total', { n: d.page.totalCount })),
     d.page.candidates.length === 0
@@ -261,6 +265,17 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
   ]);
 }
 
+/** Marks the highlighted candidate row in a rendered candidate panel without re-rendering it. */
+export function markCandidate(panel: HTMLElement, enterpriseId: string | null): void {
+  for (const row of panel.querySelectorAll<HTMLElement>('[data-testid=candidates] tbody tr')) {
+    const on = row.dataset.id === enterpriseId;
+    row.setAttribute('aria-selected', String(on));
+    row.querySelector('[data-testid=candidate]')?.setAttribute('aria-pressed', String(on));
+  }
+  const clear = panel.querySelector<HTMLButtonElement>('[data-testid=clear-highlight]');
+  if (clear) clear.disabled = !enterpriseId;
+}
+
 /** The legend: strength scale and gap kinds, with the counts of the current analysis. */
 export function renderLegend(counts: GapAnalysis['counts'] | null, open = true): Node[] {
   const strengths = ['strong', 'medium', 'weak', 'none', 'unknown'] as const;
@@ -280,6 +295,7 @@ export function renderLegend(counts: GapAnalysis['counts'] | null, open = true):
           h('li', { 'data-testid': `legend-${k}` }, h('span', { className: 'swatch', style: `background:#fff;border:3px ${GAP_STYLES[k].border} ${GAP_STYLES[k].colour}` }), `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`),
         ),
       ),
+      h('ul', {}, h('li', {}, h('span', { className: 'swatch round', style: 'background:#7b8794;border:2px dashed #8a6d00' }), t('sampleBadge')), h('li', {}, h('span', { className: 'swatch round', style: 'background:#2e7d32' }), t('localEnterprises'))),
       h('div', { className: 'hint' }, t('mapHint')),
     ),
   ];

@@ -92,6 +92,8 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     const candId = new URL(page.url()).searchParams.get('cand')!;
     expect(highlighted).toContain(candId);
     expect(highlighted).toContain(gapSegment);
+    await expect(page.locator(`[data-testid=candidates] tr[data-id="${candId}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.waitForTimeout(400); // let the fit animation end
     await page.screenshot({ path: `${ARTIFACTS}/candidates-highlight.png` });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
@@ -124,9 +126,10 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     await page.waitForFunction(() => (window as unknown as CyWindow).cy.$('node.highlighted').length >= 2);
     await expect(page.locator('h1').textContent()).resolves.toBe('Industry Chain Map');
     await expect(page.locator('#chain-select').inputValue()).resolves.toBe('chain:nev-parts');
-    await expect(page.locator('[data-testid=panel-title]').textContent()).resolves.toMatch(/^Target enterprises for 新能源电池管理系统BMS/);
+    await expect(page.locator('[data-testid=panel-title]').textContent()).resolves.toMatch(/^Target enterprises for Battery management systems \(BMS\)/);
     await expect(page.locator(`[data-testid=candidates] tr[data-id="${candId}"]`).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.waitForTimeout(400);
     await page.screenshot({ path: `${ARTIFACTS}/deep-link-en.png` });
 
     await page.locator('#lang-toggle').click();
@@ -182,17 +185,21 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     await expect(page.locator('[data-testid=task-table]').textContent()).resolves.toContain('市投促中心');
     await page.selectOption('#unit-select', { label: '市投促中心' });
     await page.waitForURL(/sel=unit/);
-    await page.waitForFunction(() => !document.querySelector('#responsibility-view [aria-busy]') && !!document.querySelector('[data-testid=unit-title], #responsibility-view .card .error'));
+    await page.locator('[data-testid=unit-title]').waitFor();
+    await expect(page.locator('[data-testid=unit-title]').textContent()).resolves.toBe('市投促中心 的任务');
+    await expect(page.locator('#responsibility-view .card').textContent()).resolves.toMatch(/未解决缺口 \(\d+\)/);
     await page.screenshot({ path: `${ARTIFACTS}/responsibility.png` });
     await page.close();
   });
 
-  it('shows plan targets with progress bars (or the server error in place)', async () => {
+  it('shows plan targets with progress bars, by area', async () => {
     const page = await open('/?view=targets&area=anchao');
-    await page.waitForFunction(() => !!document.querySelector('#targets-view [data-testid=target], #targets-view .error'));
+    await page.locator('#targets-view [data-testid=target]').first().waitFor();
     const targets = await page.locator('#targets-view [data-testid=target]').count();
-    if (targets > 0) expect(await page.locator('#targets-view [role=progressbar]').count()).toBeGreaterThanOrEqual(targets);
-    else await expect(page.locator('#targets-view .error').textContent()).resolves.toMatch(/加载失败|接口/);
+    expect(targets).toBeGreaterThan(10);
+    expect(await page.locator('#targets-view [role=progressbar]').count()).toBe(targets);
+    await expect(page.locator('#targets-view h3').first().textContent()).resolves.toBe('规模总量');
+    await expect(page.locator('#view-tabs [aria-current=page]').textContent()).resolves.toBe('目标进度');
     await page.screenshot({ path: `${ARTIFACTS}/targets.png` });
     await page.close();
   });
@@ -235,8 +242,9 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     });
     console.log(`5k frames: median ${result.median.toFixed(1)} ms`);
     expect(result.count).toBe(5000);
-    // 2-core CI machine, software rendering: a median frame under 100 ms keeps panning usable.
-    expect(result.median).toBeLessThan(100);
+    // Software rendering on 2 cores: ~20–30 ms when the machine is idle, ~80 ms while
+    // other test suites run; the bound leaves room for a loaded machine.
+    expect(result.median).toBeLessThan(150);
     await page.close();
   });
 

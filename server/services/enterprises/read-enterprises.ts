@@ -1,6 +1,5 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { backfillSearchNames } from '../explore/search.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EnterpriseConnection, EnterpriseFilter, EnterpriseProfile } from './enterprise-types.ts';
 
@@ -51,7 +50,6 @@ export async function listEnterprises(
     areaIds = rows.map((r) => r.id);
   }
   const nameContains = filter.nameContains?.trim() || null;
-  if (nameContains) await backfillSearchNames(runner);
   const params = {
     areaIds,
     segmentId: filter.segmentId ?? null,

@@ -46,8 +46,9 @@ export interface SearchOptions {
 
 /**
  * Stores `searchName` / `searchShortName` on searchable nodes written without
- * them (seed or import data written before normalisation existed), so that
- * name variants match. Cheap when nothing is missing: one indexed scan.
+ * them (seeds, generated data, dumps from older versions), so that name
+ * variants match. Runs after loading and at start, never on the search path:
+ * it scans every searchable node.
  */
 export async function backfillSearchNames(store: Store): Promise<number> {
   let written = 0;
@@ -87,7 +88,6 @@ export async function search(store: Store, text: string, options: SearchOptions 
       throw new ValidationError(`labels: '${label}' is not searchable; use one of ${SEARCH_LABELS.join(', ')}`, 'labels');
     }
   }
-  await backfillSearchNames(store);
   const q = normaliseName(raw) || raw;
   const rows = await store.run<SearchRow>('read/explore/search', { q, raw, labels: [...labels], limit });
   return rows.map((r) => {

@@ -1,3 +1,4 @@
+import { backfillSearchNames } from '../explore/search.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
 
@@ -91,6 +92,7 @@ export async function loadSeeds(store: Store, options: { dir?: string } = {}): P
     });
     for (const { rows } of writes) summary[rows] = data[rows].length;
   }
+  await backfillSearchNames(store);
   await store.run('write/seed/meta', { loadedAt: new Date().toISOString(), version: data.version });
   return summary;
 }

@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserService } from '../../server/auth/user-service.ts';
+import { createHttpServer } from '../../server/http/create-http-server.ts';
+import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { canRunBrowser, launchBrowser } from '../support/browser.ts';
+
+interface TestServer {
+  url: string;
+  store: EmbeddedStore;
+  close(): Promise<void>;
+}
+
+/** Like startTestServer(), but with access control on, as `npm start` runs it. */
+async function startSecureServer(): Promise<TestServer> {
+  const store = EmbeddedStore.open(':memory:');
+  await store.applySchema();
+  await loadSeeds(store);
+  const server = createHttpServer(store, { auth: { mode: 'enabled' } });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
+}
+
+describe.runIf(canRunBrowser)('signing in, once users exist', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startSecureServer();
+    // Before the first request, so the server never saw "no users yet" (anonymous viewers).
+    await new UserService(server.store).addUser('li', 'editor', 'li-password-1');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks for a sign-in, refuses a wrong password in place, then shows the map and the editor tools', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/?chain=chain:light-alloy');
+    const dialog = page.locator('dialog.sign-in');
+    await dialog.waitFor();
+    await page.fill('#sign-in-name', 'li');
+    await page.fill('#sign-in-password', 'wrong-password');
+    await page.click('dialog.sign-in button[type=submit]');
+    await page.locator('dialog.sign-in .error:not(:empty)').waitFor();
+    await page.screenshot({ path: 'test/artifacts/sign-in.png' });
+    await page.fill('#sign-in-password', 'li-password-1');
+    await page.click('dialog.sign-in button[type=submit]');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => /\d+ 个环节/.test(document.querySelector('#status')?.textContent ?? ''));
+    await expect(page.locator('#user').textContent()).resolves.toContain('li（编辑者）');
+    await page.click('#import-data');
+    await page.locator('dialog.import-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.import-dialog').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
