@@ -32,27 +32,66 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   }
 }
 
+/** Sent with every request: the server's CSRF check requires it on anything but a JSON POST. */
+const CSRF_HEADER = { 'x-graphql-csrf': '1' };
+
 async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  return send<T>({ 'content-type': 'application/json' }, JSON.stringify({ query, variables }));
+}
+
+async function send<T>(headers: Record<string, string>, body: BodyInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
+    response = await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { ...CSRF_HEADER, ...headers }, body });
   } catch (e) {
     throw new ApiError(`network: ${(e as Error).message}`, 'NETWORK');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let parsed: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
-    body = (await response.json()) as typeof body;
+    parsed = (await response.json()) as typeof parsed;
   } catch {
     throw new ApiError(`HTTP ${response.status}`, 'HTTP');
   }
-  const first = body.errors?.[0];
+  const first = parsed.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code);
-  if (!body.data) throw new ApiError(`HTTP ${response.status}`);
-  return body.data;
+  if (!parsed.data) throw new ApiError(`HTTP ${response.status}`);
+  return parsed.data;
+}
+
+export type ImportKind = 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS';
+export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS'];
+/** The server's upload limit for imports. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface ImportCounts { rows: number; create: number; update: number; unchanged: number; reject: number; warnings: number }
+export interface ImportIssue { row: number | null; column: string | null; value: string | null; severity: string; message: string; messageEn: string }
+export interface ImportReport {
+  committed: boolean;
+  dryRun: boolean;
+  notCommittedReason: string | null;
+  notCommittedReasonEn: string | null;
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  items: { row: number; action: string; label: string }[];
+}
+
+// The cost limit counts list sizes: 200 issues and 50 items keep this under it; the counts cover every row.
+const IMPORT_MUTATION = `mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
+  importFile(file: $file, kind: $kind, dryRun: $dryRun, options: $options) {
+    committed dryRun notCommittedReason notCommittedReasonEn
+    counts { rows create update unchanged reject warnings }
+    issues(first: 200) { row column value severity message messageEn }
+    items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label }
+  }
+}`;
+
+/** Uploads a file for import (GraphQL multipart request); a dry run only reports. */
+export async function importFile(file: File, kind: ImportKind, dryRun: boolean, options: { skipInvalid: boolean; unit: string }): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: IMPORT_MUTATION, variables: { file: null, kind, dryRun, options } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  return (await send<{ importFile: ImportReport }>({}, form)).importFile;
 }
 
 export interface ChainSummary {

@@ -126,7 +126,7 @@ async function signInAndReload(): Promise<void> {
 }
 
 async function importData(): Promise<void> {
-  const report = await openImportDialog(document.body, getLang());
+  const report = await openImportDialog(document.body);
   if (!report) return;
   loadedMap = null;
   await apply(state);
