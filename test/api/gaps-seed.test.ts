@@ -15,7 +15,7 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
   it('新兴产业 in 巢湖市: the three “1+5” segments the sample leaves empty are 补链 gaps, matched to the plan gaps with their units', async () => {
     const res = await api.gql(`{ gapAnalysis(chainId: "chain:emerging", areaId: "area:chaohu") {
       counts { fill extend strengthen }
-      gaps { id kind saved status savedGaps { id origin responsible { unitName role } } responsible { unitName role areaId } }
+      gaps { id kind saved status savedGaps { id origin responsible { unitName role areaId via } } responsible { unitName role areaId via } }
     } }`);
     expect(res.errors).toBeUndefined();
     const a = res.data.gapAnalysis;
@@ -33,8 +33,8 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
       { unitName: '居巢经开区', role: 'SUPPORT' },
       { unitName: '各镇、街道', role: 'SUPPORT' },
     ];
-    expect(a.gaps[1].savedGaps[0].responsible).toEqual(units);
-    expect(a.gaps[1].responsible).toEqual(units.map((u) => ({ ...u, areaId: 'area:chaohu' })));
+    expect(a.gaps[1].savedGaps[0].responsible).toEqual(units.map((u) => ({ ...u, areaId: 'area:chaohu', via: 'GAP' })));
+    expect(a.gaps[1].responsible).toEqual(units.map((u) => ({ ...u, areaId: 'area:chaohu', via: 'TASK' })));
   });
 
   it('the plan’s 延链 航空航天 in 巢湖市 is detected as 延链 beyond the strong local 轻合金锻件', async () => {

@@ -13,5 +13,5 @@ RETURN g.id AS id, g.kind AS kind, g.status AS status, g.origin AS origin, g.not
        g.updatedAt AS updatedAt, g.source AS source, g.sourceText AS sourceText,
        s.id AS segmentId, s.name AS segmentName, c.id AS chainId, c.name AS chainName,
        a.id AS areaId, a.name AS areaName, t.id AS taskId, t.name AS taskName,
-       [(u:Unit)-[x:RESPONSIBLE_FOR]->(g) | {unitId: u.id, unitName: u.name, role: x.role}] AS responsible
+       [(u:Unit)-[x:RESPONSIBLE_FOR]->(g) | {unitId: u.id, unitName: u.name, role: x.role, areaId: a.id, via: 'gap'}] AS responsible
 ORDER BY id

@@ -7,6 +7,9 @@ export interface ResponsibleUnit {
   unitId: string;
   unitName: string;
   role: 'lead' | 'support';
+  /** The gap's area: units of a saved gap answer for it there. */
+  areaId: string | null;
+  via: 'gap';
 }
 
 /** A Gap node as stored (GraphQL type Gap). */
