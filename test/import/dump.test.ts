@@ -25,7 +25,7 @@ describe('dump and restore', () => {
     for (const [t, s, e] of RELATIONSHIP_SHAPES) expect(library.has(relationshipQuery(t, s, e)!), `${t} ${s} ${e}`).toBe(true);
     for (const t of RELATIONSHIP_TYPES) expect(RELATIONSHIP_SHAPES.some(([x]) => x === t), t).toBe(true);
     const files = [...library.keys()].filter((n) => n.startsWith('write/dump/'));
-    expect(files.length).toBe(DUMP_LABELS.length + RELATIONSHIP_SHAPES.length + 1);
+    expect(files.length).toBe(DUMP_LABELS.length + RELATIONSHIP_SHAPES.length);
   });
 
   it('dump → restore into an empty store gives an identical dump', async () => {

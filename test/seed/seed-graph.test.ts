@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { UserService } from '../../server/auth/user-service.ts';
 import { loadSeeds, resetStore, seedIfEmpty } from '../../server/services/seed/load-seeds.ts';
 
 /** Lead (责任单位) and supporting (配合单位) units per area, typed from 三、重点任务 of the plan. */
@@ -215,13 +216,14 @@ describe('the seed graph matches the plan', () => {
     expect(await seedIfEmpty(store)).toBeNull();
   });
 
-  it('resetStore empties the store and seedIfEmpty loads it again', async () => {
+  it('resetStore empties the graph but keeps user accounts, and seedIfEmpty loads it again', async () => {
     const fresh = EmbeddedStore.open(':memory:');
     try {
       await fresh.applySchema();
       await loadSeeds(fresh);
+      await new UserService(fresh).addUser('wang', 'admin', 'wang-password-1');
       await resetStore(fresh);
-      expect(await fresh.run('read/graph-counts')).toEqual([]);
+      expect(await fresh.run('read/graph-counts')).toEqual([{ kind: 'node', name: 'User', count: 1 }]);
       const summary = await seedIfEmpty(fresh);
       expect(summary?.tasks).toBe(18);
       expect(summary?.enterprises).toBeGreaterThan(0);

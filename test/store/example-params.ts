@@ -71,6 +71,5 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/dump/nodes': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'read/dump/relationships': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'read/dump/count': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
-  // write/dump/clear-graph deletes only with confirm: true; run here with confirm: false it must change nothing.
-  'write/dump/clear-graph': { confirm: false, keep: [] },
+  'write/reset-graph': { keep: [] },
 };

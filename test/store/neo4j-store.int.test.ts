@@ -10,7 +10,7 @@ if (!uri) console.warn('Neo4j store tests SKIPPED: set NEO4J_URI (and NEO4J_USER
 describe.runIf(uri)('Neo4j store', () => {
   storeContract(async () => {
     const store = await createStore(loadConfig(['--store', 'neo4j'], process.env));
-    await store.run('write/reset-store');
+    await store.run('write/reset-graph', { keep: [] });
     return store;
   });
 });

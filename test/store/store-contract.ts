@@ -25,7 +25,7 @@ export function storeContract(openStore: () => Promise<Store>): void {
     store = await openStore();
   });
   afterAll(async () => {
-    await store.run('write/reset-store');
+    await store.run('write/reset-graph', { keep: [] });
     await store.close();
   });
 

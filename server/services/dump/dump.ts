@@ -225,7 +225,7 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
     const existing = count?.nodes ?? 0;
     if (existing > 0) {
       if (!options.replace) throw new StoreNotEmptyError(existing);
-      await tx.run('write/dump/clear-graph', { confirm: true, keep: EXCLUDED });
+      await tx.run('write/reset-graph', { keep: EXCLUDED });
     }
     const byLabel = new Map<string, Record<string, unknown>[]>();
     for (const n of dump.nodes) {

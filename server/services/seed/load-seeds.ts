@@ -1,4 +1,5 @@
 import { backfillSearchNames } from '../explore/search.ts';
+import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
 
@@ -104,7 +105,7 @@ export async function seedIfEmpty(store: Store, options: { dir?: string } = {}):
   return loadSeeds(store, options);
 }
 
-/** DETACH DELETE everything, in one transaction. */
+/** Empties the graph in one transaction; user accounts, tokens, sessions and the audit trail stay. */
 export async function resetStore(store: Store): Promise<void> {
-  await store.transaction((tx) => tx.run('write/reset-store'));
+  await store.transaction((tx) => tx.run('write/reset-graph', { keep: [...PRIVATE_LABELS] }));
 }
