@@ -15,7 +15,9 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.me
  * `options` go to the GraphQL server: main.ts passes the real access control
  * (`auth: { mode: 'enabled' }`); without it access control is off, as in tests.
  */
-export function createHttpServer(store: Store, options: Omit<YogaOptions, 'store'> = {}): Server {
+export type HttpServerOptions = Omit<YogaOptions, 'store'>;
+
+export function createHttpServer(store: Store, options: HttpServerOptions = {}): Server {
   const yoga = createGraphQLServer({ store, ...options });
   const hasClient = existsSync(CLIENT_DIST);
   const assets = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true, gzip: false }) : undefined;

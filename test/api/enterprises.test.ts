@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { usccCheckChar } from '../../server/model/uscc.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface Api {
-  gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
-  close(): Promise<void>;
-}
-
-async function seededApi(): Promise<Api> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
-  await loadSeeds(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
-  return {
-    async gql(query, variables = {}) {
-      const res = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
-    close: () => store.close(),
-  };
-}
+type Api = TestApi;
+const seededApi = (): Promise<Api> => createTestApi(loadSeeds);
 
 const FIELDS = `id name shortName uscc local region output aboveScale tags origin sample area { id name }
   segments { role segment { id name chainIds } } suppliers { product share enterprise { id } } customers { product share enterprise { id } }`;

@@ -1,31 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface Api {
-  gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
-  close(): Promise<void>;
-}
-
-async function seededApi(): Promise<Api> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
-  await loadSeeds(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
-  return {
-    async gql(query, variables = {}) {
-      const res = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
-    close: () => store.close(),
-  };
-}
+type Api = TestApi;
+const seededApi = (): Promise<Api> => createTestApi(loadSeeds);
 
 const SEARCH = `query ($text: String!, $kinds: [SearchKind!], $limit: Int) {
   search(text: $text, kinds: $kinds, limit: $limit) { kind id name shortName match context areas chains }

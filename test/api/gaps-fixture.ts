@@ -1,5 +1,5 @@
-import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
  * A hand-built chain whose right answers are obvious, written through the
@@ -104,28 +104,9 @@ export async function buildFixture(store: EmbeddedStore): Promise<void> {
   await run('gap-responsible', [{ unit: 'unit:tzzx', gap: 'gap:plan:castings', role: 'lead' }]);
 }
 
-export interface Api {
-  store: EmbeddedStore;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
-  close(): Promise<void>;
-}
+export type Api = TestApi;
 
 /** A fresh in-memory store holding the fixture, and a GraphQL client through yoga.fetch. */
-export async function fixtureApi(build: (store: EmbeddedStore) => Promise<void> = buildFixture): Promise<Api> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
-  await build(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
-  return {
-    store,
-    async gql(query, variables) {
-      const res = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
-    close: () => store.close(),
-  };
+export function fixtureApi(build: (store: EmbeddedStore) => Promise<void> = buildFixture): Promise<Api> {
+  return createTestApi(build);
 }

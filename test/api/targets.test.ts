@@ -2,33 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface Api {
-  gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
-  close(): Promise<void>;
-}
-
-async function seededApi(): Promise<Api> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
-  await loadSeeds(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
-  return {
-    async gql(query, variables = {}) {
-      const res = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
-    close: () => store.close(),
-  };
-}
+type Api = TestApi;
+const seededApi = (): Promise<Api> => createTestApi(loadSeeds);
 
 /** The seed files read here on their own, to check the API's computed figures independently of the loader. */
 const SEEDS = new URL('../../seeds/', import.meta.url);

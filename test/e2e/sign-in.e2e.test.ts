@@ -1,43 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserService } from '../../server/auth/user-service.ts';
 import { usccCheckChar } from '../../server/model/uscc.ts';
-import { createHttpServer } from '../../server/http/create-http-server.ts';
-import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import { canRunBrowser, launchBrowser } from '../support/browser.ts';
-
-interface TestServer {
-  url: string;
-  store: EmbeddedStore;
-  close(): Promise<void>;
-}
-
-/** Like startTestServer(), but with access control on, as `npm start` runs it. */
-async function startSecureServer(): Promise<TestServer> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
-  await loadSeeds(store);
-  const server = createHttpServer(store, { auth: { mode: 'enabled' } });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await store.close();
-    },
-  };
-}
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 describe.runIf(canRunBrowser)('signing in, once users exist', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startSecureServer();
+    server = await startTestServer({ auth: { mode: 'enabled' } });
     // Before the first request, so the server never saw "no users yet" (anonymous viewers).
     await new UserService(server.store).addUser('li', 'editor', 'li-password-1');
     browser = await launchBrowser();

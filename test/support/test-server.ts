@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createHttpServer } from '../../server/http/create-http-server.ts';
+import { createHttpServer, type HttpServerOptions } from '../../server/http/create-http-server.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 
@@ -10,12 +10,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on a free port over an in-memory store with the seed graph. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real server on a free port over an in-memory store with the seed graph.
+ * Access control is off unless `options` turn it on, as `npm start` does.
+ */
+export async function startTestServer(options?: HttpServerOptions): Promise<TestServer> {
   const store = EmbeddedStore.open(':memory:');
   await store.applySchema();
   await loadSeeds(store);
-  const server: Server = createHttpServer(store);
+  const server: Server = createHttpServer(store, options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
