@@ -5,7 +5,7 @@
  * headless Chromium, prints tables and writes bench/results/<tier>-<store>.json.
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
@@ -25,6 +25,8 @@ const HEAVY = `query Heavy { gapAnalysis { counts { fill extend strengthen }
   segments { segmentId name localCount localOutput outsideShare presence hasLeader }
   gaps { id kind segmentId segmentName severity reasonZh evidence { nodeIds edgeIds } } } }`;
 const LIGHT = `query Light { chains { id name nameEn targetOutput segmentCount } }`;
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 2000) {
+  truncated nodes { id label name } edges { id type source target } } }`;
 
 async function main() {
   const { values } = parseArgs({
@@ -37,6 +39,8 @@ async function main() {
       'skip-ui': { type: 'boolean' },
       'skip-ops': { type: 'boolean' },
       reuse: { type: 'boolean' },
+      skip: { type: 'string', default: '' },
+      'http-queries': { type: 'string', default: 'trivial,light,gapAnalysis,neighbourhood' },
       'http-seconds': { type: 'string', default: '8' },
     },
     strict: true,
@@ -98,11 +102,12 @@ async function main() {
 
   // ---- in-process operations ----
   let ops: OpResult[] = [];
+  const inputs = await chooseInputs(store, graph);
   if (!values['skip-ops']) {
-    const inputs = await chooseInputs(store, graph);
     console.log('\noperations (in-process, through the services):');
     ops = await runOperations(store, inputs, (r) =>
       console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`),
+      new Set(values.skip!.split(',').filter(Boolean)),
     );
   }
   await store.close();
@@ -115,12 +120,25 @@ async function main() {
     const results: LoadResult[] = [];
     try {
       const seconds = Number(values['http-seconds']);
-      for (const [name, q] of [['trivial { __typename }', '{ __typename }'], ['light: chains', LIGHT], ['heavy: gapAnalysis all chains', HEAVY]] as const) {
+      const queries: [string, string, Record<string, unknown>][] = [
+        ['trivial { __typename }', '{ __typename }', {}],
+        ['light: chains', LIGHT, {}],
+        ['heavy: gapAnalysis all chains', HEAVY, {}],
+        ['heavy: neighbourhood d2 ≤2000', NEIGHBOURHOOD, { id: inputs.hubEnterpriseId }],
+      ];
+      const wanted = values['http-queries']!.split(',');
+      for (const [name, q, variables] of queries.filter(([n]) => wanted.some((w) => n.includes(w) || (w === 'trivial' && n.startsWith('trivial'))))) {
         const c0 = server.cpuMs();
-        const r = await loadTest(server.url, name, q, {}, 16, seconds);
-        r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / (r.requestsPerSec * (seconds + 2)), 2); // includes the 2 s warm-up
-        results.push(r);
-        console.log(`  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}`);
+        try {
+          const r = await loadTest(server.url, name, q, variables, 16, seconds);
+          r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / Math.max(1, r.requestsPerSec * (seconds + 2)), 2); // includes the 2 s warm-up
+          results.push(r);
+          console.log(`  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}`);
+        } catch (e) {
+          const error = (e as Error).message.slice(0, 300);
+          results.push({ name, connections: 16, durationS: seconds, requestsPerSec: 0, p50Ms: NaN, p99Ms: NaN, maxMs: NaN, errors: 1, non2xx: 0, responseBytes: 0, error } as LoadResult);
+          console.log(`  ${name}: ERROR ${error}`);
+        }
       }
       const trivial = results[0]!.requestsPerSec;
       for (const r of results) r.ratioToTrivial = round(r.requestsPerSec / trivial, 3);
@@ -139,7 +157,7 @@ async function main() {
   if (!values['skip-ui']) {
     console.log('\nUI (headless Chromium, client/graph):');
     try {
-      ui = await runUiBench([1000, 5000], ['product', 'lean']);
+      ui = await runUiBench([1000, 5000], ['product', 'nodash']);
       for (const r of ui as { variant: string; elements: number; layoutMs: number; firstRenderMs: number; panFps: number; panP95FrameMs: number }[]) {
         console.log(`  ${r.variant} ${r.elements} elements: layout ${r.layoutMs} ms, first render ${r.firstRenderMs} ms, pan ${r.panFps} fps (p95 frame ${r.panP95FrameMs} ms)`);
       }
@@ -149,9 +167,24 @@ async function main() {
     }
   }
 
-  const result = { tier, store: kind, seed: Number(values.seed), started, finished: new Date().toISOString(), loadAvgAtEnd: loadavg().map((x) => round(x, 1)), machine, load, ops, http, ui };
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = `${RESULTS_DIR}${tier}-${kind}.json`;
+  // With --reuse, parts this run skipped (the load, --skip-ops, --skip-http, --skip-ui) keep the figures of the previous run's file.
+  const previous = reuse && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const result = {
+    tier,
+    store: kind,
+    seed: Number(values.seed),
+    started,
+    finished: new Date().toISOString(),
+    loadAvgAtEnd: loadavg().map((x) => round(x, 1)),
+    machine,
+    load: reuse && previous.load ? previous.load : load,
+    ops: values['skip-ops'] && previous.ops ? previous.ops : ops,
+    http: values['skip-http'] && previous.http ? previous.http : http,
+    ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
+    ...(reuse ? { mergedWith: previous.started ?? null } : {}),
+  } as unknown as Parameters<typeof summary>[0] & Record<string, unknown>;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + summary(result));
   console.log(`\nwrote ${file}`);

@@ -23,7 +23,8 @@ export function startServer(store: string, dataDir: string): Promise<RunningServ
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--store', store, '--data-dir', dataDir, '--port', '0', '--no-seed'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // No rate limit: the load test is one client at 16 connections (the default 600/min would answer 429).
+    env: { ...process.env, NODE_ENV: 'production', RATE_LIMIT: '0' },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -79,12 +80,13 @@ export interface LoadResult {
   serverCpuMsPerRequest?: number;
   /** This query's throughput divided by the trivial `{ __typename }` one of the same run. */
   ratioToTrivial?: number;
+  error?: string;
 }
 
 /** One POST first (must answer without GraphQL errors), then autocannon at `connections` for `durationS` seconds. */
 export async function loadTest(url: string, name: string, query: string, variables: Record<string, unknown> = {}, connections = 16, durationS = 8): Promise<LoadResult> {
   const body = JSON.stringify({ query, variables });
-  const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
   const text = await check.text();
   const json = JSON.parse(text) as { errors?: { message: string }[] };
   if (!check.ok || json.errors) throw new Error(`${name}: ${check.status} ${text.slice(0, 400)}`);

@@ -12,11 +12,20 @@ import { chainStylesheet } from '../../client/graph/stylesheet.ts';
  * product: createGraph as the UI uses it. lean: the same, with solid straight
  * (haystack) edges and solid borders, i.e. no dashed/dotted strokes and no
  * per-edge bezier/arrow work. webgl: lean plus the experimental WebGL renderer.
+ * nodash: product with solid strokes only. haystack: product with haystack edges only.
  */
-export type Variant = 'product' | 'lean' | 'webgl';
+export type Variant = 'product' | 'lean' | 'webgl' | 'nodash' | 'haystack';
 
 function makeGraph(container: HTMLElement, variant: Variant): Core {
   if (variant === 'product') return createGraph(container);
+  if (variant === 'nodash' || variant === 'haystack') {
+    const cy = createGraph(container);
+    const style = cy.style();
+    if (variant === 'nodash') style.selector('edge').style({ 'line-style': 'solid' }).selector('node').style({ 'border-style': 'solid' });
+    else style.selector('edge').style({ 'curve-style': 'haystack', 'target-arrow-shape': 'none' });
+    style.update();
+    return cy;
+  }
   const cy = cytoscape({
     container,
     style: chainStylesheet(),
