@@ -295,7 +295,7 @@ export function renderLegend(counts: GapAnalysis['counts'] | null, open = true):
           h('li', { 'data-testid': `legend-${k}` }, h('span', { className: 'swatch', style: `background:#fff;border:3px ${GAP_STYLES[k].border} ${GAP_STYLES[k].colour}` }), `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`),
         ),
       ),
-      h('ul', {}, h('li', {}, h('span', { className: 'swatch round', style: 'background:#7b8794;border:2px dashed #8a6d00' }), t('sampleBadge')), h('li', {}, h('span', { className: 'swatch round', style: 'background:#2e7d32' }), t('localEnterprises'))),
+      h('ul', {}, h('li', {}, h('span', { className: 'swatch round', style: 'background:#7b8794;border:3px solid #c9a227' }), t('sampleBadge')), h('li', {}, h('span', { className: 'swatch round', style: 'background:#2e7d32' }), t('localEnterprises'))),
       h('div', { className: 'hint' }, t('mapHint')),
     ),
   ];
