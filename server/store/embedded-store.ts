@@ -31,6 +31,7 @@ async function runOn<T>(executor: Executor, queryName: string, params: Params): 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private generation = 0;
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -61,12 +62,17 @@ export class EmbeddedStore implements Store {
       try {
         const result = await work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) });
         tx.commit();
+        this.generation += 1;
         return result;
       } catch (e) {
         if (tx.isActive) tx.rollback();
         throw e;
       }
     });
+  }
+
+  writeGeneration(): number {
+    return this.generation;
   }
 
   async applySchema(): Promise<void> {

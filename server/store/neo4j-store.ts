@@ -29,6 +29,8 @@ async function runOn<T>(tx: ManagedTransaction, queryName: string, params: Param
 /** The production store: a Neo4j 5 server or cluster through neo4j-driver, with managed (retried) transactions. */
 export class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
+  /** Counts this process's committed writes only: other servers' writes are not seen, so caches keyed on it are off for Neo4j. */
+  private generation = 0;
 
   private constructor(
     private readonly driver: Driver,
@@ -59,7 +61,10 @@ export class Neo4jStore implements Store {
     const session = this.session();
     try {
       const work = (tx: ManagedTransaction) => runOn<T>(tx, queryName, params);
-      return getQuery(queryName).mode === 'read' ? await session.executeRead(work) : await session.executeWrite(work);
+      if (getQuery(queryName).mode === 'read') return await session.executeRead(work);
+      const rows = await session.executeWrite(work);
+      this.generation += 1;
+      return rows;
     } finally {
       await session.close();
     }
@@ -68,10 +73,16 @@ export class Neo4jStore implements Store {
   async transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.session();
     try {
-      return await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
+      const result = await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
+      this.generation += 1;
+      return result;
     } finally {
       await session.close();
     }
+  }
+
+  writeGeneration(): number {
+    return this.generation;
   }
 
   /** Neo4j refuses schema changes mixed in one transaction with other work, so each statement commits alone. */

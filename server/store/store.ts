@@ -22,6 +22,12 @@ export interface StoreHealth {
 export interface Store extends QueryRunner {
   readonly kind: StoreKind;
   transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
+  /**
+   * A number that grows after every write transaction this process committed
+   * through the store (cheap; for in-process caches of read results). Writes by
+   * other processes on a shared database (Neo4j) are not seen.
+   */
+  writeGeneration(): number;
   /** Applies the schema (constraints, indexes) for this engine; idempotent. */
   applySchema(): Promise<void>;
   health(): Promise<StoreHealth>;

@@ -118,6 +118,21 @@ describe('gapAnalysis on a hand-built chain (see gaps-fixture.ts)', () => {
       }),
     ]);
   });
+  it('counts every supplier, buyer and leader while the id lists are evidence', async () => {
+    const res = await api.gql(`{ gapAnalysis(chainId: "chain:t", areaId: "area:chaohu") {
+      segments { segmentId localCount localEnterpriseIds leaderCount leaderIds externalSupplierCount externalSupplierIds localBuyerCount localBuyerIds } } }`);
+    expect(res.errors).toBeUndefined();
+    for (const s of res.data.gapAnalysis.segments) {
+      // The fixture is far below the evidence caps, so each count equals its list.
+      expect([s.localCount, s.leaderCount, s.externalSupplierCount, s.localBuyerCount], s.segmentId).toEqual([
+        s.localEnterpriseIds.length,
+        s.leaderIds.length,
+        s.externalSupplierIds.length,
+        s.localBuyerIds.length,
+      ]);
+    }
+    expect(res.data.gapAnalysis.segments.some((s: { externalSupplierCount: number }) => s.externalSupplierCount > 0)).toBe(true);
+  });
 });
 
 describe('saved gaps', () => {

@@ -5,7 +5,6 @@
  */
 export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/chain-overview': { chainId: 'chain:nev-parts' },
-  'read/gaps/segment-facts': { chainId: 'chain:nev-parts', areaId: 'area:chaohu' },
   'read/gaps/saved-gaps': { ids: null, statuses: ['open'], kinds: null, chainId: null, areaId: 'area:chaohu', segmentIds: null },
   'read/gaps/lookup-ids': { segmentId: 'seg:bms', chainId: 'chain:emerging', areaId: 'area:chaohu', taskId: 'task:2', unitIds: ['unit:shi-touchu'] },
   'write/gaps/save-gap': {
@@ -72,4 +71,13 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/dump/relationships': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'read/dump/count': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'write/reset-graph': { keep: [] },
+  'read/explore/search-exact': { q: '轻合金铸件', raw: '轻合金铸件', labels: ['Enterprise', 'Segment', 'Chain', 'Unit'] },
+  'read/explore/search-context': { ids: ['ent:s0001', 'seg:alloy-casting', 'chain:light-alloy', 'unit:shi-jingxin'] },
+  // gap analysis at scale: aggregates per segment over the area scope (area-descendants of 巢湖市)
+  'read/gaps/segments': { chainId: 'chain:nev-parts' },
+  'read/gaps/area-ids': {},
+  'read/gaps/segment-locals': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'], limit: 50 },
+  'read/gaps/segment-supplies': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'], idLimit: 500, minShare: 0.3 },
+  'read/gaps/segment-supply-rows': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'] },
+  'read/explore/node-areas': { ids: ['ent:s0001', 'seg:alloy-casting'] },
 };

@@ -6,9 +6,11 @@ WHERE ($ids IS NULL OR g.id IN $ids)
   AND ($segmentIds IS NULL OR s.id IN $segmentIds)
   AND ($chainId IS NULL OR EXISTS { (g)-[:IN_CHAIN]->(:Chain {id: $chainId}) })
   AND ($areaId IS NULL OR EXISTS { (g)-[:FOR_AREA]->(:Area {id: $areaId}) })
-OPTIONAL MATCH (g)-[:IN_CHAIN]->(c:Chain)
-OPTIONAL MATCH (g)-[:FOR_AREA]->(a:Area)
-OPTIONAL MATCH (g)-[:FROM_TASK]->(t:Task)
+// pattern comprehensions, not OPTIONAL MATCH: Grafeo plans those as a scan of every node joined afterwards
+WITH g, s,
+     head([(g)-[:IN_CHAIN]->(gc:Chain) | gc]) AS c,
+     head([(g)-[:FOR_AREA]->(ga:Area) | ga]) AS a,
+     head([(g)-[:FROM_TASK]->(gt:Task) | gt]) AS t
 RETURN g.id AS id, g.kind AS kind, g.status AS status, g.origin AS origin, g.note AS note, g.reason AS reason,
        g.updatedAt AS updatedAt, g.source AS source, g.sourceText AS sourceText,
        s.id AS segmentId, s.name AS segmentName, c.id AS chainId, c.name AS chainName,

@@ -34,7 +34,11 @@ export interface SupplyFact {
   inside: boolean;
 }
 
-/** One segment's facts as read/gaps/segment-facts returns them. */
+/**
+ * One segment's facts with every local enterprise and every supply listed (the
+ * shape tests build by hand; the service reads aggregates instead, see
+ * `SegmentAggregates` and gap-analysis.ts).
+ */
 export interface SegmentFactsRow {
   id: string;
   name: string;
@@ -47,6 +51,48 @@ export interface SegmentFactsRow {
   supplies: SupplyFact[];
 }
 
+/** A supply kept as evidence: supplier, local buyer, share. */
+export interface SupplyLink {
+  from: string;
+  to: string;
+  share: number | null;
+}
+
+/**
+ * One segment's facts aggregated (what the read/gaps/segment-* queries give):
+ * exact counts and sums, and capped id / evidence lists.
+ */
+export interface SegmentAggregates {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+  feedsFrom: string[];
+  feedsTo: string[];
+  localCount: number;
+  localOutput: number;
+  /** At most `EVIDENCE_IDS`, largest output first. */
+  localEnterpriseIds: string[];
+  leaderCount: number;
+  leaderIds: string[];
+  /** SUPPLIES from enterprises of the segment into local buyers. */
+  supplyCount: number;
+  totalShare: number;
+  outsideSupplyCount: number;
+  outsideShareSum: number;
+  localBuyerCount: number;
+  localBuyerIds: string[];
+  externalSupplierCount: number;
+  externalSupplierIds: string[];
+  /** The outside supplies with the largest shares, at most `EVIDENCE_SUPPLIES`. */
+  outsideSupplies: SupplyLink[];
+}
+
+/** Caps of the evidence lists (the counts stay exact). */
+export const EVIDENCE_SUPPLIES = 20;
+export const EVIDENCE_IDS = 50;
+
 /** Per-segment facts of the analysis (GraphQL SegmentAnalysis). */
 export interface SegmentFacts {
   segmentId: string;
@@ -56,20 +102,27 @@ export interface SegmentFacts {
   chainIds: string[];
   feedsFrom: string[];
   feedsTo: string[];
+  /** Local enterprises, largest output first; at most `EVIDENCE_IDS` (the count is `localCount`). */
   localEnterpriseIds: string[];
   localCount: number;
   /** Sum of `output` of the local enterprises, 万元. */
   localOutput: number;
+  /** At most `EVIDENCE_IDS` (the count is `leaderCount`). */
   leaderIds: string[];
+  leaderCount: number;
   hasLeader: boolean;
-  /** Distinct non-local suppliers (in the segment) of local buyers. */
+  /** Distinct non-local suppliers (in the segment) of local buyers; at most `EVIDENCE_IDS` (the count is `externalSupplierCount`). */
   externalSupplierIds: string[];
-  /** Local enterprises that buy this segment's products. */
+  externalSupplierCount: number;
+  /** Local enterprises that buy this segment's products; at most `EVIDENCE_IDS` (the count is `localBuyerCount`). */
   localBuyerIds: string[];
+  localBuyerCount: number;
   /** Σ share from outside / Σ share of all supplies from the segment into local buyers; null with no supplies. */
   outsideShare: number | null;
-  outsideSupplies: SupplyFact[];
-  insideSupplies: SupplyFact[];
+  /** Number of supplies from outside suppliers into local buyers. */
+  outsideSupplyCount: number;
+  /** The outside supplies with the largest shares (evidence), at most `EVIDENCE_SUPPLIES`. */
+  outsideSupplies: SupplyLink[];
   /** `absent`, `weak` (a 强链 candidate) or `strong`. */
   presence: 'absent' | 'weak' | 'strong';
 }
@@ -108,39 +161,69 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
-/** Turns a query row into facts and decides presence (absent / weak / strong) under the thresholds. */
+/** Largest share first, then supplier and buyer id: the order evidence supplies are kept in. */
+export const bySupplyShare = (a: SupplyLink, b: SupplyLink) =>
+  (b.share ?? 0) - (a.share ?? 0) || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+
+/** Aggregates a fully listed row (nulls an OPTIONAL MATCH collects are ignored), then `factsFromAggregates`. */
 export function segmentFacts(row: SegmentFactsRow, t: GapThresholds): SegmentFacts {
-  const locals = row.locals.filter((l) => l && l.id);
+  const locals = row.locals.filter((l) => l && l.id).sort((a, b) => (b.output ?? 0) - (a.output ?? 0) || (a.id < b.id ? -1 : 1));
   const supplies = row.supplies.filter((s) => s && s.from);
   const outside = supplies.filter((s) => !s.inside);
-  const inside = supplies.filter((s) => s.inside);
   const sum = (xs: SupplyFact[]) => xs.reduce((acc, s) => acc + (s.share ?? 0), 0);
-  const total = sum(supplies);
-  const outsideShare = supplies.length === 0 ? null : total > 0 ? round2(sum(outside) / total) : outside.length > 0 ? 1 : 0;
-  const localOutput = locals.reduce((acc, l) => acc + (l.output ?? 0), 0);
-  const leaderIds = locals.filter((l) => l.leader).map((l) => l.id);
-  const localCount = locals.length;
+  const leaders = locals.filter((l) => l.leader).map((l) => l.id);
+  const buyers = uniq(supplies.map((s) => s.to));
+  const external = uniq(outside.map((s) => s.from));
+  return factsFromAggregates(
+    {
+      ...row,
+      localCount: locals.length,
+      localOutput: locals.reduce((acc, l) => acc + (l.output ?? 0), 0),
+      localEnterpriseIds: locals.map((l) => l.id).slice(0, EVIDENCE_IDS),
+      leaderCount: leaders.length,
+      leaderIds: leaders.slice(0, EVIDENCE_IDS),
+      supplyCount: supplies.length,
+      totalShare: sum(supplies),
+      outsideSupplyCount: outside.length,
+      outsideShareSum: sum(outside),
+      localBuyerCount: buyers.length,
+      localBuyerIds: buyers.slice(0, EVIDENCE_IDS),
+      externalSupplierCount: external.length,
+      externalSupplierIds: external.slice(0, EVIDENCE_IDS),
+      outsideSupplies: outside.map(({ from, to, share }) => ({ from, to, share })).sort(bySupplyShare).slice(0, EVIDENCE_SUPPLIES),
+    },
+    t,
+  );
+}
+
+/** Decides presence (absent / weak / strong) under the thresholds from a segment's aggregates. */
+export function factsFromAggregates(a: SegmentAggregates, t: GapThresholds): SegmentFacts {
+  const outsideShare =
+    a.supplyCount === 0 ? null : a.totalShare > 0 ? round2(a.outsideShareSum / a.totalShare) : a.outsideSupplyCount > 0 ? 1 : 0;
   const weak =
-    localCount < t.minEnterprises || localOutput < t.minOutput || (outsideShare !== null && outsideShare > t.outsideShare);
+    a.localCount < t.minEnterprises || a.localOutput < t.minOutput || (outsideShare !== null && outsideShare > t.outsideShare);
   return {
-    segmentId: row.id,
-    name: row.name,
-    nameEn: row.nameEn,
-    stage: row.stage,
-    chainIds: row.chainIds,
-    feedsFrom: row.feedsFrom,
-    feedsTo: row.feedsTo,
-    localEnterpriseIds: locals.map((l) => l.id),
-    localCount,
-    localOutput,
-    leaderIds,
-    hasLeader: leaderIds.length > 0,
-    externalSupplierIds: uniq(outside.map((s) => s.from)),
-    localBuyerIds: uniq(supplies.map((s) => s.to)),
+    segmentId: a.id,
+    name: a.name,
+    nameEn: a.nameEn,
+    stage: a.stage,
+    chainIds: a.chainIds,
+    feedsFrom: a.feedsFrom,
+    feedsTo: a.feedsTo,
+    localEnterpriseIds: a.localEnterpriseIds,
+    localCount: a.localCount,
+    localOutput: a.localOutput,
+    leaderIds: a.leaderIds,
+    leaderCount: a.leaderCount,
+    hasLeader: a.leaderCount > 0,
+    externalSupplierIds: a.externalSupplierIds,
+    externalSupplierCount: a.externalSupplierCount,
+    localBuyerIds: a.localBuyerIds,
+    localBuyerCount: a.localBuyerCount,
     outsideShare,
-    outsideSupplies: outside,
-    insideSupplies: inside,
-    presence: localCount === 0 ? 'absent' : weak ? 'weak' : 'strong',
+    outsideSupplyCount: a.outsideSupplyCount,
+    outsideSupplies: a.outsideSupplies,
+    presence: a.localCount === 0 ? 'absent' : weak ? 'weak' : 'strong',
   };
 }
 
@@ -173,7 +256,7 @@ export function classifyGaps(
     const f = facts.get(segmentId);
     if (!f) continue;
     const base = { segmentId, segmentName: f.name, chainIds: f.chainIds, areaId };
-    const supplyEvidence = (xs: SupplyFact[]) => ({
+    const supplyEvidence = (xs: SupplyLink[]) => ({
       nodeIds: xs.flatMap((s) => [s.from, s.to]),
       edgeIds: xs.map((s) => supplyEdgeId(s.from, s.to)),
     });
@@ -217,7 +300,7 @@ export function classifyGaps(
     const down = f.feedsTo.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
     const neighbours = [...up, ...down];
     const strong = neighbours.filter((n) => n.presence === 'strong');
-    const dependence = f.outsideSupplies.length > 0;
+    const dependence = f.outsideSupplyCount > 0;
     const bothSides = up.length > 0 && down.length > 0;
     const neighbourEdges = [...up.map((n) => feedsEdgeId(n.segmentId, segmentId)), ...down.map((n) => feedsEdgeId(segmentId, n.segmentId))];
     const allNeighbours = f.feedsFrom.length + f.feedsTo.length;
@@ -225,14 +308,14 @@ export function classifyGaps(
     if (dependence || bothSides) {
       const components: SeverityComponent[] = [
         { name: 'adjacentLocal', value: round2(allNeighbours ? neighbours.length / allNeighbours : 0), weight: 40 },
-        { name: 'outsideDependence', value: round2(clamp01(f.outsideSupplies.length / 3)), weight: 30 },
+        { name: 'outsideDependence', value: round2(clamp01(f.outsideSupplyCount / 3)), weight: 30 },
         { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
       ];
       const whyZh: string[] = [];
       const whyEn: string[] = [];
       if (dependence) {
-        whyZh.push(`本地${f.localBuyerIds.length}家企业向${f.externalSupplierIds.length}家外地企业采购该环节产品`);
-        whyEn.push(`${f.localBuyerIds.length} local buyer(s) source it from ${f.externalSupplierIds.length} outside supplier(s)`);
+        whyZh.push(`本地${f.localBuyerCount}家企业向${f.externalSupplierCount}家外地企业采购该环节产品`);
+        whyEn.push(`${f.localBuyerCount} local buyer(s) source it from ${f.externalSupplierCount} outside supplier(s)`);
       }
       if (bothSides) {
         whyZh.push(`上游（${up.map((n) => n.name).join('、')}）与下游（${down.map((n) => n.name).join('、')}）均有本地企业`);

@@ -3,14 +3,19 @@ import type { Store } from '../../store/store.ts';
 import { ValidationError } from '../errors.ts';
 import { chainDuties, uniqueDuties, type UnitDuty } from '../responsibility/duties.ts';
 import {
+  bySupplyShare,
   classifyGaps,
   DEFAULT_THRESHOLDS,
-  segmentFacts,
+  EVIDENCE_IDS,
+  EVIDENCE_SUPPLIES,
+  factsFromAggregates,
   type DetectedGap,
   type GapThresholds,
+  type SegmentAggregates,
   type SegmentFacts,
-  type SegmentFactsRow,
+  type SupplyLink,
 } from './classify-gaps.ts';
+import { analysisCache } from './analysis-cache.ts';
 import { listSavedGaps, type SavedGap } from './saved-gaps.ts';
 
 /** A detected gap with the units responsible for it and what planners saved about it. */
@@ -46,10 +51,129 @@ export function resolveThresholds(input: Partial<GapThresholds> | null | undefin
   return t;
 }
 
+interface SegmentRow {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  stage: string | null;
+  chainIds: string[];
+  feedsFrom: string[];
+  feedsTo: string[];
+}
+interface LocalsRow {
+  segmentId: string;
+  localCount: number;
+  localOutput: number;
+  localEnterpriseIds: string[];
+  leaderCount: number;
+  leaderIds: string[];
+  /** SUPPLIES from these local enterprises into local buyers of the scope. */
+  insideCount: number;
+  insideShare: number;
+  insideSupplierIds: string[];
+}
+interface SuppliesRow {
+  segmentId: string;
+  supplyCount: number;
+  totalShare: number;
+  buyerCount: number;
+  buyerIds: string[];
+  supplierCount: number;
+  supplierIds: string[];
+  candidates: [string, string, number | null][];
+}
+
+/** Supplies with at least this share are read as evidence candidates in the aggregate query; segments with too few fall back to all rows. */
+const EVIDENCE_MIN_SHARE = 0.3;
+/** Supplier ids read per segment to pick `EVIDENCE_IDS` outside ones from. */
+const SUPPLIER_ID_SCAN = 10 * EVIDENCE_IDS;
+
+/**
+ * Per-segment aggregates of a chain's segments and their FEEDS neighbours (every
+ * segment when chainId is null) in the area scope. The area scope is a list of
+ * area ids (read/explore/area-descendants; every area when null, so "local" is
+ * the enterprise's own flag); the queries start from those areas' enterprises
+ * and aggregate in Cypher (see bench/README.md, misses: gapAnalysis).
+ */
+export async function segmentAggregates(store: Store, chainId: string | null, areaId: string | null): Promise<SegmentAggregates[]> {
+  const [segments, areaIds] = await Promise.all([
+    store.run<SegmentRow>('read/gaps/segments', { chainId }),
+    store
+      .run<{ id: string }>(areaId === null ? 'read/gaps/area-ids' : 'read/explore/area-descendants', areaId === null ? {} : { areaId })
+      .then((rows) => rows.map((r) => r.id)),
+  ]);
+  const segmentIds = segments.map((s) => s.id);
+  const scope = { areaIds, segmentIds };
+  const [locals, supplies] = await Promise.all([
+    store.run<LocalsRow>('read/gaps/segment-locals', { ...scope, limit: EVIDENCE_IDS }),
+    store.run<SuppliesRow>('read/gaps/segment-supplies', { ...scope, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE }),
+  ]);
+  const localsOf = new Map(locals.map((r) => [r.segmentId, r]));
+  const suppliesOf = new Map(supplies.map((r) => [r.segmentId, r]));
+  // "inside" supplies (supplier local in the scope) are exactly the supplies of the segment's local enterprises
+  const insideOf = localsOf;
+  const insideSuppliers = new Map(locals.map((r) => [r.segmentId, new Set(r.insideSupplierIds)]));
+  const isOutside = (segmentId: string, supplierId: string) => !insideSuppliers.get(segmentId)?.has(supplierId);
+
+  // Evidence: the outside supplies with the largest shares. Candidates (share ≥ EVIDENCE_MIN_SHARE) come with the
+  // aggregates; a segment with fewer outside candidates than it should show reads all its supply rows.
+  const evidence = new Map<string, SupplyLink[]>();
+  const short: string[] = [];
+  for (const s of supplies) {
+    const outsideCount = s.supplyCount - (insideOf.get(s.segmentId)?.insideCount ?? 0);
+    const list = s.candidates
+      .filter((c) => c && isOutside(s.segmentId, c[0]))
+      .map(([from, to, share]) => ({ from, to, share }))
+      .sort(bySupplyShare)
+      .slice(0, EVIDENCE_SUPPLIES);
+    evidence.set(s.segmentId, list);
+    if (list.length < Math.min(EVIDENCE_SUPPLIES, outsideCount)) short.push(s.segmentId);
+  }
+  if (short.length > 0) {
+    const rows = await store.run<SupplyLink & { segmentId: string }>('read/gaps/segment-supply-rows', { areaIds, segmentIds: short });
+    const bySegment = new Map<string, SupplyLink[]>();
+    for (const r of rows) {
+      if (!isOutside(r.segmentId, r.from)) continue;
+      const list = bySegment.get(r.segmentId) ?? [];
+      list.push({ from: r.from, to: r.to, share: r.share });
+      bySegment.set(r.segmentId, list);
+    }
+    for (const id of short) evidence.set(id, (bySegment.get(id) ?? []).sort(bySupplyShare).slice(0, EVIDENCE_SUPPLIES));
+  }
+
+  return segments.map((seg): SegmentAggregates => {
+    const l = localsOf.get(seg.id);
+    const s = suppliesOf.get(seg.id);
+    const i = insideOf.get(seg.id);
+    const insideSet = insideSuppliers.get(seg.id) ?? new Set<string>();
+    const outsideSupplyCount = (s?.supplyCount ?? 0) - (i?.insideCount ?? 0);
+    return {
+      ...seg,
+      localCount: l?.localCount ?? 0,
+      localOutput: l?.localOutput ?? 0,
+      localEnterpriseIds: l?.localEnterpriseIds ?? [],
+      leaderCount: l?.leaderCount ?? 0,
+      leaderIds: l?.leaderIds ?? [],
+      supplyCount: s?.supplyCount ?? 0,
+      totalShare: s?.totalShare ?? 0,
+      outsideSupplyCount,
+      // Σ over all minus Σ inside: exactly 0 when nothing comes from outside, never below 0 by rounding
+      outsideShareSum: outsideSupplyCount === 0 ? 0 : Math.max(0, (s?.totalShare ?? 0) - (i?.insideShare ?? 0)),
+      localBuyerCount: s?.buyerCount ?? 0,
+      localBuyerIds: s?.buyerIds ?? [],
+      externalSupplierCount: (s?.supplierCount ?? 0) - insideSet.size,
+      externalSupplierIds: (s?.supplierIds ?? []).filter((id) => !insideSet.has(id)).slice(0, EVIDENCE_IDS),
+      outsideSupplies: evidence.get(seg.id) ?? [],
+    };
+  });
+}
+
 /**
  * 补链 / 强链 / 延链 analysis of one chain (every chain when chainId is null)
- * for one area scope (both plan areas when areaId is null). Three queries in
- * all: per-segment facts, chain duties, saved gaps.
+ * for one area scope (both plan areas when areaId is null): the segment
+ * aggregates (segmentAggregates), chain duties, saved gaps. Results are cached
+ * per (chainId, areaId, thresholds) until the store's next write
+ * (analysis-cache.ts); treat them as read-only.
  */
 export async function gapAnalysis(
   store: Store,
@@ -58,8 +182,12 @@ export async function gapAnalysis(
   const chainId = args.chainId ?? null;
   const areaId = args.areaId ?? null;
   const thresholds = resolveThresholds(args.thresholds);
-  const rows = await store.run<SegmentFactsRow>('read/gaps/segment-facts', { chainId, areaId });
-  const facts = new Map(rows.map((r) => [r.id, segmentFacts(r, thresholds)]));
+  return analysisCache(store, JSON.stringify([chainId, areaId, thresholds]), () => analyse(store, chainId, areaId, thresholds));
+}
+
+async function analyse(store: Store, chainId: string | null, areaId: string | null, thresholds: GapThresholds): Promise<GapAnalysis> {
+  const rows = await segmentAggregates(store, chainId, areaId);
+  const facts = new Map(rows.map((r) => [r.id, factsFromAggregates(r, thresholds)]));
   const inScope = rows.filter((r) => chainId === null || r.chainIds.includes(chainId)).map((r) => r.id);
   const detected = classifyGaps(facts, inScope, areaId, thresholds);
 
