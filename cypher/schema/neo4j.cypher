@@ -21,3 +21,7 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQU
 CREATE INDEX session_hash_index IF NOT EXISTS FOR (n:Session) ON (n.tokenHash);
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_entity_index IF NOT EXISTS FOR (n:AuditEntry) ON (n.entityId);
+CREATE INDEX enterprise_search_name_index IF NOT EXISTS FOR (n:Enterprise) ON (n.searchName);
+CREATE INDEX segment_search_name_index IF NOT EXISTS FOR (n:Segment) ON (n.searchName);
+CREATE INDEX chain_search_name_index IF NOT EXISTS FOR (n:Chain) ON (n.searchName);
+CREATE INDEX unit_search_name_index IF NOT EXISTS FOR (n:Unit) ON (n.searchName);

@@ -21,8 +21,7 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/explore/search': { q: '轻合金', raw: '轻合金', labels: ['Enterprise', 'Segment', 'Chain', 'Unit'], limit: 20 },
   'read/explore/missing-search-names': { labels: ['Enterprise', 'Segment', 'Chain', 'Unit'], limit: 100 },
   'read/explore/nodes': { ids: ['ent:s0001', 'seg:alloy-casting'], labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'] },
-  'read/explore/neighbours': { ids: ['chain:nev-parts'], exclude: ['chain:nev-parts'], labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'], limit: 100 },
-  'read/explore/edges-among': { ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'], limit: 100 },
+  'read/explore/neighbours': { ids: ['chain:nev-parts'], labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'], limit: 100 },
   'read/explore/area-descendants': { areaId: 'area:chaohu' },
   'read/explore/shortest-path': { from: 'ent:s0001', to: 'unit:qu-touchu' },
   'read/enterprises/profile': { ids: ['ent:s0001'] },
@@ -80,4 +79,5 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/gaps/segment-supplies': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'], idLimit: 500, minShare: 0.3 },
   'read/gaps/segment-supply-rows': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'] },
   'read/explore/node-areas': { ids: ['ent:s0001', 'seg:alloy-casting'] },
+  'read/explore/edges-from': { ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'], among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true } },
 };

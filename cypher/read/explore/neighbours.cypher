@@ -1,8 +1,9 @@
-// read/explore/neighbours: distinct nodes carrying one of $labels one relationship (either direction) away from any of $ids, not in $exclude, at most $limit; params $ids, $exclude, $labels, $limit
+// read/explore/neighbours: ids and labels of the distinct nodes carrying one of $labels one relationship (either direction) away from any of $ids, in walk order, at most $limit (the caller drops nodes it has visited and fetches properties only for nodes it keeps); the label is the first explorable one, tested with b:Label because labels() is slow on Grafeo; params $ids, $labels, $limit
 UNWIND $ids AS id
 MATCH (a {id: id})--(b)
-WHERE NOT b.id IN $exclude AND any(l IN labels(b) WHERE l IN $labels)
 WITH DISTINCT b
+WITH b, CASE WHEN b:Area THEN 'Area' WHEN b:Park THEN 'Park' WHEN b:Chain THEN 'Chain' WHEN b:Segment THEN 'Segment' WHEN b:Enterprise THEN 'Enterprise' WHEN b:Unit THEN 'Unit' WHEN b:Action THEN 'Action' WHEN b:Task THEN 'Task' WHEN b:Gap THEN 'Gap' WHEN b:Target THEN 'Target' WHEN b:Progress THEN 'Progress' END AS label
+WHERE label IN $labels
+WITH b, label
 LIMIT $limit
-RETURN b.id AS id, labels(b)[0] AS label, coalesce(b.name, b.id) AS name, properties(b) AS properties,
-       [(b)-[:LOCATED_IN]->(a:Area) | a.id] AS areaIds
+RETURN b.id AS id, label

@@ -32,7 +32,8 @@ export interface EdgeRow {
 }
 
 export function toGraphNode(row: NodeRow): GraphNode {
-  const properties = Object.fromEntries(Object.entries(row.properties ?? {}).filter(([k]) => !HIDDEN_PROPERTIES.has(k)));
+  const properties: Record<string, unknown> = {};
+  for (const key in row.properties ?? {}) if (!HIDDEN_PROPERTIES.has(key)) properties[key] = row.properties[key];
   return { id: row.id, label: row.label, name: row.name, properties };
 }
 

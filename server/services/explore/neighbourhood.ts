@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
-import { EXPLORE_LABELS, isExploreLabel, toGraphEdge, toGraphNode, uniqueEdges, type EdgeRow, type NodeRow } from './graph-node.ts';
+import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
 
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 500;
 export const NEIGHBOURHOOD_MAX_LIMIT = 2000;
@@ -10,6 +10,9 @@ export const NEIGHBOURHOOD_MAX_DEPTH = 3;
 const TRAVERSAL_BUDGET = 10_000;
 /** Relationships read among the candidate nodes at most. */
 const EDGE_SCAN_LIMIT = 4 * NEIGHBOURHOOD_MAX_LIMIT;
+/** Candidates whose outgoing relationships are read per query. */
+const EDGE_CHUNK = 500;
+const EDGE_CHUNK_MIN = 50;
 
 /** Filters on the nodes returned. Area, local and tags concern enterprises (Area nodes also honour `local`); other nodes pass them. */
 export interface NeighbourhoodFilter {
@@ -74,16 +77,37 @@ function makePredicate(filter: NeighbourhoodFilter, areaIds: Set<string> | null)
   };
 }
 
+/** Does the filter look at node properties (so candidates need them before it can decide)? */
+function needsProperties(filter: NeighbourhoodFilter): boolean {
+  return filter.local != null || !!filter.areaId || !!filter.tags?.length;
+}
+
+/** Fetches full rows for `ids`, in the order given; with their areas only when asked (areaIds is empty otherwise). */
+async function fetchRows(store: Store, ids: string[], withAreas = false): Promise<WalkRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS });
+  const areas = withAreas ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds])) : null;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, areaIds: areas?.get(id) ?? [] }] : [];
+  });
+}
+
 /**
  * The nodes within `depth` relationships of a node (any type, either
  * direction) and the relationships among them. The walk passes through nodes
  * the filter rejects, so `labels: [Enterprise]` around a chain finds the
  * enterprises of its segments. Nodes come nearest first; the cap keeps whole
  * nodes with their edges to nodes already kept.
+ *
+ * The walk reads ids and labels only; properties are fetched for the nodes the
+ * label filter keeps, and the walk stops as soon as more than `limit` nodes are
+ * kept (the first `limit` are all that can be shown).
  */
 export async function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
   const { depth, limit, filter } = checkOptions(options);
-  const [center] = await store.run<WalkRow>('read/explore/nodes', { ids: [id], labels: EXPLORE_LABELS });
+  const [center] = await fetchRows(store, [id]);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
@@ -92,63 +116,118 @@ export async function neighbourhood(store: Store, id: string, options: Neighbour
     areaIds = new Set(rows.map((r) => r.id));
   }
   const keep = makePredicate(filter, areaIds);
+  const labelFilter = filter.labels?.length ? new Set(filter.labels) : null;
+  const byProperties = needsProperties(filter);
+  /** Without a filter every visited node is kept, so the walk can stop at limit + 1 nodes. */
+  const unfiltered = !labelFilter && !byProperties;
 
   const visited = new Set<string>([center.id]);
-  const shown: WalkRow[] = [center];
+  /** Ids of kept nodes, nearest first (the centre always). */
+  const shownIds: string[] = [center.id];
+  const fetched = new Map<string, WalkRow>([[center.id, center]]);
   let frontier = [center.id];
   let truncated = false;
-  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+  for (let level = 1; level <= depth && frontier.length > 0 && shownIds.length <= limit; level++) {
     const budget = TRAVERSAL_BUDGET - visited.size;
     if (budget <= 0) {
       truncated = true;
       break;
     }
-    const rows = await store.run<WalkRow>('read/explore/neighbours', { ids: frontier, exclude: [...visited], labels: EXPLORE_LABELS, limit: budget });
-    if (rows.length >= budget) truncated = true;
+    const wanted = unfiltered ? Math.min(budget, limit + 1 - shownIds.length) : budget;
+    // rows may include visited nodes (at most visited.size of them): ask for that many more
+    const rows = await store.run<{ id: string; label: string }>('read/explore/neighbours', { ids: frontier, labels: EXPLORE_LABELS, limit: wanted + visited.size });
     frontier = [];
+    const labelled: string[] = [];
     for (const row of rows) {
       if (visited.has(row.id)) continue;
+      if (frontier.length >= wanted) break;
       visited.add(row.id);
       frontier.push(row.id);
-      if (keep(row)) shown.push(row);
+      if (!labelFilter || labelFilter.has(row.label)) labelled.push(row.id);
+    }
+    if (frontier.length >= budget) truncated = true;
+    if (!byProperties) {
+      shownIds.push(...labelled);
+      continue;
+    }
+    // property filters: decide in walk order, in chunks, until more than limit are kept
+    for (let i = 0; i < labelled.length && shownIds.length <= limit; ) {
+      // at most the number still wanted (each fetched node is kept at most once), at least 100 per query
+      const size = Math.max(100, limit + 1 - shownIds.length);
+      const chunk = labelled.slice(i, i + size);
+      i += chunk.length;
+      for (const row of await fetchRows(store, chunk, areaIds !== null)) {
+        if (!keep(row)) continue;
+        fetched.set(row.id, row);
+        shownIds.push(row.id);
+        if (shownIds.length > limit) break;
+      }
     }
   }
 
-  const candidates = shown.slice(0, limit);
-  if (candidates.length < shown.length) truncated = true;
-  const edgeRows = await store.run<EdgeRow>('read/explore/edges-among', {
-    ids: candidates.map((n) => n.id),
-    limit: EDGE_SCAN_LIMIT,
-  });
-  if (edgeRows.length >= EDGE_SCAN_LIMIT) truncated = true;
+  const candidateIds = shownIds.slice(0, limit);
+  if (candidateIds.length < shownIds.length) truncated = true;
+  /** Candidate ids as a map, so that the query tests an edge's end with one lookup. */
+  const among: Record<string, true> = Object.fromEntries(candidateIds.map((x) => [x, true]));
+
+  // Relationships are read per chunk of candidates, in order, only as far as
+  // the element cap lets nodes in: a node's edges to nodes before it come from
+  // its own chunk (it is the start) or from earlier chunks (it is the end).
   const edgesByNode = new Map<string, GraphEdge[]>();
-  for (const edge of uniqueEdges(edgeRows.map(toGraphEdge))) {
-    for (const end of [edge.source, edge.target]) {
-      const list = edgesByNode.get(end) ?? [];
-      list.push(edge);
-      edgesByNode.set(end, list);
+  const seenEdges = new Set<string>();
+  let edgeRows = 0;
+  let edgesReadUpTo = 0;
+  const readEdgesUpTo = async (end: number, room: number): Promise<void> => {
+    while (edgesReadUpTo < end) {
+      // each further node takes at least one element: read no further ahead than the room left
+      const size = Math.max(EDGE_CHUNK_MIN, Math.min(EDGE_CHUNK, room));
+      const chunk = candidateIds.slice(edgesReadUpTo, edgesReadUpTo + size);
+      edgesReadUpTo += chunk.length;
+      if (edgeRows >= EDGE_SCAN_LIMIT) continue;
+      for (const row of await store.run<EdgeRow>('read/explore/edges-from', { ids: chunk, among })) {
+        if (edgeRows >= EDGE_SCAN_LIMIT) break;
+        if (++edgeRows >= EDGE_SCAN_LIMIT) truncated = true;
+        const edgeId = `${row.type}:${row.source}->${row.target}`;
+        if (seenEdges.has(edgeId)) continue;
+        seenEdges.add(edgeId);
+        const edge: GraphEdge = { id: edgeId, type: row.type, source: row.source, target: row.target, properties: row.properties ?? {} };
+        for (const end of [edge.source, edge.target]) {
+          const list = edgesByNode.get(end) ?? [];
+          list.push(edge);
+          edgesByNode.set(end, list);
+        }
+      }
     }
-  }
+  };
 
-  const nodes: GraphNode[] = [];
+  const nodeIds: string[] = [];
   const edges: GraphEdge[] = [];
   const kept = new Set<string>();
-  for (const row of candidates) {
-    if (nodes.length + edges.length >= limit) {
+  for (let i = 0; i < candidateIds.length; i++) {
+    const nodeId = candidateIds[i]!;
+    if (nodeIds.length + edges.length >= limit) {
       truncated = true;
       break;
     }
-    nodes.push(toGraphNode(row));
-    kept.add(row.id);
-    for (const edge of edgesByNode.get(row.id) ?? []) {
-      const other = edge.source === row.id ? edge.target : edge.source;
-      if (other === row.id ? edges.includes(edge) : !kept.has(other)) continue;
-      if (nodes.length + edges.length >= limit) {
+    await readEdgesUpTo(i + 1, limit - nodeIds.length - edges.length);
+    nodeIds.push(nodeId);
+    kept.add(nodeId);
+    for (const edge of edgesByNode.get(nodeId) ?? []) {
+      const other = edge.source === nodeId ? edge.target : edge.source;
+      if (other === nodeId ? edges.includes(edge) : !kept.has(other)) continue;
+      if (nodeIds.length + edges.length >= limit) {
         truncated = true;
         break;
       }
       edges.push(edge);
     }
   }
+
+  // properties only for the nodes shown
+  for (const row of await fetchRows(store, nodeIds.filter((x) => !fetched.has(x)))) fetched.set(row.id, row);
+  const nodes: GraphNode[] = nodeIds.flatMap((x) => {
+    const row = fetched.get(x);
+    return row ? [toGraphNode(row)] : [];
+  });
   return { centerId: center.id, depth, nodes, edges, truncated };
 }

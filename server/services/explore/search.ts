@@ -26,15 +26,32 @@ export interface SearchHit {
   chains: string[];
 }
 
-interface SearchRow {
+/** A match from read/explore/search(-exact): rank 0 exact, 1 prefix, 2 contains; length of the name. */
+interface MatchRow {
+  id: string;
+  label: SearchLabel;
+  length: number;
+  rank: number;
+}
+
+interface ContextRow {
   id: string;
   label: SearchLabel;
   name: string;
   shortName: string | null;
-  rank: number;
-  areas: string[];
-  chains: string[];
+  areas: string[] | null;
+  segments: { id: string; name: string | null }[] | null;
+  chains: { segmentId: string; name: string | null }[] | null;
 }
+
+/**
+ * The contains scan stops after this many matches per label and limit unit
+ * (so at most limit × 20 per label are ranked). Exact matches on searchName and
+ * enterprise names come through indexes whatever the scan finds.
+ */
+const SCAN_FACTOR = 20;
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 const MATCH_KINDS: MatchKind[] = ['EXACT', 'PREFIX', 'CONTAINS'];
 
@@ -89,7 +106,30 @@ export async function search(store: Store, text: string, options: SearchOptions 
     }
   }
   const q = normaliseName(raw) || raw;
-  const rows = await store.run<SearchRow>('read/explore/search', { q, raw, labels: [...labels], limit });
+  const params = { q, raw, labels: [...labels] };
+  const [exact, scanned] = await Promise.all([
+    store.run<MatchRow>('read/explore/search-exact', params),
+    store.run<MatchRow>('read/explore/search', { ...params, limit: limit * SCAN_FACTOR }),
+  ]);
+  const matches = new Map<string, MatchRow>();
+  for (const m of [...exact, ...scanned]) if (!matches.has(m.id)) matches.set(m.id, m);
+  const ranked = [...matches.values()]
+    .sort((a, b) => a.rank - b.rank || (a.length ?? 0) - (b.length ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
+  if (ranked.length === 0) return [];
+  const contexts = new Map(
+    (await store.run<ContextRow>('read/explore/search-context', { ids: ranked.map((m) => m.id) })).map((c) => [c.id, c]),
+  );
+  const rows = ranked.flatMap((m) => {
+    const c = contexts.get(m.id);
+    if (!c) return [];
+    const areas = unique((c.areas ?? []).filter((a): a is string => a != null));
+    // per segment (or chain) the chains having it, else its own name: coalesce(c.name, s.name)
+    const chainsOf = new Map<string, (string | null)[]>();
+    for (const ch of c.chains ?? []) chainsOf.set(ch.segmentId, [...(chainsOf.get(ch.segmentId) ?? []), ch.name]);
+    const chains = unique((c.segments ?? []).flatMap((s) => chainsOf.get(s.id) ?? [s.name]).filter((x): x is string => x != null));
+    return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, rank: m.rank, areas, chains }];
+  });
   return rows.map((r) => {
     const areas = r.areas ?? [];
     const chains = r.label === 'Chain' ? [] : (r.chains ?? []);
