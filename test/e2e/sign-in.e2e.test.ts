@@ -42,7 +42,8 @@ describe.runIf(canRunBrowser)('signing in, once users exist', () => {
     const csv = `企业名称,统一社会信用代码,所在地区,产值（万元）\n巢湖导入测试材料有限公司,${uscc},巢湖市,1200\n`;
     await page.setInputFiles('dialog.import-dialog input[type=file]', { name: '企业名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.click('dialog.import-dialog >> text=预检');
-    await expect(page.locator('dialog.import-dialog .import-report').textContent()).resolves.toMatch(/共 1 行：新增 1/);
+    // The dry run's report replaces the busy message; wait for it rather than reading at once.
+    await page.locator('dialog.import-dialog .import-report >> text=/共 1 行：新增 1/').waitFor();
     await page.click('dialog.import-dialog >> text=确认导入');
     await page.locator('dialog.import-dialog .import-report >> text=已写入。').waitFor();
     await page.screenshot({ path: 'test/artifacts/import-dialog.png' });
