@@ -145,7 +145,7 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     const page = await open('/?chain=chain:nev-parts&sel=ent:s0153');
     await page.locator('[data-testid=panel-title]').waitFor();
     await expect(page.locator('[data-testid=panel-title]').textContent()).resolves.toContain('示例数据');
-    await expect(page.locator('#panel').textContent()).resolves.toMatch(/供应商 \(\d+\).*客户 \(\d+\)/s);
+    await page.waitForFunction(() => /供应商 \(\d+\).*客户 \(\d+\)/s.test(document.querySelector('#panel')?.textContent ?? ''));
     const before = await page.evaluate(() => (window as unknown as CyWindow).cy.nodes('[label = "Segment"]').map((n) => ({ id: n.id(), ...n.position() })));
     const count = await page.evaluate(() => (window as unknown as CyWindow).cy.nodes().length);
     await page.locator('[data-testid=expand]').click();
