@@ -13,7 +13,6 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   },
   'write/gaps/set-gap-status': { id: 'gap:none', status: 'open', note: null, updatedAt: '2026-01-01T00:00:00Z' },
   'write/gaps/set-responsible-units': { gapId: 'gap:none', units: [] },
-  'read/suppliers/supplier-candidate-facts': { segmentIds: ['seg:3d-printing'], areaId: 'area:chaohu' },
   'read/responsibility/chain-duties': { chainIds: ['chain:nev-parts'], areaId: null },
   'read/responsibility/task-duties': { taskIds: ['task:1'], areaId: 'area:chaohu' },
   'read/responsibility/node-kind': { nodeId: 'task:1' },
@@ -80,4 +79,10 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/gaps/segment-supply-rows': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'] },
   'read/explore/node-areas': { ids: ['ent:s0001', 'seg:alloy-casting'] },
   'read/explore/edges-from': { ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'], among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true } },
+  // supplier candidates at scale (read/suppliers/*): scoring facts for every candidate, evidence for a page
+  'read/suppliers/segment-locals': { areaIds: ['area:chaohu'] },
+  'read/suppliers/candidate-facts': { segmentIds: ['seg:3d-printing'] },
+  'read/suppliers/candidate-local-buyers': { segmentIds: ['seg:3d-printing'], areaIds: ['area:chaohu'] },
+  'read/suppliers/candidate-peer-buyers': { segmentIds: ['seg:3d-printing'], localSegments: { 'seg:3d-printing': true, 'seg:bms': true } },
+  'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'] },
 };

@@ -53,15 +53,21 @@ interface Buyer {
   share: number | null;
   product: string | null;
 }
+/**
+ * A non-local buyer the candidate SUPPLIES, one segment it operates in, and the
+ * local enterprises of the area scope in that segment (its competitors): one
+ * entry stands for the (buyer, segment, local enterprise) triples of the
+ * segment, which are many at scale.
+ */
 interface Peer {
   buyerId: string;
-  buyerName: string;
   segmentId: string;
-  localId: string;
-  localName: string;
+  localIds: string[];
+  /** One of localIds is a 链主 there (OPERATES_IN role leader or tag 链主). */
   localLeader: boolean;
 }
-interface CandidateRow {
+/** Everything one candidate's score, reasons and path are computed from. */
+export interface CandidateRow {
   id: string;
   name: string;
   shortName: string | null;
@@ -74,7 +80,6 @@ interface CandidateRow {
   tags: string[];
   sample: boolean | null;
   leaderRole: boolean;
-  leaderSegmentIds: string[];
   fits: Fit[];
   localBuyers: Buyer[];
   peers: Peer[];
@@ -140,40 +145,94 @@ export function resolveWeights(input: Partial<CandidateWeights> | null | undefin
   return w;
 }
 
+/** The facts the score depends on: what every candidate needs before ranking (evidence lists only for the page). */
+interface ScoreFacts {
+  region: string | null;
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[];
+  leaderRole: boolean;
+  /** Operates in a target segment itself (not only in a sibling). */
+  direct: boolean;
+  /** SUPPLIES to local enterprises of the area scope. */
+  localBuyers: number;
+  /** Distinct non-local buyers operating in a segment with a local enterprise. */
+  peerBuyers: number;
+  /** Of those, buyers in a segment with a local 链主. */
+  leaderPeerBuyers: number;
+}
+
+type ComponentValues = Record<keyof CandidateWeights, number>;
+
+function componentValues(f: ScoreFacts): ComponentValues {
+  const tags = f.tags ?? [];
+  return {
+    suppliesLocal: round2(Math.min(1, f.localBuyers / 2)),
+    suppliesPeers: round2(Math.min(1, f.peerBuyers / 3)),
+    region: REGION_VALUE[f.region ?? 'other'] ?? 0.2,
+    scale: round2((f.aboveScale ? 0.4 : 0) + 0.6 * Math.min(1, (f.output ?? 0) / SCALE_OUTPUT)),
+    qualifications: round2(Math.min(1, (tags.includes('专精特新') ? 0.4 : 0) + (tags.includes('小巨人') ? 0.4 : 0) + (tags.includes('高新技术') ? 0.2 : 0))),
+    leaderElsewhere: f.leaderRole || tags.includes('链主') ? 1 : 0,
+    segmentFit: f.direct ? 1 : 0.5,
+  };
+}
+
+const COMPONENT_ORDER: (keyof CandidateWeights)[] = ['suppliesLocal', 'suppliesPeers', 'region', 'scale', 'qualifications', 'leaderElsewhere', 'segmentFit'];
+
+/** round(100 × Σ value × weight ÷ Σ weight, 2), summed in the components' order. */
+function scoreOf(v: ComponentValues, w: CandidateWeights): number {
+  let total = 0;
+  let sum = 0;
+  for (const k of COMPONENT_ORDER) {
+    total += w[k];
+    sum += v[k] * w[k];
+  }
+  return round2((100 * sum) / total);
+}
+
+function scoreComponents(f: ScoreFacts, w: CandidateWeights): { components: ScoreComponent[]; score: number } {
+  const v = componentValues(f);
+  const tags = f.tags ?? [];
+  const qualTags = tags.filter((t) => ['专精特新', '小巨人', '高新技术'].includes(t));
+  const detail: Record<keyof CandidateWeights, string> = {
+    suppliesLocal: `${f.localBuyers} local buyer(s)`,
+    suppliesPeers: `${f.peerBuyers} buyer(s) competing with local enterprises, ${f.leaderPeerBuyers} with a local 链主`,
+    region: f.region ?? 'other',
+    scale: `${f.aboveScale ? '规上, ' : ''}output ${f.output ?? 0} 万元`,
+    qualifications: qualTags.join(', ') || 'none',
+    leaderElsewhere: v.leaderElsewhere ? '链主' : 'no',
+    segmentFit: f.direct ? 'same segment' : 'feeds the same downstream segment',
+  };
+  const components = COMPONENT_ORDER.map((name) => ({ name, value: v[name], weight: w[name], detail: detail[name] }));
+  return { components, score: scoreOf(v, w) };
+}
+
 /** Scores one candidate; pure, so ranking rules are unit-tested without a store. */
 export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<SupplierCandidate, 'rank'> {
   const fits = row.fits;
   const buyers = row.localBuyers.filter((b) => b && b.id);
-  const peers = row.peers.filter((p) => p && p.buyerId);
+  const peers = row.peers.filter((p) => p && p.buyerId && p.localIds.length);
   const peerBuyers = uniq(peers.map((p) => p.buyerId));
   const leaderPeers = uniq(peers.filter((p) => p.localLeader).map((p) => p.buyerId));
   const tags = row.tags ?? [];
   const direct = fits.some((f) => f.direct);
   const region = row.region ?? 'other';
-  const qual = Math.min(1, (tags.includes('专精特新') ? 0.4 : 0) + (tags.includes('小巨人') ? 0.4 : 0) + (tags.includes('高新技术') ? 0.2 : 0));
   const qualTags = tags.filter((t) => ['专精特新', '小巨人', '高新技术'].includes(t));
   const leader = row.leaderRole || tags.includes('链主');
-  const components: ScoreComponent[] = [
-    { name: 'suppliesLocal', value: round2(Math.min(1, buyers.length / 2)), weight: w.suppliesLocal, detail: `${buyers.length} local buyer(s)` },
+  const { components, score } = scoreComponents(
     {
-      name: 'suppliesPeers',
-      value: round2(Math.min(1, peerBuyers.length / 3)),
-      weight: w.suppliesPeers,
-      detail: `${peerBuyers.length} buyer(s) competing with local enterprises, ${leaderPeers.length} with a local 链主`,
+      region: row.region,
+      output: row.output,
+      aboveScale: row.aboveScale,
+      tags,
+      leaderRole: row.leaderRole,
+      direct,
+      localBuyers: buyers.length,
+      peerBuyers: peerBuyers.length,
+      leaderPeerBuyers: leaderPeers.length,
     },
-    { name: 'region', value: REGION_VALUE[region] ?? 0.2, weight: w.region, detail: region },
-    {
-      name: 'scale',
-      value: round2((row.aboveScale ? 0.4 : 0) + 0.6 * Math.min(1, (row.output ?? 0) / SCALE_OUTPUT)),
-      weight: w.scale,
-      detail: `${row.aboveScale ? '规上, ' : ''}output ${row.output ?? 0} 万元`,
-    },
-    { name: 'qualifications', value: round2(qual), weight: w.qualifications, detail: qualTags.join(', ') || 'none' },
-    { name: 'leaderElsewhere', value: leader ? 1 : 0, weight: w.leaderElsewhere, detail: leader ? '链主' : 'no' },
-    { name: 'segmentFit', value: direct ? 1 : 0.5, weight: w.segmentFit, detail: direct ? 'same segment' : 'feeds the same downstream segment' },
-  ];
-  const total = components.reduce((a, c) => a + c.weight, 0);
-  const score = round2((100 * components.reduce((a, c) => a + c.value * c.weight, 0)) / total);
+    w,
+  );
 
   const zh: string[] = [];
   const en: string[] = [];
@@ -206,26 +265,38 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
     en.push('a chain leader (链主) elsewhere');
   }
 
-  const nodeIds = [row.id];
-  const edgeIds: string[] = [];
+  // Sets keep insertion order: the same ids, in the same order, as pushing to arrays and dropping repeats.
+  const nodeIds = new Set([row.id]);
+  const edgeIds = new Set<string>();
+  const push = (set: Set<string>, ...ids: string[]) => ids.forEach((id) => set.add(id));
   for (const f of fits) {
-    nodeIds.push(f.segmentId);
-    edgeIds.push(operatesEdgeId(row.id, f.segmentId));
+    push(nodeIds, f.segmentId);
+    push(edgeIds, operatesEdgeId(row.id, f.segmentId));
     if (!f.direct) {
-      nodeIds.push(f.targetId);
+      push(nodeIds, f.targetId);
       for (const d of f.downstreamIds) {
-        nodeIds.push(d);
-        edgeIds.push(feedsEdgeId(f.segmentId, d), feedsEdgeId(f.targetId, d));
+        push(nodeIds, d);
+        push(edgeIds, feedsEdgeId(f.segmentId, d), feedsEdgeId(f.targetId, d));
       }
     }
   }
   for (const b of buyers) {
-    nodeIds.push(b.id);
-    edgeIds.push(supplyEdgeId(row.id, b.id));
+    push(nodeIds, b.id);
+    push(edgeIds, supplyEdgeId(row.id, b.id));
   }
+  // Per (buyer, segment, local): buyer, segment, local and the three edges. Once a segment's locals have all
+  // been added, a further buyer in it adds only itself and its two edges (the rest would be repeats).
+  const expanded = new Set<string>();
   for (const p of peers) {
-    nodeIds.push(p.buyerId, p.segmentId, p.localId);
-    edgeIds.push(supplyEdgeId(row.id, p.buyerId), operatesEdgeId(p.buyerId, p.segmentId), operatesEdgeId(p.localId, p.segmentId));
+    const supply = supplyEdgeId(row.id, p.buyerId);
+    const operates = operatesEdgeId(p.buyerId, p.segmentId);
+    const n = expanded.has(p.segmentId) ? 1 : p.localIds.length;
+    for (let i = 0; i < n; i++) {
+      const localId = p.localIds[i]!;
+      nodeIds.add(p.buyerId).add(p.segmentId).add(localId);
+      edgeIds.add(supply).add(operates).add(operatesEdgeId(localId, p.segmentId));
+    }
+    expanded.add(p.segmentId);
   }
   return {
     enterpriseId: row.id,
@@ -245,9 +316,12 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
     components,
     reasonZh: `${row.shortName ?? row.name}：${zh.join('；')}。`,
     reasonEn: `${row.name}: ${en.join('; ')}.`,
-    path: { nodeIds: uniq(nodeIds), edgeIds: uniq(edgeIds) },
+    path: { nodeIds: [...nodeIds], edgeIds: [...edgeIds] },
   };
 }
+
+/** Ties break by enterprise id: the order of `String.prototype.localeCompare` (same default locale), without its per-call setup. */
+const byId = new Intl.Collator();
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
 function decodeCursor(after: string | null | undefined): number {
@@ -270,10 +344,72 @@ async function resolveTarget(store: Store, segmentId: string | null, gapId: stri
   return { segmentIds: [segmentId], areaId };
 }
 
+interface FactsRow {
+  id: string;
+  region: string | null;
+  output: number | null;
+  aboveScale: boolean | null;
+  tags: string[];
+  direct: boolean;
+  leaderRole: boolean;
+}
+interface EvidenceRow {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  province: string | null;
+  city: string | null;
+  sample: boolean | null;
+  fits: Fit[];
+  /** One entry per SUPPLIES and Area the buyer is LOCATED_IN, unscoped. */
+  localBuyers: (Buyer & { supplyId: string; areaId: string })[];
+  externalBuyerSegments: { buyerId: string; segmentId: string }[];
+}
+interface SegmentLocals {
+  localIds: string[];
+  /** One of them is a 链主 there. */
+  leader: boolean;
+}
+
+/**
+ * The page's evidence as the row `scoreCandidate` takes: local buyers in the
+ * scope (one per SUPPLIES, as many as `read/suppliers/candidate-local-buyers`
+ * counts), and a peer for every (non-local buyer, one of its segments) where
+ * local enterprises operate.
+ */
+function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | null, locals: Map<string, SegmentLocals>): CandidateRow {
+  const seen = new Set<string>();
+  const localBuyers: Buyer[] = [];
+  for (const b of ev.localBuyers) {
+    if (seen.has(b.supplyId) || (areaIds && !areaIds.has(b.areaId))) continue;
+    seen.add(b.supplyId);
+    localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
+  }
+  const peers: Peer[] = [];
+  for (const e of ev.externalBuyerSegments) {
+    const seg = locals.get(e.segmentId);
+    if (seg?.localIds.length) peers.push({ buyerId: e.buyerId, segmentId: e.segmentId, localIds: seg.localIds, localLeader: seg.leader });
+  }
+  return {
+    ...ev,
+    region: facts.region,
+    output: facts.output,
+    aboveScale: facts.aboveScale,
+    tags: facts.tags,
+    leaderRole: facts.leaderRole,
+    fits: ev.fits.map((f) => ({ ...f, downstreamIds: uniq(f.downstreamIds) })),
+    localBuyers,
+    peers,
+  };
+}
+
 /**
  * Ranks external enterprises that could fill a segment (or a gap's segment):
  * those operating in it or in a segment that FEEDS the same downstream
- * segment. All candidates are scored in one query, then paginated.
+ * segment. Every candidate is scored from aggregated facts (a few rows per
+ * candidate, no evidence lists), then ranked and paginated; only the page's
+ * candidates have their evidence (reasons, path) read.
  */
 export async function rankSupplierCandidates(
   store: Store,
@@ -301,20 +437,59 @@ export async function rankSupplierCandidates(
     unitIds: [],
   });
   if (!exists?.segmentId) throw new NotFoundError('Segment', target.segmentIds[0]!);
-  const rows = await store.run<CandidateRow>('read/suppliers/supplier-candidate-facts', target);
-  const ranked = rows
-    .map((r) => scoreCandidate(r, weights))
-    .sort((a, b) => b.score - a.score || a.enterpriseId.localeCompare(b.enterpriseId))
-    .map((c, i) => ({ ...c, rank: i + 1 }));
-  const page = ranked.slice(offset, offset + first);
+  const { segmentIds } = target;
+
+  // The area scope as ids (the area and every area PART_OF it), or null for every area.
+  const areaIds = target.areaId
+    ? (await store.run<{ id: string }>('read/explore/area-descendants', { areaId: target.areaId })).map((r) => r.id)
+    : null;
+  const locals = new Map<string, SegmentLocals>();
+  const localSegments: Record<string, true> = {};
+  for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
+    const seg = { localIds: uniq(r.localIds), leader: Number(r.leaders) > 0 };
+    locals.set(r.segmentId, seg);
+    if (seg.localIds.length) localSegments[r.segmentId] = true;
+  }
+  const facts = await store.run<FactsRow>('read/suppliers/candidate-facts', { segmentIds });
+  const localBuyers = new Map(
+    (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
+  );
+  const peerBuyers = new Map(
+    (await store.run<{ id: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, localSegments })).map((r) => [
+      r.id,
+      Number(r.peerBuyers),
+    ]),
+  );
+  const ranked = facts
+    .map((f) => {
+      // (leaderPeerBuyers only words a detail: read for the page from its evidence)
+      const v = componentValues({ ...f, localBuyers: localBuyers.get(f.id) ?? 0, peerBuyers: peerBuyers.get(f.id) ?? 0, leaderPeerBuyers: 0 });
+      return { facts: f, score: scoreOf(v, weights) };
+    })
+    .sort((a, b) => b.score - a.score || byId.compare(a.facts.id, b.facts.id));
+
+  const slice = ranked.slice(offset, offset + first);
+  const evidence = new Map(
+    (slice.length
+      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids: slice.map((c) => c.facts.id) })
+      : []
+    ).map((r) => [r.id, r]),
+  );
+  const scope = areaIds ? new Set(areaIds) : null;
+  const page: SupplierCandidate[] = [];
+  slice.forEach((c, i) => {
+    const ev = evidence.get(c.facts.id);
+    // A candidate removed between the two reads keeps its place but is not shown.
+    if (ev) page.push({ ...scoreCandidate(candidateRow(c.facts, ev, scope, locals), weights), rank: offset + i + 1 });
+  });
   return {
-    segmentIds: target.segmentIds,
+    segmentIds,
     areaId: target.areaId,
     weights,
     totalCount: ranked.length,
     candidates: page,
-    endCursor: page.length ? encodeCursor(offset + page.length - 1) : null,
-    hasNextPage: offset + page.length < ranked.length,
+    endCursor: slice.length ? encodeCursor(offset + slice.length - 1) : null,
+    hasNextPage: offset + slice.length < ranked.length,
   };
 }
 
