@@ -3,7 +3,7 @@ import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { neighbourhood } from '../../server/services/explore/neighbourhood.ts';
 import { search } from '../../server/services/explore/search.ts';
 import { shortestPath } from '../../server/services/explore/shortest-path.ts';
-import { rankSupplierCandidates } from '../../server/services/suppliers/rank-supplier-candidates.ts';
+import { DEFAULT_WEIGHTS, rankSupplierCandidates } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import type { Store } from '../../server/store/store.ts';
 import { measure, type OpResult } from './measure.ts';
 
@@ -34,6 +34,7 @@ export async function runOperations(store: Store, inputs: OpInputs, log: (r: OpR
     'gapAnalysis all chains': 'gapAll',
     'gapAnalysis all chains (cached)': 'gapAll',
     'supplierCandidates for a gap': 'suppliers',
+    'supplierCandidates for a gap (cached)': 'suppliers',
     search: 'search',
     'neighbourhood d2 ≤2000 (enterprise)': 'neighbourhood',
     'neighbourhood d2 ≤2000 (segment)': 'neighbourhood',
@@ -62,10 +63,18 @@ export async function runOperations(store: Store, inputs: OpInputs, log: (r: OpR
   // The gap's id when the analysis answers; else the 补链 gap the seed plans at 航空航天 (same segment and scope).
   const gap = all?.gaps.find((g) => g.kind === 'fill') ?? all?.gaps[0];
   const gapId = gap?.id ?? 'gap:fill:seg:aerospace:all';
+  // Uncached as above: a weight differing by 1e-9 per run is a new cache key.
+  const coldWeights = (i: number) => ({ ...DEFAULT_WEIGHTS, segmentFit: DEFAULT_WEIGHTS.segmentFit + (i + 1) * 1e-9 });
   await run('supplierCandidates for a gap', () =>
-    measure('supplierCandidates for a gap', async () => (await rankSupplierCandidates(store, { gapId, first: 50 })).totalCount, {
+    measure('supplierCandidates for a gap', async (i) => (await rankSupplierCandidates(store, { gapId, first: 50, weights: coldWeights(i) })).totalCount, {
       targetMs: TARGETS.suppliers,
-      note: gapId,
+      note: `${gapId}, uncached`,
+    }),
+  );
+  await run('supplierCandidates for a gap (cached)', () =>
+    measure('supplierCandidates for a gap (cached)', async () => (await rankSupplierCandidates(store, { gapId, first: 50 })).totalCount, {
+      targetMs: TARGETS.suppliers,
+      note: `${gapId}, repeated request: only the page's evidence is read`,
     }),
   );
   const texts = inputs.searchTexts;

@@ -15,7 +15,7 @@ import {
   type SegmentFacts,
   type SupplyLink,
 } from './classify-gaps.ts';
-import { analysisCache } from './analysis-cache.ts';
+import { analysisCache } from '../analysis-cache.ts';
 import { listSavedGaps, type SavedGap } from './saved-gaps.ts';
 
 /** A detected gap with the units responsible for it and what planners saved about it. */

@@ -1,3 +1,4 @@
+import { analysisCache } from '../analysis-cache.ts';
 import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { feedsEdgeId, supplyEdgeId } from '../gaps/classify-gaps.ts';
@@ -411,6 +412,40 @@ function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | n
  * candidate, no evidence lists), then ranked and paginated; only the page's
  * candidates have their evidence (reasons, path) read.
  */
+/** Scores every candidate of the target segments for the area scope, best first. */
+async function rankAll(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights) {
+  // The area scope as ids (the area and every area PART_OF it), or null for every area.
+  const areaIds = areaId
+    ? (await store.run<{ id: string }>('read/explore/area-descendants', { areaId })).map((r) => r.id)
+    : null;
+  const locals = new Map<string, SegmentLocals>();
+  const localSegments: Record<string, true> = {};
+  for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
+    const seg = { localIds: uniq(r.localIds), leader: Number(r.leaders) > 0 };
+    locals.set(r.segmentId, seg);
+    if (seg.localIds.length) localSegments[r.segmentId] = true;
+  }
+  const facts = await store.run<FactsRow>('read/suppliers/candidate-facts', { segmentIds });
+  const localBuyers = new Map(
+    (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
+  );
+  const peerBuyers = new Map(
+    (await store.run<{ id: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, localSegments })).map((r) => [
+      r.id,
+      Number(r.peerBuyers),
+    ]),
+  );
+  const ranked = facts
+    .map((f) => {
+      // (leaderPeerBuyers only words a detail: read for the page from its evidence)
+      const v = componentValues({ ...f, localBuyers: localBuyers.get(f.id) ?? 0, peerBuyers: peerBuyers.get(f.id) ?? 0, leaderPeerBuyers: 0 });
+      return { facts: f, score: scoreOf(v, weights) };
+    })
+    .sort((a, b) => b.score - a.score || byId.compare(a.facts.id, b.facts.id));
+
+  return { areaIds, locals, ranked };
+}
+
 export async function rankSupplierCandidates(
   store: Store,
   args: {
@@ -439,34 +474,10 @@ export async function rankSupplierCandidates(
   if (!exists?.segmentId) throw new NotFoundError('Segment', target.segmentIds[0]!);
   const { segmentIds } = target;
 
-  // The area scope as ids (the area and every area PART_OF it), or null for every area.
-  const areaIds = target.areaId
-    ? (await store.run<{ id: string }>('read/explore/area-descendants', { areaId: target.areaId })).map((r) => r.id)
-    : null;
-  const locals = new Map<string, SegmentLocals>();
-  const localSegments: Record<string, true> = {};
-  for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
-    const seg = { localIds: uniq(r.localIds), leader: Number(r.leaders) > 0 };
-    locals.set(r.segmentId, seg);
-    if (seg.localIds.length) localSegments[r.segmentId] = true;
-  }
-  const facts = await store.run<FactsRow>('read/suppliers/candidate-facts', { segmentIds });
-  const localBuyers = new Map(
-    (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
+  // Scoring every candidate is the costly part; it is kept until the next write (see analysisCache).
+  const { areaIds, locals, ranked } = await analysisCache(store, JSON.stringify(['suppliers', segmentIds, target.areaId, weights]), () =>
+    rankAll(store, segmentIds, target.areaId, weights),
   );
-  const peerBuyers = new Map(
-    (await store.run<{ id: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, localSegments })).map((r) => [
-      r.id,
-      Number(r.peerBuyers),
-    ]),
-  );
-  const ranked = facts
-    .map((f) => {
-      // (leaderPeerBuyers only words a detail: read for the page from its evidence)
-      const v = componentValues({ ...f, localBuyers: localBuyers.get(f.id) ?? 0, peerBuyers: peerBuyers.get(f.id) ?? 0, leaderPeerBuyers: 0 });
-      return { facts: f, score: scoreOf(v, weights) };
-    })
-    .sort((a, b) => b.score - a.score || byId.compare(a.facts.id, b.facts.id));
 
   const slice = ranked.slice(offset, offset + first);
   const evidence = new Map(

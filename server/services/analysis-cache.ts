@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../store/store.ts';
 
 /** Entries kept per store; the oldest used goes first. */
 const MAX_ENTRIES = 64;
