@@ -29,3 +29,25 @@ export function maskError(error: unknown): Error {
   console.error(original);
   return createGraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
 }
+
+/** An error a client caused and was told about: nothing for the server log. */
+function isExpected(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const original = error.originalError;
+  return !original || original instanceof GraphQLError || typeof (original as { code?: unknown }).code === 'string';
+}
+
+/**
+ * Yoga's logger, minus the errors clients caused (bad input, unknown ids,
+ * refused access, parse errors), which yoga would log with a stack trace each.
+ * Unexpected errors are still logged, by maskError.
+ */
+export const serverLogger = {
+  debug: () => undefined,
+  info: (...args: unknown[]) => console.info(...args),
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    if (args.length === 1 && isExpected(args[0])) return;
+    console.error(...args);
+  },
+};

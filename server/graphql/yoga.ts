@@ -6,7 +6,7 @@ import { DISABLED_AUTH, type AuthOptions } from '../auth/auth-options.ts';
 import { createSecurityPlugins } from '../auth/security-plugin.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphQLContext } from './context.ts';
-import { maskError } from './errors.ts';
+import { maskError, serverLogger } from './errors.ts';
 import { resolvers } from './resolvers/index.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -41,6 +41,7 @@ export function createGraphQLServer({ store, graphiql = true, auth = DISABLED_AU
     graphiql,
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     maskedErrors: { maskError },
+    logging: serverLogger,
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 10 },
