@@ -34,12 +34,8 @@ export interface SupplyFact {
   inside: boolean;
 }
 
-/**
- * One segment's facts with every local enterprise and every supply listed (the
- * shape tests build by hand; the service reads aggregates instead, see
- * `SegmentAggregates` and gap-analysis.ts).
- */
-export interface SegmentFactsRow {
+/** A segment of the analysis and its place in the chains (what read/gaps/segments gives). */
+export interface SegmentRow {
   id: string;
   name: string;
   nameEn: string | null;
@@ -47,6 +43,14 @@ export interface SegmentFactsRow {
   chainIds: string[];
   feedsFrom: string[];
   feedsTo: string[];
+}
+
+/**
+ * One segment's facts with every local enterprise and every supply listed (the
+ * shape tests build by hand; the service reads aggregates instead, see
+ * `SegmentAggregates` and gap-analysis.ts).
+ */
+export interface SegmentFactsRow extends SegmentRow {
   locals: LocalEnterprise[];
   supplies: SupplyFact[];
 }
@@ -62,14 +66,7 @@ export interface SupplyLink {
  * One segment's facts aggregated (what the read/gaps/segment-* queries give):
  * exact counts and sums, and capped id / evidence lists.
  */
-export interface SegmentAggregates {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  stage: string | null;
-  chainIds: string[];
-  feedsFrom: string[];
-  feedsTo: string[];
+export interface SegmentAggregates extends SegmentRow {
   localCount: number;
   localOutput: number;
   /** At most `EVIDENCE_IDS`, largest output first. */

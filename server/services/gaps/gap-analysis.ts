@@ -13,6 +13,7 @@ import {
   type GapThresholds,
   type SegmentAggregates,
   type SegmentFacts,
+  type SegmentRow,
   type SupplyLink,
 } from './classify-gaps.ts';
 import { analysisCache } from '../analysis-cache.ts';
@@ -51,15 +52,6 @@ export function resolveThresholds(input: Partial<GapThresholds> | null | undefin
   return t;
 }
 
-interface SegmentRow {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  stage: string | null;
-  chainIds: string[];
-  feedsFrom: string[];
-  feedsTo: string[];
-}
 interface LocalsRow {
   segmentId: string;
   localCount: number;
