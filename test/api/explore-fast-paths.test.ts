@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
+import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // The neighbourhood stops walking at limit + 1 nodes and reads properties only for what it returns;
 // search ranks index hits and a capped scan in the service. These check that the answers stay consistent.
 
-const SEARCH = `query ($text: String!, $kinds: [SearchKind!], $limit: Int) {
-  search(text: $text, kinds: $kinds, limit: $limit) { kind id name shortName match context areas chains }
-}`;
-const NEIGHBOURHOOD = `query ($id: ID!, $depth: Int, $filter: NeighbourhoodFilter, $limit: Int) {
-  neighbourhood(id: $id, depth: $depth, filter: $filter, limit: $limit) {
-    centerId depth truncated nodes { id label name properties } edges { id type source target properties }
-  }
-}`;
 
 describe('explore fast paths on the seed graph', () => {
   let api: TestApi;

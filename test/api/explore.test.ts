@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
+import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Api = TestApi;
 const seededApi = (): Promise<Api> => createTestApi(loadSeeds);
 
-const SEARCH = `query ($text: String!, $kinds: [SearchKind!], $limit: Int) {
-  search(text: $text, kinds: $kinds, limit: $limit) { kind id name shortName match context areas chains }
-}`;
-const NEIGHBOURHOOD = `query ($id: ID!, $depth: Int, $filter: NeighbourhoodFilter, $limit: Int) {
-  neighbourhood(id: $id, depth: $depth, filter: $filter, limit: $limit) {
-    centerId depth truncated nodes { id label name properties } edges { id type source target properties }
-  }
-}`;
 const PATH = `query ($fromId: ID!, $toId: ID!) { shortestPath(fromId: $fromId, toId: $toId) { nodes { id label name } edges { id type source target } } }`;
 
 describe('explore: search, neighbourhood, shortest path on the seed graph', () => {
