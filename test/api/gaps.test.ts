@@ -118,6 +118,13 @@ describe('gapAnalysis on a hand-built chain (see gaps-fixture.ts)', () => {
       }),
     ]);
   });
+  it('names an unknown area instead of answering for an empty one', async () => {
+    const res = await api.gql(`{ gapAnalysis(chainId: "chain:t", areaId: "area:mars") { counts { fill } } }`);
+    expect(res.errors?.[0]).toMatchObject({ message: "Area 'area:mars' not found", extensions: { code: 'NOT_FOUND' } });
+    const candidates = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:mars") { totalCount } }`);
+    expect(candidates.errors?.[0]).toMatchObject({ message: "Area 'area:mars' not found", extensions: { code: 'NOT_FOUND' } });
+  });
+
   it('counts every supplier, buyer and leader while the id lists are evidence', async () => {
     const res = await api.gql(`{ gapAnalysis(chainId: "chain:t", areaId: "area:chaohu") {
       segments { segmentId localCount localEnterpriseIds leaderCount leaderIds externalSupplierCount externalSupplierIds localBuyerCount localBuyerIds } } }`);

@@ -2,6 +2,7 @@ import { normaliseName } from '../../model/normalise-name.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EnterpriseConnection, EnterpriseFilter, EnterpriseProfile } from './enterprise-types.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 
 export const ENTERPRISES_DEFAULT_PAGE = 50;
 export const ENTERPRISES_MAX_PAGE = 200;
@@ -45,9 +46,7 @@ export async function listEnterprises(
   }
   let areaIds: string[] | null = null;
   if (filter.areaId) {
-    const rows = await runner.run<{ id: string }>('read/explore/area-descendants', { areaId: filter.areaId });
-    if (rows.length === 0) throw new NotFoundError('Area', filter.areaId);
-    areaIds = rows.map((r) => r.id);
+    areaIds = await areaScopeIds(runner, filter.areaId);
   }
   const nameContains = filter.nameContains?.trim() || null;
   const params = {

@@ -2,6 +2,7 @@ import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
 import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 500;
 export const NEIGHBOURHOOD_MAX_LIMIT = 2000;
@@ -111,9 +112,7 @@ export async function neighbourhood(store: Store, id: string, options: Neighbour
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
-    const rows = await store.run<{ id: string }>('read/explore/area-descendants', { areaId: filter.areaId });
-    if (rows.length === 0) throw new NotFoundError('Area', filter.areaId);
-    areaIds = new Set(rows.map((r) => r.id));
+    areaIds = new Set(await areaScopeIds(store, filter.areaId));
   }
   const keep = makePredicate(filter, areaIds);
   const labelFilter = filter.labels?.length ? new Set(filter.labels) : null;

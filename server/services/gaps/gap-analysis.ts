@@ -18,6 +18,7 @@ import {
 } from './classify-gaps.ts';
 import { analysisCache } from '../analysis-cache.ts';
 import { listSavedGaps, type SavedGap } from './saved-gaps.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 
 /** A detected gap with the units responsible for it and what planners saved about it. */
 export interface AnalysedGap extends DetectedGap {
@@ -90,9 +91,7 @@ const SUPPLIER_ID_SCAN = 10 * EVIDENCE_IDS;
 export async function segmentAggregates(store: Store, chainId: string | null, areaId: string | null): Promise<SegmentAggregates[]> {
   const [segments, areaIds] = await Promise.all([
     store.run<SegmentRow>('read/gaps/segments', { chainId }),
-    store
-      .run<{ id: string }>(areaId === null ? 'read/gaps/area-ids' : 'read/explore/area-descendants', areaId === null ? {} : { areaId })
-      .then((rows) => rows.map((r) => r.id)),
+    areaId === null ? store.run<{ id: string }>('read/gaps/area-ids').then((rows) => rows.map((r) => r.id)) : areaScopeIds(store, areaId),
   ]);
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };

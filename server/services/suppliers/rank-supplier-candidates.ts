@@ -3,6 +3,7 @@ import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { feedsEdgeId, supplyEdgeId } from '../gaps/classify-gaps.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 
 /**
  * Weights of the candidate score (any non-negative numbers; the score is
@@ -415,9 +416,7 @@ function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | n
 /** Scores every candidate of the target segments for the area scope, best first. */
 async function rankAll(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights) {
   // The area scope as ids (the area and every area PART_OF it), or null for every area.
-  const areaIds = areaId
-    ? (await store.run<{ id: string }>('read/explore/area-descendants', { areaId })).map((r) => r.id)
-    : null;
+  const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
   const locals = new Map<string, SegmentLocals>();
   const localSegments: Record<string, true> = {};
   for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {

@@ -1,5 +1,6 @@
 import type { QueryRunner } from '../../store/store.ts';
 import type { TargetRecord } from './target-types.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 
 /** 万元 per 亿元: enterprise output is stored in 万元, the plan counts in 亿元. */
 export const WAN_PER_YI = 10_000;
@@ -53,7 +54,7 @@ export function createMetricComputer(runner: QueryRunner) {
   function areaTree(areaId: string): Promise<string[]> {
     let ids = descendants.get(areaId);
     if (!ids) {
-      ids = runner.run<{ id: string }>('read/explore/area-descendants', { areaId }).then((rows) => rows.map((r) => r.id));
+      ids = areaScopeIds(runner, areaId);
       descendants.set(areaId, ids);
     }
     return ids;
