@@ -1,4 +1,4 @@
-import { chainOverview } from '../../services/chains/chain-overview.ts';
+import { chainOverview, feedsCycles } from '../../services/chains/chain-overview.ts';
 import { listChains } from '../../services/chains/list-chains.ts';
 import type { GraphQLContext } from '../context.ts';
 
@@ -6,5 +6,6 @@ export const chainResolvers = {
   Query: {
     chains: (_: unknown, __: unknown, { store }: GraphQLContext) => listChains(store),
     chainOverview: (_: unknown, args: { chainId?: string | null }, { store }: GraphQLContext) => chainOverview(store, args.chainId ?? null),
+    feedsCycles: (_: unknown, args: { chainId?: string | null }, { store }: GraphQLContext) => feedsCycles(store, args.chainId ?? null),
   },
 };

@@ -10,7 +10,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 interface ImportArgs {
   file: File;
-  kind: 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS';
+  kind: 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS' | 'AREAS';
   dryRun: boolean;
   options?: { skipInvalid?: boolean | null; unit?: 'WAN_YUAN' | 'YI_YUAN' | null; mapping?: unknown } | null;
 }

@@ -1,4 +1,7 @@
 import type { Store } from '../../store/store.ts';
+import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
+import { loadAreas, loadSegments, type NameIndex } from '../import/reference.ts';
+import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
 import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
@@ -33,33 +36,29 @@ export const ENTERPRISE_HEADERS = [
   '样例数据',
 ];
 
-interface EnterpriseExportRow {
-  id: string;
-  name: string;
-  shortName: string | null;
-  uscc: string | null;
-  output: number | null;
-  aboveScale: boolean | null;
-  tags: string[] | null;
-  founded: number | null;
-  local: boolean | null;
-  region: string | null;
-  province: string | null;
-  city: string | null;
+interface EnterpriseExportRow extends EnterpriseRecord {
   origin: string | null;
   sample: boolean | null;
-  areas: string[];
-  segments: string[];
+  areas: { id: string; name: string }[];
+  segments: { id: string; name: string }[];
+}
+
+/** The name when it finds this record again on import, else the id (a name two segments or areas share). */
+function refText(index: NameIndex<{ id: string; name: string }>, r: { id: string; name: string }): string {
+  const found = index.find(r.name);
+  return found.ok && found.value.id === r.id ? r.name : r.id;
 }
 
 export async function enterpriseRows(store: Store): Promise<TableRows> {
-  const rows = await store.run<EnterpriseExportRow>('read/dump/export-enterprises');
+  const [rows, areas, segments] = await Promise.all([store.run<EnterpriseExportRow>('read/dump/export-enterprises'), loadAreas(store), loadSegments(store)]);
+  const list = (index: NameIndex<{ id: string; name: string }>, refs: { id: string; name: string }[] | null) =>
+    (refs ?? []).map((r) => refText(index, r)).sort().join(LIST_SEPARATOR);
   return rows.map((e) => ({
     企业名称: e.name,
     简称: e.shortName ?? '',
     统一社会信用代码: e.uscc ?? '',
-    所在地区: (e.areas ?? []).join('、'),
-    所属环节: [...(e.segments ?? [])].sort().join('、'),
+    所在地区: list(areas, e.areas),
+    所属环节: list(segments, e.segments),
     '产值（万元）': e.output ?? null,
     规上: yesNo(e.aboveScale),
     标签: (e.tags ?? []).join('、'),

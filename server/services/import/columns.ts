@@ -72,12 +72,25 @@ export const KINDS: Record<ImportKind, KindDef> = {
       { field: 'chainNameEn', names: ['产业链英文名', 'chainnameen'] },
       { field: 'segment', names: ['环节', '环节名称', '链环节', 'segment', 'name'] },
       { field: 'segmentId', names: ['环节编号', 'segmentid', 'id'] },
+      { field: 'code', names: ['统一编码', '全局编码', '行业代码', '国民经济行业代码', '申万代码', 'code', 'globalcode'] },
       { field: 'nameEn', names: ['英文名', '环节英文名', 'nameen'] },
       { field: 'stage', names: ['阶段', '上中下游', '位置', 'stage'] },
       { field: 'inputs', names: ['上游环节', '投入环节', '原料环节', 'inputs', 'fedby'] },
       { field: 'outputs', names: ['下游环节', '产出环节', 'outputs', 'feeds'] },
     ],
     required: [['chain'], ['segment']],
+  },
+  areas: {
+    fields: [
+      { field: 'name', names: ['地区名称', '地区', '名称', 'name'] },
+      { field: 'areaId', names: ['地区编号', 'areaid', 'id'] },
+      { field: 'parent', names: ['上级地区', '所属上级', '上级', 'parent', 'partof'] },
+      { field: 'level', names: ['级别', '层级', '行政级别', 'level'] },
+      { field: 'local', names: ['本地', '是否本地', '本地范围', 'local'] },
+      { field: 'divisionCode', names: ['行政区划代码', '区划代码', 'divisioncode'] },
+      { field: 'nameEn', names: ['英文名', 'nameen'] },
+    ],
+    required: [['name']],
   },
 };
 

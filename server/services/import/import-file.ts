@@ -5,6 +5,7 @@ import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
 import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
+import { planAreas } from './plan-areas.ts';
 import type { Plan, PlannedItem } from './plan.ts';
 import { readTable } from './read-table.ts';
 import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
@@ -15,6 +16,9 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /** Order of the writes of each kind: nodes before the relationships that match them. */
 const WRITE_ORDER = [
+  'write/import/areas',
+  'write/import/area-unparent',
+  'write/import/area-parent',
   'write/import/chains',
   'write/import/segments',
   'write/import/chain-segments',
@@ -43,6 +47,8 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
         supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
       });
     }
+    case 'areas':
+      return planAreas(rows, columns, await loadAreas(db));
     case 'segments': {
       const [chains, segments, feeds] = await Promise.all([loadChains(db), loadSegments(db), db.run<{ source: string; target: string }>('read/import/feeds')]);
       return planSegments(rows, columns, { chains, segments, feeds: new Set(feeds.map((f) => `${f.source}|${f.target}`)) });

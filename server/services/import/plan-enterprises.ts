@@ -2,12 +2,12 @@ import { normaliseName } from '../../model/normalise-name.ts';
 import { isValidUscc } from '../../model/uscc.ts';
 import type { MappedColumn } from './columns.ts';
 import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
-import { placeOf, type AreaRef, type EnterpriseIndex, type EnterpriseRef, type NameIndex, type SegmentRef } from './reference.ts';
+import { placeOf, type AreaIndex, type AreaRef, type EnterpriseIndex, type EnterpriseRef, type NameIndex, type SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
-import { cleanUscc, parseAmount, parseBoolean, parseRegion, parseRole, parseTags, parseYear, splitList } from './values.ts';
+import { cleanUscc, parseAmount, parseBoolean, parseRegion, parseRole, parseTags, parseYear, splitNames } from './values.ts';
 
 export interface EnterpriseReference {
-  areas: NameIndex<AreaRef>;
+  areas: AreaIndex;
   segments: NameIndex<SegmentRef>;
   enterprises: EnterpriseIndex;
   /** `${enterpriseId}|${segmentId}` → role of existing OPERATES_IN links. */
@@ -65,7 +65,7 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
       else r.error('area', found.code, found.detail ?? {});
     }
     const segments: SegmentRef[] = [];
-    for (const text of splitList(r.text('segment'))) {
+    for (const text of splitNames(r.text('segment'), (t) => ref.segments.knows(t))) {
       const found = ref.segments.find(text);
       if (found.ok) segments.push(found.value);
       else r.error('segment', found.code, found.detail ?? {}, text);
@@ -123,14 +123,15 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
     if (tags !== undefined) props.tags = tags;
     if (founded !== undefined) props.founded = founded;
     if (area) {
-      const place = placeOf(area);
+      const place = placeOf(area, ref.areas.scope);
       props.areaId = area.id;
-      // Derived from the area only where the file has no column of its own (an empty cell there means "leave as is").
-      if (!r.has('local')) props.local = place.local;
-      if (!r.has('region')) props.region = place.region;
+      // Derived from the area where the file has no column of its own (an empty cell there leaves the stored
+      // value); local and region, which decide the analysis, also where the cell is empty and nothing is stored.
+      if (!r.has('local') || (!r.text('local') && existing?.local == null)) props.local = place.local;
+      if (!r.has('region') || (!r.text('region') && existing?.region == null)) props.region = place.region;
       if (place.province && !r.has('province')) props.province = place.province;
       if (place.city && !r.has('city')) props.city = place.city;
-    }
+    } else if (local === true && region === undefined) props.region = 'local';
     if (local !== undefined) props.local = local;
     if (region !== undefined) props.region = region;
     if (r.text('province')) props.province = r.text('province');

@@ -1,5 +1,5 @@
 /** What a file holds; each kind has its own columns (see columns.ts). */
-export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments'] as const;
+export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments', 'areas'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Unit of amount columns whose header names none: 万元 (default) or 亿元 (×10000). */
@@ -34,7 +34,12 @@ export type IssueCode =
   | 'NAME_VARIANT'
   | 'USCC_CONFLICT'
   | 'SELF_SUPPLY'
-  | 'SELF_FEED';
+  | 'SELF_FEED'
+  | 'SEGMENT_KEY_CONFLICT'
+  | 'FEEDS_CYCLE'
+  | 'INVALID_LEVEL'
+  | 'INVALID_DIVISION_CODE'
+  | 'SELF_PARENT';
 
 /**
  * One problem found in the file. `row` is the row number as Excel shows it
