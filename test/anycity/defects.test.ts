@@ -47,7 +47,7 @@ describe('issue 13 defects on an unseeded store', () => {
     const ents = await put('enterprises', [
       ['企业名称', '所在地区', '所属环节', '是否本地', '产值（万元）'],
       ['青禾铝业有限公司', '青禾高新区', 'seg:import:轻合金:1', '', '30000'],
-      ['青禾无址铝材有限公司', '', 'seg:import:轻合金:1', '是', '30000'],
+      ['无址铝材有限公司', '', 'seg:import:轻合金:1', '是', '30000'],
     ]);
     expect(ents.issues).toEqual([]);
     expect(ents.committed).toBe(true);

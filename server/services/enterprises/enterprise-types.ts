@@ -43,6 +43,7 @@ export interface EnterpriseRecord {
   region: string | null;
   province: string | null;
   city: string | null;
+  district: string | null;
   /** 万元 per year; null when unknown (never 0 for unknown). */
   output: number | null;
   aboveScale: boolean | null;

@@ -32,6 +32,7 @@ export const ENTERPRISE_HEADERS = [
   '地区类别',
   '省份',
   '城市',
+  '区县',
   '数据来源',
   '样例数据',
 ];
@@ -67,6 +68,7 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
     地区类别: REGION_ZH[e.region ?? ''] ?? e.region ?? '',
     省份: e.province ?? '',
     城市: e.city ?? '',
+    区县: e.district ?? '',
     数据来源: ORIGIN_ZH[e.origin ?? ''] ?? e.origin ?? '',
     样例数据: e.sample ? '是（虚构示例）' : '',
   }));

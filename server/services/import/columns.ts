@@ -41,6 +41,8 @@ export const KINDS: Record<ImportKind, KindDef> = {
       { field: 'region', names: ['地区类别', '区位', 'region'] },
       { field: 'province', names: ['省份', '所在省份', 'province'] },
       { field: 'city', names: ['城市', '所在城市', 'city'] },
+      { field: 'district', names: ['区县', '所在区县', 'district'] },
+      { field: 'address', names: ['地址', '注册地址', '企业地址', '住所', '经营地址', 'address'] },
       { field: 'id', names: ['编号', 'id'], ignored: true },
       { field: 'origin', names: ['数据来源', '来源', 'origin'], ignored: true },
       { field: 'sample', names: ['样例数据', 'sample'], ignored: true },

@@ -116,7 +116,7 @@ export async function importFile(store: Store, bytes: Buffer, fileName: string, 
         reject: count('reject'),
         warnings: issues.filter((i) => i.severity === 'warning').length,
       },
-      items: p.items.map(({ writes: _w, ...item }) => item),
+      items: p.items.map(({ writes: _w, ...item }) => ({ ...item, inferred: item.inferred ?? [] })),
       issues,
       durationMs: Math.round(performance.now() - started),
     };

@@ -39,7 +39,8 @@ export type IssueCode =
   | 'FEEDS_CYCLE'
   | 'INVALID_LEVEL'
   | 'INVALID_DIVISION_CODE'
-  | 'SELF_PARENT';
+  | 'SELF_PARENT'
+  | 'AREA_CONTRADICTS_USCC';
 
 /**
  * One problem found in the file. `row` is the row number as Excel shows it
@@ -69,6 +70,8 @@ export interface ImportItem {
   changes: string[];
   /** How an existing record was found: by 统一社会信用代码, by normalised name, or by id. */
   matchedBy: 'uscc' | 'name' | 'id' | null;
+  /** What was inferred for the row and from what (所在地区, 省份 … from the 统一社会信用代码, 地址 or name). */
+  inferred?: string[];
 }
 
 /** How a header of the file was understood. */
