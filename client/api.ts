@@ -157,7 +157,9 @@ export interface SegmentAnalysis {
   chainIds: string[];
   localEnterpriseIds: string[];
   localCount: number;
-  localOutput: number;
+  /** null when no local enterprise's output is known. */
+  localOutput: number | null;
+  outputUnknownCount: number;
   hasLeader: boolean;
   leaderIds: string[];
   externalSupplierIds: string[];
@@ -226,7 +228,7 @@ export function fetchGapAnalysis(chainId: string | null, areaId: string | null):
   return graphql<{ gapAnalysis: GapAnalysis }>(
     `query($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
       chainId areaId
-      segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
+      segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput outputUnknownCount hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
       gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ${UNIT_ROLE} } saved status }
       undetectedSavedGaps { ${SAVED_GAP} }
       counts { fill extend strengthen } } }`,
@@ -293,7 +295,7 @@ export interface SupplierCandidate {
   province: string | null;
   city: string | null;
   output: number | null;
-  aboveScale: boolean;
+  aboveScale: boolean | null;
   tags: string[];
   sample: boolean;
   segmentIds: string[];
