@@ -44,6 +44,11 @@ export interface EnterpriseRecord {
   province: string | null;
   city: string | null;
   district: string | null;
+  /** GB/T 4754 国民经济行业分类 code as the register gives it (e.g. C3392). */
+  industryCode: string | null;
+  /** 经营范围 and 主营产品, as imported: the raw material of 挂链. */
+  businessScope: string | null;
+  mainProducts: string | null;
   /** 万元 per year; null when unknown (never 0 for unknown). */
   output: number | null;
   aboveScale: boolean | null;

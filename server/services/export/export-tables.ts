@@ -33,6 +33,9 @@ export const ENTERPRISE_HEADERS = [
   '省份',
   '城市',
   '区县',
+  '行业代码',
+  '经营范围',
+  '主营产品',
   '数据来源',
   '样例数据',
 ];
@@ -69,6 +72,9 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
     省份: e.province ?? '',
     城市: e.city ?? '',
     区县: e.district ?? '',
+    行业代码: e.industryCode ?? '',
+    经营范围: e.businessScope ?? '',
+    主营产品: e.mainProducts ?? '',
     数据来源: ORIGIN_ZH[e.origin ?? ''] ?? e.origin ?? '',
     样例数据: e.sample ? '是（虚构示例）' : '',
   }));

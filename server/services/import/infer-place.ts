@@ -38,6 +38,11 @@ function areaOfDivision(d: Division, areas: AreaIndex): AreaRef | null {
 /** From the registering authority's division code in a 统一社会信用代码. */
 export function placeFromUscc(uscc: string, areas: AreaIndex): InferredPlace | null {
   const code = usccDivisionCode(uscc);
+  // The deployment's own hierarchy first: an area carrying the exact code (its names may differ from the table's).
+  const own = areas.all.filter((a) => a.divisionCode === code);
+  if (own.length === 1) {
+    return placeOfArea(own[0]!, 'uscc', `${code} ${own[0]!.name}`);
+  }
   const d = divisionOf(code);
   if (!d) return null;
   return {
@@ -68,13 +73,17 @@ export function placeFromText(text: string, source: 'address' | 'name', areas: A
     }
   }
   if (!best) return null;
-  const chain = [best.area, ...best.area.ancestors];
+  return placeOfArea(best.area, source, `${source === 'address' ? '地址' : '企业名称'}含「${best.match}」`);
+}
+
+function placeOfArea(area: AreaRef, source: InferredPlace['source'], evidence: string): InferredPlace {
+  const chain = [area, ...area.ancestors];
   return {
-    area: best.area,
+    area,
     province: chain.find((a) => a.level === 'province')?.name ?? null,
     city: chain.find((a) => a.level === 'city')?.name ?? null,
     district: chain.find((a) => a.level === 'district')?.name ?? null,
     source,
-    evidence: `${source === 'address' ? '地址' : '企业名称'}含「${best.match}」`,
+    evidence,
   };
 }

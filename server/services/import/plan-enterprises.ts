@@ -156,6 +156,9 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
     if (r.text('province')) props.province = r.text('province');
     if (r.text('city')) props.city = r.text('city');
     if (r.text('district')) props.district = r.text('district');
+    if (r.text('industryCode')) props.industryCode = r.text('industryCode').normalize('NFKC').replace(/\s/g, '').toUpperCase();
+    if (r.text('businessScope')) props.businessScope = r.text('businessScope');
+    if (r.text('mainProducts')) props.mainProducts = r.text('mainProducts');
 
     const id = existing?.id ?? newEnterpriseId(uscc || null, name);
     const finalName = (props.name as string | undefined) ?? existing?.name ?? name;
