@@ -1,5 +1,5 @@
 import { ValidationError } from '../../services/errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps } from '../../services/export/export-tables.ts';
+import { exportCandidates, exportEnterprises, exportGaps, exportMapping } from '../../services/export/export-tables.ts';
 import type { ExportFile } from '../../services/export/table-file.ts';
 import { importFile } from '../../services/import/import-file.ts';
 import type { ColumnOverrides, ImportItem, ImportKind, ImportReport } from '../../services/import/types.ts';
@@ -10,9 +10,14 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 interface ImportArgs {
   file: File;
-  kind: 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS' | 'AREAS';
+  kind: 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS' | 'AREAS' | 'MAPPING';
   dryRun: boolean;
-  options?: { skipInvalid?: boolean | null; unit?: 'WAN_YUAN' | 'YI_YUAN' | null; mapping?: unknown } | null;
+  options?: {
+    skipInvalid?: boolean | null;
+    unit?: 'WAN_YUAN' | 'YI_YUAN' | null;
+    mapping?: unknown;
+    accept?: { all?: boolean | null; rows?: number[] | null; ids?: string[] | null } | null;
+  } | null;
 }
 
 const toBase64 = (f: ExportFile) => ({ filename: f.filename, mimeType: f.mimeType, base64: f.buffer.toString('base64') });
@@ -37,18 +42,22 @@ export const importResolvers = {
         skipInvalid: args.options?.skipInvalid ?? false,
         unit: args.options?.unit === 'YI_YUAN' ? '亿元' : '万元',
         mapping: mapping as ColumnOverrides | undefined,
+        accept: args.options?.accept
+          ? { all: args.options.accept.all ?? false, rows: args.options.accept.rows ?? [], ids: args.options.accept.ids ?? [] }
+          : undefined,
       });
     },
   },
   Query: {
     exportTable: async (
       _: unknown,
-      args: { kind: 'ENTERPRISES' | 'GAPS' | 'CANDIDATES'; format: 'CSV' | 'XLSX'; gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+      args: { kind: 'ENTERPRISES' | 'GAPS' | 'CANDIDATES' | 'MAPPING'; format: 'CSV' | 'XLSX'; gapId?: string | null; segmentId?: string | null; areaId?: string | null },
       { store }: GraphQLContext,
     ) => {
       const format = args.format === 'CSV' ? 'csv' : 'xlsx';
       if (args.kind === 'ENTERPRISES') return toBase64(await exportEnterprises(store, format));
       if (args.kind === 'GAPS') return toBase64(await exportGaps(store, format));
+      if (args.kind === 'MAPPING') return toBase64(await exportMapping(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
       return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null }));
     },
@@ -60,6 +69,7 @@ export const importResolvers = {
       return r.items.filter((i) => !wanted || wanted.includes(i.action)).slice(0, args.first ?? 500);
     },
     issues: (r: ImportReport, args: { first?: number | null }) => r.issues.slice(0, args.first ?? 1000),
+    suggestions: (r: ImportReport, args: { first?: number | null }) => r.suggestions.slice(0, args.first ?? 500),
   },
   ImportItem: {
     action: (i: ImportItem) => i.action.toUpperCase(),

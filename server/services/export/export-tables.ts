@@ -1,6 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
-import { loadAreas, loadSegments, type NameIndex } from '../import/reference.ts';
+import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
 import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
 import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
@@ -83,6 +83,23 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
 export async function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
   return exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS);
+}
+
+export const MAPPING_HEADERS = ['产业链', '环节', '行业代码', '关键词'];
+
+/** The 挂链 mapping table: one row per segment (under its first chain), with its industry codes and keywords (empty to fill in). */
+export async function exportMapping(store: Store, format: ExportFormat): Promise<ExportFile> {
+  const [segments, chains] = await Promise.all([loadSegments(store), loadChains(store)]);
+  const rows = [...segments.values()]
+    .map((s) => ({ s, chain: s.chains.length ? chains.get([...s.chains].sort()[0]!) : undefined }))
+    .sort((a, b) => (a.chain?.id ?? '').localeCompare(b.chain?.id ?? '') || a.s.id.localeCompare(b.s.id))
+    .map(({ s, chain }) => ({
+      产业链: chain?.name ?? '',
+      环节: refText(segments, s),
+      行业代码: (s.industryCodes ?? []).join(LIST_SEPARATOR),
+      关键词: (s.keywords ?? []).join(LIST_SEPARATOR),
+    }));
+  return exportRows(rows, format, '挂链规则', MAPPING_HEADERS);
 }
 
 export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];

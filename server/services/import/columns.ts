@@ -77,13 +77,22 @@ export const KINDS: Record<ImportKind, KindDef> = {
       { field: 'chainNameEn', names: ['产业链英文名', 'chainnameen'] },
       { field: 'segment', names: ['环节', '环节名称', '链环节', 'segment', 'name'] },
       { field: 'segmentId', names: ['环节编号', 'segmentid', 'id'] },
-      { field: 'code', names: ['统一编码', '全局编码', '行业代码', '国民经济行业代码', '申万代码', 'code', 'globalcode'] },
+      { field: 'code', names: ['统一编码', '全局编码', '环节代码', '申万代码', 'code', 'globalcode'] },
       { field: 'nameEn', names: ['英文名', '环节英文名', 'nameen'] },
       { field: 'stage', names: ['阶段', '上中下游', '位置', 'stage'] },
       { field: 'inputs', names: ['上游环节', '投入环节', '原料环节', 'inputs', 'fedby'] },
       { field: 'outputs', names: ['下游环节', '产出环节', 'outputs', 'feeds'] },
     ],
     required: [['chain'], ['segment']],
+  },
+  mapping: {
+    fields: [
+      { field: 'chain', names: ['产业链', '所属产业链', 'chain'] },
+      { field: 'segment', names: ['环节', '环节名称', '环节编号', 'segment'] },
+      { field: 'industryCodes', names: ['行业代码', '国民经济行业代码', 'industrycodes'] },
+      { field: 'keywords', names: ['关键词', '关键字', 'keywords'] },
+    ],
+    required: [['segment']],
   },
   areas: {
     fields: [

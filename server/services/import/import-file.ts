@@ -6,6 +6,8 @@ import { planOperates, planSupplies } from './plan-links.ts';
 import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
 import { planAreas } from './plan-areas.ts';
+import { planMapping } from './plan-mapping.ts';
+import { mappingOf } from './link-suggestions.ts';
 import type { Plan, PlannedItem } from './plan.ts';
 import { readTable } from './read-table.ts';
 import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
@@ -34,7 +36,7 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
   switch (options.kind) {
     case 'enterprises': {
       const [areas, segments, enterprises, operates] = await Promise.all([loadAreas(db), loadSegments(db), loadEnterprises(db), loadOperates(db)]);
-      return planEnterprises(rows, columns, { areas, segments, enterprises, operates });
+      return planEnterprises(rows, columns, { areas, segments, enterprises, operates, mapping: mappingOf(segments.values()) }, options.accept);
     }
     case 'operates': {
       const [segments, enterprises, operates] = await Promise.all([loadSegments(db), loadEnterprises(db), loadOperates(db)]);
@@ -46,6 +48,10 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
         enterprises,
         supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
       });
+    }
+    case 'mapping': {
+      const [chains, segments] = await Promise.all([loadChains(db), loadSegments(db)]);
+      return planMapping(rows, columns, { chains, segments });
     }
     case 'areas':
       return planAreas(rows, columns, await loadAreas(db));
@@ -118,6 +124,7 @@ export async function importFile(store: Store, bytes: Buffer, fileName: string, 
       },
       items: p.items.map(({ writes: _w, ...item }) => ({ ...item, inferred: item.inferred ?? [] })),
       issues,
+      suggestions: p.suggestions ?? [],
       durationMs: Math.round(performance.now() - started),
     };
   };

@@ -50,6 +50,7 @@ const TEMPLATES: Record<IssueCode, Template> = {
     `所在地区与统一社会信用代码的登记机关区划（${d.division}）不符，请核对`,
     `the area contradicts the registering authority's division in the unified social credit code (${d.division}); please check`,
   ],
+  INVALID_INDUSTRY_CODE: () => ['行业代码应为 GB/T 4754 代码（门类字母可省略，2–4 位数字，如 C339 或 3391）', 'industry code must be a GB/T 4754 code (section letter optional, 2–4 digits, e.g. C339 or 3391)'],
   FEEDS_CYCLE: (d) => [
     `上下游关系成环（${d.names}）：上游和下游将指向同一批环节，请检查上游环节/下游环节`,
     `FEEDS cycle (${d.names}): upstream and downstream would name the same segments; check the upstream/downstream columns`,

@@ -2,6 +2,7 @@ import { normaliseName } from '../../model/normalise-name.ts';
 import { isValidUscc } from '../../model/uscc.ts';
 import type { MappedColumn } from './columns.ts';
 import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
+import { isAccepted, suggestSegments, type AcceptSuggestions, type LinkSuggestion, type SegmentMapping } from './link-suggestions.ts';
 import { holdsLocal, placeFromText, placeFromUscc, within, type InferredPlace } from './infer-place.ts';
 import { isLocal, placeOf, type AreaIndex, type AreaRef, type EnterpriseIndex, type EnterpriseRef, type NameIndex, type SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
@@ -13,6 +14,8 @@ export interface EnterpriseReference {
   enterprises: EnterpriseIndex;
   /** `${enterpriseId}|${segmentId}` → role of existing OPERATES_IN links. */
   operates: Map<string, string | null>;
+  /** The 挂链 mapping table (segments with industry codes / keywords). */
+  mapping?: SegmentMapping[];
 }
 
 /** Id of a new enterprise: from its USCC, else from its normalised name (so re-importing finds the same id). */
@@ -46,9 +49,10 @@ function existingProps(e: EnterpriseRef): Record<string, unknown> {
  * Only the columns the file has are written; an empty cell leaves the stored
  * value as it is.
  */
-export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: EnterpriseReference): Plan {
+export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: EnterpriseReference, accept?: AcceptSuggestions): Plan {
   const items: PlannedItem[] = [];
   const issues = [];
+  const suggestions: LinkSuggestion[] = [];
   const seenUscc = new FirstSeen();
   const seenName = new FirstSeen();
   const seenTarget = new FirstSeen();
@@ -186,11 +190,29 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
         writes.push({ query: 'write/import/operates-in', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
       }
     }
+    // 挂链: rows naming no segment, with an industry code, 主营产品 or 经营范围, get suggested segments
+    if (segments.length === 0 && ref.mapping?.length) {
+      const facts = {
+        industryCode: (props.industryCode as string | undefined) ?? existing?.industryCode ?? null,
+        mainProducts: (props.mainProducts as string | undefined) ?? existing?.mainProducts ?? null,
+        businessScope: (props.businessScope as string | undefined) ?? existing?.businessScope ?? null,
+      };
+      const already = new Set([...ref.mapping.map((m) => m.segmentId)].filter((sid) => ref.operates.has(`${id}|${sid}`)));
+      for (const s of suggestSegments(facts, ref.mapping, already)) {
+        const suggestionId = `${r.row}:${s.segmentId}`;
+        const accepted = isAccepted(accept, r.row, suggestionId);
+        suggestions.push({ id: suggestionId, row: r.row, enterpriseId: id, enterpriseName: finalName, ...s, accepted });
+        if (accepted) {
+          if (existing) changes.push(`segment:${s.segmentId}`);
+          writes.push({ query: 'write/import/operates-in', row: { enterprise: id, segment: s.segmentId, role: role ?? 'core', origin: 'suggested' } });
+        }
+      }
+    }
     const action = !existing ? 'create' : writes.length ? 'update' : 'unchanged';
     const notes = place && !r.text('area') ? inferredNotes(place, inferredFields, props) : [];
     items.push({ row: r.row, action, id, label: finalName, changes: action === 'unchanged' ? [] : changes, matchedBy, writes, inferred: notes });
   }
-  return { items, issues };
+  return { items, issues, suggestions };
 }
 
 /**

@@ -21,6 +21,9 @@ export interface SegmentRef {
   nameEn: string | null;
   stage: string | null;
   chains: string[];
+  /** 挂链 mapping: industry codes (GB/T 4754, prefixes) and keywords that point to this segment. */
+  industryCodes?: string[] | null;
+  keywords?: string[] | null;
 }
 
 export interface ChainRef {
@@ -38,7 +41,7 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; code: IssueCode;
 
 /** Finds records by id, exact name, normalised name or English name; several matches by name is an error that asks for the id. */
 export class NameIndex<T extends { id: string; name: string; nameEn?: string | null }> {
-  private readonly byId = new Map<string, T>();
+  protected readonly byId = new Map<string, T>();
   private readonly byName = new Map<string, T[]>();
 
   constructor(
@@ -61,6 +64,10 @@ export class NameIndex<T extends { id: string; name: string; nameEn?: string | n
 
   get(id: string): T | undefined {
     return this.byId.get(id);
+  }
+
+  values(): IterableIterator<T> {
+    return this.byId.values();
   }
 
   /** True when the text is an id or a name of at least one record (ambiguous names included). */
