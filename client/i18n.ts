@@ -210,6 +210,11 @@ const zh = {
   'import.done': '已写入。',
   'import.fixFirst': '有被拒绝的行：请修正文件后重新预检，或勾选“跳过无效行”。',
   'import.tooBig': '文件超过 20 MB。',
+  notFound: '找不到 {id}：它不存在或已被删除',
+  unknownChain: '没有产业链 {id}，改为显示全部产业链',
+  dismiss: '知道了',
+  mapLoadFailed: '产业链图未能加载',
+  offlineHint: '网络恢复后会自动重新加载',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -417,6 +422,11 @@ const en: Record<MessageKey, string> = {
   'import.done': 'Written.',
   'import.fixFirst': 'Some rows are rejected: fix the file and check again, or tick “skip invalid rows”.',
   'import.tooBig': 'The file is larger than 20 MB.',
+  notFound: 'Not found: {id} does not exist or was removed',
+  unknownChain: 'There is no chain {id}; showing all chains',
+  dismiss: 'Dismiss',
+  mapLoadFailed: 'The chain map could not be loaded',
+  offlineHint: 'It reloads by itself when the network is back',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
