@@ -523,9 +523,11 @@ export interface Me {
   canAdmin: boolean;
   authEnabled: boolean;
   openMode: boolean;
+  /** No user exists yet: the first admin may be created here (createFirstAdmin). */
+  firstRun: boolean;
 }
 
-const ME = 'name role kind signedIn canEdit canAdmin authEnabled openMode';
+const ME = 'name role kind signedIn canEdit canAdmin authEnabled openMode firstRun';
 
 export function fetchMe(): Promise<Me | null> {
   return graphql<{ me: Me | null }>(`{ me { ${ME} } }`).then((d) => d.me);
@@ -535,6 +537,13 @@ export function fetchMe(): Promise<Me | null> {
 export function signIn(name: string, password: string): Promise<Me> {
   return graphql<{ signIn: Me }>(`mutation($name: String!, $password: String!) { signIn(name: $name, password: $password) { ${ME} } }`, { name, password }).then(
     (d) => d.signIn,
+  );
+}
+
+/** First run only (no user yet): creates the first admin and signs them in; FORBIDDEN once a user exists. */
+export function createFirstAdmin(name: string, password: string): Promise<Me> {
+  return graphql<{ createFirstAdmin: Me }>(`mutation($name: String!, $password: String!) { createFirstAdmin(name: $name, password: $password) { ${ME} } }`, { name, password }).then(
+    (d) => d.createFirstAdmin,
   );
 }
 

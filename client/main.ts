@@ -6,7 +6,7 @@ import { createMapView } from './ui/map-view.ts';
 import { renderResponsibilityView } from './ui/responsibility-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
 import { renderTargetsView } from './ui/targets-view.ts';
-import { askSignIn } from './ui/sign-in.ts';
+import { askFirstAdmin, askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
 
 /*
@@ -65,6 +65,10 @@ function renderUser(): void {
     return;
   }
   const role = me.role ? t(`userRole.${me.role}`) : '—';
+  if (me.firstRun) {
+    box.replaceChildren(h('button', { type: 'button', id: 'first-admin', onclick: () => void firstAdminAndReload() }, t('firstAdmin')));
+    return;
+  }
   box.replaceChildren(
     me.canEdit ? h('button', { type: 'button', id: 'import-data', onclick: () => void importData() }, t('importData')) : '',
     me.signedIn ? h('span', {}, t('signedInAs', { name: me.name, role })) : '',
@@ -76,6 +80,13 @@ function renderUser(): void {
 
 async function signInAndReload(): Promise<void> {
   app.me = await askSignIn();
+  renderUser();
+  mapView.invalidate();
+  await apply(app.state);
+}
+
+async function firstAdminAndReload(): Promise<void> {
+  app.me = await askFirstAdmin();
   renderUser();
   mapView.invalidate();
   await apply(app.state);
