@@ -74,24 +74,30 @@ async function send<T>(headers: Record<string, string>, body: BodyInit): Promise
 }
 
 export type { ImportKind };
-export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS', 'AREAS', 'MAPPING'];
 /** The server's upload limit for imports. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-// The cost limit counts list sizes: 200 issues and 50 items keep this under it; the counts cover every row.
-const IMPORT_MUTATION = gql(`mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
+// The cost limit counts list sizes: 200 issues, 50 items and 40 suggestions keep this under it; the counts cover every row.
+export const IMPORT_MUTATION = gql(`mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
   importFile(file: $file, kind: $kind, dryRun: $dryRun, options: $options) {
     committed dryRun notCommittedReason notCommittedReasonEn
     counts { rows create update unchanged reject warnings }
     issues(first: 200) { row column value severity message messageEn }
-    items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label }
+    items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label inferred }
+    suggestions(first: 40) { id row enterpriseName segmentName strength evidence accepted }
   }
 }`);
 type ImportFileResult = ResultOf<typeof IMPORT_MUTATION>;
 export type ImportReport = ImportFileResult['importFile'];
 
 /** Uploads a file for import (GraphQL multipart request); a dry run only reports. */
-export async function importFile(file: File, kind: ImportKind, dryRun: boolean, options: { skipInvalid: boolean; unit: string }): Promise<ImportReport> {
+export async function importFile(
+  file: File,
+  kind: ImportKind,
+  dryRun: boolean,
+  options: { skipInvalid: boolean; unit: string; accept?: { ids: string[] } },
+): Promise<ImportReport> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: IMPORT_MUTATION.toString(), variables: { file: null, kind, dryRun, options } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
@@ -116,6 +122,24 @@ export function fetchChains(): Promise<ChainSummary[]> {
 
 export function fetchChainOverview(chainId: string | null): Promise<GraphElements> {
   return execute(CHAIN_OVERVIEW, { chainId }).then((d) => d.chainOverview);
+}
+
+// ---- areas.graphql ----------------------------------------------------------------------
+
+const LOCAL_AREAS = gql(`query LocalAreas { localAreas { id name nameEn level } }`);
+export type LocalArea = ResultOf<typeof LOCAL_AREAS>['localAreas'][number];
+
+/** The deployment's own areas (the UI's area choices). */
+export function fetchLocalAreas(): Promise<LocalArea[]> {
+  return execute(LOCAL_AREAS).then((d) => d.localAreas);
+}
+
+const FEEDS_CYCLES = gql(`query FeedsCycles($chainId: ID) { feedsCycles(chainId: $chainId) { segmentIds names messageZh messageEn } }`);
+export type FeedsCycle = ResultOf<typeof FEEDS_CYCLES>['feedsCycles'][number];
+
+/** FEEDS cycles among a chain's segments (all chains when null): a warning for the chain view. */
+export function fetchFeedsCycles(chainId: string | null): Promise<FeedsCycle[]> {
+  return execute(FEEDS_CYCLES, { chainId }).then((d) => d.feedsCycles);
 }
 
 // ---- gaps.graphql / responsibility.graphql -------------------------------------------------

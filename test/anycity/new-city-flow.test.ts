@@ -51,6 +51,11 @@ describe('a new city (青禾市) from an empty store', () => {
     expect(reports.enterprises!.counts.create).toBe(520);
   });
 
+  it('offers the city's own areas, from the data, as the UI's area choices', async () => {
+    const res = await api.gql('{ localAreas { id name level } }');
+    expect(res.data.localAreas).toEqual([{ id: 'area:991100', name: '青禾市', level: 'city' }]);
+  });
+
   it('locates local enterprises from 所在地区, their USCC, or 是否本地 alone, and outside ones from their USCC', async () => {
     const all = await api.store.run<any>('read/import/enterprises');
     const byName = new Map(all.map((e: any) => [e.name, e]));

@@ -64,15 +64,17 @@ function shortName(name: string): string | null {
 /** From an address or an enterprise name: the most specific area of the hierarchy whose name (or name without 市/县/镇 …) it contains. */
 export function placeFromText(text: string, source: 'address' | 'name', areas: AreaIndex): InferredPlace | null {
   if (!text) return null;
-  let best: { area: AreaRef; match: string } | null = null;
+  // the most specific match, then the longest; two different areas tying for it (青禾区 and 青禾高新区 for 青禾) say nothing
+  let best: { area: AreaRef; match: string; tied: boolean } | null = null;
   for (const a of areas.all) {
     const match = [a.name, shortName(a.name)].find((n): n is string => !!n && text.includes(n));
     if (!match) continue;
-    if (!best || a.ancestors.length > best.area.ancestors.length || (a.ancestors.length === best.area.ancestors.length && match.length > best.match.length)) {
-      best = { area: a, match };
-    }
+    const depth = a.ancestors.length;
+    const bestDepth = best?.area.ancestors.length ?? -1;
+    if (!best || depth > bestDepth || (depth === bestDepth && match.length > best.match.length)) best = { area: a, match, tied: false };
+    else if (depth === bestDepth && match.length === best.match.length) best.tied = true;
   }
-  if (!best) return null;
+  if (!best || best.tied) return null;
   return placeOfArea(best.area, source, `${source === 'address' ? '地址' : '企业名称'}含「${best.match}」`);
 }
 
