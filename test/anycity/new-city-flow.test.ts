@@ -51,7 +51,7 @@ describe('a new city (青禾市) from an empty store', () => {
     expect(reports.enterprises!.counts.create).toBe(520);
   });
 
-  it('offers the city's own areas, from the data, as the UI's area choices', async () => {
+  it('offers the city\'s own areas, from the data, as the UI\'s area choices', async () => {
     const res = await api.gql('{ localAreas { id name level } }');
     expect(res.data.localAreas).toEqual([{ id: 'area:991100', name: '青禾市', level: 'city' }]);
   });
