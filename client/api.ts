@@ -256,11 +256,7 @@ export function fetchShortestPath(fromId: string, toId: string): Promise<GraphEl
   return execute(SHORTEST_PATH, { from: fromId, to: toId }).then((d) => d.shortestPath);
 }
 
-/**
- * Lead and supporting units of every task of the plan (三、重点任务 has 18,
- * ids task:1 … task:18), in one request of aliased `responsibility` fields.
- */
-export const PLAN_TASK_COUNT = 18;
+const PLAN_TASKS = gql(`query PlanTasks { planTasks { id no name } }`);
 
 /** The server allows at most 15 aliases per request (graphql-armor), so tasks go in batches. */
 const ALIAS_BATCH = 9;
@@ -268,9 +264,10 @@ const ALIAS_BATCH = 9;
 /** One task's `responsibility`; the batches below alias it once per task and add its fragments. */
 const TASK_RESPONSIBILITY = gql(`query TaskResponsibility($id: ID!) { responsibility(nodeId: $id) { ...ResponsibilityFields } }`);
 
-export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promise<Responsibility[]> {
-  const ids = Array.from({ length: count }, (_, i) => i + 1);
-  const batches: number[][] = [];
+/** Lead and supporting units of every task of the plan in the graph (planTasks), in requests of aliased `responsibility` fields. */
+export async function fetchTaskResponsibilities(): Promise<Responsibility[]> {
+  const ids = (await execute(PLAN_TASKS)).planTasks.map((task) => task.id);
+  const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += ALIAS_BATCH) batches.push(ids.slice(i, i + ALIAS_BATCH));
   // The checked document's fragments, after its operation: the batch reuses them with aliases.
   const text = TASK_RESPONSIBILITY.toString();
@@ -278,7 +275,7 @@ export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promis
   const results = await Promise.all(
     batches.map((batch) =>
       graphql<Record<string, ResultOf<typeof TASK_RESPONSIBILITY>['responsibility']>>(
-        `{ ${batch.map((n) => `t${n}: responsibility(nodeId: "task:${n}") { ...ResponsibilityFields }`).join('\n')} }\n${fragments}`,
+        `{ ${batch.map((id, i) => `t${i}: responsibility(nodeId: ${JSON.stringify(id)}) { ...ResponsibilityFields }`).join('\n')} }\n${fragments}`,
       ),
     ),
   );

@@ -52,8 +52,9 @@ describe('a new city (青禾市) from an empty store', () => {
   });
 
   it('offers the city\'s own areas, from the data, as the UI\'s area choices', async () => {
-    const res = await api.gql('{ localAreas { id name level } }');
+    const res = await api.gql('{ localAreas { id name level } planTasks { id } }');
     expect(res.data.localAreas).toEqual([{ id: 'area:991100', name: '青禾市', level: 'city' }]);
+    expect(res.data.planTasks).toEqual([]); // no plan imported: the responsibility view lists no task
   });
 
   it('locates local enterprises from 所在地区, their USCC, or 是否本地 alone, and outside ones from their USCC', async () => {

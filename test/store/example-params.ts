@@ -77,6 +77,7 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   // gap analysis at scale: aggregates per segment over the area scope (area-descendants of 巢湖市)
   'read/gaps/segments': { chainId: 'chain:nev-parts' },
   'read/areas/local-roots': {},
+  'read/responsibility/plan-tasks': {},
   'read/gaps/segment-locals-all': { segmentIds: ['seg:bms', 'seg:auto-parts'], limit: 50 },
   'read/gaps/segment-supplies-all': { segmentIds: ['seg:bms', 'seg:auto-parts'], idLimit: 500, minShare: 0.3 },
   'read/gaps/segment-locals': { areaIds: ['area:chaohu'], segmentIds: ['seg:bms', 'seg:auto-parts'], limit: 50 },
