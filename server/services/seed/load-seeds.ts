@@ -87,7 +87,7 @@ async function writeRows(tx: QueryRunner, query: string, rows: SeedRow[]): Promi
 export async function loadSeeds(store: Store, options: { dir?: string } = {}): Promise<SeedSummary> {
   const data = readSeeds(options.dir);
   const summary: SeedSummary = {};
-  for (const { kind, writes } of KINDS) {
+  for (const { writes } of KINDS) {
     await store.transaction(async (tx) => {
       for (const { query, rows } of writes) await writeRows(tx, query, data[rows]);
     });
