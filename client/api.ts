@@ -300,7 +300,7 @@ export function exportCandidatesXlsx(gapId: string, areaId: string | null): Prom
 
 // ---- auth.graphql ---------------------------------------------------------------------------
 
-gql(`fragment MeFields on Me { name role kind signedIn canEdit canAdmin authEnabled openMode }`);
+gql(`fragment MeFields on Me { name role kind signedIn canEdit canAdmin authEnabled openMode firstRun }`);
 const ME = gql(`query Me { me { ...MeFields } }`);
 /** Who the browser acts as. `null` from `fetchMe` means: sign in first. */
 export type Me = NonNullable<ResultOf<typeof ME>['me']>;
@@ -314,6 +314,13 @@ const SIGN_IN = gql(`mutation SignIn($name: String!, $password: String!) { signI
 /** Sets the HttpOnly session cookie; wrong name or password gives UNAUTHENTICATED. */
 export function signIn(name: string, password: string): Promise<Me> {
   return execute(SIGN_IN, { name, password }).then((d) => d.signIn);
+}
+
+const CREATE_FIRST_ADMIN = gql(`mutation CreateFirstAdmin($name: String!, $password: String!) { createFirstAdmin(name: $name, password: $password) { ...MeFields } }`);
+
+/** First run only (no user yet): creates the first admin and signs them in; FORBIDDEN once a user exists. */
+export function createFirstAdmin(name: string, password: string): Promise<Me> {
+  return execute(CREATE_FIRST_ADMIN, { name, password }).then((d) => d.createFirstAdmin);
 }
 
 const SIGN_OUT = gql(`mutation SignOut { signOut }`);
