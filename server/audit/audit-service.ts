@@ -22,6 +22,12 @@ export interface AuditEntry {
   summary: string;
 }
 
+/** A node as the audit trail keeps it. */
+export interface Snapshot {
+  label: string | null;
+  json: string;
+}
+
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
 
 export interface AuditPage {
@@ -110,9 +116,9 @@ export class AuditService {
     return lines.join('\r\n') + '\r\n';
   }
 
-  /** Labels and properties of the node with this id (any label), secrets removed; null when none. */
-  async snapshot(entityId: string): Promise<{ label: string | null; json: string } | null> {
-    const [row] = await this.store.run<{ labels: string[]; properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: entityId });
+  /** Labels and properties of the node with this id (any label), secrets removed; null when none. Pass `tx` to read inside a write transaction. */
+  async snapshot(entityId: string, tx: QueryRunner = this.store): Promise<Snapshot | null> {
+    const [row] = await tx.run<{ labels: string[]; properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: entityId });
     if (!row) return null;
     return { label: row.labels[0] ?? null, json: auditJson(row.properties, 8000) };
   }

@@ -1,4 +1,4 @@
-import type { RequestAuth } from '../../auth/security-plugin.ts';
+import type { RequestAuth } from '../../auth/request-auth.ts';
 import { AuditService } from '../../audit/audit-service.ts';
 import type { GraphQLContext } from '../context.ts';
 
