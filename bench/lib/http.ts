@@ -24,7 +24,7 @@ export function startServer(store: string, dataDir: string): Promise<RunningServ
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     // No rate limit: the load test is one client at 16 connections (the default 600/min would answer 429).
-    env: { ...process.env, NODE_ENV: 'production', RATE_LIMIT: '0' },
+    env: { ...process.env, NODE_ENV: 'production', RATE_LIMIT: '0', COST_BUDGET: '0' },
   });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -80,6 +80,15 @@ function csvCell(value: unknown): string {
 
 export const CSV_COLUMNS: (keyof AuditEntry)[] = ['id', 'at', 'actor', 'actorKind', 'role', 'operation', 'field', 'entityId', 'entityLabel', 'ok', 'summary', 'args', 'before', 'after'];
 
+/** Labels (and id prefixes) of the access-control records only admins may read. */
+const ACCOUNT_LABELS = new Set(['User', 'ApiToken', 'Session']);
+const ACCOUNT_ID = /^(user|token|apitoken|session):/i;
+const ADMIN_ONLY = '{"redacted":"admin only"}';
+
+function isAccountEntry(e: AuditEntry): boolean {
+  return ACCOUNT_LABELS.has(e.entityLabel ?? '') || ACCOUNT_ID.test(e.entityId ?? '') || ['createUser', 'removeUser', 'setUserRole', 'setUserPassword', 'createApiToken', 'revokeApiToken'].includes(e.field);
+}
+
 export class AuditService {
   constructor(private readonly store: Store) {}
 
@@ -91,23 +100,28 @@ export class AuditService {
     return id;
   }
 
-  async page(options: { first?: number | null; after?: string | null; entityId?: string | null } = {}): Promise<AuditPage> {
+  /**
+   * A page of the trail, newest first. Without `accounts` (callers below admin)
+   * entries about user accounts, tokens and sessions keep who/what/when but
+   * not their arguments or before/after: those are admin-only records.
+   */
+  async page(options: { first?: number | null; after?: string | null; entityId?: string | null; accounts?: boolean } = {}): Promise<AuditPage> {
     const first = options.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new ValidationError(`first must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
     const rows = await this.store.run<AuditEntry>('read/audit/entries', { entityId: options.entityId ?? null, after: options.after ?? null });
-    const entries = rows.slice(0, first);
+    const entries = rows.slice(0, first).map((e) => (options.accounts === false && isAccountEntry(e) ? { ...e, args: ADMIN_ONLY, before: null, after: null } : e));
     const hasMore = rows.length > first;
     return { entries, hasMore, endCursor: hasMore ? (entries.at(-1)?.id ?? null) : null };
   }
 
   /** The whole trail (or one entity's) as CSV, newest first, at most `limit` rows. */
-  async csv(options: { entityId?: string | null; limit?: number } = {}): Promise<string> {
+  async csv(options: { entityId?: string | null; limit?: number; accounts?: boolean } = {}): Promise<string> {
     const limit = options.limit ?? 10_000;
     const lines = [CSV_COLUMNS.join(',')];
     let after: string | null = null;
     let count = 0;
     while (count < limit) {
-      const page: AuditPage = await this.page({ first: Math.min(MAX_PAGE, limit - count), after, entityId: options.entityId });
+      const page: AuditPage = await this.page({ first: Math.min(MAX_PAGE, limit - count), after, entityId: options.entityId, accounts: options.accounts });
       for (const entry of page.entries) lines.push(CSV_COLUMNS.map((c) => csvCell(entry[c])).join(','));
       count += page.entries.length;
       if (!page.hasMore || !page.endCursor) break;

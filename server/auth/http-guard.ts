@@ -38,6 +38,8 @@ export function clientAddress(request: Request, serverContext: Record<string, un
 export interface GuardOptions {
   maxBody: number;
   limiter: RateLimiter | null;
+  /** Whether the client has cost budget left (server/auth/cost-budget.ts). */
+  budget: { check(key: string): { allowed: boolean; retryAfter: number } };
   trustProxy: boolean;
   csrf: boolean;
   /** Where the client key of each request is kept for the later plugins. */
@@ -67,6 +69,15 @@ export function httpGuard(options: GuardOptions): Plugin {
           endResponse(jsonError(429, 'RATE_LIMITED', `too many requests from this client: retry after ${decision.retryAfter} s`, { 'retry-after': String(decision.retryAfter) }));
           return;
         }
+      }
+      const budget = options.budget.check(clientKey);
+      if (!budget.allowed) {
+        endResponse(
+          jsonError(429, 'RATE_LIMITED', `this client has used its budget of query cost (estimated cost + milliseconds of work): retry after ${budget.retryAfter} s`, {
+            'retry-after': String(budget.retryAfter),
+          }),
+        );
+        return;
       }
       if (options.csrf && needsCsrfHeader(request)) {
         endResponse(

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit-service.ts';
 import { capturingStore, entityIdIn, argumentsOf, recordMutation, type Capture } from '../audit/audit-capture.ts';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, type AuthOptions } from './auth-options.ts';
 import { authenticate } from './authenticate.ts';
+import { CostBudget, DEFAULT_COST_BUDGET } from './cost-budget.ts';
 import { refusalFor, rootFields } from './authorise.ts';
 import { httpGuard } from './http-guard.ts';
 import { noIntrospection } from './no-introspection.ts';
@@ -22,7 +23,8 @@ function withCodedErrors(result: ExecutionResult): ExecutionResult {
 
 /**
  * Everything security does to a GraphQL request, as yoga plugins, each job in
- * its own file: the HTTP guard (body size, rate, CSRF: http-guard.ts), who is
+ * its own file: the HTTP guard (body size, rate, CSRF: http-guard.ts), the
+ * cost of each operation charged to its client (cost-budget.ts), who is
  * calling (authenticate.ts), the role each root field needs (authorise.ts,
  * permissions.ts), the audit trail of mutations with before/after read in the
  * write's own transaction (server/audit/audit-capture.ts), and introspection
@@ -41,9 +43,11 @@ export function createSecurityPlugins(store: Store, options: AuthOptions): Plugi
   const clientKeys = new WeakMap<Request, string>();
   const credentialErrors = new WeakMap<object, string>();
 
+  const budget = new CostBudget(options.costBudget ?? (enabled ? DEFAULT_COST_BUDGET : false));
   const guard = httpGuard({
     maxBody: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     limiter: rate ? new RateLimiter(rate) : null,
+    budget,
     trustProxy,
     csrf: enabled,
     clientKeys,
@@ -113,5 +117,5 @@ export function createSecurityPlugins(store: Store, options: AuthOptions): Plugi
     },
   };
 
-  return [guard, access as Plugin];
+  return [guard, budget.plugin(clientKeys), access as Plugin];
 }

@@ -92,3 +92,62 @@ describe('finding 8: audit before/after under concurrent editors', () => {
     expect(new Set(renames.map((e) => e.before)).size).toBe(100);
   }, 60_000);
 });
+
+describe('finding 9: smaller disclosures', () => {
+  it('editors do not read account records through auditTrail(entityId: "user:…"); admins do', async () => {
+    api = await createSecureTestApi();
+    const admin = await api.signedIn('root', 'admin');
+    const editor = await api.signedIn('ed', 'editor');
+    const made = await api.gql('mutation { createUser(name: "wang", password: "wang-password-1", role: viewer) { id } }', {}, admin);
+    const userId = (made.body.data as { createUser: { id: string } }).createUser.id;
+    await api.gql('mutation { setUserRole(name: "wang", role: editor) { role } }', {}, admin);
+    const query = 'query($id: ID) { auditTrail(entityId: $id) { entries { field args before after } } }';
+    const seen = (await api.gql(query, { id: userId }, editor)).body.data as { auditTrail: { entries: Entry[] } };
+    expect(seen.auditTrail.entries.length).toBeGreaterThan(0);
+    for (const e of seen.auditTrail.entries) expect([e.args, e.before, e.after]).toEqual(['{"redacted":"admin only"}', null, null]);
+    const csv = (await api.gql('{ auditTrailCsv }', {}, editor)).body.data as { auditTrailCsv: string };
+    expect(csv.auditTrailCsv).not.toContain('wang');
+    const asAdmin = (await api.gql(query, { id: userId }, admin)).body.data as { auditTrail: { entries: Entry[] } };
+    expect(asAdmin.auditTrail.entries.some((e) => (e.after ?? '').includes('wang'))).toBe(true);
+  });
+
+  it('the health detail (engine version, data path) is for admins only', async () => {
+    api = await createSecureTestApi();
+    const anonymous = await api.gql('{ health { store reachable detail } }');
+    expect(anonymous.body.data).toEqual({ health: { store: 'embedded', reachable: true, detail: null } });
+    const admin = await api.signedIn('root', 'admin');
+    expect(((await api.gql('{ health { detail } }', {}, admin)).body.data as { health: { detail: string } }).health.detail).toMatch(/^Grafeo /);
+  });
+
+  it('caps text and numbers in the schema, naming the field and never echoing the value', async () => {
+    const store = EmbeddedStore.open(':memory:');
+    await store.applySchema();
+    await buildFixture(store);
+    api = await createSecureTestApi({}, store);
+    const editor = await api.signedIn('ed', 'editor');
+    const create = 'mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { id } }';
+    const huge = 'x'.repeat(1024 * 1024);
+    const long = await api.gql(create, { input: { name: huge, areaId: 'area:chaohu' } }, editor);
+    expect(long.body.errors?.[0]).toMatchObject({ message: 'createEnterprise(input.name: at most 200 characters (got 1,048,576))', extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    expect(JSON.stringify(long.body)).not.toContain('xxxxxxxxxx');
+    const big = await api.gql(create, { input: { name: '甲公司', areaId: 'area:chaohu', output: 1e308 } }, editor);
+    expect(big.body.errors?.[0]).toMatchObject({ message: 'createEnterprise(input.output: at most 10,000,000,000 (got 1e+308))', extensions: { field: 'output' } });
+    const note = await api.gql('mutation($n: String) { setGapStatus(id: "gap:x", status: OPEN, note: $n) { id } }', { n: 'y'.repeat(2001) }, editor);
+    expect(note.body.errors?.[0]?.message).toBe('setGapStatus(note: at most 2,000 characters (got 2,001))');
+    const literal = await api.gql(`{ search(text: "${'z'.repeat(3000)}") { __typename } }`, {}, editor);
+    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: "text" });
+    expect((await api.gql(create, { input: { name: '乙公司', areaId: 'area:chaohu', output: 12.5 } }, editor)).body.errors).toBeUndefined();
+  });
+
+  it('auditTrail(first: 500) with every field is within the cost limit', async () => {
+    api = await createSecureTestApi();
+    const admin = await api.signedIn('root', 'admin');
+    const answer = await api.gql(
+      '{ auditTrail(first: 500) { hasMore endCursor entries { id at actor actorKind role operation field entityId entityLabel before after ok summary args } } }',
+      {},
+      admin,
+    );
+    expect(answer.body.errors).toBeUndefined();
+    expect((answer.body.data as { auditTrail: { entries: unknown[] } }).auditTrail.entries.length).toBeGreaterThan(0);
+  });
+});
