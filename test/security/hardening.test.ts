@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpServer } from '../../server/http/create-http-server.ts';
 import { buildFixture } from '../api/gaps-fixture.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import { createSecureTestApi } from '../support/auth.ts';
@@ -117,6 +119,22 @@ describe('finding 9: smaller disclosures', () => {
     expect(anonymous.body.data).toEqual({ health: { store: 'embedded', reachable: true, detail: null } });
     const admin = await api.signedIn('root', 'admin');
     expect(((await api.gql('{ health { detail } }', {}, admin)).body.data as { health: { detail: string } }).health.detail).toMatch(/^Grafeo /);
+  });
+
+  it('/healthz answers only whether the server and its store are up: no engine version, no data path', async () => {
+    const store = EmbeddedStore.open(':memory:');
+    await store.applySchema();
+    const server = createHttpServer(store, { auth: { mode: 'enabled', rateLimit: false } });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('{"ok":true}');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    }
   });
 
   it('caps text and numbers in the schema, naming the field and never echoing the value', async () => {
