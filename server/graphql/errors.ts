@@ -1,26 +1,21 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { DomainError } from '../errors.ts';
 import { LimitError } from '../services/limits/work-limits.ts';
 import { StoreError } from '../store/store.ts';
 
 /**
  * Turns an error thrown below the API into what a client may see: domain errors
- * keep their message with a code; anything else (engine, driver, bugs) becomes
+ * (server/errors.ts) keep their message with their code and field; anything else (engine, driver, bugs) becomes
  * INTERNAL with no stack trace and no Cypher text.
  */
 export function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError ?? error : error;
-  if (original instanceof NotFoundError || original instanceof ValidationError) {
-    const field = original instanceof ValidationError && original.field ? { field: original.field } : {};
+  if (original instanceof DomainError) {
+    const field = original.field ? { field: original.field } : {};
+    const retry = original instanceof LimitError ? { retryAfterSeconds: original.retryAfterSeconds } : {};
     return createGraphQLError(original.message, {
-      extensions: { code: original.code, ...field },
-      path: error instanceof GraphQLError ? error.path : undefined,
-    });
-  }
-  if (original instanceof LimitError) {
-    return createGraphQLError(original.message, {
-      extensions: { code: original.code, retryAfterSeconds: original.retryAfterSeconds },
+      extensions: { code: original.code, ...field, ...retry },
       path: error instanceof GraphQLError ? error.path : undefined,
     });
   }

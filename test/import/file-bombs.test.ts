@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { readTable, TABLE_LIMITS } from '../../server/services/import/read-table.ts';
-import { ValidationError } from '../../server/services/errors.ts';
+import { ValidationError } from '../../server/errors.ts';
 import { openTestStore } from './helpers.ts';
 
 /** Issue 18 finding 1: small files that cost the server minutes and gigabytes. Each is built here, as the attacker built it. */

@@ -1,10 +1,10 @@
 import { JSONResolver } from 'graphql-scalars';
 import { healthFor } from '../../services/health/health.ts';
-import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const baseResolvers = {
+export const baseResolvers: Resolvers = {
   JSON: JSONResolver,
   Query: {
-    health: (_: unknown, __: unknown, { store, auth }: GraphQLContext) => healthFor(store, auth ? auth.principal.role : 'admin'),
+    health: (_, __, { store, auth }) => healthFor(store, auth ? auth.principal.role : 'admin'),
   },
 };

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { parse as parseCsvStream } from 'csv-parse';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 
 /** One data row: `row` is the row number Excel shows; `cells` are the texts of each column, '' when empty. */
 export interface TableRow {

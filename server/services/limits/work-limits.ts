@@ -1,3 +1,5 @@
+import { DomainError } from '../../errors.ts';
+
 /**
  * Bounded concurrency and time limits for the expensive operations (exports,
  * imports, deep neighbourhoods, counts over large labels), so that a few of
@@ -6,14 +8,15 @@
  * cannot cancel a running query, so the slot stays taken until the work
  * really ends and the concurrency bound holds).
  */
-export class LimitError extends Error {
+export class LimitError extends DomainError {
   override name = 'LimitError';
+  declare readonly code: 'BUSY' | 'TIMEOUT';
   constructor(
-    readonly code: 'BUSY' | 'TIMEOUT',
+    code: 'BUSY' | 'TIMEOUT',
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
