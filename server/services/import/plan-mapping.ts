@@ -1,5 +1,5 @@
 import type { MappedColumn } from './columns.ts';
-import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem } from './plan.ts';
+import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
 import type { ChainRef, NameIndex, SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
 import { codeDigits } from './link-suggestions.ts';
@@ -47,7 +47,7 @@ export function planMapping(rows: TableRow[], columns: MappedColumn[], ref: { ch
     if (r.has('industryCodes')) props.industryCodes = codes;
     if (r.has('keywords')) props.keywords = keywords;
     const changes = changedKeys(props, { industryCodes: segment.industryCodes ?? [], keywords: segment.keywords ?? [] });
-    const writes = changes.length ? [{ query: 'write/import/segments', row: { id: segment.id, props: Object.fromEntries(changes.map((k) => [k, props[k]])) } }] : [];
+    const writes: PlannedWrite[] = changes.length ? [{ query: 'write/import/segments', row: { id: segment.id, props: Object.fromEntries(changes.map((k) => [k, props[k]])) } }] : [];
     items.push({ row: r.row, action: writes.length ? 'update' : 'unchanged', id: segment.id, label, changes, matchedBy: 'id', writes });
   }
   return { items, issues };
