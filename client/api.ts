@@ -394,6 +394,8 @@ export interface SearchHit {
   id: string;
   name: string;
   shortName: string | null;
+  /** The alias that matched when the name did not. */
+  alias: string | null;
   match: 'EXACT' | 'PREFIX' | 'CONTAINS';
   context: string | null;
   areas: string[];
@@ -402,7 +404,7 @@ export interface SearchHit {
 
 export function search(text: string, limit = 12): Promise<SearchHit[]> {
   return graphql<{ search: SearchHit[] }>(
-    'query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }',
+    'query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName alias match context areas chains } }',
     { text, limit },
   ).then((d) => d.search);
 }
@@ -463,6 +465,7 @@ export interface TargetProgress {
   target: {
     id: string;
     name: string;
+    nameEn: string | null;
     value: number;
     unit: string | null;
     deadline: string | null;
@@ -482,7 +485,7 @@ export interface TargetProgress {
   parts: TargetProgress[];
 }
 
-const TARGET_FIELDS = `target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
+const TARGET_FIELDS = `target { id name nameEn value unit deadline group metric source sourceText area { id name nameEn } wholeId }
   value unit current currentSource ratio history { id value date source note }`;
 
 /** Whole targets with their per-area parts (areaId null), or the parts counting for one area. */

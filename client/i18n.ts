@@ -224,6 +224,11 @@ const zh = {
   wrongPassword: '用户名或密码错误',
   tooManyAttempts: '尝试次数过多，请稍后再试',
   create: '创建',
+  alsoCalled: '又称 {name}',
+  'targetGroup.规模总量': '规模总量',
+  'targetGroup.产业集聚': '产业集聚',
+  'targetGroup.发展质量': '发展质量',
+  'targetGroup.要素保障': '要素保障',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -445,6 +450,11 @@ const en: Record<MessageKey, string> = {
   wrongPassword: 'Wrong user name or password',
   tooManyAttempts: 'Too many attempts: try again later',
   create: 'Create',
+  alsoCalled: 'also called {name}',
+  'targetGroup.规模总量': 'Scale',
+  'targetGroup.产业集聚': 'Clustering',
+  'targetGroup.发展质量': 'Quality',
+  'targetGroup.要素保障': 'Resources',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -204,15 +204,24 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     );
   }
 
+  /** Finds the name of a path end that is neither on the canvas nor picked from a panel (a deep link). */
+  async function learnName(id: string): Promise<void> {
+    if (model.pathNames.has(id) || controller.nameOf(id)) return;
+    const nb = await fetchNeighbourhood(id, { depth: 1, limit: 20 }).catch(() => null);
+    const node = nb?.nodes.find((n) => n.id === id);
+    if (node) model.pathNames.set(id, getLang() === 'en' && typeof node.properties.nameEn === 'string' ? node.properties.nameEn : node.name);
+  }
+
   async function renderPath(): Promise<void> {
     renderPathbar();
     if (model.pathFor && model.pathFor.from === state.from && model.pathFor.to === state.to) return;
     model.pathFor = { from: state.from, to: state.to };
     if (!state.from || !state.to) return;
-    const result = $('#path-result');
-    result.textContent = t('loading');
+    $('#path-result').textContent = t('loading');
     try {
-      const path = await fetchShortestPath(state.from, state.to);
+      const [path] = await Promise.all([fetchShortestPath(state.from, state.to), learnName(state.from), learnName(state.to)]);
+      renderPathbar();
+      const result = $('#path-result');
       if (path.nodes.length === 0) {
         result.textContent = t('noPath');
         controller.clearHighlight();
@@ -226,7 +235,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       renderPathbar();
       $('#path-result').textContent = t('pathLength', { n: path.edges.length });
     } catch (e) {
-      result.textContent = errorText(e);
+      $('#path-result').textContent = errorText(e);
     }
   }
 

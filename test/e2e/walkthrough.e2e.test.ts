@@ -178,6 +178,53 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
     });
   });
 
+  describe('7. names and language', () => {
+    it('search finds chains and segments by the words users say (新型显示, 半导体)', async () => {
+      const page = await open('/?chain=chain:nev-parts');
+      await mapReady(page);
+      const hits = async (text: string) => {
+        await page.locator('#search-input').fill(text);
+        await page.locator('#search-list li[data-id]').first().waitFor();
+        return page.locator('#search-list li[data-id]').evaluateAll((lis) => lis.map((li) => ({ id: li.getAttribute('data-id'), text: li.textContent })));
+      };
+      const display = await hits('新型显示');
+      expect(display.map((h) => h.id)).toEqual(expect.arrayContaining(['chain:functional-materials', 'seg:display-panel']));
+      expect(display.find((h) => h.id === 'chain:functional-materials')!.text).toContain('又称 新型显示');
+      await page.screenshot({ path: `${ARTIFACTS}/search-alias.png` });
+      const semi = await hits('半导体');
+      expect(semi.map((h) => h.id)).toContain('chain:next-gen-it');
+      await page.keyboard.press('Escape');
+    });
+
+    it('in English the header stays on one row at 1440 px, reasons name segments and targets in English', async () => {
+      const page = await open('/?chain=chain:nev-parts&gap=gap:fill:seg:bms:all&lang=en');
+      await page.locator('[data-testid=candidate]').first().waitFor();
+      const header = (await page.locator('.topbar').boundingBox())!;
+      expect(header.height).toBeLessThan(50);
+      const reasons = await page.locator('[data-testid=candidates] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td:nth-child(2) > div:not(.hint)')?.textContent ?? ''));
+      const operates = reasons.map((r) => /operates in ([^,;.]+)/.exec(r)?.[1]).filter(Boolean);
+      expect(operates.length).toBeGreaterThan(0);
+      for (const name of operates) expect(name).not.toMatch(/\p{Script=Han}/u);
+      await page.screenshot({ path: `${ARTIFACTS}/english-candidates.png` });
+      await page.goto(`${server.url}/?view=targets&lang=en`);
+      await page.locator('#targets-view [data-testid=target]').first().waitFor();
+      await expect(page.locator('#targets-view h3').first().textContent()).resolves.toBe('Scale');
+      const titles = await page.locator('#targets-view [data-testid=target] h4').allTextContents();
+      expect(titles).toContain('New above-scale industrial enterprises');
+      expect(titles.filter((x) => /^\p{Script=Han}/u.test(x))).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/english-targets.png` });
+    });
+
+    it('the path bar names both ends, even when no path joins them', async () => {
+      const page = await open('/?chain=chain:nev-parts&from=ent:s0277&to=ent:s0153');
+      await page.waitForFunction(() => /没有路径|路径长度/.test(document.querySelector('#path-result')?.textContent ?? ''));
+      const bar = (await page.locator('#pathbar').textContent())!;
+      expect(bar).toContain('没有路径');
+      expect(bar).toContain('起点：居巢示例博德水泥有限责任公司');
+      expect(bar).not.toMatch(/ent:s0/);
+    });
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });
