@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunBrowser, launchBrowser } from '../support/browser.ts';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 /*
@@ -33,7 +34,7 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
   const errors: string[] = [];
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({ auth: DISABLED_AUTH });
     browser = await launchBrowser();
   });
   afterAll(async () => {
