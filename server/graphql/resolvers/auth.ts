@@ -5,6 +5,7 @@ import { roleAtLeast } from '../../auth/roles.ts';
 import type { RequestAuth } from '../../auth/security-plugin.ts';
 import { AuthError, SESSION_TTL_MS, type Principal } from '../../auth/user-service.ts';
 import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
 type Ctx = GraphQLContext & { auth?: RequestAuth };
 
@@ -44,7 +45,7 @@ async function signInAs(auth: RequestAuth, name: string, password: string) {
   }
 }
 
-export const authResolvers = {
+export const authResolvers: Resolvers = {
   Query: {
     me: async (_: unknown, __: unknown, ctx: Ctx, info: GraphQLResolveInfo) => {
       const auth = authOf(ctx, info);
