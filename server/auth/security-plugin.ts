@@ -18,7 +18,6 @@ import { CSRF_HEADER, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, SESSION_COOKIE
 import { requiredRole, type OperationKind } from './permissions.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { roleAtLeast } from './roles.ts';
-import { hashSecret } from './secrets.ts';
 import { UserService, type Principal } from './user-service.ts';
 
 /** What resolvers see as `context.auth`. */
