@@ -49,7 +49,7 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
     expect(page.candidates[2].reasonZh).toBe('远方铸造：从事铸件环节；供货给我方链主企业的1家竞争对手；其他地区。');
-    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in 铸件; supplies 1 competitor(s) of our 链主; outside the region.');
+    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 competitor(s) of our 链主; outside the region.');
   });
 
   it('weights are parameters: counting only competitors supplied puts 远方铸造 first', async () => {
