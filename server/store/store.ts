@@ -5,6 +5,9 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 export type { QueryName };
 
+/** Queries under cypher/read/ run in read transactions; every other folder writes. */
+export const isReadQuery = (queryName: string): boolean => queryName.startsWith('read/');
+
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 
 /**

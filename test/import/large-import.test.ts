@@ -31,6 +31,7 @@ function failingAt(store: Store, n: number): Store {
     applySchema: store.applySchema.bind(store),
     health: store.health.bind(store),
     close: store.close.bind(store),
+    writeGeneration: store.writeGeneration.bind(store),
     transaction: <T>(work: (tx: QueryRunner) => Promise<T>) =>
       store.transaction((tx) => {
         let writes = 0;
