@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http/create-http-server.ts';
-import { backfillSearchNames } from './services/explore/search.ts';
+import { backfillSearchNames } from './services/search-names/backfill-search-names.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
 import { printAccessHint } from './auth/startup.ts';

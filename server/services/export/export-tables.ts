@@ -1,3 +1,4 @@
+import { gapKindZh } from '../../model/gap-kinds.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
@@ -10,7 +11,6 @@ import { exportRows, type ExportFile, type ExportFormat, type TableRows } from '
 export { exportRows };
 
 const REGION_ZH: Record<string, string> = { local: '本地', anhui: '省内', yrd: '长三角', other: '其他' };
-const KIND_ZH: Record<string, string> = { fill: '补链', extend: '延链', strengthen: '强链' };
 const STATUS_ZH: Record<string, string> = { open: '待处理', in_progress: '推进中', filled: '已补齐', dismissed: '已搁置' };
 const ORIGIN_ZH: Record<string, string> = { plan: '计划', sample: '示例数据', import: '导入', user: '用户录入', analysis: '分析' };
 const yesNo = (v: boolean | null | undefined) => (v === true ? '是' : v === false ? '否' : '');
@@ -114,7 +114,7 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
   const gaps = await listSavedGaps(store, filter);
   const rows = gaps.map((g) => ({
     编号: g.id,
-    类型: KIND_ZH[g.kind] ?? g.kind,
+    类型: gapKindZh(g.kind),
     状态: STATUS_ZH[g.status] ?? g.status,
     产业链: g.chainName ?? '',
     环节: g.segmentName,

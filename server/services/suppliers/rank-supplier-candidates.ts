@@ -1,3 +1,4 @@
+import { parseGapId } from '../../model/gap-kinds.ts';
 import type { Overrides } from '../../model/overrides.ts';
 import { analysisCache } from '../analysis-cache.ts';
 import type { Store } from '../../store/store.ts';
@@ -348,9 +349,9 @@ async function resolveTarget(store: Store, segmentId: string | null, gapId: stri
   if (gapId) {
     const saved = await getSavedGap(store, gapId);
     if (saved) return { segmentIds: [saved.segmentId], areaId: saved.areaId };
-    const m = /^gap:(fill|extend|strengthen):(.+):([^:]+:[^:]+|all)$/.exec(gapId);
-    if (!m) throw new NotFoundError('Gap', gapId);
-    return { segmentIds: [m[2]!], areaId: m[3] === 'all' ? null : m[3]! };
+    const parsed = parseGapId(gapId);
+    if (!parsed) throw new NotFoundError('Gap', gapId);
+    return { segmentIds: [parsed.segmentId], areaId: parsed.areaId };
   }
   if (!segmentId) throw new ValidationError('give segmentId or gapId', 'segmentId');
   return { segmentIds: [segmentId], areaId };
