@@ -40,8 +40,8 @@ interface EvidenceRow {
   fits: Fit[];
   /** One entry per SUPPLIES and Area the buyer is LOCATED_IN, unscoped. */
   localBuyers: (Buyer & { supplyId: string; areaId: string })[];
-  /** One entry per (buyer, demand segment it operates in), unscoped. */
-  peerBuyers: (PeerBuyer & { local: boolean; areaIds: string[] })[];
+  /** One entry per (buyer, demand segment it operates in), with the scope's local buyers among them. */
+  peerBuyers: PeerBuyer[];
 }
 
 /**
@@ -51,15 +51,16 @@ interface EvidenceRow {
  */
 function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | null): CandidateRow {
   const scope = areaIds ? new Set(areaIds) : null;
-  const inScope = (local: boolean, areas: string[]) => local && (!scope || areas.some((a) => scope.has(a)));
   const seen = new Set<string>();
+  const scopeBuyers = new Set<string>();
   const localBuyers: Buyer[] = [];
   for (const b of ev.localBuyers) {
     if (seen.has(b.supplyId) || (scope && !scope.has(b.areaId))) continue;
     seen.add(b.supplyId);
+    scopeBuyers.add(b.id);
     localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
   }
-  const peerBuyers = ev.peerBuyers.filter((p) => !inScope(p.local, p.areaIds)).map(({ buyerId, buyerName, segmentId }) => ({ buyerId, buyerName, segmentId }));
+  const peerBuyers = ev.peerBuyers.filter((p) => !scopeBuyers.has(p.buyerId));
   return {
     facts,
     shortName: ev.shortName,
