@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateRows, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
@@ -125,5 +126,57 @@ describe('candidateRows (for the 招商清单 export)', () => {
     });
     const points = ['环节匹配', '已向本地供货', '供货本地同类买方', '客户数量', '规模', '地区', '资质', '他处链主'].reduce((n, k) => n + Number(row![k]), 0);
     expect(points).toBeCloseTo(row!.综合得分 as number, 5);
+  });
+});
+
+describe('supplierCandidates filters (issue 14)', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await fixtureApi();
+  });
+  afterAll(() => api.close());
+  const Q = `query ($filter: CandidateFilter, $first: Int, $after: String) {
+    supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu", filter: $filter, first: $first, after: $after) {
+      totalCount hasNextPage endCursor candidates { rank enterpriseId } } }`;
+  const ids = async (filter: unknown) => (await api.gql(Q, { filter })).data.supplierCandidates;
+
+  it('keeps region classes, 规上, tags and in-segment only; ranks stay those of the whole list', async () => {
+    expect(await ids({ inSegmentOnly: true })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x3' }, { rank: 2, enterpriseId: 'ent:x1' }] });
+    expect(await ids({ regions: ['anhui', 'yrd'] })).toMatchObject({ totalCount: 2, candidates: [{ rank: 2, enterpriseId: 'ent:x1' }, { rank: 3, enterpriseId: 'ent:x2' }] });
+    expect((await ids({ aboveScale: true })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x1', 'ent:x2']);
+    expect((await ids({ aboveScale: false })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x3']);
+    expect((await ids({ tags: ['小巨人'], inSegmentOnly: false })).candidates).toEqual([{ rank: 3, enterpriseId: 'ent:x2' }]);
+    expect(await ids({ regions: ['unknown'] })).toMatchObject({ totalCount: 0, candidates: [], hasNextPage: false });
+  });
+
+  it('pages through a filtered list', async () => {
+    const one = (await api.gql(Q, { filter: { regions: ['anhui', 'yrd'] }, first: 1 })).data.supplierCandidates;
+    expect(one).toMatchObject({ hasNextPage: true, candidates: [{ rank: 2, enterpriseId: 'ent:x1' }] });
+    const two = (await api.gql(Q, { filter: { regions: ['anhui', 'yrd'] }, first: 1, after: one.endCursor })).data.supplierCandidates;
+    expect(two).toMatchObject({ hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2' }] });
+  });
+
+  it('refuses unknown region classes and empty lists by field', async () => {
+    const bad = await api.gql(Q, { filter: { regions: ['mars'] } });
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.regions' } });
+    expect(bad.errors?.[0].message).toMatch(/'mars' is not one of local, anhui, yrd, other, unknown/);
+    const empty = await api.gql(Q, { filter: { tags: [] } });
+    expect(empty.errors?.[0]).toMatchObject({ extensions: { field: 'filter.tags' } });
+  });
+
+  it('the 招商清单 xlsx takes the filter and holds points under the UI names that add up to 综合得分 (issue 15.3)', async () => {
+    const res = await api.gql(`{ exportTable(kind: CANDIDATES, format: XLSX, segmentId: "seg:b", areaId: "area:chaohu", filter: { inSegmentOnly: true }) { base64 } }`);
+    expect(res.errors).toBeUndefined();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.data.exportTable.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const parts = ['环节匹配', '已向本地供货', '供货本地同类买方', '客户数量', '规模', '地区', '资质', '他处链主'];
+    expect(header.slice(header.indexOf('综合得分'), header.indexOf('综合得分') + 9)).toEqual(['综合得分', ...parts]);
+    expect(sheet.actualRowCount).toBe(3); // header + the two in-segment candidates
+    for (const r of [2, 3]) {
+      const cell = (name: string) => Number(sheet.getRow(r).getCell(header.indexOf(name) + 1).value);
+      expect(parts.reduce((n, p) => n + cell(p), 0)).toBeCloseTo(cell('综合得分'), 1);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../services/errors.ts';
 import { exportCandidates, exportEnterprises, exportGaps } from '../../services/export/export-tables.ts';
 import type { ExportFile } from '../../services/export/table-file.ts';
+import type { CandidateFilter } from '../../services/suppliers/filters.ts';
 import { importFile } from '../../services/import/import-file.ts';
 import type { ColumnOverrides, ImportItem, ImportKind, ImportReport } from '../../services/import/types.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -43,14 +44,14 @@ export const importResolvers = {
   Query: {
     exportTable: async (
       _: unknown,
-      args: { kind: 'ENTERPRISES' | 'GAPS' | 'CANDIDATES'; format: 'CSV' | 'XLSX'; gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+      args: { kind: 'ENTERPRISES' | 'GAPS' | 'CANDIDATES'; format: 'CSV' | 'XLSX'; gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
       { store }: GraphQLContext,
     ) => {
       const format = args.format === 'CSV' ? 'csv' : 'xlsx';
       if (args.kind === 'ENTERPRISES') return toBase64(await exportEnterprises(store, format));
       if (args.kind === 'GAPS') return toBase64(await exportGaps(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
-      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null }));
+      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, filter: args.filter ?? null }));
     },
   },
   ImportReport: {

@@ -1,4 +1,4 @@
-import { rankSupplierCandidates, type CandidateWeights } from '../../services/suppliers/rank-supplier-candidates.ts';
+import { rankSupplierCandidates, type CandidateFilter, type CandidateWeights } from '../../services/suppliers/rank-supplier-candidates.ts';
 import type { GraphQLContext } from '../context.ts';
 
 export const supplierResolvers = {
@@ -10,6 +10,7 @@ export const supplierResolvers = {
         gapId?: string | null;
         areaId?: string | null;
         weights?: Partial<CandidateWeights> | null;
+        filter?: CandidateFilter | null;
         first?: number | null;
         after?: string | null;
       },

@@ -1,6 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
-import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
 export { exportRows };
@@ -105,7 +105,7 @@ export async function exportGaps(store: Store, format: ExportFormat, filter: Gap
 export async function exportCandidates(
   store: Store,
   format: ExportFormat,
-  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
 ): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;

@@ -2,6 +2,7 @@ import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { decodeCursor, encodeCursor } from './cursors.ts';
+import { candidatePredicate, type CandidateFilter } from './filters.ts';
 import { candidatePath } from './paths.ts';
 import { rankCandidates, type Ranking } from './rank-candidates.ts';
 import { scoreComponents, type ScoreFacts } from './score.ts';
@@ -11,6 +12,7 @@ import { candidateReasons } from './wording.ts';
 
 export type { CandidatePage, SupplierCandidate } from './types.ts';
 export type { CandidateWeights } from './weights.ts';
+export type { CandidateFilter } from './filters.ts';
 export { DEFAULT_WEIGHTS } from './weights.ts';
 export { candidateRows } from './export-rows.ts';
 
@@ -116,6 +118,7 @@ export async function rankSupplierCandidates(
     gapId?: string | null;
     areaId?: string | null;
     weights?: Partial<CandidateWeights> | null;
+    filter?: CandidateFilter | null;
     first?: number | null;
     after?: string | null;
   },
@@ -125,6 +128,7 @@ export async function rankSupplierCandidates(
     throw new ValidationError(`first must be between 1 and ${MAX_PAGE}`, 'first');
   }
   const weights = resolveWeights(args.weights);
+  const keep = candidatePredicate(args.filter);
   const offset = decodeCursor(args.after);
   const target = await resolveTarget(store, args.segmentId ?? null, args.gapId ?? null, args.areaId ?? null);
   const [exists] = await store.run<{ segmentId: string | null }>('read/gaps/lookup-ids', {
@@ -138,26 +142,28 @@ export async function rankSupplierCandidates(
   const { segmentIds } = target;
 
   const ranking = await rankCandidates(store, segmentIds, target.areaId, weights);
-  const slice = ranking.ranked.slice(offset, offset + first);
+  // Filtered lists keep each candidate's rank in the whole ranking; cursors count within the filtered list.
+  const listed = keep ? ranking.ranked.flatMap((c, i) => (keep(c.facts) ? [{ c, rank: i + 1 }] : [])) : ranking.ranked.map((c, i) => ({ c, rank: i + 1 }));
+  const slice = listed.slice(offset, offset + first);
   const evidence = new Map(
     (slice.length
-      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids: slice.map((c) => c.facts.id), demandSegments: ranking.demandSegments })
+      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids: slice.map(({ c }) => c.facts.id), demandSegments: ranking.demandSegments })
       : []
     ).map((r) => [r.id, r]),
   );
   const page: SupplierCandidate[] = [];
-  slice.forEach((c, i) => {
+  for (const { c, rank } of slice) {
     const ev = evidence.get(c.facts.id);
     // A candidate removed between the two reads keeps its place but is not shown.
-    if (ev) page.push(scoreCandidate(candidateRow(c.facts, ev, ranking.areaIds), ranking, weights, offset + i + 1));
-  });
+    if (ev) page.push(scoreCandidate(candidateRow(c.facts, ev, ranking.areaIds), ranking, weights, rank));
+  }
   return {
     segmentIds,
     areaId: target.areaId,
     weights,
-    totalCount: ranking.ranked.length,
+    totalCount: listed.length,
     candidates: page,
     endCursor: slice.length ? encodeCursor(offset + slice.length - 1) : null,
-    hasNextPage: offset + slice.length < ranking.ranked.length,
+    hasNextPage: offset + slice.length < listed.length,
   };
 }
