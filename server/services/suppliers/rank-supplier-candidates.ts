@@ -80,7 +80,7 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
 export function scoreCandidate(row: CandidateRow, ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames'>, w: CandidateWeights, rank: number): SupplierCandidate {
   const f = row.facts;
   const { components, score } = scoreComponents(f, ranking.pool, w);
-  const reasons = candidateReasons(row, (id) => ranking.segmentNames.get(id) ?? id);
+  const reasons = candidateReasons(row, components, (id) => ranking.segmentNames.get(id) ?? id);
   return {
     rank,
     enterpriseId: f.id,
@@ -101,6 +101,8 @@ export function scoreCandidate(row: CandidateRow, ranking: Pick<Ranking, 'pool' 
     components,
     reasonZh: reasons.zh,
     reasonEn: reasons.en,
+    reasonLineZh: reasons.lineZh,
+    reasonLineEn: reasons.lineEn,
     path: candidatePath(row, ranking.locals),
   };
 }

@@ -66,6 +66,9 @@ export interface SupplierCandidate {
   components: ScoreComponent[];
   reasonZh: string;
   reasonEn: string;
+  /** The reason in one line: the segment and the strongest other component. */
+  reasonLineZh: string;
+  reasonLineEn: string;
   /** Node and edge ids to highlight: the evidence behind the score (see paths.ts). */
   path: { nodeIds: string[]; edgeIds: string[] };
 }
