@@ -280,6 +280,8 @@ export interface ScoreComponent {
   name: string;
   value: number;
   weight: number;
+  /** What it adds to the 0–100 score. */
+  points: number;
   detail: string;
 }
 
@@ -293,16 +295,27 @@ export interface SupplierCandidate {
   province: string | null;
   city: string | null;
   output: number | null;
-  aboveScale: boolean;
+  aboveScale: boolean | null;
   tags: string[];
   sample: boolean;
   segmentIds: string[];
   segmentNames: string[];
+  inSegment: boolean;
   score: number;
   components: ScoreComponent[];
   reasonZh: string;
   reasonEn: string;
+  reasonLineZh: string;
+  reasonLineEn: string;
   path: Evidence;
+}
+
+/** Filters on the candidate list (server-side; ranks stay those of the whole ranking). */
+export interface CandidateFilter {
+  regions?: string[] | null;
+  aboveScale?: boolean | null;
+  tags?: string[] | null;
+  inSegmentOnly?: boolean | null;
 }
 
 export interface SupplierCandidatePage {
@@ -314,13 +327,13 @@ export interface SupplierCandidatePage {
   hasNextPage: boolean;
 }
 
-export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number }): Promise<SupplierCandidatePage> {
+export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number; filter?: CandidateFilter | null }): Promise<SupplierCandidatePage> {
   return graphql<{ supplierCandidates: SupplierCandidatePage }>(
-    `query($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) { supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
+    `query($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int, $filter: CandidateFilter) { supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first, filter: $filter) {
       segmentIds areaId totalCount endCursor hasNextPage
-      candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
-        components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`,
-    { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 },
+      candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames inSegment score
+        components { name value weight points detail } reasonZh reasonEn reasonLineZh reasonLineEn path { nodeIds edgeIds } } } }`,
+    { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50, filter: args.filter ?? null },
   ).then((d) => d.supplierCandidates);
 }
 
@@ -504,10 +517,10 @@ export interface ExportedFile {
  * The 招商清单 as the server writes it (all pages; bold frozen header,
  * auto-filter, codes as text), the same file `npm run export -- candidates` gives.
  */
-export function exportCandidatesXlsx(gapId: string, areaId: string | null): Promise<ExportedFile> {
+export function exportCandidatesXlsx(gapId: string, areaId: string | null, filter: CandidateFilter | null = null): Promise<ExportedFile> {
   return graphql<{ exportTable: { filename: string; mimeType: string; base64: string } }>(
-    'query($gapId: ID, $areaId: ID) { exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }',
-    { gapId, areaId },
+    'query($gapId: ID, $areaId: ID, $filter: CandidateFilter) { exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId, filter: $filter) { filename mimeType base64 } }',
+    { gapId, areaId, filter },
   ).then(({ exportTable: f }) => ({ filename: f.filename, mimeType: f.mimeType, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
 }
 

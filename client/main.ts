@@ -25,6 +25,7 @@ import { createGraph, toCytoscapeElements } from './graph/create-graph.ts';
 import { buildCsv } from './export/csv.ts';
 import { getLang, isMessageKey, setLang, t } from './i18n.ts';
 import { candidateColumns, candidateHighlightIds, exportFileName, missingPathNodes, pathElements } from './state/candidates.ts';
+import { apiFilter, candidateFilter, setCandidateFilter } from './state/candidate-filter.ts';
 import { gapKind, gapsAt, mapGaps, segmentDecorations, type MapGap } from './state/map-model.ts';
 import { DEFAULT_STATE, parseState, serializeState, updateState, type AppState } from './state/url-state.ts';
 import { download, errorText, h, loadInto } from './ui/dom.ts';
@@ -292,6 +293,11 @@ const actions: PanelActions = {
     navigate(end === 'from' ? { from: id } : { to: id });
   },
   exportCandidates: (format) => void exportCandidates(format),
+  filterCandidates: (filter) => {
+    setCandidateFilter(filter);
+    panelKey = '';
+    void renderPanel();
+  },
   openUnit: (unitId) => navigate({ view: 'responsibility', sel: unitId, gap: null, cand: null }),
   back: () => navigate({ gap: null, cand: null }),
 };
@@ -312,7 +318,7 @@ async function exportCandidates(format: 'csv' | 'xlsx'): Promise<void> {
   }
   setStatus(t('loading'));
   try {
-    const file = await exportCandidatesXlsx(state.gap, areaId());
+    const file = await exportCandidatesXlsx(state.gap, areaId(), apiFilter(candidateFilter()));
     const name = exportFileName([t('investmentList'), segment, areaName(areaId())], 'xlsx');
     download(name, file.bytes.buffer as ArrayBuffer, file.mimeType);
     setStatus(t('exportDone', { file: name }));
@@ -332,7 +338,7 @@ async function renderPanel(): Promise<void> {
       panel,
       async () => {
         const gap = findGap(gapId) ?? (await fetchGap(gapId).then((g) => (g ? { id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g } : null)));
-        const page = await fetchSupplierCandidates({ gapId, first: 200 });
+        const page = await fetchSupplierCandidates({ gapId, first: 200, filter: apiFilter(candidateFilter()) });
         return { gap, page };
       },
       ({ gap, page }) => {
@@ -341,7 +347,7 @@ async function renderPanel(): Promise<void> {
         const nameEn = getLang() === 'en' ? (controller.cy.getElementById(segmentId).data('nameEn') as string | undefined) : undefined;
         const segmentName = nameEn ?? gap?.detected?.segmentName ?? gap?.saved?.segmentName ?? controller.nameOf(segmentId) ?? segmentId;
         if (gap) controller.select(gap.segmentId);
-        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand }, actions);
+        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand, filter: candidateFilter() }, actions);
       },
     );
     return;
