@@ -155,8 +155,8 @@ function report(name: string, describe: string, ev: RankingEvaluation, ms: numbe
   if (ev.drawn && ev.drawn.oracle.length) {
     const d = ev.drawn;
     ceiling = Object.fromEntries((['oracle', ...METHODS] as const).map((m) => [m, metrics(d[m]).mrr]));
-    console.log(`ceiling: on the ${d.oracle.length} held-out links the generator drew, ranking by its own odds (oracle) gives MRR ${f2(ceiling.oracle!)}; ` +
-      `product ${f2(ceiling.product!)}, byCustomers ${f2(ceiling.byCustomers!)}, random ${f2(ceiling.random!)}`);
+    console.log(`ceiling: on the ${d.oracle.length} held-out links the generator drew, ranking by its own odds (oracle) gives MRR ${f2(ceiling.oracle!)}, ` +
+      `hits@10 ${f2(metrics(d.oracle).hits10)}; product ${f2(ceiling.product!)}, byCustomers ${f2(ceiling.byCustomers!)}, random ${f2(ceiling.random!)}`);
   }
   return { name, describe, questions: n, ceiling, pairs: ev.pairs, trueInSegment: ev.trueInSegment, meanCandidates: ev.meanCandidates, metrics: ci, mrrDifference: diff, goalMrr, goalHits };
 }
