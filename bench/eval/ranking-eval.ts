@@ -1,6 +1,7 @@
 import { hashString, mix, Rng } from '../../server/services/generate/random.ts';
 import { rankCandidates, type RankedCandidate } from '../../server/services/suppliers/rank-candidates.ts';
 import { resolveWeights, type CandidateWeights } from '../../server/services/suppliers/weights.ts';
+import type { Overrides } from '../../server/model/overrides.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { Rank } from './metrics.ts';
 
@@ -48,7 +49,7 @@ export interface EvaluationOptions {
   seeds: number;
   /** Share of the pairs held out in each split. */
   holdOut: number;
-  weights?: Partial<CandidateWeights> | null;
+  weights?: Overrides<CandidateWeights> | null;
   /**
    * For generated data without imitation: how likely the generator drew a candidate as the supplier
    * in a segment (0 for enterprises it never draws, such as the seed graph's). Its ranking, over the

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankSupplierCandidates } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import { canRunBrowser, launchBrowser } from '../support/browser.ts';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const ARTIFACTS = 'test/artifacts';
@@ -14,7 +15,7 @@ describe.runIf(canRunBrowser)('candidate list filters and one-line reasons in he
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({ auth: DISABLED_AUTH });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 
 /** Opaque page cursors: the offset of the last candidate of a page. */
 export const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');

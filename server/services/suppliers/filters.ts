@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import type { ScoreFacts } from './score.ts';
 
 /** Which candidates a list shows; ranks stay those of the whole ranking. */

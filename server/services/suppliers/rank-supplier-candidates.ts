@@ -1,5 +1,6 @@
+import type { Overrides } from '../../model/overrides.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { decodeCursor, encodeCursor } from './cursors.ts';
 import { candidatePredicate, type CandidateFilter } from './filters.ts';
@@ -119,7 +120,7 @@ export async function rankSupplierCandidates(
     segmentId?: string | null;
     gapId?: string | null;
     areaId?: string | null;
-    weights?: Partial<CandidateWeights> | null;
+    weights?: Overrides<CandidateWeights> | null;
     filter?: CandidateFilter | null;
     first?: number | null;
     after?: string | null;

@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors.ts';
+import type { Overrides } from '../../model/overrides.ts';
+import { ValidationError } from '../../errors.ts';
 
 /**
  * Weights of the candidate score (any non-negative numbers): a component adds
@@ -40,7 +41,7 @@ export const DEFAULT_WEIGHTS: CandidateWeights = {
   leaderElsewhere: 1,
 };
 
-export function resolveWeights(input: Partial<CandidateWeights> | null | undefined): CandidateWeights {
+export function resolveWeights(input: Overrides<CandidateWeights> | null | undefined): CandidateWeights {
   const w = { ...DEFAULT_WEIGHTS };
   for (const [k, v] of Object.entries(input ?? {})) {
     if (v == null) continue;
