@@ -4,13 +4,15 @@
  * Held-out link prediction for the supplier ranking (issue 14): see ranking-eval.ts and docs/ranking.md.
  * Generated datasets are built in memory; --data-dir evaluates a copy of an embedded store (the original is not touched).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { enterpriseId, SyntheticGraph, TIERS, type Tier } from '../../server/services/generate/generate.ts';
 import { loadGenerated, loadSkeleton } from '../../server/services/generate/load.ts';
+import { DomainError } from '../../server/errors.ts';
 import { SHAPES } from '../../server/services/generate/shapes.ts';
+import { resolveWeights } from '../../server/services/suppliers/weights.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { bootstrap, metrics, mrrDifference, type Interval, type MetricName } from './metrics.ts';
@@ -78,10 +80,12 @@ async function main() {
       fail(`--weights: not JSON ('${values.weights}')`);
     }
   }
+  resolveWeights(weights); // refuses unknown names and negative weights before any data is built
 
   const datasets: Dataset[] = [];
   if (values['data-dir']) {
     const dir = path.resolve(values['data-dir']);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`--data-dir: '${dir}' is not a directory (an embedded store's data directory, as the server's --data-dir)`);
     datasets.push({
       name: `store ${dir}`,
       open: async () => {
@@ -162,6 +166,7 @@ function report(name: string, describe: string, ev: RankingEvaluation, ms: numbe
 }
 
 main().catch((e: unknown) => {
-  console.error((e as Error).stack ?? String(e));
+  // A user's mistake (such as a weight name) is said plainly; anything else with its stack.
+  console.error(e instanceof DomainError ? e.message : ((e as Error).stack ?? String(e)));
   process.exit(1);
 });
