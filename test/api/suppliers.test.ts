@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateRows, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
+import { dictionaries } from '../../client/i18n.ts';
+import { COMPONENT_COLUMN } from '../../server/services/suppliers/export-rows.ts';
+import { COMPONENT_ORDER } from '../../server/services/suppliers/weights.ts';
 
 const CANDIDATES = `query ($segmentId: ID, $gapId: ID, $areaId: ID, $weights: CandidateWeights, $first: Int, $after: String) {
   supplierCandidates(segmentId: $segmentId, gapId: $gapId, areaId: $areaId, weights: $weights, first: $first, after: $after) {
@@ -108,6 +111,10 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
 });
 
 describe('candidateRows (for the 招商清单 export)', () => {
+  it('names each component as the UI does (issue 15.3: one set of names in the panel, the CSV and the .xlsx)', () => {
+    for (const name of COMPONENT_ORDER) expect(COMPONENT_COLUMN[name]).toBe(dictionaries.zh[`component.${name}`]);
+  });
+
   it('gives one row per candidate: 综合得分 and the points of each component under the names the UI shows (issue 15.3)', () => {
     const c: SupplierCandidate = {
       rank: 1, enterpriseId: 'ent:x1', name: '合肥铸造有限公司', shortName: '合肥铸造', uscc: '91340100MA2XXXXXX1', region: 'anhui',
