@@ -15,7 +15,9 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults for malformed values', () => {
-    expect(parseState('?view=nope&area=mars&lang=fr&chain=%20%20')).toEqual(DEFAULT_STATE);
+    expect(parseState('?view=nope&area=%20&lang=fr&chain=%20%20')).toEqual(DEFAULT_STATE);
+    // any area id parses; the shell replaces one the data does not have (localAreas) with both
+    expect(parseState('?area=qinghe').area).toBe('area:qinghe');
   });
 
   it('drops the selection, gap and candidate when the chain or area changes', () => {

@@ -3,13 +3,15 @@ import { isLang, type Lang } from '../i18n.ts';
 export type View = 'map' | 'responsibility' | 'targets';
 export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets'];
 
-/** The plan's two areas; `both` shows them together. */
-export type AreaChoice = 'both' | 'area:chaohu' | 'area:anchao';
-export const AREA_CHOICES: readonly AreaChoice[] = ['both', 'area:chaohu', 'area:anchao'];
+/**
+ * `both` (every local area together) or one area id. Which areas exist comes
+ * from the data (localAreas); the shell replaces an id it does not know with `both`.
+ */
+export type AreaChoice = 'both' | `area:${string}`;
 
 /**
  * Everything a deep link restores. Query-string form (all keys optional):
- * `?view=map&chain=<chainId>&area=chaohu|anchao|both&sel=<nodeId>&gap=<gapId>&cand=<enterpriseId>&from=<id>&to=<id>&lang=zh|en`.
+ * `?view=map&chain=<chainId>&area=<area id without area:>|both&sel=<nodeId>&gap=<gapId>&cand=<enterpriseId>&from=<id>&to=<id>&lang=zh|en`.
  * Unknown or malformed values fall back to the defaults rather than failing,
  * since links get pasted into chat tools that mangle them.
  */
@@ -51,9 +53,9 @@ function id(value: string | null): string | null {
 }
 
 function areaFrom(value: string | null): AreaChoice {
-  if (value === null) return 'both';
-  const full = value.startsWith('area:') ? value : `area:${value}`;
-  return (AREA_CHOICES as readonly string[]).includes(full) ? (full as AreaChoice) : 'both';
+  const v = id(value);
+  if (v === null || v === 'both' || /\s/.test(v)) return 'both';
+  return (v.startsWith('area:') ? v : `area:${v}`) as AreaChoice;
 }
 
 /** Parses a query string (with or without `?`) or a hash (`#view=…`) into a full state. */
@@ -105,9 +107,4 @@ export function updateState(state: AppState, change: Partial<AppState>): AppStat
   }
   if ('gap' in change && change.gap !== state.gap && !('cand' in change)) next.cand = null;
   return next;
-}
-
-/** The area ids a choice covers, for API filters. */
-export function areaIds(area: AreaChoice): string[] {
-  return area === 'both' ? ['area:chaohu', 'area:anchao'] : [area];
 }

@@ -2,6 +2,7 @@ import {
   exportCandidatesXlsx,
   fetchChainOverview,
   fetchEnterprise,
+  fetchFeedsCycles,
   fetchGap,
   fetchGapAnalysis,
   fetchNeighbourhood,
@@ -22,6 +23,7 @@ import { apiFilter, candidateFilter, setCandidateFilter } from '../state/candida
 import { gapKind, gapsAt, mapGaps, segmentDecorations, type MapGap } from '../state/map-model.ts';
 import { DEFAULT_STATE, type AppState } from '../state/url-state.ts';
 import { download, errorText, h, loadInto } from './dom.ts';
+import { renderChainNotes } from './chain-notes.ts';
 import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './panels.ts';
 
 /** What the map view may ask of the app shell. */
@@ -90,7 +92,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     const key = { chain: state.chain, area: state.area };
     setStatus(t('loading'));
     legend.replaceChildren(...renderLegend(null, legendOpen()));
-    const [overview, gaps] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state))]);
+    const [overview, gaps, cycles] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state)), fetchFeedsCycles(key.chain)]);
     if (state.chain !== key.chain || state.area !== key.area) return;
     if (overview.status === 'rejected') {
       // The old chain must not stay on the canvas as if it were the chosen one.
@@ -109,7 +111,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     if (gaps.status === 'fulfilled') {
       model.analysis = gaps.value;
       controller.decorateSegments(segmentDecorations(gaps.value));
-      legend.replaceChildren(...renderLegend(gaps.value.counts, legendOpen()));
+      legend.replaceChildren(...renderLegend(gaps.value.counts, legendOpen()), ...renderChainNotes(gaps.value, cycles.status === 'fulfilled' ? cycles.value : []));
       setStatus(segments);
     } else {
       model.analysis = null;

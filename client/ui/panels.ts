@@ -1,6 +1,7 @@
 import type { CandidateFilter, Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
 import { candidateFilterBar } from './candidate-filters.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
+import { localAreaName } from '../state/local-areas.ts';
 import type { MapGap } from '../state/map-model.ts';
 import { classifyStrength } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
@@ -28,12 +29,9 @@ export function gapBadge(kind: MapGap['kind']): HTMLElement {
   return h('span', { className: `badge gap-${kind}`, title: t(`gap.kindTitle.${kind}`), 'data-gap-kind': kind }, t(`gap.${kind}`));
 }
 
-const AREA_KEY: Record<string, 'area.chaohu' | 'area.anchao'> = { 'area:chaohu': 'area.chaohu', 'area:anchao': 'area.anchao' };
-
 export function areaName(areaId: string | null | undefined): string {
   if (!areaId) return t('allAreas');
-  const key = AREA_KEY[areaId];
-  return key ? t(key) : areaId;
+  return localAreaName(areaId);
 }
 
 /** Lead and supporting units grouped by area. */
@@ -86,6 +84,12 @@ function enterpriseList(items: readonly EnterpriseListItem[], segmentId: string,
   );
 }
 
+/** Local output with what is unknown said so: 产值未知, or the known sum with how many are unknown. */
+function outputText(f: { localCount: number; localOutput: number | null; outputUnknownCount: number }): string {
+  if (f.localOutput === null) return t('outputUnknown');
+  return formatOutput(f.localOutput) + (f.outputUnknownCount > 0 && f.localCount > 0 ? t('outputPartlyUnknown', { n: f.outputUnknownCount }) : '');
+}
+
 export interface SegmentPanelData {
   id: string;
   name: string;
@@ -118,7 +122,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       h('dt', {}, t('localCount')),
       h('dd', {}, facts ? String(facts.localCount) : '—'),
       h('dt', {}, t('localOutput')),
-      h('dd', {}, facts ? formatOutput(facts.localOutput) : '—'),
+      h('dd', {}, facts ? outputText(facts) : '—'),
       h('dt', {}, t('hasLeader')),
       h('dd', {}, facts ? t(facts.hasLeader ? 'yes' : 'no') : '—'),
       h('dt', {}, t('outsideShare')),

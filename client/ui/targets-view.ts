@@ -2,6 +2,7 @@ import { fetchTargets, type TargetPart, type TargetProgress } from '../api.ts';
 import { getLang, t } from '../i18n.ts';
 import { formatAmount, groupTargets, isBehind, progressPercent } from '../state/targets.ts';
 import type { AreaChoice } from '../state/url-state.ts';
+import { allLocalLabel } from '../state/local-areas.ts';
 import { h, loadInto } from './dom.ts';
 import { areaName } from './panels.ts';
 
@@ -38,7 +39,7 @@ function card(tp: TargetProgress, area: AreaChoice, today: Date): HTMLElement {
 export async function renderTargetsView(container: HTMLElement, area: AreaChoice, today = new Date()): Promise<void> {
   const body = h('div', {});
   container.replaceChildren(
-    h('h2', {}, `${t('view.targets')} · ${area === 'both' ? t('area.both') : areaName(area)}`),
+    h('h2', {}, `${t('view.targets')} · ${area === 'both' ? allLocalLabel() : areaName(area)}`),
     h('p', { className: 'hint' }, t('computedFromGraph')),
     body,
   );
