@@ -89,6 +89,7 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/suppliers/segment-locals': { areaIds: ['area:chaohu'] },
   'read/suppliers/candidate-facts': { segmentIds: ['seg:3d-printing'] },
   'read/suppliers/candidate-local-buyers': { segmentIds: ['seg:3d-printing'], areaIds: ['area:chaohu'] },
-  'read/suppliers/candidate-peer-buyers': { segmentIds: ['seg:3d-printing'], localSegments: { 'seg:3d-printing': true, 'seg:bms': true } },
-  'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'] },
+  'read/suppliers/candidate-peer-buyers': { segmentIds: ['seg:3d-printing'], demandSegments: { 'seg:3d-printing': true, 'seg:bms': true }, areaIds: ['area:chaohu'] },
+  'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'], demandSegments: { 'seg:bms': true } },
+  'read/suppliers/demand-segments': { segmentIds: ['seg:3d-printing'] },
 };

@@ -4,7 +4,7 @@ import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
 import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
-import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
@@ -134,12 +134,16 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
 export function exportCandidates(
   store: Store,
   format: ExportFormat,
-  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
 ): Promise<ExportFile> {
   return limitedWork('export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
 }
 
-async function candidateFile(store: Store, format: ExportFormat, args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null }): Promise<ExportFile> {
+async function candidateFile(
+  store: Store,
+  format: ExportFormat,
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
+): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;
   for (;;) {

@@ -1,5 +1,6 @@
 import { orgCodeCheckChar, usccCheckChar } from '../../model/uscc.ts';
 import { hashString, mix, pickCumulative, Rng } from './random.ts';
+import { PLAN_SHAPE, type GraphShape } from './shapes.ts';
 import { REGIONS, readSkeleton, type Region, type Skeleton, type SkeletonArea } from './skeleton.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface GenerateOptions {
   supplies: number;
   seed?: number;
   skeleton?: Skeleton;
+  /** Regional mix, segment sizes and supplier rules (default: the tiers' shape). */
+  shape?: GraphShape;
 }
 
 export interface EnterpriseRow {
@@ -53,8 +56,6 @@ export interface SupplyRow {
   origin: 'sample';
 }
 
-/** Share of enterprises per region (local = 巢湖市/安巢经开区 and places inside them). */
-const REGION_SHARE: Record<Region, number> = { local: 0.12, anhui: 0.18, yrd: 0.4, other: 0.3 };
 /** 6-digit 行政区划码 per area, for the USCC (real prefixes; the rest of the code is fictional). */
 const AREA_CODE: Record<string, string> = {
   'area:chaohu': '340181', 'area:anchao': '340171', 'area:juchao': '340181', 'area:fenghuangshan': '340181',
@@ -74,11 +75,6 @@ const OUTPUT_MEDIAN = 1000;
 const OUTPUT_SIGMA = 1.6;
 const ABOVE_SCALE = 2000;
 const OUTPUT_CAP = 5_000_000;
-/** How supplies pick the supplier's segment: along an incoming FEEDS edge, in the buyer's segment, or anywhere. */
-const ALONG_FEEDS = 0.85;
-const SAME_SEGMENT = 0.1;
-/** Probability that a supplier is taken from the buyer's own region. */
-const SAME_REGION = 0.4;
 
 export function enterpriseId(i: number): string {
   return `gen:ent:${String(i).padStart(7, '0')}`;
@@ -98,6 +94,7 @@ export class SyntheticGraph {
   readonly enterprises: number;
   readonly supplies: number;
   readonly skeleton: Skeleton;
+  readonly shape: GraphShape;
   private readonly areasByRegion: Record<Region, SkeletonArea[]>;
   private readonly segmentCumulative: Float64Array;
   private readonly neighbours: number[][];
@@ -117,6 +114,7 @@ export class SyntheticGraph {
     if (!Number.isInteger(this.enterprises) || this.enterprises < 2) throw new Error('enterprises: need an integer ≥ 2');
     if (!Number.isInteger(this.supplies) || this.supplies < 0) throw new Error('supplies: need an integer ≥ 0');
     this.skeleton = options.skeleton ?? readSkeleton();
+    this.shape = options.shape ?? PLAN_SHAPE;
     const sk = this.skeleton;
     const segIndex = new Map(sk.segments.map((s, i) => [s.id, i]));
     this.areasByRegion = { local: [], anhui: [], yrd: [], other: [] };
@@ -135,7 +133,7 @@ export class SyntheticGraph {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const weights = new Float64Array(sk.segments.length);
-    order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, 0.7)));
+    order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, this.shape.zipf)));
     this.segmentCumulative = cumulate(weights);
     this.neighbours = sk.segments.map(() => []);
     this.upstream = sk.segments.map(() => []);
@@ -170,9 +168,25 @@ export class SyntheticGraph {
         const pool = this.pools[s]![r]!;
         const k = fill[s]![r]!++;
         pool.members[k] = i;
-        pool.cumulative[k] = (k > 0 ? pool.cumulative[k - 1]! : 0) + Math.sqrt(this.output[i]!);
+        pool.cumulative[k] = (k > 0 ? pool.cumulative[k - 1]! : 0) + this.weightOf(this.output[i]!);
       }
     }
+  }
+
+  /** A supplier's weight in its pool (Math.sqrt for the tiers' shape: the same figures as before shapes existed). */
+  private weightOf(output: number): number {
+    return this.shape.outputExponent === 0.5 ? Math.sqrt(output) : Math.pow(output, this.shape.outputExponent);
+  }
+
+  /**
+   * How likely enterprise i is drawn as a supplier in the segment (relative, 0 when it does not operate
+   * there): its weight in the pool × its region's pull. Exact for shapes without imitation; the ranking
+   * evaluation uses it as the best any ranking could do.
+   */
+  supplierWeight(i: number, segmentId: string): number {
+    const seg = this.skeleton.segments.findIndex((s) => s.id === segmentId);
+    if (seg < 0 || (this.primary[i] !== seg && this.second[i] !== seg)) return 0;
+    return this.weightOf(this.output[i]!) * this.shape.regionPull[REGIONS[this.region[i]!]!];
   }
 
   /** Area, segments and output of enterprise i: a pure function of (seed, i). */
@@ -181,11 +195,11 @@ export class SyntheticGraph {
     let u = rng.next();
     let region: Region = 'other';
     for (const r of REGIONS) {
-      if (u < REGION_SHARE[r]) {
+      if (u < this.shape.regionShare[r]) {
         region = r;
         break;
       }
-      u -= REGION_SHARE[r];
+      u -= this.shape.regionShare[r];
     }
     const area = rng.pick(this.areasByRegion[region]);
     const z = rng.normal();
@@ -269,6 +283,9 @@ export class SyntheticGraph {
     let cumWeight = 0;
     let allotted = 0;
     let carry = 0;
+    // Per buyer segment and region: the suppliers chosen so far for buyers there (with repeats), for the shape's imitation rule.
+    const bought: number[][] = this.skeleton.segments.flatMap(() => REGIONS.map(() => []));
+    const similar = (b: number) => bought[this.primary[b]! * REGIONS.length + this.region[b]!]!;
     for (let b = 0; b < n; b++) {
       cumWeight += Math.pow(this.output[b]!, 0.6);
       const target = Math.round((this.supplies * cumWeight) / total);
@@ -279,9 +296,10 @@ export class SyntheticGraph {
       const rng = new Rng(mix(this.seed, 3, b));
       const chosen = new Set<number>();
       for (let tries = 0; chosen.size < degree && tries < degree * 8; tries++) {
-        const a = this.pickSupplier(b, rng);
+        const a = this.pickSupplier(b, rng, similar(b));
         if (a < 0 || a === b || chosen.has(a)) continue;
         chosen.add(a);
+        if (this.shape.imitate > 0) similar(b).push(a);
         const seg = this.skeleton.segments[this.primary[a]!]!;
         const share = Math.round(Math.min(1, 0.02 + rng.next() * rng.next() * 0.6) * 100) / 100;
         yield { from: enterpriseId(a), to: enterpriseId(b), product: seg.name, share, origin: 'sample' };
@@ -291,21 +309,23 @@ export class SyntheticGraph {
     }
   }
 
-  private pickSupplier(b: number, rng: Rng): number {
+  private pickSupplier(b: number, rng: Rng, boughtBySimilar: number[]): number {
+    const shape = this.shape;
+    if (shape.imitate > 0 && boughtBySimilar.length > 0 && rng.next() < shape.imitate) return rng.pick(boughtBySimilar);
     const own = this.primary[b]!;
     const up = this.upstream[own]!;
     const u = rng.next();
     let seg: number;
-    if (up.length > 0 && u < ALONG_FEEDS) seg = rng.pick(up);
-    else if (u < ALONG_FEEDS + SAME_SEGMENT) seg = own;
+    if (up.length > 0 && u < shape.alongFeeds) seg = rng.pick(up);
+    else if (u < shape.alongFeeds + shape.sameSegment) seg = own;
     else {
       const cum = this.segmentCumulative;
       seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
     }
     const pools = this.pools[seg]!;
     let pool = pools[this.region[b]!]!;
-    if (rng.next() >= SAME_REGION || pool.members.length === 0) {
-      const masses = pools.map((p) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! : 0));
+    if (rng.next() >= shape.sameRegion || pool.members.length === 0) {
+      const masses = pools.map((p, r) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * shape.regionPull[REGIONS[r]!] : 0));
       const all = masses.reduce((x, y) => x + y, 0);
       if (all === 0) return -1;
       let t = rng.next() * all;
