@@ -107,6 +107,13 @@ export class SyntheticGraph {
   readonly second: Int16Array;
   readonly region: Uint8Array;
   readonly output: Float64Array;
+  /**
+   * Per segment: 1 where no generated enterprise is local (the segments of the plan's 补链 and 延链
+   * gaps, seeds/gaps.yaml), so every tier keeps absent segments for the analysis to find.
+   */
+  readonly localAbsent: Uint8Array;
+  /** Per segment: 1 where local buyers buy nothing (the plan's 延链 segments: markets to grow into, not sources yet). */
+  readonly unsourced: Uint8Array;
   /** Per segment and region: members and cumulative sqrt(output) weights. */
   private readonly pools: { members: Int32Array; cumulative: Float64Array }[][];
 
@@ -137,6 +144,14 @@ export class SyntheticGraph {
     const weights = new Float64Array(sk.segments.length);
     order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, 0.7)));
     this.segmentCumulative = cumulate(weights);
+    this.localAbsent = new Uint8Array(sk.segments.length);
+    this.unsourced = new Uint8Array(sk.segments.length);
+    for (const g of sk.plannedGaps) {
+      const k = segIndex.get(g.segment);
+      if (k === undefined) continue;
+      if (g.kind === 'fill' || g.kind === 'extend') this.localAbsent[k] = 1;
+      if (g.kind === 'extend') this.unsourced[k] = 1;
+    }
     this.neighbours = sk.segments.map(() => []);
     this.upstream = sk.segments.map(() => []);
     for (const f of sk.feeds) {
@@ -195,6 +210,18 @@ export class SyntheticGraph {
     const segments = [first];
     const near = this.neighbours[first]!;
     if (near.length > 0 && rng.next() < 0.12) segments.push(rng.pick(near));
+    // A 延链 segment shares no enterprise with another segment: a supplier picked for the other would sell it to local buyers.
+    if (segments[1] !== undefined && (this.unsourced[first] || this.unsourced[segments[1]])) segments.pop();
+    if (region !== 'local') return { area, segments, output, z };
+    // A local enterprise never operates in a segment kept absent locally: such an enterprise moves out of the
+    // local areas (region drawn again among the others), a second such segment is dropped.
+    if (this.localAbsent[first]) {
+      const others = REGIONS.filter((r) => r !== 'local');
+      let v = rng.next() * others.reduce((a, r) => a + REGION_SHARE[r], 0);
+      region = others.find((r) => (v -= REGION_SHARE[r]) < 0) ?? 'other';
+      return { area: rng.pick(this.areasByRegion[region]), segments, output, z };
+    }
+    if (segments[1] !== undefined && this.localAbsent[segments[1]]) segments.pop();
     return { area, segments, output, z };
   }
 
@@ -302,6 +329,7 @@ export class SyntheticGraph {
       const cum = this.segmentCumulative;
       seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
     }
+    if (this.unsourced[seg] && REGIONS[this.region[b]!] === 'local') seg = own; // local buyers do not source 延链 segments
     const pools = this.pools[seg]!;
     let pool = pools[this.region[b]!]!;
     if (rng.next() >= SAME_REGION || pool.members.length === 0) {
