@@ -148,7 +148,7 @@ export function resolveWeights(input: Partial<CandidateWeights> | null | undefin
 }
 
 /** The facts the score depends on: what every candidate needs before ranking (evidence lists only for the page). */
-interface ScoreFacts {
+export interface ScoreFacts {
   region: string | null;
   output: number | null;
   aboveScale: boolean | null;
@@ -164,9 +164,9 @@ interface ScoreFacts {
   leaderPeerBuyers: number;
 }
 
-type ComponentValues = Record<keyof CandidateWeights, number>;
+export type ComponentValues = Record<keyof CandidateWeights, number>;
 
-function componentValues(f: ScoreFacts): ComponentValues {
+export function componentValues(f: ScoreFacts): ComponentValues {
   const tags = f.tags ?? [];
   return {
     suppliesLocal: round2(Math.min(1, f.localBuyers / 2)),
@@ -182,7 +182,7 @@ function componentValues(f: ScoreFacts): ComponentValues {
 const COMPONENT_ORDER: (keyof CandidateWeights)[] = ['suppliesLocal', 'suppliesPeers', 'region', 'scale', 'qualifications', 'leaderElsewhere', 'segmentFit'];
 
 /** round(100 × Σ value × weight ÷ Σ weight, 2), summed in the components' order. */
-function scoreOf(v: ComponentValues, w: CandidateWeights): number {
+export function scoreOf(v: ComponentValues, w: CandidateWeights): number {
   let total = 0;
   let sum = 0;
   for (const k of COMPONENT_ORDER) {
@@ -323,7 +323,7 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
 }
 
 /** Ties break by enterprise id: the order of `String.prototype.localeCompare` (same default locale), without its per-call setup. */
-const byId = new Intl.Collator();
+export const byId = new Intl.Collator();
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
 function decodeCursor(after: string | null | undefined): number {
