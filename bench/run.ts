@@ -266,8 +266,17 @@ function summary(r: { tier: string; store: string; calibration: { start: Calibra
     text +=
       `\n\nthe floor: ${r.floor.rows} rows read once in ${r.floor.readMs} ms (outside the timing)\n` +
       table(
-        ['operation', 'floor median ms', 'product median ms', 'product ÷ floor', 'same answers'],
-        r.floor.ops.map((o, i) => [o.name, o.medianMs, o.productMs ?? '-', o.multiple ?? '-', [r.floor!.parity.gapOne, r.floor!.parity.gapAll, r.floor!.parity.suppliers][i]!]),
+        ['operation', 'floor median ms', 'product median ms', 'product ÷ floor', 'floor CPU ms', 'product CPU ms', 'CPU ÷', 'same answers'],
+        r.floor.ops.map((o, i) => [
+          o.name,
+          o.medianMs,
+          o.productMs ?? '-',
+          o.multiple ?? '-',
+          o.cpuMedianMs,
+          o.productCpuMs ?? '-',
+          o.cpuMultiple ?? '-',
+          [r.floor!.parity.gapOne, r.floor!.parity.gapAll, r.floor!.parity.suppliers][i]!,
+        ]),
       );
   }
   if (r.http) {

@@ -125,7 +125,7 @@ export interface FloorResult {
   /** Reading the arrays once out of the store (not part of any timing below). */
   readMs: number;
   rows: number;
-  ops: (OpResult & { productMs: number | null; multiple: number | null })[];
+  ops: (OpResult & { productMs: number | null; multiple: number | null; productCpuMs: number | null; cpuMultiple: number | null })[];
   /** Whether the floor's answers equal the product's (ids, kinds, severities, reasons; candidates' order, scores, reasons, paths as sets). */
   parity: { gapOne: string; gapAll: string; suppliers: string };
 }
@@ -148,7 +148,9 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
     const r = await measure(`floor: ${name}`, async () => fn(), { note: 'plain JS over arrays read once' });
     const p = product.find((o) => o.name === productName && !o.error);
     const multiple = p && r.medianMs > 0 ? round(p.medianMs / r.medianMs, 1) : null;
-    ops.push({ ...r, productMs: p?.medianMs ?? null, multiple });
+    // CPU medians too: on a loaded machine wall times of both stretch, but not alike
+    const cpuMultiple = p && r.cpuMedianMs > 0 ? round(p.cpuMedianMs / r.cpuMedianMs, 1) : null;
+    ops.push({ ...r, productMs: p?.medianMs ?? null, multiple, productCpuMs: p?.cpuMedianMs ?? null, cpuMultiple });
     log(r);
   }
   const sameGaps = async (chainId: string | null) => {

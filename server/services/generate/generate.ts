@@ -231,7 +231,7 @@ export class SyntheticGraph {
     const rng = new Rng(mix(this.seed, 2, i));
     const segment = this.skeleton.segments[segments[0]!]!;
     const city = (area.city ?? area.name).replace(/(市|省)$/, '');
-    const brand = rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS) + (rng.next() < 0.5 ? rng.pick(BRAND_CHARS) : '');
+    const brand = this.brand(i);
     const word = rng.pick(BUSINESS_WORDS);
     const trade = segment.name.replace(/[/／]/g, '').slice(0, 6);
     const name = `${city}${brand}${trade}${word}${rng.pick(SUFFIXES)}`;
@@ -272,6 +272,20 @@ export class SyntheticGraph {
         origin: 'sample',
       })),
     };
+  }
+
+  /**
+   * The brand of enterprise i, unique per i (so names are unique, as a register's are, and files import without
+   * duplicates): three characters from a bijection of i mod 60³, a fourth for each further 60³ enterprises.
+   */
+  private brand(i: number): string {
+    const n = BRAND_CHARS.length;
+    const cube = n * n * n;
+    let k = (i * 7_919 + this.seed * 104_729) % cube; // 7919 is coprime to 60³: distinct within each block of 60³
+    let text = '';
+    for (let d = 0; d < 3; d++, k = Math.floor(k / n)) text += BRAND_CHARS[k % n];
+    const block = Math.floor(i / cube);
+    return block > 0 ? text + BRAND_CHARS[(block - 1) % n] : text;
   }
 
   /** A valid, unique USCC: 9 (工商) 1 (企业), the area code, an organisation code from a bijection of i, check characters. */
