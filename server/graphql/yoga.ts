@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import type { GraphQLContext } from './context.ts';
 import { maskError, serverLogger } from './errors.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createResponseCachePlugin } from './response-cache.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
 
@@ -50,6 +51,8 @@ export function createGraphQLServer({ store, graphiql = true, auth = DISABLED_AU
         costLimit: { maxCost: 5000 },
       }),
       ...createSecurityPlugins(store, auth),
+      // after the security plugins: access is decided before an answer is reused
+      createResponseCachePlugin(store),
     ],
   });
 }
