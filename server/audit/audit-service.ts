@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { QueryRunner, Store } from '../store/store.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 
 /** One recorded mutation field. `before`/`after` are JSON of the node's properties (secrets removed), or null. */
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { isRole, type Role } from './roles.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, burnPasswordCheck, hashPassword, hashSecret, newId, newSecret, verifyPassword } from './secrets.ts';
 

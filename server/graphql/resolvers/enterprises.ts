@@ -9,7 +9,7 @@ import {
   setOperatesIn,
   updateEnterprise,
 } from '../../services/enterprises/write-enterprises.ts';
-import { NotFoundError } from '../../services/errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import type { GraphQLContext } from '../context.ts';
 
 type Ctx = GraphQLContext;

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../services/errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { exportCandidates, exportEnterprises, exportGaps } from '../../services/export/export-tables.ts';
 import type { ExportFile } from '../../services/export/table-file.ts';
 import { importFile } from '../../services/import/import-file.ts';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../services/errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { getTargetProgress, listTargetProgress, recordTargetProgress } from '../../services/targets/target-progress.ts';
 import type { TargetRecord } from '../../services/targets/target-types.ts';
 import type { GraphQLContext } from '../context.ts';

@@ -1,6 +1,6 @@
 import type { GapKind } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { chainDuties, uniqueDuties, type UnitDuty } from '../responsibility/duties.ts';
 import {
   bySupplyShare,

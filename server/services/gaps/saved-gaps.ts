@@ -1,6 +1,6 @@
 import { GAP_KINDS, GAP_STATUSES, type GapKind, type GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { gapId } from './classify-gaps.ts';
 
 export interface ResponsibleUnit {

@@ -1,6 +1,6 @@
 import { analysisCache } from '../analysis-cache.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { feedsEdgeId, supplyEdgeId } from '../gaps/classify-gaps.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
