@@ -61,4 +61,18 @@ describe('import write paths (CREATE new, SET changed)', () => {
       await atOnce.close();
     }
   });
+
+  it('writes search names with every new chain and segment, so the server need not backfill them at start', async () => {
+    const store = await openTestStore();
+    try {
+      await run(store, 'segments', [['产业链', '环节', '阶段'], ['智能（家电）产业链', '家电整机', '下游']]);
+      const nodes = (await readDump(store)).nodes.filter((n) => n.properties.origin === 'import');
+      expect(nodes.map((n) => [n.labels[0], n.properties.searchName])).toEqual([
+        ['Chain', '智能家电产业链'],
+        ['Segment', '家电整机'],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });
