@@ -6,7 +6,7 @@ import { createMapView } from './ui/map-view.ts';
 import { renderResponsibilityView } from './ui/responsibility-view.ts';
 import { createSearchBox } from './ui/search-box.ts';
 import { renderTargetsView } from './ui/targets-view.ts';
-import { askSignIn } from './ui/sign-in.ts';
+import { askFirstAdmin, askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
 
 /*
@@ -36,7 +36,7 @@ function navigate(change: Partial<AppState>, push = true): void {
   void apply(next);
 }
 
-const mapView = createMapView(views.map, { navigate, setStatus });
+const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state) });
 // Exposed for end-to-end tests and for users poking at the graph in devtools.
 (window as unknown as { cy: typeof mapView.controller.cy }).cy = mapView.controller.cy;
 
@@ -65,6 +65,10 @@ function renderUser(): void {
     return;
   }
   const role = me.role ? t(`userRole.${me.role}`) : '—';
+  if (me.firstRun) {
+    box.replaceChildren(h('button', { type: 'button', id: 'first-admin', onclick: () => void firstAdminAndReload() }, t('firstAdmin')));
+    return;
+  }
   box.replaceChildren(
     me.canEdit ? h('button', { type: 'button', id: 'import-data', onclick: () => void importData() }, t('importData')) : '',
     me.signedIn ? h('span', {}, t('signedInAs', { name: me.name, role })) : '',
@@ -76,6 +80,13 @@ function renderUser(): void {
 
 async function signInAndReload(): Promise<void> {
   app.me = await askSignIn();
+  renderUser();
+  mapView.invalidate();
+  await apply(app.state);
+}
+
+async function firstAdminAndReload(): Promise<void> {
+  app.me = await askFirstAdmin();
   renderUser();
   mapView.invalidate();
   await apply(app.state);
@@ -101,7 +112,23 @@ function renderControls(state: AppState): void {
   chainSelect.disabled = state.view !== 'map';
 }
 
-async function render(state: AppState): Promise<void> {
+const notice = $('#notice');
+function showNotice(text: string): void {
+  notice.hidden = false;
+  notice.replaceChildren(h('span', {}, text), h('button', { type: 'button', onclick: () => (notice.hidden = true) }, t('dismiss')));
+}
+
+/** A link to a chain that does not exist shows all chains, and says so. */
+function knownChain(state: AppState): AppState {
+  if (!state.chain || app.chains.length === 0 || app.chains.some((c) => c.id === state.chain)) return state;
+  showNotice(t('unknownChain', { id: state.chain }));
+  const fixed = updateState(state, { chain: null });
+  history.replaceState(null, '', location.pathname + serializeState(fixed));
+  return fixed;
+}
+
+async function render(asked: AppState): Promise<void> {
+  const state = knownChain(asked);
   app.state = state;
   if (app.textsIn !== state.lang) {
     setLang(state.lang);

@@ -19,7 +19,7 @@ import { buildCsv } from '../export/csv.ts';
 import { getLang, t } from '../i18n.ts';
 import { candidateColumns, candidateHighlightIds, exportFileName, missingPathNodes, pathElements } from '../state/candidates.ts';
 import { gapKind, gapsAt, mapGaps, segmentDecorations, type MapGap } from '../state/map-model.ts';
-import type { AppState } from '../state/url-state.ts';
+import { DEFAULT_STATE, type AppState } from '../state/url-state.ts';
 import { download, errorText, h, loadInto } from './dom.ts';
 import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './panels.ts';
 
@@ -27,6 +27,8 @@ import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, r
 export interface MapViewHost {
   navigate(change: Partial<AppState>): void;
   setStatus(text: string, error?: boolean): void;
+  /** Renders the current state again (retry after a failure). */
+  rerender(): void;
 }
 
 /**
@@ -67,11 +69,13 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
   const legend = $('#legend');
   const pathbar = $('#pathbar');
   const canvas = $('#cy');
+  const mapError = $('#map-error');
   const controller = createController(createGraph(canvas));
   const model: MapViewModel = { drawn: null, analysis: null, candidates: null, panelFor: null, highlightFor: null, pathFor: null, pathNames: new Map() };
-  let state: AppState;
+  let state: AppState = { ...DEFAULT_STATE, view: 'responsibility' };
   const { setStatus, navigate } = host;
-  const legendOpen = () => legend.querySelector('details')?.open ?? true;
+  // On a phone the legend starts folded: open, it would cover the map.
+  const legendOpen = () => legend.querySelector('details')?.open ?? !matchMedia('(max-width: 700px)').matches;
 
   /** Canvas area covered by the legend and the path bar, so fits keep highlighted nodes visible. */
   function overlayInsets(): { left: number; top: number } {
@@ -88,10 +92,14 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     const [overview, gaps] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state))]);
     if (state.chain !== key.chain || state.area !== key.area) return;
     if (overview.status === 'rejected') {
+      // The old chain must not stay on the canvas as if it were the chosen one.
       model.drawn = null;
+      await controller.show([]);
+      showMapError(overview.reason);
       setStatus(errorText(overview.reason), true);
       return;
     }
+    mapError.hidden = true;
     await controller.show(toCytoscapeElements(overview.value));
     model.drawn = key;
     model.highlightFor = null;
@@ -108,6 +116,16 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       legend.replaceChildren(...renderLegend(null, legendOpen()), h('p', { className: 'error', role: 'alert' }, errorText(gaps.reason)));
       setStatus(`${segments} · ${errorText(gaps.reason)}`, true);
     }
+  }
+
+  function showMapError(reason: unknown): void {
+    mapError.hidden = false;
+    mapError.replaceChildren(
+      h('strong', {}, t('mapLoadFailed')),
+      h('span', {}, errorText(reason)),
+      ...(navigator.onLine ? [] : [h('small', { className: 'hint' }, t('offlineHint'))]),
+      h('button', { type: 'button', onclick: () => host.rerender() }, t('retry')),
+    );
   }
 
   /** Puts a node on the canvas if it is not there: the node and its links to what is drawn. */
@@ -325,7 +343,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
         return enterprise;
       },
       (enterprise) => {
-        if (!enterprise) return h('p', { className: 'error' }, t('loadFailed', { msg: id }));
+        if (!enterprise) return h('p', { className: 'error', role: 'alert' }, t('notFound', { id }));
         controller.select(id, true);
         return renderEnterprisePanel(enterprise, actions);
       },
@@ -346,6 +364,10 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     return label === 'Segment' ? renderSegment(state.sel) : renderEnterprise(state.sel);
   }
 
+  // What failed while offline loads again when the network is back.
+  window.addEventListener('online', () => {
+    if (state.view === 'map' && !model.drawn) host.rerender();
+  });
   controller.on('tap', (e) => {
     if (e.label === 'Segment' || e.label === 'Enterprise') navigate({ sel: e.id, gap: null, cand: null });
   });

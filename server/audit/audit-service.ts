@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Role } from '../auth/roles.ts';
 import type { QueryRunner, Store } from '../store/store.ts';
 import { ValidationError } from '../errors.ts';
 
@@ -8,7 +9,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   actorKind: string;
-  role: string | null;
+  role: Role | null;
   operation: string | null;
   field: string;
   /** JSON of the arguments, secrets redacted, long text cut, files as name/size/type. */

@@ -42,6 +42,9 @@ export function createGraphQLServer({ store, graphiql = true, auth, corsOrigins 
     schema: createSchema<GraphQLContext>({ typeDefs: readTypeDefs(), resolvers }),
     context: { store },
     graphiql,
+    // GraphiQL's code comes from the product, not yoga's default CDN, so it works on an intranet.
+    // Loaded on first use: the page inlines ~9 MB of editor code.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     maskedErrors: { maskError },
     logging: serverLogger,
