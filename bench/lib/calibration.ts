@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { Rng } from '../../server/services/generate/random.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import { percentile, round } from './measure.ts';
@@ -19,11 +20,12 @@ export interface Calibration {
 }
 
 /**
- * The calibration of the run whose figures bench/README.md quotes as targets met
- * (2026-11-30, this 2-core machine, quiet). The issue's targets hold on a
- * machine within 1.3× of it; `ratio` says how far a run is.
+ * The calibration the targets are quoted against: that of a run on a quiet
+ * machine, set when bench/README.md has one (null until then: no run of issue 17
+ * was on a quiet machine). The issue's targets hold on a machine within 1.3× of
+ * it; `ratio` says how far a run is.
  */
-export const REFERENCE: Pick<Calibration, 'jsMs' | 'engineMs'> = { jsMs: 0, engineMs: 0 };
+export const REFERENCE: Pick<Calibration, 'jsMs' | 'engineMs'> | null = null;
 
 const NODES = 3000;
 const LINKS = 12_000;
@@ -42,17 +44,15 @@ function jsWorkload(): number {
   return counts.size + xs[xs.length >> 1]!;
 }
 
-function median(fn: () => Promise<unknown> | unknown): Promise<number> {
-  return (async () => {
-    const times: number[] = [];
-    await fn(); // warm-up
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      await fn();
-      times.push(performance.now() - t);
-    }
-    return round(percentile(times.sort((a, b) => a - b), 50));
-  })();
+async function median(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  await fn(); // warm-up
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return round(percentile(times.sort((a, b) => a - b), 50));
 }
 
 let graph: EmbeddedStore | undefined;
@@ -83,7 +83,6 @@ export async function calibrate(): Promise<Calibration> {
   const jsMs = await median(jsWorkload);
   const store = await calibrationGraph();
   const engineMs = await median(() => store.run('read/bench/calibration'));
-  const { loadavg } = await import('node:os');
   return { jsMs, engineMs, loadAvg1: round(loadavg()[0]!, 1), at: new Date().toISOString() };
 }
 
@@ -95,8 +94,8 @@ export async function closeCalibration(): Promise<void> {
 
 /** This calibration relative to REFERENCE (> 1: slower than the reference machine). */
 export function ratio(c: Pick<Calibration, 'jsMs' | 'engineMs'>): { js: number; engine: number } | null {
-  if (!REFERENCE.jsMs || !REFERENCE.engineMs) return null;
-  return { js: round(c.jsMs / REFERENCE.jsMs), engine: round(c.engineMs / REFERENCE.engineMs) };
+  const ref = REFERENCE as Pick<Calibration, 'jsMs' | 'engineMs'> | null;
+  return ref ? { js: round(c.jsMs / ref.jsMs), engine: round(c.engineMs / ref.engineMs) } : null;
 }
 
 export function describeCalibration(label: string, c: Calibration): string {
