@@ -104,6 +104,13 @@ export class SyntheticGraph {
   readonly second: Int16Array;
   readonly region: Uint8Array;
   readonly output: Float64Array;
+  /**
+   * Per segment: 1 where no generated enterprise is local (the segments of the plan's 补链 and 延链
+   * gaps, seeds/gaps.yaml), so every tier keeps absent segments for the analysis to find.
+   */
+  readonly localAbsent: Uint8Array;
+  /** Per segment: 1 where local buyers buy nothing (the plan's 延链 segments: markets to grow into, not sources yet). */
+  readonly unsourced: Uint8Array;
   /** Per segment and region: members and cumulative sqrt(output) weights. */
   private readonly pools: { members: Int32Array; cumulative: Float64Array }[][];
 
@@ -135,6 +142,14 @@ export class SyntheticGraph {
     const weights = new Float64Array(sk.segments.length);
     order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, this.shape.zipf)));
     this.segmentCumulative = cumulate(weights);
+    this.localAbsent = new Uint8Array(sk.segments.length);
+    this.unsourced = new Uint8Array(sk.segments.length);
+    for (const g of sk.plannedGaps) {
+      const k = segIndex.get(g.segment);
+      if (k === undefined) continue;
+      if (g.kind === 'fill' || g.kind === 'extend') this.localAbsent[k] = 1;
+      if (g.kind === 'extend') this.unsourced[k] = 1;
+    }
     this.neighbours = sk.segments.map(() => []);
     this.upstream = sk.segments.map(() => []);
     for (const f of sk.feeds) {
@@ -209,6 +224,18 @@ export class SyntheticGraph {
     const segments = [first];
     const near = this.neighbours[first]!;
     if (near.length > 0 && rng.next() < 0.12) segments.push(rng.pick(near));
+    // A 延链 segment shares no enterprise with another segment: a supplier picked for the other would sell it to local buyers.
+    if (segments[1] !== undefined && (this.unsourced[first] || this.unsourced[segments[1]])) segments.pop();
+    if (region !== 'local') return { area, segments, output, z };
+    // A local enterprise never operates in a segment kept absent locally: such an enterprise moves out of the
+    // local areas (region drawn again among the others), a second such segment is dropped.
+    if (this.localAbsent[first]) {
+      const others = REGIONS.filter((r) => r !== 'local');
+      let v = rng.next() * others.reduce((a, r) => a + this.shape.regionShare[r], 0);
+      region = others.find((r) => (v -= this.shape.regionShare[r]) < 0) ?? 'other';
+      return { area: rng.pick(this.areasByRegion[region]), segments, output, z };
+    }
+    if (segments[1] !== undefined && this.localAbsent[segments[1]]) segments.pop();
     return { area, segments, output, z };
   }
 
@@ -218,7 +245,7 @@ export class SyntheticGraph {
     const rng = new Rng(mix(this.seed, 2, i));
     const segment = this.skeleton.segments[segments[0]!]!;
     const city = (area.city ?? area.name).replace(/(市|省)$/, '');
-    const brand = rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS) + (rng.next() < 0.5 ? rng.pick(BRAND_CHARS) : '');
+    const brand = this.brand(i);
     const word = rng.pick(BUSINESS_WORDS);
     const trade = segment.name.replace(/[/／]/g, '').slice(0, 6);
     const name = `${city}${brand}${trade}${word}${rng.pick(SUFFIXES)}`;
@@ -259,6 +286,20 @@ export class SyntheticGraph {
         origin: 'sample',
       })),
     };
+  }
+
+  /**
+   * The brand of enterprise i, unique per i (so names are unique, as a register's are, and files import without
+   * duplicates): three characters from a bijection of i mod 60³, a fourth for each further 60³ enterprises.
+   */
+  private brand(i: number): string {
+    const n = BRAND_CHARS.length;
+    const cube = n * n * n;
+    let k = (i * 7_919 + this.seed * 104_729) % cube; // 7919 is coprime to 60³: distinct within each block of 60³
+    let text = '';
+    for (let d = 0; d < 3; d++, k = Math.floor(k / n)) text += BRAND_CHARS[k % n];
+    const block = Math.floor(i / cube);
+    return block > 0 ? text + BRAND_CHARS[(block - 1) % n] : text;
   }
 
   /** A valid, unique USCC: 9 (工商) 1 (企业), the area code, an organisation code from a bijection of i, check characters. */
@@ -322,6 +363,7 @@ export class SyntheticGraph {
       const cum = this.segmentCumulative;
       seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
     }
+    if (this.unsourced[seg] && REGIONS[this.region[b]!] === 'local') seg = own; // local buyers do not source 延链 segments
     const pools = this.pools[seg]!;
     let pool = pools[this.region[b]!]!;
     if (rng.next() >= shape.sameRegion || pool.members.length === 0) {
