@@ -232,7 +232,7 @@ export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaI
 
 // ---- explore.graphql ------------------------------------------------------------------------
 
-const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }`);
+const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName alias match context areas chains } }`);
 export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
 export type { SearchKind } from './generated/graphql.ts';
 
@@ -285,7 +285,7 @@ export async function fetchTaskResponsibilities(): Promise<Responsibility[]> {
 // ---- targets.graphql ------------------------------------------------------------------------
 
 gql(`fragment TargetFields on TargetProgress {
-  target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
+  target { id name nameEn value unit deadline group metric source sourceText area { id name nameEn } wholeId }
   value unit current currentSource ratio history { id value date source note } }`);
 const TARGETS = gql(`query Targets($areaId: ID) { targets(areaId: $areaId) { ...TargetFields parts { ...TargetFields } } }`);
 export type TargetProgress = ResultOf<typeof TARGETS>['targets'][number];

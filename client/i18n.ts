@@ -235,6 +235,20 @@ const zh = {
   wrongPassword: '用户名或密码错误',
   tooManyAttempts: '尝试次数过多，请稍后再试',
   create: '创建',
+  alsoCalled: '又称 {name}',
+  'targetGroup.规模总量': '规模总量',
+  'targetGroup.产业集聚': '产业集聚',
+  'targetGroup.发展质量': '发展质量',
+  'targetGroup.要素保障': '要素保障',
+  planNamedTitle: '规划文本点名的缺口：没有计算严重程度',
+  noUnitInPlan: '规划未在此指派责任单位',
+  exportedOn: '导出于 {date}',
+  'edgeType.SUPPLIES': '供货',
+  'edgeType.OPERATES_IN': '所属环节',
+  'edgeType.FEEDS': '上游→下游',
+  'edgeType.HAS_SEGMENT': '含环节',
+  'edgeType.LOCATED_IN': '位于',
+  'edgeType.PART_OF': '属于',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -467,6 +481,20 @@ const en: Record<MessageKey, string> = {
   wrongPassword: 'Wrong user name or password',
   tooManyAttempts: 'Too many attempts: try again later',
   create: 'Create',
+  alsoCalled: 'also called {name}',
+  'targetGroup.规模总量': 'Scale',
+  'targetGroup.产业集聚': 'Clustering',
+  'targetGroup.发展质量': 'Quality',
+  'targetGroup.要素保障': 'Resources',
+  planNamedTitle: 'A gap the plan names: no severity is computed',
+  noUnitInPlan: 'The plan assigns no unit here',
+  exportedOn: 'exported {date}',
+  'edgeType.SUPPLIES': 'supplies',
+  'edgeType.OPERATES_IN': 'operates in',
+  'edgeType.FEEDS': 'feeds',
+  'edgeType.HAS_SEGMENT': 'has segment',
+  'edgeType.LOCATED_IN': 'located in',
+  'edgeType.PART_OF': 'part of',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -37,7 +37,13 @@ function navigate(change: Partial<AppState>, push = true): void {
   void apply(next);
 }
 
-const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state) });
+function chainName(chainId: string | null): string {
+  const chain = app.chains.find((c) => c.id === chainId);
+  if (!chain) return chainId ?? t('allChains');
+  return getLang() === 'en' && chain.nameEn ? chain.nameEn : chain.name;
+}
+
+const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state), chainName });
 // Exposed for end-to-end tests and for users poking at the graph in devtools.
 (window as unknown as { cy: typeof mapView.controller.cy }).cy = mapView.controller.cy;
 

@@ -49,7 +49,7 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
     expect(page.candidates[2].reasonZh).toBe('远方铸造：从事铸件环节；供货给我方链主企业的1家竞争对手；其他地区。');
-    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in 铸件; supplies 1 competitor(s) of our 链主; outside the region.');
+    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 competitor(s) of our 链主; outside the region.');
   });
 
   it('weights are parameters: counting only competitors supplied puts 远方铸造 first', async () => {
@@ -114,7 +114,7 @@ describe('unknown is not zero in candidate scores (issue 13)', () => {
     const row = (output: number | null, region: string | null): CandidateRow => ({
       id: 'ent:u', name: '未知产值有限公司', shortName: null, uscc: null, region, province: null, city: null, output, aboveScale: null,
       tags: [], sample: false, leaderRole: false,
-      fits: [{ segmentId: 'seg:b', segmentName: '铸件', role: 'core', targetId: 'seg:b', direct: true, downstreamIds: [] }],
+      fits: [{ segmentId: 'seg:b', segmentName: '铸件', segmentNameEn: null, role: 'core', targetId: 'seg:b', direct: true, downstreamIds: [] }],
       localBuyers: [], peers: [],
     });
     const unknown = scoreCandidate(row(null, null), DEFAULT_WEIGHTS);

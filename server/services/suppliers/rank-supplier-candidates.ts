@@ -45,6 +45,8 @@ const REGION_VALUE: Record<string, number> = { local: 1, anhui: 1, yrd: 0.6, oth
 interface Fit {
   segmentId: string;
   segmentName: string;
+  /** English name where the seeds give one, for reasonEn. */
+  segmentNameEn: string | null;
   role: string | null;
   targetId: string;
   direct: boolean;
@@ -246,7 +248,8 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
   const fit = fits.find((f) => f.direct) ?? fits[0];
   if (fit) {
     zh.push(direct ? `从事${fit.segmentName}环节` : `从事${fit.segmentName}环节（与目标环节供应同一下游）`);
-    en.push(direct ? `operates in ${fit.segmentName}` : `operates in ${fit.segmentName}, which feeds the same downstream segment`);
+    const nameEn = fit.segmentNameEn ?? fit.segmentName;
+    en.push(direct ? `operates in ${nameEn}` : `operates in ${nameEn}, which feeds the same downstream segment`);
   }
   if (buyers.length) {
     zh.push(`已向本地${buyers.map((b) => b.name).join('、')}供货`);
