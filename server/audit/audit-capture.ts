@@ -1,8 +1,7 @@
 import { getArgumentValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { RequestAuth } from '../auth/request-auth.ts';
 import type { RootField } from '../auth/authorise.ts';
-import { getQuery } from '../store/cypher-library.ts';
-import type { Params, QueryRunner, Store } from '../store/store.ts';
+import { isReadQuery, type Params, type QueryReturning, type QueryRunner, type Store } from '../store/store.ts';
 import { auditJson, type AuditService, type Snapshot } from './audit-service.ts';
 
 /** Argument values of a root field (variables applied); raw literals when they cannot be coerced. */
@@ -57,8 +56,8 @@ export function capturingStore(store: Store, audit: AuditService, capture: Captu
   const wrapped: Store = Object.create(store) as Store;
   return Object.assign(wrapped, {
     transaction,
-    run: <T>(name: string, params: Params = {}): Promise<T[]> =>
-      getQuery(name).mode === 'read' ? store.run<T>(name, params) : transaction((tx) => tx.run<T>(name, params)),
+    run: <T>(name: QueryReturning<T>, params: Params = {}): Promise<T[]> =>
+      isReadQuery(name) ? store.run<T>(name, params) : transaction((tx) => tx.run<T>(name, params)),
   });
 }
 

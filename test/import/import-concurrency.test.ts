@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
-import type { Params, QueryRunner, Store } from '../../server/store/store.ts';
+import type { Params, QueryReturning, QueryRunner, Store } from '../../server/store/store.ts';
 import { csv, makeUscc, openTestStore, utf8Bom } from './helpers.ts';
 
 /** Issue 18 finding 6: an import held the single write queue while it read and planned, and short writes waited for all of it. */
@@ -15,14 +15,14 @@ function file(prefix: string, from: number): Buffer {
 /** The store, calling `onQuery` with the name of every query run through it or its transactions. */
 function watched(store: Store, onQuery: (name: string) => void): Store {
   const spy = (runner: QueryRunner): QueryRunner => ({
-    run: <T>(name: string, params?: Params) => {
+    run: <T>(name: QueryReturning<T>, params?: Params) => {
       onQuery(name);
       return runner.run<T>(name, params);
     },
   });
   const wrapped = Object.create(store) as Store;
   return Object.assign(wrapped, {
-    run: <T>(name: string, params?: Params) => spy(store).run<T>(name, params),
+    run: <T>(name: QueryReturning<T>, params?: Params) => spy(store).run<T>(name, params),
     transaction: <T>(work: (tx: QueryRunner) => Promise<T>) => store.transaction((tx) => work(spy(tx))),
   });
 }

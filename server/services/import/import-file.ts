@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { QueryRunner, Store } from '../../store/store.ts';
+import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
@@ -25,7 +25,7 @@ const WRITE_ORDER = [
   'write/import/enterprise-locate',
   'write/import/operates-in',
   'write/import/supplies',
-];
+] as const satisfies readonly QueryName[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
   switch (options.kind) {
@@ -57,7 +57,7 @@ async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>
 }
 
 /** Groups the writes of the accepted rows by query (in WRITE_ORDER), dropping identical rows. */
-export function collectWrites(items: PlannedItem[]): { query: string; rows: Record<string, unknown>[] }[] {
+export function collectWrites(items: PlannedItem[]): { query: QueryName; rows: Record<string, unknown>[] }[] {
   const byQuery = new Map<string, Map<string, Record<string, unknown>>>();
   for (const item of items) {
     if (item.action === 'reject' || item.action === 'unchanged') continue;
