@@ -76,14 +76,14 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
 export function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
+  return limitedWork(store, 'export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
 }
 
 export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];
 
 /** The saved gaps (补链/延链/强链 清单) as CSV or .xlsx. */
 export function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
+  return limitedWork(store, 'export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
 }
 
 async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): Promise<ExportFile> {
@@ -112,7 +112,7 @@ export function exportCandidates(
   format: ExportFormat,
   args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
 ): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
+  return limitedWork(store, 'export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
 }
 
 async function candidateFile(store: Store, format: ExportFormat, args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null }): Promise<ExportFile> {
