@@ -60,7 +60,7 @@ export function candidateColumns(lang: Lang): Column<SupplierCandidate>[] {
     { header: zh ? '所在地区' : 'Location', value: (c) => [c.province, c.city].filter(Boolean).join(' ') },
     { header: zh ? '区域' : 'Region', value: (c) => (c.region ? (REGION[lang][c.region] ?? c.region) : '') },
     { header: zh ? '产值（万元）' : 'Output (10k yuan)', value: (c) => c.output },
-    { header: zh ? '规上企业' : 'Above designated size', value: (c) => (c.aboveScale ? (zh ? '是' : 'yes') : zh ? '否' : 'no') },
+    { header: zh ? '规上企业' : 'Above designated size', value: (c) => (c.aboveScale === true ? (zh ? '是' : 'yes') : c.aboveScale === false ? (zh ? '否' : 'no') : '') },
     { header: zh ? '资质标签' : 'Tags', value: (c) => c.tags.join('、') },
     { header: zh ? '所属环节' : 'Segments', value: (c) => c.segmentNames.join('、') },
     { header: zh ? '综合得分' : 'Score', value: (c) => Math.round(c.score * 10) / 10 },

@@ -1,6 +1,7 @@
 import type { Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
-import type { MapGap } from '../state/map-model.ts';
+import { localAreaChoices, localAreaName } from '../state/local-areas.ts';
+import { groupGaps, type MapGap } from '../state/map-model.ts';
 import { classifyStrength } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
 import { STRENGTH_COLOURS } from '../graph/strength.ts';
@@ -26,17 +27,15 @@ export function gapBadge(kind: MapGap['kind']): HTMLElement {
   return h('span', { className: `badge gap-${kind}`, title: t(`gap.kindTitle.${kind}`), 'data-gap-kind': kind }, t(`gap.${kind}`));
 }
 
-const AREA_KEY: Record<string, 'area.chaohu' | 'area.anchao'> = { 'area:chaohu': 'area.chaohu', 'area:anchao': 'area.anchao' };
-
 export function areaName(areaId: string | null | undefined): string {
   if (!areaId) return t('allAreas');
-  const key = AREA_KEY[areaId];
-  return key ? t(key) : areaId;
+  return localAreaName(areaId);
 }
 
 /** Lead and supporting units grouped by area. */
 export function unitsByArea(roles: readonly UnitRole[], actions: PanelActions, fallbackArea: string | null = null): HTMLElement {
-  if (roles.length === 0) return h('p', { className: 'hint' }, t('noData'));
+  // The units come from the plan's tasks: none means the plan names none here, not missing data.
+  if (roles.length === 0) return h('p', { className: 'hint', 'data-testid': 'no-units' }, t('noUnitInPlan'));
   // Units assigned on a saved gap carry no area of their own: they serve the gap's area.
   if (fallbackArea) roles = roles.map((r) => (r.areaId ? r : { ...r, areaId: fallbackArea }));
   const areas = [...new Set(roles.map((r) => r.areaId ?? ''))];
@@ -84,6 +83,12 @@ function enterpriseList(items: readonly EnterpriseListItem[], segmentId: string,
   );
 }
 
+/** Local output with what is unknown said so: 产值未知, or the known sum with how many are unknown. */
+function outputText(f: { localCount: number; localOutput: number | null; outputUnknownCount: number }): string {
+  if (f.localOutput === null) return t('outputUnknown');
+  return formatOutput(f.localOutput) + (f.outputUnknownCount > 0 && f.localCount > 0 ? t('outputPartlyUnknown', { n: f.outputUnknownCount }) : '');
+}
+
 export interface SegmentPanelData {
   id: string;
   name: string;
@@ -116,7 +121,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       h('dt', {}, t('localCount')),
       h('dd', {}, facts ? String(facts.localCount) : '—'),
       h('dt', {}, t('localOutput')),
-      h('dd', {}, facts ? formatOutput(facts.localOutput) : '—'),
+      h('dd', {}, facts ? outputText(facts) : '—'),
       h('dt', {}, t('hasLeader')),
       h('dd', {}, facts ? t(facts.hasLeader ? 'yes' : 'no') : '—'),
       h('dt', {}, t('outsideShare')),
@@ -129,18 +134,42 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       : h(
           'div',
           {},
-          d.gaps.map((g) =>
-            h(
+          groupGaps(d.gaps).map((group) => {
+            // Both areas first, then the local areas in the deployment's order.
+            const order = (x: MapGap) => (x.saved?.areaId ? 1 + localAreaChoices().findIndex((a) => a.id === x.saved?.areaId) : 0);
+            group.gaps.sort((a, b) => order(a) - order(b));
+            const g = group.gaps[0]!;
+            const planAreas = group.gaps.length > 1 ? group.gaps.map((x) => areaName(x.saved?.areaId ?? null)) : [];
+            return h(
               'section',
               { className: 'gap', 'data-gap-id': g.id },
-              h('p', {}, gapBadge(g.kind), ' ', g.detected ? `${t('severity')} ${g.detected.severity}` : t('planNamed'), g.saved || g.detected?.saved ? ` · ${t('saved')}` : '', g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : ''),
+              h(
+                'p',
+                {},
+                gapBadge(g.kind),
+                ' ',
+                // Plan-named gaps have no computed severity: say where they come from instead.
+                g.detected ? `${t('severity')} ${g.detected.severity}` : h('span', { className: 'badge tag', title: t('planNamedTitle') }, t('planNamed')),
+                planAreas.length ? ` · ${planAreas.join('、')}` : '',
+                g.saved || g.detected?.saved ? ` · ${t('saved')}` : '',
+                g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : '',
+              ),
               h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
               h('h3', {}, t('responsibleUnits')),
-              unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null),
-              h('div', { className: 'actions' }, h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(g.id) }, t('findCandidates'))),
-            ),
-          ),
+              unitsByArea(
+                group.gaps.flatMap((x) => (x.detected?.responsible ?? x.saved?.responsible ?? []).map((r) => (r.areaId ? r : { ...r, areaId: x.saved?.areaId ?? null }))),
+                actions,
+              ),
+              h(
+                'div',
+                { className: 'actions' },
+                group.gaps.map((x) =>
+                  h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(x.id) }, planAreas.length ? `${t('findCandidates')}（${areaName(x.saved?.areaId ?? null)}）` : t('findCandidates')),
+                ),
+              ),
+            );
+          }),
         ),
     h('h3', {}, `${t('localEnterprises')} (${d.local.totalCount})`),
     enterpriseList(d.local.items, d.id, actions),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateRows, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
+import { candidateRows, DEFAULT_WEIGHTS, scoreCandidate, type CandidateRow, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 
 const CANDIDATES = `query ($segmentId: ID, $gapId: ID, $areaId: ID, $weights: CandidateWeights, $first: Int, $after: String) {
@@ -49,7 +49,7 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
     expect(page.candidates[2].reasonZh).toBe('远方铸造：从事铸件环节；供货给我方链主企业的1家竞争对手；其他地区。');
-    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in 铸件; supplies 1 competitor(s) of our 链主; outside the region.');
+    expect(page.candidates[2].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 competitor(s) of our 链主; outside the region.');
   });
 
   it('weights are parameters: counting only competitors supplied puts 远方铸造 first', async () => {
@@ -90,7 +90,7 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
 });
 
 describe('candidateRows (for the 招商清单 export)', () => {
-  it('gives one row per candidate with Chinese headers', () => {
+  it('gives one row per candidate with Chinese headers; a component left out (unknown input) is a blank cell, not 0', () => {
     const c: SupplierCandidate = {
       rank: 1, enterpriseId: 'ent:x1', name: '合肥铸造有限公司', shortName: '合肥铸造', uscc: '91340100MA2XXXXXX1', region: 'anhui',
       province: '安徽省', city: '合肥市', output: 120000, aboveScale: true, tags: ['专精特新'], sample: true,
@@ -102,9 +102,27 @@ describe('candidateRows (for the 招商清单 export)', () => {
       {
         排名: 1, 企业名称: '合肥铸造有限公司', 统一社会信用代码: '91340100MA2XXXXXX1', 所在地区: '安徽省 合肥市', 区域: '安徽省内',
         '产值（万元）': 120000, 规上企业: '是', 资质标签: '专精特新', 所属环节: '铸件', 综合得分: 56.5,
-        已供本地企业: 0.5, 供同环节企业: 0, 区域得分: 0, 规模得分: 0, 资质得分: 0, 链主得分: 0, 环节匹配: 0,
+        已供本地企业: 0.5, 供同环节企业: '', 区域得分: '', 规模得分: '', 资质得分: '', 链主得分: '', 环节匹配: '',
         推荐理由: '合肥铸造：从事铸件环节。', 数据说明: '示例数据',
       },
     ]);
+  });
+});
+
+describe('unknown is not zero in candidate scores (issue 13)', () => {
+  it('leaves the scale and region components out when output and region are unknown', () => {
+    const row = (output: number | null, region: string | null): CandidateRow => ({
+      id: 'ent:u', name: '未知产值有限公司', shortName: null, uscc: null, region, province: null, city: null, output, aboveScale: null,
+      tags: [], sample: false, leaderRole: false,
+      fits: [{ segmentId: 'seg:b', segmentName: '铸件', segmentNameEn: null, role: 'core', targetId: 'seg:b', direct: true, downstreamIds: [] }],
+      localBuyers: [], peers: [],
+    });
+    const unknown = scoreCandidate(row(null, null), DEFAULT_WEIGHTS);
+    expect(unknown.components.map((c) => c.name)).not.toContain('scale');
+    expect(unknown.components.map((c) => c.name)).not.toContain('region');
+    expect(unknown.aboveScale).toBeNull();
+    const zero = scoreCandidate(row(0, 'other'), DEFAULT_WEIGHTS);
+    expect(zero.components.find((c) => c.name === 'scale')?.value).toBe(0);
+    expect(unknown.score).not.toBe(zero.score);
   });
 });

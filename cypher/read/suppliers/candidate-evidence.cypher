@@ -2,7 +2,7 @@
 MATCH (x:Enterprise)-[o:OPERATES_IN]->(via:Segment)-[:FEEDS*0..1]->(:Segment)<-[:FEEDS*0..1]-(t:Segment)
 WHERE x.id IN $ids AND t.id IN $segmentIds AND coalesce(x.local, false) = false
   AND (via.id = t.id OR EXISTS { (via)-[:FEEDS]->(:Segment)<-[:FEEDS]-(t) })
-WITH x, collect(DISTINCT {segmentId: via.id, segmentName: via.name, role: o.role, targetId: t.id, direct: via.id = t.id,
+WITH x, collect(DISTINCT {segmentId: via.id, segmentName: via.name, segmentNameEn: via.nameEn, role: o.role, targetId: t.id, direct: via.id = t.id,
                  downstreamIds: [(via)-[:FEEDS]->(d:Segment)<-[:FEEDS]-(t) WHERE via.id <> t.id | d.id]}) AS fits
 RETURN x.id AS id, x.name AS name, x.shortName AS shortName, x.uscc AS uscc, x.province AS province, x.city AS city,
        x.sample AS sample, fits,

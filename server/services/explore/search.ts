@@ -19,6 +19,8 @@ export interface SearchHit {
   label: SearchLabel;
   name: string;
   shortName: string | null;
+  /** The alias that matched when neither name did (segments and chains). */
+  alias: string | null;
   match: MatchKind;
   /** Where the hit sits: its area and chains, e.g. `巢湖市 · 新能源汽车零部件`; null when the graph says nothing. */
   context: string | null;
@@ -39,6 +41,7 @@ interface ContextRow {
   label: SearchLabel;
   name: string;
   shortName: string | null;
+  aliases: string[] | null;
   areas: string[] | null;
   segments: { id: string; name: string | null }[] | null;
   chains: { segmentId: string; name: string | null }[] | null;
@@ -128,7 +131,9 @@ export async function search(store: Store, text: string, options: SearchOptions 
     const chainsOf = new Map<string, (string | null)[]>();
     for (const ch of c.chains ?? []) chainsOf.set(ch.segmentId, [...(chainsOf.get(ch.segmentId) ?? []), ch.name]);
     const chains = unique((c.segments ?? []).flatMap((s) => chainsOf.get(s.id) ?? [s.name]).filter((x): x is string => x != null));
-    return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, rank: m.rank, areas, chains }];
+    const byName = [c.name, c.shortName].some((n) => n != null && (normaliseName(n).includes(q) || n.includes(raw)));
+    const alias = byName ? null : ((c.aliases ?? []).find((a) => normaliseName(a).includes(q)) ?? null);
+    return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, alias, rank: m.rank, areas, chains }];
   });
   return rows.map((r) => {
     const areas = r.areas ?? [];
@@ -139,6 +144,7 @@ export async function search(store: Store, text: string, options: SearchOptions 
       label: r.label,
       name: r.name,
       shortName: r.shortName ?? null,
+      alias: r.alias,
       match: MATCH_KINDS[r.rank] ?? 'CONTAINS',
       context: parts.length ? parts.join(' · ') : null,
       areas,

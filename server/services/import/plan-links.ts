@@ -3,7 +3,7 @@ import { readUscc } from './plan-enterprises.ts';
 import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
 import type { EnterpriseIndex, EnterpriseRef, NameIndex, SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
-import { parseRole, parseShare, splitList } from './values.ts';
+import { parseRole, parseShare, splitNames } from './values.ts';
 
 /** Finds an enterprise of the graph by the USCC column, else the name column; records UNKNOWN_ENTERPRISE. */
 function findEnterprise(r: RowReader, enterprises: EnterpriseIndex, nameField: string, usccField: string): EnterpriseRef | undefined {
@@ -33,7 +33,7 @@ export function planOperates(
     const r = new RowReader(source, columns);
     const enterprise = findEnterprise(r, ref.enterprises, 'name', 'uscc');
     const segments: SegmentRef[] = [];
-    const texts = splitList(r.text('segment'));
+    const texts = splitNames(r.text('segment'), (t) => ref.segments.knows(t));
     if (!texts.length) r.error('segment', 'REQUIRED');
     for (const text of texts) {
       const found = ref.segments.find(text);

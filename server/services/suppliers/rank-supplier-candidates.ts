@@ -45,6 +45,8 @@ const REGION_VALUE: Record<string, number> = { local: 1, anhui: 1, yrd: 0.6, oth
 interface Fit {
   segmentId: string;
   segmentName: string;
+  /** English name where the seeds give one, for reasonEn. */
+  segmentNameEn: string | null;
   role: string | null;
   targetId: string;
   direct: boolean;
@@ -106,7 +108,8 @@ export interface SupplierCandidate {
   province: string | null;
   city: string | null;
   output: number | null;
-  aboveScale: boolean;
+  /** null when unknown. */
+  aboveScale: boolean | null;
   tags: string[];
   sample: boolean;
   /** Segments it operates in that make it a candidate. */
@@ -165,15 +168,16 @@ interface ScoreFacts {
   leaderPeerBuyers: number;
 }
 
-type ComponentValues = Record<keyof CandidateWeights, number>;
+/** null = the input is unknown (no output, no region): the component is left out of the score, never read as 0. */
+type ComponentValues = Record<keyof CandidateWeights, number | null>;
 
 function componentValues(f: ScoreFacts): ComponentValues {
   const tags = f.tags ?? [];
   return {
     suppliesLocal: round2(Math.min(1, f.localBuyers / 2)),
     suppliesPeers: round2(Math.min(1, f.peerBuyers / 3)),
-    region: REGION_VALUE[f.region ?? 'other'] ?? 0.2,
-    scale: round2((f.aboveScale ? 0.4 : 0) + 0.6 * Math.min(1, (f.output ?? 0) / SCALE_OUTPUT)),
+    region: f.region == null ? null : REGION_VALUE[f.region] ?? 0.2,
+    scale: f.output == null ? null : round2((f.aboveScale ? 0.4 : 0) + 0.6 * Math.min(1, f.output / SCALE_OUTPUT)),
     qualifications: round2(Math.min(1, (tags.includes('专精特新') ? 0.4 : 0) + (tags.includes('小巨人') ? 0.4 : 0) + (tags.includes('高新技术') ? 0.2 : 0))),
     leaderElsewhere: f.leaderRole || tags.includes('链主') ? 1 : 0,
     segmentFit: f.direct ? 1 : 0.5,
@@ -182,15 +186,17 @@ function componentValues(f: ScoreFacts): ComponentValues {
 
 const COMPONENT_ORDER: (keyof CandidateWeights)[] = ['suppliesLocal', 'suppliesPeers', 'region', 'scale', 'qualifications', 'leaderElsewhere', 'segmentFit'];
 
-/** round(100 × Σ value × weight ÷ Σ weight, 2), summed in the components' order. */
+/** round(100 × Σ value × weight ÷ Σ weight, 2) over the known components, summed in the components' order. */
 function scoreOf(v: ComponentValues, w: CandidateWeights): number {
   let total = 0;
   let sum = 0;
   for (const k of COMPONENT_ORDER) {
+    const value = v[k];
+    if (value === null) continue;
     total += w[k];
-    sum += v[k] * w[k];
+    sum += value * w[k];
   }
-  return round2((100 * sum) / total);
+  return total === 0 ? 0 : round2((100 * sum) / total);
 }
 
 function scoreComponents(f: ScoreFacts, w: CandidateWeights): { components: ScoreComponent[]; score: number } {
@@ -200,13 +206,13 @@ function scoreComponents(f: ScoreFacts, w: CandidateWeights): { components: Scor
   const detail: Record<keyof CandidateWeights, string> = {
     suppliesLocal: `${f.localBuyers} local buyer(s)`,
     suppliesPeers: `${f.peerBuyers} buyer(s) competing with local enterprises, ${f.leaderPeerBuyers} with a local 链主`,
-    region: f.region ?? 'other',
-    scale: `${f.aboveScale ? '规上, ' : ''}output ${f.output ?? 0} 万元`,
+    region: f.region ?? 'unknown',
+    scale: `${f.aboveScale ? '规上, ' : ''}output ${f.output ?? 'unknown'} 万元`,
     qualifications: qualTags.join(', ') || 'none',
     leaderElsewhere: v.leaderElsewhere ? '链主' : 'no',
     segmentFit: f.direct ? 'same segment' : 'feeds the same downstream segment',
   };
-  const components = COMPONENT_ORDER.map((name) => ({ name, value: v[name], weight: w[name], detail: detail[name] }));
+  const components = COMPONENT_ORDER.filter((name) => v[name] !== null).map((name) => ({ name, value: v[name]!, weight: w[name], detail: detail[name] }));
   return { components, score: scoreOf(v, w) };
 }
 
@@ -242,7 +248,8 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
   const fit = fits.find((f) => f.direct) ?? fits[0];
   if (fit) {
     zh.push(direct ? `从事${fit.segmentName}环节` : `从事${fit.segmentName}环节（与目标环节供应同一下游）`);
-    en.push(direct ? `operates in ${fit.segmentName}` : `operates in ${fit.segmentName}, which feeds the same downstream segment`);
+    const nameEn = fit.segmentNameEn ?? fit.segmentName;
+    en.push(direct ? `operates in ${nameEn}` : `operates in ${nameEn}, which feeds the same downstream segment`);
   }
   if (buyers.length) {
     zh.push(`已向本地${buyers.map((b) => b.name).join('、')}供货`);
@@ -253,8 +260,10 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
     zh.push(`供货给${who}`);
     en.push(leaderPeers.length ? `supplies ${leaderPeers.length} competitor(s) of our 链主` : `supplies ${peerBuyers.length} competitor(s) of local enterprises`);
   }
-  zh.push(REGION_ZH[region] ?? region);
-  en.push(REGION_EN[region] ?? region);
+  if (row.region != null) {
+    zh.push(REGION_ZH[region] ?? region);
+    en.push(REGION_EN[region] ?? region);
+  }
   if (row.aboveScale) {
     zh.push('规上企业');
     en.push('above designated size (规上)');
@@ -310,7 +319,7 @@ export function scoreCandidate(row: CandidateRow, w: CandidateWeights): Omit<Sup
     province: row.province,
     city: row.city,
     output: row.output,
-    aboveScale: row.aboveScale === true,
+    aboveScale: row.aboveScale ?? null,
     tags,
     sample: row.sample === true,
     segmentIds: uniq(fits.map((f) => f.segmentId)),
@@ -507,7 +516,8 @@ export async function rankSupplierCandidates(
 /** Rows for the 招商清单 CSV/xlsx export, with Chinese headers in a fixed column order. */
 export function candidateRows(candidates: SupplierCandidate[]): Record<string, string | number>[] {
   return candidates.map((c) => {
-    const v = (name: string) => c.components.find((x) => x.name === name)?.value ?? 0;
+    // a component left out (unknown input) is a blank cell, not 0
+    const v = (name: string) => c.components.find((x) => x.name === name)?.value ?? '';
     return {
       排名: c.rank,
       企业名称: c.name,
@@ -515,7 +525,7 @@ export function candidateRows(candidates: SupplierCandidate[]): Record<string, s
       所在地区: [c.province, c.city].filter(Boolean).join(' '),
       区域: REGION_ZH[c.region ?? ''] ?? c.region ?? '',
       '产值（万元）': c.output ?? '',
-      规上企业: c.aboveScale ? '是' : '否',
+      规上企业: c.aboveScale === true ? '是' : c.aboveScale === false ? '否' : '',
       资质标签: c.tags.join('、'),
       所属环节: c.segmentNames.join('、'),
       综合得分: c.score,
