@@ -83,7 +83,7 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
 export function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
+  return limitedWork(store, 'export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
 }
 
 export const MAPPING_HEADERS = ['产业链', '环节', '行业代码', '关键词'];
@@ -107,7 +107,7 @@ export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节',
 
 /** The saved gaps (补链/延链/强链 清单) as CSV or .xlsx. */
 export function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
+  return limitedWork(store, 'export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
 }
 
 async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): Promise<ExportFile> {
@@ -136,7 +136,7 @@ export function exportCandidates(
   format: ExportFormat,
   args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
 ): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
+  return limitedWork(store, 'export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
 }
 
 async function candidateFile(

@@ -102,7 +102,7 @@ export function collectWrites(items: PlannedItem[]): { query: QueryName; rows: R
  * One import runs at a time (the `import` lane: BUSY beyond a short queue).
  */
 export function importFile(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
-  return limitedWork('import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
+  return limitedWork(store, 'import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
 }
 
 async function runImport(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
