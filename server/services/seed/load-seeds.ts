@@ -1,4 +1,5 @@
 import { backfillSearchNames } from '../explore/search.ts';
+import { ensureBaselines } from '../targets/baselines.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
@@ -95,13 +96,19 @@ export async function loadSeeds(store: Store, options: { dir?: string } = {}): P
   }
   await backfillSearchNames(store);
   await store.run('write/seed/meta', { loadedAt: new Date().toISOString(), version: data.version });
+  // 新增 targets count from the figures of the first load (docs/pipeline.md).
+  summary.baselines = await ensureBaselines(store);
   return summary;
 }
 
 /** Loads seeds only when the store has no Meta {id:'seed'} node; returns null when it was already seeded. */
 export async function seedIfEmpty(store: Store, options: { dir?: string } = {}): Promise<SeedSummary | null> {
   const [status] = await store.run<{ seeded: boolean }>('read/seed-status');
-  if (status?.seeded) return null;
+  if (status?.seeded) {
+    // A store seeded before baselines existed gets its snapshot now.
+    await ensureBaselines(store);
+    return null;
+  }
   return loadSeeds(store, options);
 }
 
