@@ -1,8 +1,9 @@
 import { backfillSearchNames } from '../explore/search.ts';
 import { ensureBaselines } from '../targets/baselines.ts';
+import { loadSampleProjects, readSampleProjects } from '../projects/sample-projects.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
+import { readSeeds, SEEDS_DIR, type SeedData, type SeedRow } from './read-seeds.ts';
 
 export { SeedError } from './seed-error.ts';
 
@@ -87,6 +88,7 @@ async function writeRows(tx: QueryRunner, query: string, rows: SeedRow[]): Promi
  */
 export async function loadSeeds(store: Store, options: { dir?: string } = {}): Promise<SeedSummary> {
   const data = readSeeds(options.dir);
+  readSampleProjects(options.dir ?? SEEDS_DIR);
   const summary: SeedSummary = {};
   for (const { kind, writes } of KINDS) {
     await store.transaction(async (tx) => {
@@ -95,6 +97,7 @@ export async function loadSeeds(store: Store, options: { dir?: string } = {}): P
     for (const { rows } of writes) summary[rows] = data[rows].length;
   }
   await backfillSearchNames(store);
+  summary.projects = await loadSampleProjects(store, options.dir ?? SEEDS_DIR);
   await store.run('write/seed/meta', { loadedAt: new Date().toISOString(), version: data.version });
   // 新增 targets count from the figures of the first load (docs/pipeline.md).
   summary.baselines = await ensureBaselines(store);
