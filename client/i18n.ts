@@ -4,6 +4,8 @@
  * 产业链 chain, 环节 segment, 补链 fill, 延链 extend, 强链 strengthen,
  * 链主 chain leader, 责任单位 lead unit, 配合单位 supporting unit.
  */
+import { pipelineEn, pipelineZh } from './i18n-pipeline.ts';
+
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -210,6 +212,7 @@ const zh = {
   'import.done': '已写入。',
   'import.fixFirst': '有被拒绝的行：请修正文件后重新预检，或勾选“跳过无效行”。',
   'import.tooBig': '文件超过 20 MB。',
+  ...pipelineZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -417,6 +420,7 @@ const en: Record<MessageKey, string> = {
   'import.done': 'Written.',
   'import.fixFirst': 'Some rows are rejected: fix the file and check again, or tick “skip invalid rows”.',
   'import.tooBig': 'The file is larger than 20 MB.',
+  ...pipelineEn,
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -34,6 +34,9 @@ import { createSearchBox } from './ui/search-box.ts';
 import { renderTargetsView } from './ui/targets-view.ts';
 import { askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
+import { candidateLeadButton, renderGapWork } from './ui/gap-work.ts';
+import { renderPipelineView } from './ui/pipeline-view.ts';
+import { renderUnitProjects } from './ui/unit-projects.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const chainSelect = $<HTMLSelectElement>('#chain-select');
@@ -51,7 +54,7 @@ function overlayInsets(): { left: number; top: number } {
   return { left: l.right - canvas.left + 8, top: p ? p.bottom - canvas.top + 8 : 0 };
 }
 const pathbar = $('#pathbar');
-const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view') };
+const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view') };
 
 const controller = createController(createGraph($('#cy')));
 // Exposed for end-to-end tests and for users poking at the graph in devtools.
@@ -294,7 +297,24 @@ const actions: PanelActions = {
   exportCandidates: (format) => void exportCandidates(format),
   openUnit: (unitId) => navigate({ view: 'responsibility', sel: unitId, gap: null, cand: null }),
   back: () => navigate({ gap: null, cand: null }),
+  gapWork: (g) => renderGapWork(g, { canEdit: canEdit(), areaId: areaId(), openProject, changed: () => void reloadMap() }),
+  candidateLead: (gapId, enterpriseId) => (canEdit() ? candidateLeadButton(gapId, enterpriseId, { areaId: areaId(), openProject }) : null),
 };
+
+/** Editors (or anyone when access control is off) change gaps and projects. */
+function canEdit(): boolean {
+  return !me || !me.authEnabled || me.canEdit;
+}
+
+function openProject(projectId: string | null): void {
+  navigate({ view: 'pipeline', sel: projectId, gap: null, cand: null });
+}
+
+async function reloadMap(): Promise<void> {
+  loadedMap = null;
+  panelKey = '';
+  await apply(state);
+}
 
 /**
  * CSV is built here from the list on screen, in the UI language. The .xlsx
@@ -436,6 +456,11 @@ async function applyNow(next: AppState): Promise<void> {
       openChain: (chainId) => navigate({ view: 'map', chain: chainId, sel: null, gap: null, cand: null }),
       openGap: (g) => navigate({ view: 'map', chain: g.chainId, gap: g.id, sel: g.segmentId, cand: null }),
     });
+    if (state.sel?.startsWith('unit:')) await renderUnitProjects(views.responsibility, state.sel, openProject);
+    panelKey = '';
+    setStatus('');
+  } else if (state.view === 'pipeline') {
+    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains, openProject });
     panelKey = '';
     setStatus('');
   } else {

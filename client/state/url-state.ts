@@ -1,7 +1,7 @@
 import { isLang, type Lang } from '../i18n.ts';
 
-export type View = 'map' | 'responsibility' | 'targets';
-export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets'];
+export type View = 'map' | 'responsibility' | 'targets' | 'pipeline';
+export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets', 'pipeline'];
 
 /** The plan's two areas; `both` shows them together. */
 export type AreaChoice = 'both' | 'area:chaohu' | 'area:anchao';

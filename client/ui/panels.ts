@@ -1,6 +1,6 @@
 import type { Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
-import type { MapGap } from '../state/map-model.ts';
+import { gapStatus, type MapGap } from '../state/map-model.ts';
 import { classifyStrength } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
 import { STRENGTH_COLOURS } from '../graph/strength.ts';
@@ -16,6 +16,10 @@ export interface PanelActions {
   exportCandidates(format: 'csv' | 'xlsx'): void;
   openUnit(unitId: string): void;
   back(): void;
+  /** The work on a gap (status, note, units, leads and projects); see gap-work.ts. */
+  gapWork?(gap: MapGap): Node | null;
+  /** One-click "start a lead" for a supplier candidate of a gap (editors). */
+  candidateLead?(gapId: string, enterpriseId: string): Node | null;
 }
 
 function compact(nodes: (Node | null)[]): Node[] {
@@ -133,12 +137,13 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
             h(
               'section',
               { className: 'gap', 'data-gap-id': g.id },
-              h('p', {}, gapBadge(g.kind), ' ', g.detected ? `${t('severity')} ${g.detected.severity}` : t('planNamed'), g.saved || g.detected?.saved ? ` · ${t('saved')}` : '', g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : ''),
+              h('p', {}, gapBadge(g.kind), ' ', g.detected ? `${t('severity')} ${g.detected.severity}` : t('planNamed'), g.saved || g.detected?.saved ? ` · ${t('saved')}` : '', gapStatus(g) ? ` · ${t(`status.${gapStatus(g)!.toLowerCase() as 'open'}`)}` : ''),
               h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
               h('h3', {}, t('responsibleUnits')),
               unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null),
               h('div', { className: 'actions' }, h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(g.id) }, t('findCandidates'))),
+              actions.gapWork?.(g) ?? null,
             ),
           ),
         ),
@@ -256,6 +261,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
                   h('div', { className: 'hint' }, [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · ')),
                   h('div', {}, lang === 'zh' ? c.reasonZh : c.reasonEn),
                   componentChips(c),
+                  g ? (actions.candidateLead?.(g.id, c.enterpriseId) ?? null) : null,
                 ),
                 h('td', {}, c.score.toFixed(1)),
               ),
