@@ -186,6 +186,8 @@ export interface DetectedGap {
   responsible: UnitRole[];
   saved: boolean;
   status: GapStatusApi | null;
+  /** Saved copies of the gap (e.g. the plan's gap of the same segment and area), whose ids status changes use. */
+  savedGaps?: { id: string; note: string | null }[];
 }
 
 export interface SavedGap {
@@ -227,7 +229,7 @@ export function fetchGapAnalysis(chainId: string | null, areaId: string | null):
     `query($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
       chainId areaId
       segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
-      gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ${UNIT_ROLE} } saved status }
+      gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ${UNIT_ROLE} } saved status savedGaps { id note } }
       undetectedSavedGaps { ${SAVED_GAP} }
       counts { fill extend strengthen } } }`,
     { chainId, areaId },

@@ -60,3 +60,8 @@ export function gapsAt(analysis: GapAnalysis, segmentId: string): MapGap[] {
 export function gapStatus(g: MapGap): GapStatusApi | null {
   return g.saved?.status ?? g.detected?.status ?? null;
 }
+
+/** The id of the gap's stored copy (a detected gap may be stored under the plan's id); the gap's own id when none. */
+export function storedGapId(g: MapGap): string {
+  return g.saved?.id ?? g.detected?.savedGaps?.[0]?.id ?? g.id;
+}

@@ -1,6 +1,6 @@
-import { fetchGap, fetchGapProjects, saveGapWork, startLead, type GapStatusApi, type Project } from '../api.ts';
+import { fetchGapProjects, saveGapWork, startLead, type GapStatusApi, type Project } from '../api.ts';
 import { t } from '../i18n.ts';
-import { gapStatus, type MapGap } from '../state/map-model.ts';
+import { gapStatus, storedGapId, type MapGap } from '../state/map-model.ts';
 import { errorText, h, loadInto, sampleBadge } from './dom.ts';
 import { planUnits, selectedValues, unitMultiSelect } from './unit-options.ts';
 
@@ -37,16 +37,15 @@ export function projectLine(p: Project, open: (id: string) => void): HTMLElement
 export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
   const box = h('div', { className: 'gap-work', 'data-testid': 'gap-work' });
   const status = gapStatus(g);
-  const note = g.saved?.note ?? null;
+  const note = g.saved?.note ?? g.detected?.savedGaps?.[0]?.note ?? null;
+  const storedId = storedGapId(g);
   const statusLine = h('p', { 'data-testid': 'gap-status' }, t('gap.statusLabel', { s: statusText(status ?? 'OPEN') }), note ? h('span', { className: 'hint' }, ` · ${note}`) : null);
   const projects = h('div', { 'data-testid': 'gap-projects' });
   box.append(statusLine, h('h4', {}, t('gap.projects')), projects);
   void loadInto(
     projects,
-    // the stored copy has the note of a detected gap that was saved, which the analysis does not carry
-    () => Promise.all([fetchGapProjects(g.id), g.saved || !g.detected?.saved ? Promise.resolve(null) : fetchGap(g.id)]),
-    ([work, stored]) => {
-      if (stored) statusLine.replaceChildren(t('gap.statusLabel', { s: statusText(stored.status) }), stored.note ? h('span', { className: 'hint' }, ` · ${stored.note}`) : '');
+    () => fetchGapProjects(storedId),
+    (work) => {
       const nodes: Node[] = [
         work.projects.length ? h('ul', { className: 'projects' }, work.projects.map((p) => projectLine(p, actions.openProject))) : h('p', { className: 'hint' }, t('gap.noProjects')),
       ];
@@ -69,7 +68,7 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
     try {
       const responsible = g.saved?.responsible ?? g.detected?.responsible ?? [];
       await saveGapWork(
-        { id: g.id, saved: !!(g.saved || g.detected?.saved), kind: (g.detected?.kind ?? g.saved!.kind), segmentId: g.segmentId, areaId: g.saved?.areaId ?? g.detected?.areaId ?? null, chainId: g.saved?.chainId ?? g.detected?.chainIds[0] ?? null },
+        { id: storedId, saved: !!(g.saved || g.detected?.saved), kind: (g.detected?.kind ?? g.saved!.kind), segmentId: g.segmentId, areaId: g.saved?.areaId ?? g.detected?.areaId ?? null, chainId: g.saved?.chainId ?? g.detected?.chainIds[0] ?? null },
         {
           status: next,
           note: nextNote,
@@ -116,7 +115,7 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
           type: 'button',
           'data-testid': 'new-lead',
           onclick: () =>
-            void startLead({ gapId: g.id, areaId: actions.areaId }).then(
+            void startLead({ gapId: storedId, areaId: actions.areaId }).then(
               (p) => actions.openProject(p.id),
               (e: unknown) => (message.textContent = errorText(e)),
             ),

@@ -102,16 +102,23 @@ describe('招商项目 API on the seed graph', () => {
   });
 
   it('starts a lead from a candidate of a detected gap in one click, and only once', async () => {
-    const gapId = 'gap:fill:seg:3d-printing:area:anchao';
-    const first = await api.gql(START, { enterpriseId: 'ent:s0159', gapId });
+    const gapId = 'gap:fill:seg:rf-devices:area:anchao';
+    const first = await api.gql(START, { enterpriseId: 'ent:s0219', gapId });
     expect(first.errors).toBeUndefined();
     const lead = first.data.startLead;
-    expect(lead).toMatchObject({ stage: 'LEAD', investor: { id: 'ent:s0159' }, area: { id: 'area:anchao' }, segments: [{ id: 'seg:3d-printing' }], gapIds: [gapId], chains: [{ id: 'chain:emerging' }] });
-    expect(lead.name).toContain('苏州示例德建增材制造科技股份有限公司');
-    const again = await api.gql(START, { enterpriseId: 'ent:s0159', gapId });
+    expect(lead).toMatchObject({ stage: 'LEAD', investor: { id: 'ent:s0219' }, area: { id: 'area:anchao' }, segments: [{ id: 'seg:rf-devices' }], gapIds: [gapId] });
+    expect(lead.chains).toHaveLength(1);
+    expect(lead.name).toContain('无锡示例裕天射频科技股份有限公司');
+    const again = await api.gql(START, { enterpriseId: 'ent:s0219', gapId });
     expect(again.data.startLead.id).toBe(lead.id);
     const gap = await api.gql(`query ($id: ID!) { gap(id: $id) { status origin projects { id } } }`, { id: gapId });
     expect(gap.data.gap).toMatchObject({ status: 'IN_PROGRESS', origin: 'ANALYSIS', projects: [{ id: lead.id }] });
+    // a detected gap the plan also names is the plan's stored gap, not a second copy
+    const plan = await api.gql(START, { enterpriseId: 'ent:s0153', gapId: 'gap:fill:seg:bms:area:anchao' });
+    expect(plan.data.startLead.gapIds).toEqual(['gap:plan-bms:anchao']);
+    expect((await api.gql(`{ gap(id: "gap:fill:seg:bms:area:anchao") { id } }`)).data.gap).toBeNull();
+    const viaDetected = await api.gql(`{ gapProjects(gapId: "gap:fill:seg:bms:area:anchao") { projects { id } } }`);
+    expect(viaDetected.data.gapProjects.projects.map((p: any) => p.id)).toContain(plan.data.startLead.id);
     expect(fieldError(await api.gql(START, { enterpriseId: 'ent:s0159' })).message).toMatch(/^areaId: /);
     expect(fieldError(await api.gql(START, {})).message).toMatch(/^gapId: /);
     expect(fieldError(await api.gql(START, { gapId: 'gap:nope' })).code).toBe('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { GAP_KINDS, type GapKind } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
-import { listSavedGaps } from '../gaps/saved-gaps.ts';
+import { listSavedGaps, type SavedGap } from '../gaps/saved-gaps.ts';
 import { listProjects } from './projects.ts';
 import type { Project } from './project-types.ts';
 
@@ -44,12 +44,25 @@ export function parseGapId(id: string): { kind: GapKind; segmentId: string; area
   return m ? { kind: m[1] as GapKind, segmentId: m[2]!, areaId: m[3] === 'all' ? null : m[3]! } : null;
 }
 
+/**
+ * The stored gap an id stands for: the Gap with that id, or for a detected
+ * gap's id the saved gap of the same kind, segment and area (e.g. the one the
+ * plan names, stored under its own id), as the analysis matches them. Null for
+ * a detected gap nobody saved; NOT_FOUND for an id that is neither.
+ */
+export async function resolveGap(store: Store, gapId: string): Promise<{ saved: SavedGap | null; parsed: ReturnType<typeof parseGapId> }> {
+  const [byId] = await listSavedGaps(store, { ids: [gapId] });
+  if (byId) return { saved: byId, parsed: null };
+  const parsed = parseGapId(gapId);
+  if (!parsed) throw new FieldNotFoundError('Gap', gapId, 'gapId');
+  const same = await listSavedGaps(store, { kinds: [parsed.kind], segmentIds: [parsed.segmentId], areaId: parsed.areaId });
+  return { saved: same.find((g) => g.areaId === parsed.areaId) ?? null, parsed };
+}
+
 /** A gap's projects and fill proposal by id: a saved gap, or a detected one whose id names its segment and area. */
 export async function gapProjects(runner: Store, gapId: string): Promise<{ gapId: string; projects: Project[]; fillProposedBy: Project[] }> {
-  const [saved] = await listSavedGaps(runner, { ids: [gapId] });
-  const parsed = parseGapId(gapId);
-  const gap: GapRef | null = saved ?? (parsed ? { id: gapId, segmentId: parsed.segmentId, areaId: parsed.areaId, status: 'open' } : null);
-  if (!gap) throw new FieldNotFoundError('Gap', gapId, 'gapId');
+  const { saved, parsed } = await resolveGap(runner, gapId);
+  const gap: GapRef = saved ?? { id: gapId, segmentId: parsed!.segmentId, areaId: parsed!.areaId, status: 'open' };
   const projects = await projectsForGap(runner, gap);
   return { gapId, projects, fillProposedBy: fillProposal(gap, projects) };
 }

@@ -1,8 +1,8 @@
 import type { Store } from '../../store/store.ts';
 import { ValidationError } from '../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
-import { getSavedGap, saveGap, setGapStatus, type SavedGap } from '../gaps/saved-gaps.ts';
-import { parseGapId } from './gap-projects.ts';
+import { saveGap, setGapStatus, type SavedGap } from '../gaps/saved-gaps.ts';
+import { resolveGap } from './gap-projects.ts';
 import { createProject, listProjects, type Clock } from './projects.ts';
 import type { Project } from './project-types.ts';
 
@@ -17,13 +17,10 @@ export interface StartLeadInput {
   name?: string | null;
 }
 
-/** The saved gap of an id; a detected gap's id (not yet saved) saves it, as the analysis found it. */
+/** The stored gap of an id; a detected gap nobody saved is saved first, as the analysis found it. */
 async function gapOf(store: Store, gapId: string): Promise<SavedGap> {
-  const saved = await getSavedGap(store, gapId);
-  if (saved) return saved;
-  const parsed = parseGapId(gapId);
-  if (!parsed) throw new FieldNotFoundError('Gap', gapId, 'gapId');
-  return saveGap(store, { ...parsed, origin: 'analysis' });
+  const { saved, parsed } = await resolveGap(store, gapId);
+  return saved ?? saveGap(store, { ...parsed!, origin: 'analysis' });
 }
 
 async function enterpriseName(store: Store, id: string): Promise<string> {
