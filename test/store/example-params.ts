@@ -5,10 +5,8 @@
  */
 export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   // issue 12 (招商 pipeline): a project that does not exist and ids of the seed graph
-  'read/projects/list': {
-    ids: null, stages: ['lead', 'signed'], areaIds: ['area:chaohu'], chainId: 'chain:nev-parts', unitId: 'unit:shi-touchu',
-    minInvestment: 1, maxInvestment: 50, gapId: null, segmentId: 'seg:bms',
-  },
+  'read/projects/nodes': { ids: null, stages: ['lead', 'signed'], minInvestment: 1, maxInvestment: 50 },
+  'read/projects/links': { ids: ['project:sample:power-battery'] },
   'read/projects/events': { projectIds: ['project:none'] },
   'read/projects/lookup-ids': {
     areaIds: ['area:chaohu'], parkIds: [], enterpriseIds: ['ent:s0001'], unitIds: ['unit:shi-touchu'], segmentIds: ['seg:bms'], chainIds: ['chain:emerging'], gapIds: ['gap:none'],
