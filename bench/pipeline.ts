@@ -6,6 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { DISABLED_AUTH } from '../server/auth/auth-options.ts';
 import { createHttpServer } from '../server/http/create-http-server.ts';
 import { loadSeeds } from '../server/services/seed/load-seeds.ts';
 import { pipelineBoard } from '../server/services/projects/pipeline-board.ts';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const service = await measure('pipelineBoard (service, all, 100 per stage)', async () => (await pipelineBoard(store, {}, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
   const filtered = await measure('pipelineBoard (service, area+unit+band)', async () => (await pipelineBoard(store, { areaId: 'area:chaohu', unitId: 'unit:shi-touchu', minInvestment: 1, maxInvestment: 50 }, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
 
-  const server = createHttpServer(store, {});
+  const server = createHttpServer(store, { auth: DISABLED_AUTH });
   await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const query = `{ pipelineBoard(perStage: 100) { totalCount columns { stage count projects { id name investorName area { id name } investment stage lastActivityAt origin } } stalled { id name lastActivityAt } } }`;

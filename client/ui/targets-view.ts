@@ -1,4 +1,4 @@
-import { fetchTargetBasis, fetchTargets, type TargetBasis, type TargetProgress } from '../api.ts';
+import { fetchTargetBasis, fetchTargets, type TargetBasis, type TargetPart, type TargetProgress } from '../api.ts';
 import { getLang, t } from '../i18n.ts';
 import { formatAmount, groupTargets, isBehind, progressPercent } from '../state/targets.ts';
 import type { AreaChoice } from '../state/url-state.ts';
@@ -6,7 +6,7 @@ import { h, loadInto } from './dom.ts';
 import { areaName } from './panels.ts';
 import { basisLine, indicatorsBox } from './target-basis.ts';
 
-function bar(label: string, tp: TargetProgress, today: Date, basis?: Map<string, TargetBasis>): HTMLElement {
+function bar(label: string, tp: TargetPart, today: Date, basis?: Map<string, TargetBasis>): HTMLElement {
   const pct = progressPercent(tp.ratio);
   const behind = isBehind(tp.ratio, tp.target.deadline, today);
   return h(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Role } from '../auth/roles.ts';
 import type { QueryRunner, Store } from '../store/store.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 
 /** One recorded mutation field. `before`/`after` are JSON of the node's properties (secrets removed), or null. */
 export interface AuditEntry {
@@ -8,7 +9,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   actorKind: string;
-  role: string | null;
+  role: Role | null;
   operation: string | null;
   field: string;
   /** JSON of the arguments, secrets redacted, long text cut, files as name/size/type. */

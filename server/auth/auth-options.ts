@@ -3,8 +3,8 @@ import type { RateLimitOptions } from './rate-limit.ts';
 /**
  * Access control and request limits of the GraphQL server.
  *
- * `mode: 'disabled'` is what `createGraphQLServer({ store })` uses when no
- * `auth` is given, so API tests can call queries and mutations without
+ * Every server names its mode (there is no default). `mode: 'disabled'`
+ * (`DISABLED_AUTH`) is for API tests, which call queries and mutations without
  * credentials: every request acts as an admin called `anonymous`, nothing is
  * audited, no CSRF header is needed. The real server (`main.ts` through
  * `createHttpServer`) passes `mode: 'enabled'`.

@@ -1,16 +1,16 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { DomainError } from '../errors.ts';
 
 /**
  * Turns an error thrown below the API into what a client may see: domain errors
- * keep their message with a code; anything else (engine, driver, bugs) becomes
+ * (server/errors.ts) keep their message with their code and field; anything else (engine, driver, bugs) becomes
  * INTERNAL with no stack trace and no Cypher text.
  */
 export function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError ?? error : error;
-  if (original instanceof NotFoundError || original instanceof ValidationError) {
-    const field = original instanceof ValidationError && original.field ? { field: original.field } : {};
+  if (original instanceof DomainError) {
+    const field = original.field ? { field: original.field } : {};
     return createGraphQLError(original.message, {
       extensions: { code: original.code, ...field },
       path: error instanceof GraphQLError ? error.path : undefined,

@@ -12,12 +12,12 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.me
 /**
  * One port for everything: the GraphQL API at /graphql, /healthz, and the
  * built UI at / (any other path falls back to index.html for deep links).
- * `options` go to the GraphQL server: main.ts passes the real access control
- * (`auth: { mode: 'enabled' }`); without it access control is off, as in tests.
+ * `options` go to the GraphQL server and must name the access control:
+ * main.ts passes `auth: { mode: 'enabled' }`, tests say which they want.
  */
 export type HttpServerOptions = Omit<YogaOptions, 'store'>;
 
-export function createHttpServer(store: Store, options: HttpServerOptions = {}): Server {
+export function createHttpServer(store: Store, options: HttpServerOptions): Server {
   const yoga = createGraphQLServer({ store, ...options });
   const hasClient = existsSync(CLIENT_DIST);
   const assets = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true, gzip: false }) : undefined;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import { requiredRole } from '../../server/auth/permissions.ts';
@@ -121,11 +122,11 @@ describe('access control on (the real server)', () => {
   });
 });
 
-describe('access control off (default of createGraphQLServer, for API tests)', () => {
+describe('access control off (DISABLED_AUTH, for API tests)', () => {
   it('runs admin mutations without credentials', async () => {
     const store = EmbeddedStore.open(':memory:');
     await store.applySchema();
-    const yoga = createGraphQLServer({ store });
+    const yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

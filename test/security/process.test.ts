@@ -144,7 +144,7 @@ describe('backups', () => {
     const store = EmbeddedStore.open(dir);
     await store.applySchema();
     const audit = new AuditService(store);
-    const entry = { actor: 'backup-test', actorKind: 'system', role: 'admin', operation: null, field: 'x', args: '{}', entityId: null, entityLabel: null, before: null, after: null, ok: true, summary: '' };
+    const entry = { actor: 'backup-test', actorKind: 'system', role: 'admin' as const, operation: null, field: 'x', args: '{}', entityId: null, entityLabel: null, before: null, after: null, ok: true, summary: '' };
     await audit.record(entry);
     const first = await createBackup(store, backupDir, new Date('2025-01-01T00:00:00Z'));
     await audit.record(entry);

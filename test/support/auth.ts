@@ -12,8 +12,8 @@ export interface GraphQLAnswer {
 
 /**
  * A GraphQL server with access control ON (`mode: 'enabled'`, rate limit off
- * unless given) over a fresh in-memory store. Plain `createGraphQLServer({ store })`
- * has access control off; use this to test roles, sign-in and the audit trail.
+ * unless given) over a fresh in-memory store. `createTestApi` has access control
+ * off; use this to test roles, sign-in and the audit trail.
  */
 export async function createSecureTestApi(auth: Partial<AuthOptions> = {}, store?: EmbeddedStore) {
   const db = store ?? EmbeddedStore.open(':memory:');

@@ -1,3 +1,4 @@
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 
@@ -13,7 +14,7 @@ export async function createTestApi(build: (store: EmbeddedStore) => Promise<unk
   const store = EmbeddedStore.open(':memory:');
   await store.applySchema();
   await build(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
+  const yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
   return {
     store,
     async gql(query, variables = {}) {

@@ -12,9 +12,9 @@ export interface TestServer {
 
 /**
  * The real server on a free port over an in-memory store with the seed graph.
- * Access control is off unless `options` turn it on, as `npm start` does.
+ * The caller names the access control: `{ auth: DISABLED_AUTH }` or `{ auth: { mode: 'enabled' } }` as `npm start` does.
  */
-export async function startTestServer(options?: HttpServerOptions): Promise<TestServer> {
+export async function startTestServer(options: HttpServerOptions): Promise<TestServer> {
   const store = EmbeddedStore.open(':memory:');
   await store.applySchema();
   await loadSeeds(store);

@@ -1,9 +1,9 @@
 import { JSONResolver } from 'graphql-scalars';
-import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const baseResolvers = {
+export const baseResolvers: Resolvers = {
   JSON: JSONResolver,
   Query: {
-    health: (_: unknown, __: unknown, { store }: GraphQLContext) => store.health(),
+    health: (_, __, { store }) => store.health(),
   },
 };

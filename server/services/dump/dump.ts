@@ -1,6 +1,6 @@
 import { NODE_LABELS, PRIVATE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 
 /**
  * Labels a dump may hold: the allow-list of vocabulary.ts without the

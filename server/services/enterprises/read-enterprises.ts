@@ -1,6 +1,6 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { EnterpriseConnection, EnterpriseFilter, EnterpriseProfile } from './enterprise-types.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
 import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';

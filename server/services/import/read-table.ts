@@ -2,7 +2,7 @@ import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 
 /** One data row: `row` is the row number Excel shows; `cells` are the texts of each column, '' when empty. */
 export interface TableRow {

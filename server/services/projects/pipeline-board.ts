@@ -1,6 +1,6 @@
 import { PROJECT_STAGES, type ProjectStage } from '../../model/vocabulary.ts';
 import type { QueryRunner } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { conversionRates, isStalled, type Rate } from './pipeline-rules.ts';
 import { listProjects } from './projects.ts';
 import type { Project, ProjectFilter } from './project-types.ts';

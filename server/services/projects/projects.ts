@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectElement, ProjectStage } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { STAGE_DATE_FIELD, stageRank } from './pipeline-rules.ts';
 import type { Project, ProjectEvent, ProjectFilter, ProjectInput, Ref } from './project-types.ts';

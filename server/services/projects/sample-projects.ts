@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { PROJECT_ELEMENTS, type ProjectElement, type ProjectStage } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 import { SeedError } from '../seed/seed-error.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { STAGE_ORDER } from './pipeline-rules.ts';
 import { changeProjectStage, createProject, listProjects, type Clock } from './projects.ts';
 import type { ProjectInput } from './project-types.ts';
@@ -128,9 +128,9 @@ export async function loadSampleProjects(store: Store, dir: string): Promise<num
       for (const step of rest) {
         await changeProjectStage(store, { id: sample.id, stage: step.stage, date: step.date, reason: step.reason ?? null }, SAMPLE_ACTOR, { clock: at(step.date) });
       }
-    } catch (e) {
+    } catch (e: unknown) {
       const field = (e as { field?: string }).field ?? '(record)';
-      fail(`project ${sample.id}`, field, (e as Error).message);
+      fail(`project ${sample.id}`, field, e instanceof Error ? e.message : String(e));
     }
     written += 1;
   }

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { saveGap, setGapStatus, type SavedGap } from '../gaps/saved-gaps.ts';
 import { resolveGap } from './gap-projects.ts';

@@ -1,5 +1,5 @@
 import { PROJECT_ELEMENTS, PROJECT_STAGES } from '../../model/vocabulary.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import type { ProjectInput } from './project-types.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -40,7 +40,8 @@ export interface TargetRecord {
   history: ProgressRecord[];
 }
 
-export type TargetCounts = 'stock' | 'increase' | 'projects';
+export const TARGET_COUNTS = ['stock', 'increase', 'projects'] as const;
+export type TargetCounts = (typeof TARGET_COUNTS)[number];
 
 /** The first day of the plan period: project-count targets count projects signed from this date. */
 export const PLAN_START = '2024-01-01';
