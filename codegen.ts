@@ -25,6 +25,7 @@ const config: CodegenConfig = {
         // GraphQL types whose resolvers receive a service type as parent (paths from the generated file).
         mappers: {
           Enterprise: '../../services/enterprises/enterprise-types.ts#EnterpriseProfile',
+          EnterpriseConnection: '../../services/enterprises/enterprise-types.ts#EnterpriseConnection',
           Target: '../../services/targets/target-types.ts#TargetRecord',
           ImportReport: '../../services/import/types.ts#ImportReport',
           ImportItem: '../../services/import/types.ts#ImportItem',

@@ -3,7 +3,7 @@
  * The GraphQL error mask (server/graphql/errors.ts) answers a DomainError with its
  * message, its `code` and, when known, the input `field`; anything else is INTERNAL.
  */
-export type DomainErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
+export type DomainErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'BUSY' | 'TIMEOUT';
 
 export class DomainError extends Error {
   override name = 'DomainError';

@@ -21,6 +21,12 @@ export interface AuthOptions {
   introspection?: boolean;
   /** Per-client token bucket; default 600 requests a minute when enabled, off when disabled; `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Per-client budget of cost units a minute (graphql-armor's estimate of each
+   * operation + the ms its execution took); default 60 000 a minute when
+   * enabled, off when disabled; `false` turns it off.
+   */
+  costBudget?: RateLimitOptions | false;
   /** Largest request body in bytes (file uploads included); default 25 MiB. */
   maxBodyBytes?: number;
   /** Record successful and refused mutations in the audit trail; default: on when enabled. */

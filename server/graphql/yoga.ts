@@ -7,6 +7,7 @@ import { createSecurityPlugins } from '../auth/security-plugin.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphQLContext } from './context.ts';
 import { maskError, serverLogger } from './errors.ts';
+import { inputLimitsPlugin } from './input-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -52,9 +53,11 @@ export function createGraphQLServer({ store, graphiql = true, auth, corsOrigins 
         maxDepth: { n: 10 },
         maxAliases: { n: 15 },
         maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        // The cost limit (and the per-client cost budget) is server/auth/cost-budget.ts.
+        costLimit: { enabled: false },
       }),
       ...createSecurityPlugins(store, auth),
+      inputLimitsPlugin(),
     ],
   });
 }

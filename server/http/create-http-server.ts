@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import type { Store } from '../store/store.ts';
+import { liveness } from '../services/health/health.ts';
 import { setSecurityHeaders } from '../auth/security-headers.ts';
 import { createGraphQLServer, type YogaOptions } from '../graphql/yoga.ts';
 
@@ -30,9 +31,9 @@ export function createHttpServer(store: Store, options: HttpServerOptions): Serv
       return;
     }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
-      void store.health().then((health) => {
-        res.writeHead(health.reachable ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(health));
+      void liveness(store).then((live) => {
+        res.writeHead(live.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(live));
       });
       return;
     }

@@ -108,7 +108,7 @@ describe('access control on (the real server)', () => {
     const { token, info } = (created.body.data as { createApiToken: { token: string; info: { id: string } } }).createApiToken;
     expect(token).toMatch(/^cgt_[\w-]{43}$/);
     expect(info).toMatchObject({ name: 'nightly-import', role: 'editor', createdBy: 'root', revokedAt: null });
-    const stored = await api.store.run<{ props: Record<string, unknown> }>('read/audit/entity-by-id', { id: info.id });
+    const stored = await api.store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: info.id });
     expect(JSON.stringify(stored)).not.toContain(token);
     expect((await api.gql('{ me { name role kind } }', {}, bearer(token))).body).toEqual({ data: { me: { name: 'token:nightly-import', role: 'editor', kind: 'token' } } });
     await api.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: info.id }, admin);

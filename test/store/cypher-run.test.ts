@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypherLibrary } from '../../server/store/cypher-library.ts';
+import { returnColumns } from '../../server/store/return-columns.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { QueryName } from '../../server/store/store.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { EXAMPLE_PARAMS } from './example-params.ts';
 
@@ -19,8 +21,10 @@ describe('every cypher/ file runs on the embedded store', () => {
   const queries = [...cypherLibrary().values()].filter((q) => !q.name.startsWith('schema/'));
   it.each(queries.filter((q) => !DESTRUCTIVE.test(q.name)).map((q) => [q.name, q] as const))('%s', async (name, query) => {
     const params = EXAMPLE_PARAMS[name] ?? Object.fromEntries(query.params.map((p) => [p, null]));
-    const rows = await store.run(name, params);
+    const rows = await store.run(name as QueryName, params);
     expect(Array.isArray(rows)).toBe(true);
+    // The typed query library declares each query's row by its RETURN columns: the rows must carry exactly those keys.
+    for (const row of rows.slice(0, 3)) expect(Object.keys(row).sort(), name).toEqual(returnColumns(query.text).sort());
   });
 
   it.each(queries.filter((q) => DESTRUCTIVE.test(q.name)).map((q) => [q.name, q] as const))('%s (on a fresh store)', async (name, query) => {
@@ -28,7 +32,7 @@ describe('every cypher/ file runs on the embedded store', () => {
     try {
       await fresh.applySchema();
       const params = EXAMPLE_PARAMS[name] ?? Object.fromEntries(query.params.map((p) => [p, null]));
-      expect(Array.isArray(await fresh.run(name, params))).toBe(true);
+      expect(Array.isArray(await fresh.run(name as QueryName, params))).toBe(true);
     } finally {
       await fresh.close();
     }

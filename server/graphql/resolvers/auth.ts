@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AccessError } from '../../auth/access-error.ts';
 import { SESSION_COOKIE } from '../../auth/auth-options.ts';
 import { roleAtLeast } from '../../auth/roles.ts';
-import type { RequestAuth } from '../../auth/security-plugin.ts';
+import type { RequestAuth } from '../../auth/request-auth.ts';
 import { AuthError, SESSION_TTL_MS, type Principal } from '../../auth/user-service.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';

@@ -40,6 +40,10 @@ export const enterpriseResolvers: Resolvers = {
     removeSupplies: (_, args, { store }) =>
       removeSupplies(store, args.fromId, args.toId, args.product),
   },
+  EnterpriseConnection: {
+    // Counted only when the client asks for it (server/services/enterprises/read-enterprises.ts).
+    totalCount: (connection) => connection.totalCount(),
+  },
   Enterprise: {
     tags: (e) => e.tags ?? [],
     sample: (e) => e.sample === true,

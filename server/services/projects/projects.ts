@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectElement, ProjectStage } from '../../model/vocabulary.ts';
-import type { QueryRunner, Store } from '../../store/store.ts';
+import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { STAGE_DATE_FIELD, stageRank } from './pipeline-rules.ts';
 import type { Project, ProjectEvent, ProjectFilter, ProjectInput, Ref } from './project-types.ts';
@@ -217,7 +217,7 @@ async function resolveLinks(runner: QueryRunner, links: Links): Promise<{ links:
 
 async function writeLinks(tx: QueryRunner, id: string, links: Links): Promise<void> {
   await tx.run('write/projects/unlink', { id });
-  const lists: [string, string[]][] = [
+  const lists: [QueryName, string[]][] = [
     ['write/projects/link-areas', [links.areaId]],
     ['write/projects/link-parks', links.parkId ? [links.parkId] : []],
     ['write/projects/link-investors', links.investorId ? [links.investorId] : []],
