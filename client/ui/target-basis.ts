@@ -32,7 +32,7 @@ export function indicatorsBox(areaId: string | null): HTMLElement {
   void loadInto(
     box,
     () => fetchProjectIndicators(areaId),
-    (r) => [h('h3', {}, t('target.indicators')), rate(t('target.signedToStarted'), r.signedToStarted, t('stage.SIGNED')), rate(t('target.startedToProducing'), r.startedToProducing, t('stage.STARTED'))],
+    (r) => [h('h4', {}, t('target.indicators')), rate(t('target.signedToStarted'), r.signedToStarted, t('stage.SIGNED')), rate(t('target.startedToProducing'), r.startedToProducing, t('stage.STARTED'))],
   );
   return box;
 }
