@@ -1,7 +1,7 @@
-// read/explore/search-context: for each search hit in $ids, its label, names, areas (LOCATED_IN/BELONGS_TO) and the segments or chains it belongs to and the chains having those; params $ids
+// read/explore/search-context: for each search hit in $ids, its label, names, aliases, areas (LOCATED_IN/BELONGS_TO) and the segments or chains it belongs to and the chains having those; params $ids
 UNWIND $ids AS id
 MATCH (n {id: id})
-RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.shortName AS shortName,
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.shortName AS shortName, n.aliases AS aliases,
        [(n)-[:LOCATED_IN|BELONGS_TO]->(a:Area) | a.name] AS areas,
        [(n)-[:OPERATES_IN|HAS_SEGMENT]-(s) WHERE s:Segment OR s:Chain | {id: s.id, name: s.name}] AS segments,
        [(n)-[:OPERATES_IN|HAS_SEGMENT]-(s)<-[:HAS_SEGMENT]-(c:Chain) WHERE s:Segment OR s:Chain | {segmentId: s.id, name: c.name}] AS chains

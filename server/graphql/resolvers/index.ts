@@ -1,3 +1,4 @@
+import { areaResolvers } from './areas.ts';
 import { auditResolvers } from './audit.ts';
 import { authResolvers } from './auth.ts';
 import { baseResolvers } from './base.ts';
@@ -12,4 +13,4 @@ import { supplierResolvers } from './suppliers.ts';
 import { targetResolvers } from './targets.ts';
 
 /** Resolver maps of every module; makeExecutableSchema merges them. */
-export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, projectResolvers];
+export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers, projectResolvers];

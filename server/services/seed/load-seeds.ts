@@ -1,4 +1,4 @@
-import { backfillSearchNames } from '../explore/search.ts';
+import { backfillSearchNames } from '../search-names/backfill-search-names.ts';
 import { ensureBaselines } from '../targets/baselines.ts';
 import { loadSampleProjects, readSampleProjects } from '../projects/sample-projects.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
