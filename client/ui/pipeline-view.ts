@@ -12,6 +12,7 @@ import {
 } from '../api.ts';
 import { getLang, t } from '../i18n.ts';
 import type { AreaChoice } from '../state/url-state.ts';
+import { allLocalLabel, localAreaChoices, localAreaName } from '../state/local-areas.ts';
 import { errorText, h, loadInto, sampleBadge } from './dom.ts';
 import { areaName } from './panels.ts';
 import { renderProjectPanel, stageBadge } from './project-panel.ts';
@@ -117,7 +118,7 @@ function newProjectForm(area: AreaChoice, actions: PipelineViewActions): HTMLEle
   const form = h('form', { className: 'new-project', 'data-testid': 'new-project' });
   const nameInput = h('input', { type: 'text', name: 'name', required: true, maxlength: 200 });
   const investor = h('input', { type: 'text', name: 'investorName', maxlength: 200 });
-  const areaSelect = h('select', { name: 'areaId' }, ['area:chaohu', 'area:anchao'].map((a) => h('option', { value: a, selected: a === area }, areaName(a))));
+  const areaSelect = h('select', { name: 'areaId' }, localAreaChoices().map((a) => h('option', { value: a.id, selected: a.id === area }, localAreaName(a.id))));
   const chain = h('select', { name: 'chainId' }, h('option', { value: '' }, '—'), actions.chains.map((c) => h('option', { value: c.id }, getLang() === 'en' && c.nameEn ? c.nameEn : c.name)));
   const investment = h('input', { type: 'number', name: 'investment', min: 0, step: 'any' });
   const message = h('p', { className: 'hint', role: 'status' });
@@ -163,7 +164,7 @@ function filterBar(area: AreaChoice, actions: PipelineViewActions, reload: () =>
   return h(
     'div',
     { className: 'filters', 'data-testid': 'pipeline-filters' },
-    h('span', {}, `${t('area')}：${area === 'both' ? t('area.both') : areaName(area)}`),
+    h('span', {}, `${t('area')}：${area === 'both' ? allLocalLabel() : areaName(area)}`),
     h('label', { className: 'field' }, h('span', {}, t('chain')), chain),
     h('label', { className: 'field' }, h('span', {}, t('pipeline.unit')), unit),
     h('label', { className: 'field' }, h('span', {}, t('pipeline.stage')), stage),
@@ -179,7 +180,7 @@ export async function renderPipelineView(container: HTMLElement, area: AreaChoic
   const total = h('p', { className: 'hint', role: 'status' });
   const reload = () => void load();
   container.replaceChildren(
-    h('h2', {}, `${t('pipeline.title')} · ${area === 'both' ? t('area.both') : areaName(area)}`),
+    h('h2', {}, `${t('pipeline.title')} · ${area === 'both' ? allLocalLabel() : areaName(area)}`),
     filterBar(area, actions, reload),
     actions.canEdit ? newProjectForm(area, actions) : '',
     total,
