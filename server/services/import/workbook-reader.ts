@@ -11,7 +11,8 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  * U+FFFD: about one Chinese name in a few hundred rows of a large workbook was
  * garbled (exceljs issues #2063, #2316; the fix, PR #2081, is not released).
  * The same parser with a StringDecoder is put in that module's place, and the
- * reader is loaded afresh so that it binds to it, whatever loaded exceljs first.
+ * stream readers (workbook, worksheet, hyperlinks) are loaded afresh so that they
+ * bind to it, whatever loaded exceljs first.
  */
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
 
@@ -41,6 +42,6 @@ const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
 const readerPath = require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js');
 require(parseSaxPath);
 require.cache[parseSaxPath]!.exports = parseSaxWholeCharacters;
-delete require.cache[readerPath];
+for (const reader of ['workbook-reader', 'worksheet-reader', 'hyperlink-reader']) delete require.cache[require.resolve(`exceljs/lib/stream/xlsx/${reader}.js`)];
 
 export const WorkbookReader = require(readerPath) as typeof ExcelJS.stream.xlsx.WorkbookReader;
