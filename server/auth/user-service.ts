@@ -57,7 +57,7 @@ function checkPassword(password: string): string {
  * SHA-256 for the 256-bit random session ids and API tokens.
  */
 export class UserService {
-  private userCountCache: { value: number; at: number } | undefined;
+  private userCountCache: { value: number; at: number; generation: number } | undefined;
   private firstAdminQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -124,12 +124,18 @@ export class UserService {
     return removed;
   }
 
-  /** Number of users, cached for 5 s (the CLI may add one from another process on Neo4j). */
+  /**
+   * Number of users, cached until this process's next write (a mutation's own
+   * UserService adds the user, so its cache is not this one) and for at most
+   * 5 s (the CLI may add one from another process on Neo4j).
+   */
   async userCount(): Promise<number> {
     const now = Date.now();
-    if (this.userCountCache && now - this.userCountCache.at < 5000) return this.userCountCache.value;
+    const generation = this.store.writeGeneration();
+    const cached = this.userCountCache;
+    if (cached && cached.generation === generation && now - cached.at < 5000) return cached.value;
     const [row] = await this.store.run<{ count: number }>('read/auth/user-count');
-    this.userCountCache = { value: row?.count ?? 0, at: now };
+    this.userCountCache = { value: row?.count ?? 0, at: now, generation };
     return this.userCountCache.value;
   }
 
