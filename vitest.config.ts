@@ -37,7 +37,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'embedded',
           include: ['test/**/*.test.ts', 'client/**/*.test.ts', 'server/**/*.test.ts'],
@@ -47,7 +47,7 @@ export default defineConfig({
       ...(neo4j
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'neo4j',
                 include: [...NEO4J_SUITES, 'test/**/*.neo4j.test.ts'],

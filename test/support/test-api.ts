@@ -9,9 +9,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** A fresh test store (test-store.ts) filled by `build`, and a GraphQL client through yoga.fetch (no port, access control off). */
-export async function createTestApi(build: (store: Store) => Promise<unknown>): Promise<TestApi> {
-  const store = await openTestStore();
+/** A fresh test store (test-store.ts; or `own`, a store of the caller's) filled by `build`, and a GraphQL client through yoga.fetch (no port, access control off). */
+export async function createTestApi(build: (store: Store) => Promise<unknown>, own?: Store): Promise<TestApi> {
+  const store = own ?? (await openTestStore());
   await build(store);
   const yoga = createGraphQLServer({ store, graphiql: false });
   return {

@@ -383,7 +383,7 @@ interface SegmentLocals {
 function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | null, locals: Map<string, SegmentLocals>): CandidateRow {
   const seen = new Set<string>();
   const localBuyers: Buyer[] = [];
-  for (const b of ev.localBuyers) {
+  for (const b of [...ev.localBuyers].sort((x, y) => x.id.localeCompare(y.id) || x.areaId.localeCompare(y.areaId))) {
     if (seen.has(b.supplyId) || (areaIds && !areaIds.has(b.areaId))) continue;
     seen.add(b.supplyId);
     localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
@@ -400,7 +400,10 @@ function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | n
     aboveScale: facts.aboveScale,
     tags: facts.tags,
     leaderRole: facts.leaderRole,
-    fits: ev.fits.map((f) => ({ ...f, downstreamIds: uniq(f.downstreamIds) })),
+    // The target segment first, then siblings by id: the engines list a node's relationships in different orders.
+    fits: ev.fits
+      .map((f) => ({ ...f, downstreamIds: uniq(f.downstreamIds).sort() }))
+      .sort((a, b) => Number(b.direct) - Number(a.direct) || a.segmentId.localeCompare(b.segmentId)),
     localBuyers,
     peers,
   };
