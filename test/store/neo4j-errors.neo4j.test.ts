@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { createStore } from '../../server/store/create-store.ts';
@@ -11,13 +11,17 @@ const settings = (env: Record<string, string>) => loadConfig(['--store', 'neo4j'
 describe('Neo4j: clear errors, schema applied twice, numbers', () => {
   let silent: Server;
   let silentPort = 0;
+  const sockets: Socket[] = [];
   beforeAll(async () => {
     // A port that accepts TCP but never speaks Bolt, and one that refuses.
-    silent = createServer(() => undefined);
+    silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     silentPort = (silent.address() as { port: number }).port;
   });
-  afterAll(() => new Promise((resolve) => silent.close(resolve)));
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
 
   it('a wrong password names the URI, the user and the settings to check', async () => {
     const error = await createStore(settings({ NEO4J_PASSWORD: 'not-the-password' })).catch((e: Error) => e);
@@ -32,7 +36,7 @@ describe('Neo4j: clear errors, schema applied twice, numbers', () => {
     expect((error as Error).message).toMatch(/^cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 as user 'neo4j': .*Check that the server runs, NEO4J_URI/s);
   });
 
-  it('a port that is not Neo4j fails within the connection timeout instead of hanging', async () => {
+  it('a port that accepts but never answers Bolt fails after 15 s instead of hanging', async () => {
     const started = Date.now();
     const error = await createStore(settings({ NEO4J_URI: `bolt://127.0.0.1:${silentPort}` })).catch((e: Error) => e);
     expect((error as Error).message).toContain(`cannot reach Neo4j at bolt://127.0.0.1:${silentPort}`);

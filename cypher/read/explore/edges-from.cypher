@@ -1,4 +1,4 @@
-// read/explore/edges-from: the relationships leaving any of the nodes $ids whose end node is among the nodes $among (a map from node id to true: a lookup per row, where `IN $list` would scan the list); each id looked up through the unique id index of every label it may have (no label-less scan on Neo4j); params $ids, $among
+// read/explore/edges-from: the relationships leaving any of the nodes $ids whose end node is among the nodes $among, ordered (the same on every engine), (a map from node id to true: a lookup per row, where `IN $list` would scan the list); each id looked up through the unique id index of every label it may have (no label-less scan on Neo4j); params $ids, $among
 WITH $among AS among
 UNWIND $ids AS id
 CALL (id) {
@@ -27,3 +27,4 @@ CALL (id) {
 MATCH (a)-[r]->(b)
 WHERE among[b.id] = true
 RETURN type(r) AS type, id AS source, b.id AS target, properties(r) AS properties
+ORDER BY source, type, target

@@ -93,6 +93,8 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
     store.run<SegmentRow>('read/gaps/segments', { chainId }),
     areaId === null ? store.run<{ id: string }>('read/gaps/area-ids').then((rows) => rows.map((r) => r.id)) : areaScopeIds(store, areaId),
   ]);
+  // sorted: the engines return a node's relationships in different orders
+  for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };
   const [locals, supplies] = await Promise.all([

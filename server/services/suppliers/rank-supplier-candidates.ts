@@ -389,7 +389,8 @@ function candidateRow(facts: FactsRow, ev: EvidenceRow, areaIds: Set<string> | n
     localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
   }
   const peers: Peer[] = [];
-  for (const e of ev.externalBuyerSegments) {
+  const byBuyer = (x: { buyerId: string; segmentId: string }, y: { buyerId: string; segmentId: string }) => x.buyerId.localeCompare(y.buyerId) || x.segmentId.localeCompare(y.segmentId);
+  for (const e of [...ev.externalBuyerSegments].sort(byBuyer)) {
     const seg = locals.get(e.segmentId);
     if (seg?.localIds.length) peers.push({ buyerId: e.buyerId, segmentId: e.segmentId, localIds: seg.localIds, localLeader: seg.leader });
   }
