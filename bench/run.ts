@@ -1,5 +1,6 @@
 /**
  * npm run bench -- --tier S|M|L [--store embedded|neo4j] [--seed N] [--skip-http] [--skip-ui] [--keep-data]
+ * npm run bench -- soak [--tier S|M] [--minutes 10]   (the hardening soak: bench/soak.ts)
  * Loads the tier (timed), runs every operation in-process through the services,
  * load-tests GraphQL over HTTP against the real server, measures the UI in
  * headless Chromium, prints tables and writes bench/results/<tier>-<store>.json.
@@ -18,6 +19,7 @@ import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { round, table, type OpResult } from './lib/measure.ts';
 import { runOperations, type OpInputs } from './lib/ops.ts';
 import { runUiBench } from './lib/ui.ts';
+import { runSoak } from './soak.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -29,6 +31,7 @@ const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) { neighbourhood(id: $id, de
   truncated nodes { id label name } edges { id type source target } } }`;
 
 async function main() {
+  if (process.argv[2] === 'soak') return runSoak(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       tier: { type: 'string', default: 'S' },

@@ -1,4 +1,11 @@
-/** The only place that calls the server. Types mirror server/graphql/schema/*.graphql. */
+/**
+ * The only place that calls the server. Every document is written with `gql`
+ * and checked against server/graphql/schema/*.graphql by `npm run codegen`,
+ * which generates its result and variable types (client/generated/, not checked in).
+ */
+import { gql } from './generated/index.ts';
+import type { ImportKind, TypedDocumentString } from './generated/graphql.ts';
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -35,6 +42,14 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 /** Sent with every request: the server's CSRF check requires it on anything but a JSON POST. */
 const CSRF_HEADER = { 'x-graphql-csrf': '1' };
 
+/** What a checked document answers. */
+type ResultOf<D> = D extends TypedDocumentString<infer R, infer _V> ? R : never;
+
+/** Runs a checked document: its variables and result are typed from the schema. */
+export function execute<R, V>(document: TypedDocumentString<R, V>, ...[variables]: V extends Record<string, never> ? [] : [V]): Promise<R> {
+  return graphql<R>(document.toString(), (variables ?? {}) as Record<string, unknown>);
+}
+
 async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   return send<T>({ 'content-type': 'application/json' }, JSON.stringify({ query, variables }));
 }
@@ -58,372 +73,162 @@ async function send<T>(headers: Record<string, string>, body: BodyInit): Promise
   return parsed.data;
 }
 
-export type ImportKind = 'ENTERPRISES' | 'OPERATES' | 'SUPPLIES' | 'SEGMENTS';
+export type { ImportKind };
 export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS'];
 /** The server's upload limit for imports. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-export interface ImportCounts { rows: number; create: number; update: number; unchanged: number; reject: number; warnings: number }
-export interface ImportIssue { row: number | null; column: string | null; value: string | null; severity: string; message: string; messageEn: string }
-export interface ImportReport {
-  committed: boolean;
-  dryRun: boolean;
-  notCommittedReason: string | null;
-  notCommittedReasonEn: string | null;
-  counts: ImportCounts;
-  issues: ImportIssue[];
-  items: { row: number; action: string; label: string }[];
-}
-
 // The cost limit counts list sizes: 200 issues and 50 items keep this under it; the counts cover every row.
-const IMPORT_MUTATION = `mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
+const IMPORT_MUTATION = gql(`mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
   importFile(file: $file, kind: $kind, dryRun: $dryRun, options: $options) {
     committed dryRun notCommittedReason notCommittedReasonEn
     counts { rows create update unchanged reject warnings }
     issues(first: 200) { row column value severity message messageEn }
     items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label }
   }
-}`;
+}`);
+type ImportFileResult = ResultOf<typeof IMPORT_MUTATION>;
+export type ImportReport = ImportFileResult['importFile'];
 
 /** Uploads a file for import (GraphQL multipart request); a dry run only reports. */
 export async function importFile(file: File, kind: ImportKind, dryRun: boolean, options: { skipInvalid: boolean; unit: string }): Promise<ImportReport> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: IMPORT_MUTATION, variables: { file: null, kind, dryRun, options } }));
+  form.append('operations', JSON.stringify({ query: IMPORT_MUTATION.toString(), variables: { file: null, kind, dryRun, options } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', file, file.name);
-  return (await send<{ importFile: ImportReport }>({}, form)).importFile;
+  return (await send<ImportFileResult>({}, form)).importFile;
 }
 
-export interface ChainSummary {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  segmentCount: number;
-}
+gql(`fragment NodeFields on GraphNode { id label name properties }`);
+gql(`fragment EdgeFields on GraphEdge { id type source target properties }`);
 
-export interface GraphNode {
-  id: string;
-  label: string;
-  name: string;
-  properties: Record<string, unknown>;
-}
+const CHAINS = gql(`query Chains { chains { id name nameEn segmentCount } }`);
+export type ChainSummary = ResultOf<typeof CHAINS>['chains'][number];
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface GraphElements {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-const ELEMENTS = 'nodes { id label name properties } edges { id type source target properties }';
+const CHAIN_OVERVIEW = gql(`query ChainOverview($chainId: ID) { chainOverview(chainId: $chainId) { nodes { ...NodeFields } edges { ...EdgeFields } } }`);
+export type GraphElements = ResultOf<typeof CHAIN_OVERVIEW>['chainOverview'];
+export type GraphNode = GraphElements['nodes'][number];
+export type GraphEdge = GraphElements['edges'][number];
 
 export function fetchChains(): Promise<ChainSummary[]> {
-  return graphql<{ chains: ChainSummary[] }>('{ chains { id name nameEn segmentCount } }').then((d) => d.chains);
+  return execute(CHAINS).then((d) => d.chains);
 }
 
 export function fetchChainOverview(chainId: string | null): Promise<GraphElements> {
-  return graphql<{ chainOverview: GraphElements }>(`query($chainId: ID) { chainOverview(chainId: $chainId) { ${ELEMENTS} } }`, { chainId }).then(
-    (d) => d.chainOverview,
-  );
+  return execute(CHAIN_OVERVIEW, { chainId }).then((d) => d.chainOverview);
 }
 
 // ---- gaps.graphql / responsibility.graphql -------------------------------------------------
 
-export type GapKindApi = 'FILL' | 'EXTEND' | 'STRENGTHEN';
-export type GapStatusApi = 'OPEN' | 'IN_PROGRESS' | 'FILLED' | 'DISMISSED';
+export type { GapKind as GapKindApi, GapStatus as GapStatusApi } from './generated/graphql.ts';
 
-export interface UnitRole {
-  unitId: string;
-  unitName: string;
-  role: 'LEAD' | 'SUPPORT';
-  areaId: string | null;
-  taskId: string | null;
-  taskNo: number | null;
-  taskName: string | null;
-  chainId: string | null;
-}
+gql(`fragment UnitRoleFields on UnitRole { unitId unitName role areaId taskId taskNo taskName chainId }`);
+gql(`fragment SavedGapFields on Gap {
+  id kind status origin note reason source sourceText segmentId segmentName chainId chainName areaId areaName taskId taskName responsible { ...UnitRoleFields }
+}`);
 
-export interface SegmentAnalysis {
-  segmentId: string;
-  name: string;
-  nameEn: string | null;
-  stage: string | null;
-  chainIds: string[];
-  localEnterpriseIds: string[];
-  localCount: number;
-  localOutput: number;
-  hasLeader: boolean;
-  leaderIds: string[];
-  externalSupplierIds: string[];
-  localBuyerIds: string[];
-  outsideShare: number | null;
-  presence: string;
-}
-
-export interface Evidence {
-  nodeIds: string[];
-  edgeIds: string[];
-}
-
-export interface DetectedGap {
-  id: string;
-  kind: GapKindApi;
-  segmentId: string;
-  segmentName: string;
-  chainIds: string[];
-  areaId: string | null;
-  severity: number;
-  components: { name: string; value: number; weight: number }[];
-  reasonZh: string;
-  reasonEn: string;
-  evidence: Evidence;
-  responsible: UnitRole[];
-  saved: boolean;
-  status: GapStatusApi | null;
-}
-
-export interface SavedGap {
-  id: string;
-  kind: GapKindApi;
-  status: GapStatusApi;
-  origin: string | null;
-  note: string | null;
-  reason: string | null;
-  source: string | null;
-  sourceText: string | null;
-  segmentId: string;
-  segmentName: string;
-  chainId: string | null;
-  chainName: string | null;
-  areaId: string | null;
-  areaName: string | null;
-  taskId: string | null;
-  taskName: string | null;
-  responsible: UnitRole[];
-}
-
-export interface GapAnalysis {
-  chainId: string | null;
-  areaId: string | null;
-  segments: SegmentAnalysis[];
-  gaps: DetectedGap[];
-  undetectedSavedGaps: SavedGap[];
-  counts: { fill: number; extend: number; strengthen: number };
-}
-
-// `via` is not asked for: the UI does not use it, and saved gaps' units returned it as null (a server bug) which failed the whole query.
-const UNIT_ROLE = 'unitId unitName role areaId taskId taskNo taskName chainId';
-const SAVED_GAP = `id kind status origin note reason source sourceText segmentId segmentName chainId chainName areaId areaName taskId taskName responsible { ${UNIT_ROLE} }`;
+const GAP_ANALYSIS = gql(`query GapAnalysis($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
+  chainId areaId
+  segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
+  gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ...UnitRoleFields } saved status }
+  undetectedSavedGaps { ...SavedGapFields }
+  counts { fill extend strengthen } } }`);
+export type GapAnalysis = ResultOf<typeof GAP_ANALYSIS>['gapAnalysis'];
+export type DetectedGap = GapAnalysis['gaps'][number];
+export type SavedGap = GapAnalysis['undetectedSavedGaps'][number];
+export type UnitRole = DetectedGap['responsible'][number];
 
 /** `areaId` null = both plan areas. */
 export function fetchGapAnalysis(chainId: string | null, areaId: string | null): Promise<GapAnalysis> {
-  return graphql<{ gapAnalysis: GapAnalysis }>(
-    `query($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
-      chainId areaId
-      segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
-      gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ${UNIT_ROLE} } saved status }
-      undetectedSavedGaps { ${SAVED_GAP} }
-      counts { fill extend strengthen } } }`,
-    { chainId, areaId },
-  ).then((d) => d.gapAnalysis);
+  return execute(GAP_ANALYSIS, { chainId, areaId }).then((d) => d.gapAnalysis);
 }
+
+const GAP = gql(`query Gap($id: ID!) { gap(id: $id) { ...SavedGapFields } }`);
 
 export function fetchGap(id: string): Promise<SavedGap | null> {
-  return graphql<{ gap: SavedGap | null }>(`query($id: ID!) { gap(id: $id) { ${SAVED_GAP} } }`, { id }).then((d) => d.gap);
+  return execute(GAP, { id }).then((d) => d.gap ?? null);
 }
 
-export interface AreaResponsibility {
-  areaId: string | null;
-  leads: UnitRole[];
-  supports: UnitRole[];
-}
-
-export interface Responsibility {
-  nodeId: string;
-  kind: string;
-  name: string | null;
-  areas: AreaResponsibility[];
-}
+gql(`fragment ResponsibilityFields on Responsibility { nodeId kind name areas { areaId leads { ...UnitRoleFields } supports { ...UnitRoleFields } } }`);
+const RESPONSIBILITY = gql(`query Responsibility($id: ID!) { responsibility(nodeId: $id) { ...ResponsibilityFields } }`);
+export type Responsibility = ResultOf<typeof RESPONSIBILITY>['responsibility'];
+export type AreaResponsibility = Responsibility['areas'][number];
 
 export function fetchResponsibility(nodeId: string): Promise<Responsibility> {
-  return graphql<{ responsibility: Responsibility }>(
-    `query($id: ID!) { responsibility(nodeId: $id) { nodeId kind name areas { areaId leads { ${UNIT_ROLE} } supports { ${UNIT_ROLE} } } } }`,
-    { id: nodeId },
-  ).then((d) => d.responsibility);
+  return execute(RESPONSIBILITY, { id: nodeId }).then((d) => d.responsibility);
 }
 
-export interface UnitOverview {
-  id: string;
-  name: string;
-  areaId: string | null;
-  duties: UnitRole[];
-  chains: { id: string; name: string }[];
-  openGaps: SavedGap[];
-}
+const UNIT = gql(`query Unit($id: ID!) { unit(id: $id) { id name areaId duties { ...UnitRoleFields } chains { id name } openGaps { ...SavedGapFields } } }`);
+export type UnitOverview = NonNullable<ResultOf<typeof UNIT>['unit']>;
 
 export function fetchUnit(id: string): Promise<UnitOverview | null> {
-  return graphql<{ unit: UnitOverview | null }>(
-    `query($id: ID!) { unit(id: $id) { id name areaId duties { ${UNIT_ROLE} } chains { id name } openGaps { ${SAVED_GAP} } } }`,
-    { id },
-  ).then((d) => d.unit);
+  return execute(UNIT, { id }).then((d) => d.unit ?? null);
 }
 
 // ---- suppliers.graphql ----------------------------------------------------------------------
 
-export interface ScoreComponent {
-  name: string;
-  value: number;
-  weight: number;
-  detail: string;
-}
-
-export interface SupplierCandidate {
-  rank: number;
-  enterpriseId: string;
-  name: string;
-  shortName: string | null;
-  uscc: string | null;
-  region: string | null;
-  province: string | null;
-  city: string | null;
-  output: number | null;
-  aboveScale: boolean;
-  tags: string[];
-  sample: boolean;
-  segmentIds: string[];
-  segmentNames: string[];
-  score: number;
-  components: ScoreComponent[];
-  reasonZh: string;
-  reasonEn: string;
-  path: Evidence;
-}
-
-export interface SupplierCandidatePage {
-  segmentIds: string[];
-  areaId: string | null;
-  totalCount: number;
-  candidates: SupplierCandidate[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
+const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) {
+  supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
+    segmentIds areaId totalCount endCursor hasNextPage
+    candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
+      components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`);
+export type SupplierCandidatePage = ResultOf<typeof SUPPLIER_CANDIDATES>['supplierCandidates'];
+export type SupplierCandidate = SupplierCandidatePage['candidates'][number];
+export type ScoreComponent = SupplierCandidate['components'][number];
+export type Evidence = SupplierCandidate['path'];
 
 export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number }): Promise<SupplierCandidatePage> {
-  return graphql<{ supplierCandidates: SupplierCandidatePage }>(
-    `query($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) { supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
-      segmentIds areaId totalCount endCursor hasNextPage
-      candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
-        components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`,
-    { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 },
-  ).then((d) => d.supplierCandidates);
+  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 }).then(
+    (d) => d.supplierCandidates,
+  );
 }
 
 // ---- enterprises.graphql --------------------------------------------------------------------
 
-export interface SupplyLink {
-  enterprise: { id: string; name: string; shortName: string | null; local: boolean | null; region: string | null };
-  product: string | null;
-  share: number | null;
-}
-
-export interface Enterprise {
-  id: string;
-  name: string;
-  shortName: string | null;
-  uscc: string | null;
-  local: boolean | null;
-  region: string | null;
-  province: string | null;
-  city: string | null;
-  output: number | null;
-  aboveScale: boolean | null;
-  tags: string[];
-  founded: string | null;
-  origin: string | null;
-  sample: boolean;
-  area: { id: string; name: string; nameEn: string | null } | null;
-  segments: { segment: { id: string; name: string; nameEn: string | null; stage: string | null; chainIds: string[] }; role: string | null }[];
-  suppliers: SupplyLink[];
-  customers: SupplyLink[];
-}
-
-const SUPPLY = 'enterprise { id name shortName local region } product share';
+gql(`fragment SupplyFields on SupplyLink { enterprise { id name shortName local region } product share }`);
+const ENTERPRISE = gql(`query Enterprise($id: ID!) { enterprise(id: $id) { id name shortName uscc local region province city output aboveScale tags founded origin sample
+  area { id name nameEn } segments { segment { id name nameEn stage chainIds } role } suppliers { ...SupplyFields } customers { ...SupplyFields } } }`);
+export type Enterprise = NonNullable<ResultOf<typeof ENTERPRISE>['enterprise']>;
+export type SupplyLink = Enterprise['suppliers'][number];
 
 export function fetchEnterprise(id: string): Promise<Enterprise | null> {
-  return graphql<{ enterprise: Enterprise | null }>(
-    `query($id: ID!) { enterprise(id: $id) { id name shortName uscc local region province city output aboveScale tags founded origin sample
-      area { id name nameEn } segments { segment { id name nameEn stage chainIds } role } suppliers { ${SUPPLY} } customers { ${SUPPLY} } } }`,
-    { id },
-  ).then((d) => d.enterprise);
+  return execute(ENTERPRISE, { id }).then((d) => d.enterprise ?? null);
 }
 
-export interface EnterpriseListItem {
-  id: string;
-  name: string;
-  shortName: string | null;
-  local: boolean | null;
-  region: string | null;
-  city: string | null;
-  output: number | null;
-  tags: string[];
-  origin: string | null;
-  sample: boolean;
-  segments: { segment: { id: string }; role: string | null }[];
-}
+const SEGMENT_ENTERPRISES = gql(`query SegmentEnterprises($filter: EnterpriseFilter) { enterprises(filter: $filter, first: 100) {
+  totalCount items { id name shortName local region city output tags origin sample segments { segment { id } role } } } }`);
+type SegmentEnterprises = ResultOf<typeof SEGMENT_ENTERPRISES>['enterprises'];
+export type EnterpriseListItem = SegmentEnterprises['items'][number];
 
 /** Enterprises of a segment; `local` true/false splits local and external; `areaId` limits to an area. */
-export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaId: string | null): Promise<{ items: EnterpriseListItem[]; totalCount: number }> {
-  return graphql<{ enterprises: { items: EnterpriseListItem[]; totalCount: number } }>(
-    `query($filter: EnterpriseFilter) { enterprises(filter: $filter, first: 100) { totalCount items { id name shortName local region city output tags origin sample segments { segment { id } role } } } }`,
-    { filter: { segmentId, local, ...(local && areaId ? { areaId } : {}) } },
-  ).then((d) => d.enterprises);
+export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaId: string | null): Promise<SegmentEnterprises> {
+  return execute(SEGMENT_ENTERPRISES, { filter: { segmentId, local, ...(local && areaId ? { areaId } : {}) } }).then((d) => d.enterprises);
 }
 
 // ---- explore.graphql ------------------------------------------------------------------------
 
-export type SearchKind = 'Enterprise' | 'Segment' | 'Chain' | 'Unit';
-
-export interface SearchHit {
-  kind: SearchKind;
-  id: string;
-  name: string;
-  shortName: string | null;
-  match: 'EXACT' | 'PREFIX' | 'CONTAINS';
-  context: string | null;
-  areas: string[];
-  chains: string[];
-}
+const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }`);
+export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
+export type { SearchKind } from './generated/graphql.ts';
 
 export function search(text: string, limit = 12): Promise<SearchHit[]> {
-  return graphql<{ search: SearchHit[] }>(
-    'query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }',
-    { text, limit },
-  ).then((d) => d.search);
+  return execute(SEARCH, { text, limit }).then((d) => d.search);
 }
 
-export interface Neighbourhood extends GraphElements {
-  centerId: string;
-  truncated: boolean;
-}
+const NEIGHBOURHOOD = gql(`query Neighbourhood($id: ID!, $depth: Int, $limit: Int, $filter: NeighbourhoodFilter) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit, filter: $filter) { centerId truncated nodes { ...NodeFields } edges { ...EdgeFields } } }`);
+export type Neighbourhood = ResultOf<typeof NEIGHBOURHOOD>['neighbourhood'];
 
 export function fetchNeighbourhood(id: string, options: { depth?: number; limit?: number; labels?: string[] } = {}): Promise<Neighbourhood> {
-  return graphql<{ neighbourhood: Neighbourhood }>(
-    `query($id: ID!, $depth: Int, $limit: Int, $filter: NeighbourhoodFilter) { neighbourhood(id: $id, depth: $depth, limit: $limit, filter: $filter) { centerId truncated ${ELEMENTS} } }`,
-    { id, depth: options.depth ?? 1, limit: options.limit ?? 500, filter: options.labels ? { labels: options.labels } : null },
-  ).then((d) => d.neighbourhood);
+  return execute(NEIGHBOURHOOD, { id, depth: options.depth ?? 1, limit: options.limit ?? 500, filter: options.labels ? { labels: options.labels } : null }).then(
+    (d) => d.neighbourhood,
+  );
 }
 
+const SHORTEST_PATH = gql(`query ShortestPath($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { nodes { ...NodeFields } edges { ...EdgeFields } } }`);
+
 export function fetchShortestPath(fromId: string, toId: string): Promise<GraphElements> {
-  return graphql<{ shortestPath: GraphElements }>(`query($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { ${ELEMENTS} } }`, {
-    from: fromId,
-    to: toId,
-  }).then((d) => d.shortestPath);
+  return execute(SHORTEST_PATH, { from: fromId, to: toId }).then((d) => d.shortestPath);
 }
 
 /**
@@ -435,14 +240,20 @@ export const PLAN_TASK_COUNT = 18;
 /** The server allows at most 15 aliases per request (graphql-armor), so tasks go in batches. */
 const ALIAS_BATCH = 9;
 
+/** One task's `responsibility`; the batches below alias it once per task and add its fragments. */
+const TASK_RESPONSIBILITY = gql(`query TaskResponsibility($id: ID!) { responsibility(nodeId: $id) { ...ResponsibilityFields } }`);
+
 export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promise<Responsibility[]> {
   const ids = Array.from({ length: count }, (_, i) => i + 1);
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += ALIAS_BATCH) batches.push(ids.slice(i, i + ALIAS_BATCH));
+  // The checked document's fragments, after its operation: the batch reuses them with aliases.
+  const text = TASK_RESPONSIBILITY.toString();
+  const fragments = text.slice(text.indexOf('fragment '));
   const results = await Promise.all(
     batches.map((batch) =>
-      graphql<Record<string, Responsibility>>(
-        `{ ${batch.map((n) => `t${n}: responsibility(nodeId: "task:${n}") { nodeId kind name areas { areaId leads { ${UNIT_ROLE} } supports { ${UNIT_ROLE} } } }`).join('\n')} }`,
+      graphql<Record<string, ResultOf<typeof TASK_RESPONSIBILITY>['responsibility']>>(
+        `{ ${batch.map((n) => `t${n}: responsibility(nodeId: "task:${n}") { ...ResponsibilityFields }`).join('\n')} }\n${fragments}`,
       ),
     ),
   );
@@ -451,45 +262,17 @@ export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promis
 
 // ---- targets.graphql ------------------------------------------------------------------------
 
-export interface ProgressRecord {
-  id: string;
-  value: number;
-  date: string;
-  source: string | null;
-  note: string | null;
-}
-
-export interface TargetProgress {
-  target: {
-    id: string;
-    name: string;
-    value: number;
-    unit: string | null;
-    deadline: string | null;
-    group: string | null;
-    metric: string | null;
-    source: string | null;
-    sourceText: string | null;
-    area: { id: string; name: string; nameEn: string | null } | null;
-    wholeId: string | null;
-  };
-  value: number;
-  unit: string | null;
-  current: number | null;
-  currentSource: 'COMPUTED' | 'RECORDED' | 'NONE';
-  ratio: number | null;
-  history: ProgressRecord[];
-  parts: TargetProgress[];
-}
-
-const TARGET_FIELDS = `target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
-  value unit current currentSource ratio history { id value date source note }`;
+gql(`fragment TargetFields on TargetProgress {
+  target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
+  value unit current currentSource ratio history { id value date source note } }`);
+const TARGETS = gql(`query Targets($areaId: ID) { targets(areaId: $areaId) { ...TargetFields parts { ...TargetFields } } }`);
+export type TargetProgress = ResultOf<typeof TARGETS>['targets'][number];
+export type TargetPart = TargetProgress['parts'][number];
+export type ProgressRecord = TargetProgress['history'][number];
 
 /** Whole targets with their per-area parts (areaId null), or the parts counting for one area. */
 export function fetchTargets(areaId: string | null): Promise<TargetProgress[]> {
-  return graphql<{ targets: TargetProgress[] }>(`query($areaId: ID) { targets(areaId: $areaId) { ${TARGET_FIELDS} parts { ${TARGET_FIELDS} } } }`, { areaId }).then(
-    (d) => d.targets,
-  );
+  return execute(TARGETS, { areaId }).then((d) => d.targets);
 }
 
 // ---- import.graphql (export) ----------------------------------------------------------------
@@ -500,46 +283,50 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
+const EXPORT_CANDIDATES = gql(`query ExportCandidates($gapId: ID, $areaId: ID) {
+  exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }`);
+
 /**
  * The 招商清单 as the server writes it (all pages; bold frozen header,
  * auto-filter, codes as text), the same file `npm run export -- candidates` gives.
  */
 export function exportCandidatesXlsx(gapId: string, areaId: string | null): Promise<ExportedFile> {
-  return graphql<{ exportTable: { filename: string; mimeType: string; base64: string } }>(
-    'query($gapId: ID, $areaId: ID) { exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }',
-    { gapId, areaId },
-  ).then(({ exportTable: f }) => ({ filename: f.filename, mimeType: f.mimeType, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) }));
+  return execute(EXPORT_CANDIDATES, { gapId, areaId }).then(({ exportTable: f }) => ({
+    filename: f.filename,
+    mimeType: f.mimeType,
+    bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)),
+  }));
 }
 
 // ---- auth.graphql ---------------------------------------------------------------------------
 
+gql(`fragment MeFields on Me { name role kind signedIn canEdit canAdmin authEnabled openMode firstRun }`);
+const ME = gql(`query Me { me { ...MeFields } }`);
 /** Who the browser acts as. `null` from `fetchMe` means: sign in first. */
-export interface Me {
-  name: string;
-  role: 'viewer' | 'editor' | 'admin' | null;
-  kind: string;
-  signedIn: boolean;
-  canEdit: boolean;
-  canAdmin: boolean;
-  authEnabled: boolean;
-  openMode: boolean;
-}
-
-const ME = 'name role kind signedIn canEdit canAdmin authEnabled openMode';
+export type Me = NonNullable<ResultOf<typeof ME>['me']>;
 
 export function fetchMe(): Promise<Me | null> {
-  return graphql<{ me: Me | null }>(`{ me { ${ME} } }`).then((d) => d.me);
+  return execute(ME).then((d) => d.me ?? null);
 }
+
+const SIGN_IN = gql(`mutation SignIn($name: String!, $password: String!) { signIn(name: $name, password: $password) { ...MeFields } }`);
 
 /** Sets the HttpOnly session cookie; wrong name or password gives UNAUTHENTICATED. */
 export function signIn(name: string, password: string): Promise<Me> {
-  return graphql<{ signIn: Me }>(`mutation($name: String!, $password: String!) { signIn(name: $name, password: $password) { ${ME} } }`, { name, password }).then(
-    (d) => d.signIn,
-  );
+  return execute(SIGN_IN, { name, password }).then((d) => d.signIn);
 }
 
+const CREATE_FIRST_ADMIN = gql(`mutation CreateFirstAdmin($name: String!, $password: String!) { createFirstAdmin(name: $name, password: $password) { ...MeFields } }`);
+
+/** First run only (no user yet): creates the first admin and signs them in; FORBIDDEN once a user exists. */
+export function createFirstAdmin(name: string, password: string): Promise<Me> {
+  return execute(CREATE_FIRST_ADMIN, { name, password }).then((d) => d.createFirstAdmin);
+}
+
+const SIGN_OUT = gql(`mutation SignOut { signOut }`);
+
 export function signOut(): Promise<boolean> {
-  return graphql<{ signOut: boolean }>('mutation { signOut }').then((d) => d.signOut);
+  return execute(SIGN_OUT).then((d) => d.signOut);
 }
 
 /** Whether an error means "nobody (valid) is signed in". */

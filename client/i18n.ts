@@ -210,6 +210,20 @@ const zh = {
   'import.done': '已写入。',
   'import.fixFirst': '有被拒绝的行：请修正文件后重新预检，或勾选“跳过无效行”。',
   'import.tooBig': '文件超过 20 MB。',
+  notFound: '找不到 {id}：它不存在或已被删除',
+  unknownChain: '没有产业链 {id}，改为显示全部产业链',
+  dismiss: '知道了',
+  mapLoadFailed: '产业链图未能加载',
+  offlineHint: '网络恢复后会自动重新加载',
+  firstAdmin: '创建管理员账号',
+  firstAdminTitle: '创建第一个管理员',
+  firstAdminHint: '还没有任何账号。第一个账号是管理员：可以导入数据、添加其他用户。',
+  repeatPassword: '再次输入密码',
+  passwordsDiffer: '两次输入的密码不一致',
+  passwordTooShort: '密码至少需要 {n} 个字符',
+  wrongPassword: '用户名或密码错误',
+  tooManyAttempts: '尝试次数过多，请稍后再试',
+  create: '创建',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -417,6 +431,20 @@ const en: Record<MessageKey, string> = {
   'import.done': 'Written.',
   'import.fixFirst': 'Some rows are rejected: fix the file and check again, or tick “skip invalid rows”.',
   'import.tooBig': 'The file is larger than 20 MB.',
+  notFound: 'Not found: {id} does not exist or was removed',
+  unknownChain: 'There is no chain {id}; showing all chains',
+  dismiss: 'Dismiss',
+  mapLoadFailed: 'The chain map could not be loaded',
+  offlineHint: 'It reloads by itself when the network is back',
+  firstAdmin: 'Create the admin account',
+  firstAdminTitle: 'Create the first admin',
+  firstAdminHint: 'There are no accounts yet. The first one is an admin: it may import data and add other users.',
+  repeatPassword: 'Repeat the password',
+  passwordsDiffer: 'The two passwords differ',
+  passwordTooShort: 'The password needs at least {n} characters',
+  wrongPassword: 'Wrong user name or password',
+  tooManyAttempts: 'Too many attempts: try again later',
+  create: 'Create',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };

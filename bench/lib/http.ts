@@ -17,14 +17,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir. */
-export function startServer(store: string, dataDir: string): Promise<RunningServer> {
+/** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir; `env` adds settings (limits off by default). */
+export function startServer(store: string, dataDir: string, env: Record<string, string> = { RATE_LIMIT: '0', COST_BUDGET: '0' }): Promise<RunningServer> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--store', store, '--data-dir', dataDir, '--port', '0', '--no-seed'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // No rate limit: the load test is one client at 16 connections (the default 600/min would answer 429).
-    env: { ...process.env, NODE_ENV: 'production', RATE_LIMIT: '0' },
+    // Default: no rate limit nor cost budget: the load test is one client at 16 connections (the defaults would answer 429).
+    env: { ...process.env, NODE_ENV: 'production', ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {

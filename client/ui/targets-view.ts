@@ -1,11 +1,11 @@
-import { fetchTargets, type TargetProgress } from '../api.ts';
+import { fetchTargets, type TargetPart, type TargetProgress } from '../api.ts';
 import { getLang, t } from '../i18n.ts';
 import { formatAmount, groupTargets, isBehind, progressPercent } from '../state/targets.ts';
 import type { AreaChoice } from '../state/url-state.ts';
 import { h, loadInto } from './dom.ts';
 import { areaName } from './panels.ts';
 
-function bar(label: string, tp: TargetProgress, today: Date): HTMLElement {
+function bar(label: string, tp: TargetPart, today: Date): HTMLElement {
   const pct = progressPercent(tp.ratio);
   const behind = isBehind(tp.ratio, tp.target.deadline, today);
   return h(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Role } from '../auth/roles.ts';
 import type { QueryRunner, Store } from '../store/store.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 
 /** One recorded mutation field. `before`/`after` are JSON of the node's properties (secrets removed), or null. */
 export interface AuditEntry {
@@ -8,7 +9,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   actorKind: string;
-  role: string | null;
+  role: Role | null;
   operation: string | null;
   field: string;
   /** JSON of the arguments, secrets redacted, long text cut, files as name/size/type. */
@@ -20,6 +21,12 @@ export interface AuditEntry {
   ok: boolean;
   /** What came of it: a short JSON of the result, or the error code and message. */
   summary: string;
+}
+
+/** A node as the audit trail keeps it. */
+export interface Snapshot {
+  label: string | null;
+  json: string;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
@@ -74,6 +81,15 @@ function csvCell(value: unknown): string {
 
 export const CSV_COLUMNS: (keyof AuditEntry)[] = ['id', 'at', 'actor', 'actorKind', 'role', 'operation', 'field', 'entityId', 'entityLabel', 'ok', 'summary', 'args', 'before', 'after'];
 
+/** Labels (and id prefixes) of the access-control records only admins may read. */
+const ACCOUNT_LABELS = new Set(['User', 'ApiToken', 'Session']);
+const ACCOUNT_ID = /^(user|token|apitoken|session):/i;
+const ADMIN_ONLY = '{"redacted":"admin only"}';
+
+function isAccountEntry(e: AuditEntry): boolean {
+  return ACCOUNT_LABELS.has(e.entityLabel ?? '') || ACCOUNT_ID.test(e.entityId ?? '') || ['createUser', 'removeUser', 'setUserRole', 'setUserPassword', 'createApiToken', 'revokeApiToken'].includes(e.field);
+}
+
 export class AuditService {
   constructor(private readonly store: Store) {}
 
@@ -85,23 +101,28 @@ export class AuditService {
     return id;
   }
 
-  async page(options: { first?: number | null; after?: string | null; entityId?: string | null } = {}): Promise<AuditPage> {
+  /**
+   * A page of the trail, newest first. Without `accounts` (callers below admin)
+   * entries about user accounts, tokens and sessions keep who/what/when but
+   * not their arguments or before/after: those are admin-only records.
+   */
+  async page(options: { first?: number | null; after?: string | null; entityId?: string | null; accounts?: boolean } = {}): Promise<AuditPage> {
     const first = options.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new ValidationError(`first must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
     const rows = await this.store.run<AuditEntry>('read/audit/entries', { entityId: options.entityId ?? null, after: options.after ?? null });
-    const entries = rows.slice(0, first);
+    const entries = rows.slice(0, first).map((e) => (options.accounts === false && isAccountEntry(e) ? { ...e, args: ADMIN_ONLY, before: null, after: null } : e));
     const hasMore = rows.length > first;
     return { entries, hasMore, endCursor: hasMore ? (entries.at(-1)?.id ?? null) : null };
   }
 
   /** The whole trail (or one entity's) as CSV, newest first, at most `limit` rows. */
-  async csv(options: { entityId?: string | null; limit?: number } = {}): Promise<string> {
+  async csv(options: { entityId?: string | null; limit?: number; accounts?: boolean } = {}): Promise<string> {
     const limit = options.limit ?? 10_000;
     const lines = [CSV_COLUMNS.join(',')];
     let after: string | null = null;
     let count = 0;
     while (count < limit) {
-      const page: AuditPage = await this.page({ first: Math.min(MAX_PAGE, limit - count), after, entityId: options.entityId });
+      const page: AuditPage = await this.page({ first: Math.min(MAX_PAGE, limit - count), after, entityId: options.entityId, accounts: options.accounts });
       for (const entry of page.entries) lines.push(CSV_COLUMNS.map((c) => csvCell(entry[c])).join(','));
       count += page.entries.length;
       if (!page.hasMore || !page.endCursor) break;
@@ -110,9 +131,9 @@ export class AuditService {
     return lines.join('\r\n') + '\r\n';
   }
 
-  /** Labels and properties of the node with this id (any label), secrets removed; null when none. */
-  async snapshot(entityId: string): Promise<{ label: string | null; json: string } | null> {
-    const [row] = await this.store.run<{ labels: string[]; properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: entityId });
+  /** Labels and properties of the node with this id (any label), secrets removed; null when none. Pass `tx` to read inside a write transaction. */
+  async snapshot(entityId: string, tx: QueryRunner = this.store): Promise<Snapshot | null> {
+    const [row] = await tx.run<{ labels: string[]; properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: entityId });
     if (!row) return null;
     return { label: row.labels[0] ?? null, json: auditJson(row.properties, 8000) };
   }

@@ -1,15 +1,14 @@
 import { GraphQLError } from 'graphql';
+import { DomainError } from '../errors.ts';
 
 export type AccessCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
 
 /** Refused for who the caller is (or how often they call); the message names the operation and the role needed. */
-export class AccessError extends Error {
+export class AccessError extends DomainError {
   override name = 'AccessError';
-  constructor(
-    readonly code: AccessCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: AccessCode;
+  constructor(code: AccessCode, message: string) {
+    super(code, message);
   }
 }
 

@@ -3,8 +3,8 @@ import type { RateLimitOptions } from './rate-limit.ts';
 /**
  * Access control and request limits of the GraphQL server.
  *
- * `mode: 'disabled'` is what `createGraphQLServer({ store })` uses when no
- * `auth` is given, so API tests can call queries and mutations without
+ * Every server names its mode (there is no default). `mode: 'disabled'`
+ * (`DISABLED_AUTH`) is for API tests, which call queries and mutations without
  * credentials: every request acts as an admin called `anonymous`, nothing is
  * audited, no CSRF header is needed. The real server (`main.ts` through
  * `createHttpServer`) passes `mode: 'enabled'`.
@@ -21,6 +21,12 @@ export interface AuthOptions {
   introspection?: boolean;
   /** Per-client token bucket; default 600 requests a minute when enabled, off when disabled; `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Per-client budget of cost units a minute (graphql-armor's estimate of each
+   * operation + the ms its execution took); default 60 000 a minute when
+   * enabled, off when disabled; `false` turns it off.
+   */
+  costBudget?: RateLimitOptions | false;
   /** Largest request body in bytes (file uploads included); default 25 MiB. */
   maxBodyBytes?: number;
   /** Record successful and refused mutations in the audit trail; default: on when enabled. */

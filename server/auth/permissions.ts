@@ -15,6 +15,8 @@ export type Requirement = Role | 'public';
 export const MUTATION_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   signIn: 'public',
   signOut: 'public',
+  /** Refused by the service once any user exists. */
+  createFirstAdmin: 'public',
   createUser: 'admin',
   removeUser: 'admin',
   setUserRole: 'admin',

@@ -28,17 +28,37 @@ export class RateLimiter {
   }
 
   take(key: string): RateDecision {
+    const bucket = this.refilled(key);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, retryAfter: 0 };
+    }
+    return this.refusal(bucket.tokens);
+  }
+
+  /** Whether the client has anything left, taking nothing (for budgets charged after the fact). */
+  check(key: string): RateDecision {
+    const bucket = this.refilled(key);
+    return bucket.tokens > 0 ? { allowed: true, retryAfter: 0 } : this.refusal(bucket.tokens);
+  }
+
+  /** Takes `amount` (work already done): the balance may go below zero, and `check` refuses until it is refilled. */
+  charge(key: string, amount: number): void {
+    this.refilled(key).tokens -= amount;
+  }
+
+  private refilled(key: string): { tokens: number; at: number } {
     const now = this.now();
     this.sweep(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfter: 0 };
-    }
-    return { allowed: false, retryAfter: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+    return bucket;
+  }
+
+  private refusal(tokens: number): RateDecision {
+    return { allowed: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
   }
 
   private sweep(now: number): void {

@@ -15,6 +15,7 @@ export const SECURITY_FLAGS = {
   'no-graphiql': { type: 'boolean' },
   'no-introspection': { type: 'boolean' },
   'rate-limit': { type: 'string' },
+  'cost-budget': { type: 'string' },
   'max-upload-mb': { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
   'trust-proxy': { type: 'boolean' },
@@ -24,7 +25,7 @@ export const SECURITY_FLAGS = {
 } as const;
 
 export const SECURITY_FLAGS_HELP =
-  '--open, --no-graphiql, --no-introspection, --rate-limit N (per minute, 0 off), --max-upload-mb N, --cors-origin URL, --trust-proxy, --backup-dir DIR, --backup-every HOURS, --backup-keep N';
+  '--open, --no-graphiql, --no-introspection, --rate-limit N (per minute, 0 off), --cost-budget N (cost units per minute per client, 0 off), --max-upload-mb N, --cors-origin URL, --trust-proxy, --backup-dir DIR, --backup-every HOURS, --backup-keep N';
 
 type Values = Partial<Record<keyof typeof SECURITY_FLAGS, string | boolean | string[] | undefined>>;
 
@@ -40,6 +41,7 @@ const bool = (v: string | undefined) => v === 'true' || v === '1';
 export function securityConfigFrom(values: Values, env: NodeJS.ProcessEnv, fail: (message: string) => Error): SecurityConfig {
   const positive = (n: number) => n >= 0;
   const rate = numberFrom('--rate-limit / RATE_LIMIT', values['rate-limit'] as string | undefined ?? env.RATE_LIMIT, 600, positive, fail);
+  const cost = numberFrom('--cost-budget / COST_BUDGET', values['cost-budget'] as string | undefined ?? env.COST_BUDGET, 60_000, positive, fail);
   const uploadMb = numberFrom('--max-upload-mb / MAX_UPLOAD_MB', values['max-upload-mb'] as string | undefined ?? env.MAX_UPLOAD_MB, 25, (n) => n > 0, fail);
   const backupDir = (values['backup-dir'] as string | undefined) ?? env.BACKUP_DIR;
   const every = numberFrom('--backup-every / BACKUP_EVERY', values['backup-every'] as string | undefined ?? env.BACKUP_EVERY, 24, (n) => n > 0, fail);
@@ -51,6 +53,7 @@ export function securityConfigFrom(values: Values, env: NodeJS.ProcessEnv, fail:
       open: Boolean(values.open) || bool(env.OPEN_MODE),
       introspection: !(values['no-introspection'] || bool(env.NO_INTROSPECTION)),
       rateLimit: rate > 0 ? { perMinute: rate } : false,
+      costBudget: cost > 0 ? { perMinute: cost, burst: cost } : false,
       maxBodyBytes: Math.round(uploadMb * 1024 * 1024),
       trustProxy: Boolean(values['trust-proxy']) || bool(env.TRUST_PROXY),
     },

@@ -21,8 +21,9 @@ export const UI_CSP = [
 
 /**
  * Headers on every response. The GraphQL endpoint gets no script policy:
- * yoga's GraphiQL page loads its code from a CDN (turn it off in production
- * with --no-graphiql); it still may not be framed.
+ * the GraphiQL page carries its code inline (@graphql-yoga/render-graphiql,
+ * nothing from a CDN; turn it off in production with --no-graphiql); it still
+ * may not be framed.
  */
 export function setSecurityHeaders(res: ServerResponse, kind: 'ui' | 'api'): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -15,7 +15,8 @@ export async function printAccessHint(store: Store, config: Pick<Config, 'store'
     log(
       [
         'No users yet: anyone may READ (demo); writing needs a signed-in editor.',
-        'Create the first admin (stop the server first when it uses the embedded store, whose file it locks):',
+        'Create the first admin now: open the UI and click 创建管理员账号 (Create the admin account),',
+        'or stop the server (the embedded store locks its file) and run:',
         `  npm run user${dataDir} add admin --role admin`,
       ].join('\n'),
     );

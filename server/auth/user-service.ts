@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { isRole, type Role } from './roles.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, burnPasswordCheck, hashPassword, hashSecret, newId, newSecret, verifyPassword } from './secrets.ts';
 
@@ -58,6 +58,7 @@ function checkPassword(password: string): string {
  */
 export class UserService {
   private userCountCache: { value: number; at: number } | undefined;
+  private firstAdminQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -73,6 +74,21 @@ export class UserService {
     const [user] = await this.store.run<User>('write/auth/create-user', { id: newId('user'), name, role, passwordHash, createdAt: this.now().toISOString() });
     this.userCountCache = undefined;
     return user!;
+  }
+
+  /**
+   * The first admin of a fresh install, created from the UI while the server
+   * runs. Null (nothing written) once any user exists. Calls are serialised in
+   * this process, so two first-run forms sent at once make one admin.
+   */
+  addFirstAdmin(name: string, password: string): Promise<User | null> {
+    const run = this.firstAdminQueue.then(async () => {
+      const [row] = await this.store.run<{ count: number }>('read/auth/user-count');
+      if ((row?.count ?? 0) > 0) return null;
+      return this.addUser(name, 'admin', password);
+    });
+    this.firstAdminQueue = run.catch(() => undefined);
+    return run;
   }
 
   listUsers(): Promise<User[]> {

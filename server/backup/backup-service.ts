@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { dumpLines, parseDump, readDump, restoreDump } from '../services/dump/dump.ts';
 import { GRAPH_FILE } from '../store/embedded-store.ts';
 import type { Store } from '../store/store.ts';
+import { assertStoreNotInUse, BackupError, verifyGrafeoBackup } from './verify-backup.ts';
 
 /** Backup files: `backup-<UTC time>.grafeo` (embedded store copy) or `.jsonl` (dump, any store). */
 const BACKUP_NAME = /^backup-\d{8}T\d{6}(\d{3})?Z\.(grafeo|jsonl)$/;
@@ -78,24 +79,45 @@ export function scheduleBackups(store: Store, schedule: BackupSchedule, log: (li
 }
 
 /**
- * Restores the embedded store in `dataDir` from a `.grafeo` backup. The server
- * must be stopped (the store file is locked while it runs). The current graph
- * is kept beside it as `graph.grafeo.before-restore-<time>`.
+ * Restores the embedded store in `dataDir` from a `.grafeo` backup, with the
+ * server stopped. Nothing is touched until the backup has been verified
+ * (header, checksums, opened read-only and counted: verify-backup.ts); a
+ * broken backup is refused with the store as it was. The whole current store
+ * — `graph.grafeo` AND its WAL `graph.grafeo.wal`, which after a crash holds
+ * the writes since the last clean stop — is moved, not deleted, into
+ * `before-restore-<time>/` in the data folder: open it with `--data-dir` to
+ * get it back.
  */
-export function restoreEmbeddedBackup(backupFile: string, dataDir: string, now = new Date()): { replaced: string | null } {
-  if (!backupFile.endsWith('.grafeo')) throw new Error(`${backupFile}: not a .grafeo backup (use restoreDumpBackup for .jsonl)`);
-  if (!existsSync(backupFile)) throw new Error(`${backupFile}: no such backup`);
+export async function restoreEmbeddedBackup(
+  backupFile: string,
+  dataDir: string,
+  now = new Date(),
+): Promise<{ replaced: string | null; nodes: number; relationships: number }> {
+  if (!backupFile.endsWith('.grafeo')) throw new BackupError(`${backupFile}: not a .grafeo backup (use restoreDumpBackup for .jsonl)`);
+  if (!existsSync(backupFile)) throw new BackupError(`${backupFile}: no such backup`);
+  const check = await verifyGrafeoBackup(backupFile);
   mkdirSync(dataDir, { recursive: true });
   const target = path.join(dataDir, GRAPH_FILE);
-  let replaced: string | null = null;
-  if (existsSync(target)) {
-    replaced = `${target}.before-restore-${stamp(now)}`;
-    renameSync(target, replaced);
+  if (existsSync(target)) assertStoreNotInUse(target);
+  // The copy is verified too (a full disk or a bad read would show here), before the swap.
+  const incoming = path.join(dataDir, `restoring-${stamp(now)}.grafeo`);
+  rmSync(incoming, { force: true, recursive: true });
+  try {
+    copyFileSync(backupFile, incoming);
+    await verifyGrafeoBackup(incoming);
+  } catch (e) {
+    rmSync(incoming, { force: true, recursive: true });
+    throw e;
   }
-  for (const f of readdirSync(dataDir)) if (f.startsWith(`${GRAPH_FILE}.`) && f.includes('wal')) rmSync(path.join(dataDir, f), { recursive: true, force: true });
-  copyFileSync(backupFile, `${target}.partial`);
-  renameSync(`${target}.partial`, target);
-  return { replaced };
+  const current = readdirSync(dataDir).filter((f) => f === GRAPH_FILE || f.startsWith(`${GRAPH_FILE}.`));
+  let replaced: string | null = null;
+  if (current.length > 0) {
+    replaced = path.join(dataDir, `before-restore-${stamp(now)}`);
+    mkdirSync(replaced);
+    for (const f of current) renameSync(path.join(dataDir, f), path.join(replaced, f));
+  }
+  renameSync(incoming, target);
+  return { replaced, nodes: check.nodes, relationships: check.relationships };
 }
 
 /** Restores a `.jsonl` dump backup into a store, replacing its content in one transaction. */

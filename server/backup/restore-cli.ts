@@ -5,7 +5,8 @@ import { restoreDumpBackup, restoreEmbeddedBackup } from './backup-service.ts';
 /**
  * `npx tsx server/backup/restore-cli.ts FILE [--data-dir DIR] [--store neo4j]`
  * with the server STOPPED: a `.grafeo` file replaces the embedded store's
- * graph (the old one is kept beside it); a `.jsonl` dump replaces the content
+ * graph once the backup is verified (the old store, WAL included, is kept in
+ * a before-restore-<time> folder; a broken backup is refused, store untouched); a `.jsonl` dump replaces the content
  * of the configured store in one transaction.
  */
 async function main(): Promise<void> {
@@ -14,8 +15,11 @@ async function main(): Promise<void> {
   const config = loadConfig([...rest, '--no-seed']);
   if (file.endsWith('.grafeo')) {
     if (config.store !== 'embedded' || config.dataDir === ':memory:') throw new ConfigError('a .grafeo backup restores the embedded store only (with an on-disk --data-dir)');
-    const { replaced } = restoreEmbeddedBackup(file, config.dataDir);
-    console.log(`restored ${file} into ${config.dataDir}${replaced ? `; the previous graph is kept as ${replaced}` : ''}`);
+    const { replaced, nodes, relationships } = await restoreEmbeddedBackup(file, config.dataDir);
+    console.log(
+      `restored ${file} (${nodes} nodes, ${relationships} relationships, verified) into ${config.dataDir}` +
+        (replaced ? `; the previous store (with its WAL) is kept in ${replaced}: open it with --data-dir ${replaced}` : ''),
+    );
     return;
   }
   const store = await createStore(config);

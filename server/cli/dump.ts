@@ -9,7 +9,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ConfigError, loadConfig } from '../config.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { cypherExport } from '../services/dump/cypher-export.ts';
 import { dumpLines, readDump } from '../services/dump/dump.ts';
 import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
-import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { exportCandidates, exportEnterprises, exportGaps } from '../services/export/export-tables.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
 import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';

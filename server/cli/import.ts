@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, loadConfig } from '../config.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
 import { formatReport } from '../services/import/format-report.ts';
 import { importFile } from '../services/import/import-file.ts';

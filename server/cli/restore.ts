@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../config.ts';
-import { ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { parseDump, restoreDump } from '../services/dump/dump.ts';
 import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
 import { createStore } from '../store/create-store.ts';

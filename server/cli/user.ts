@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createStore } from '../store/create-store.ts';
+import { GRAPH_FILE } from '../store/embedded-store.ts';
 import { UserService } from '../auth/user-service.ts';
 import { isRole } from '../auth/roles.ts';
 
@@ -11,7 +14,22 @@ const USAGE = `usage: npm run user -- <command> [options] [--data-dir DIR | --st
   remove NAME                                              remove a user and end their sessions
   set-role NAME --role viewer|editor|admin                 change a role
   password NAME [--password-stdin]                         set a new password
-The embedded store is locked while the server runs: stop the server first.`;
+The data folder is --data-dir, else DATA_DIR, else ./data: give the one the server uses.
+The embedded store is locked while the server runs: stop the server first, or add
+accounts through the running server (first run: 创建管理员账号 in the UI; later an
+admin's createUser mutation).`;
+
+/** Grafeo's refusal to open a file another process holds. */
+const LOCKED = /GRAFEO-X001|cannot be locked/i;
+
+function lockedMessage(dataDir: string): string {
+  return [
+    `the store in ${dataDir} is locked: a server is running on it.`,
+    'Stop the server first, then run this command again; or, without stopping it:',
+    '  - no users yet: open the UI and click 创建管理员账号 (Create the admin account);',
+    '  - as an admin: the createUser mutation (GraphiQL at /graphql).',
+  ].join('\n');
+}
 
 /** Reads one line: hidden on a terminal, the first line of stdin otherwise. */
 async function readPassword(prompt: string, fromStdin: boolean): Promise<string> {
@@ -65,7 +83,15 @@ async function main(): Promise<void> {
     if (!name) throw new ConfigError(`${what} needs a user name\n${USAGE}`);
     return name;
   };
-  const store = await createStore(config);
+  if (config.store === 'embedded') {
+    // Say where: an account written to the wrong folder is invisible to the server.
+    const exists = existsSync(path.join(config.dataDir, GRAPH_FILE));
+    console.error(`data folder: ${config.dataDir}${exists ? '' : ' (no store yet: a new one is created; start the server with the same --data-dir)'}`);
+  }
+  const store = await createStore(config).catch((e: unknown) => {
+    if (config.store === 'embedded' && LOCKED.test((e as Error).message)) throw new ConfigError(lockedMessage(config.dataDir));
+    throw e;
+  });
   try {
     const users = new UserService(store);
     switch (command) {

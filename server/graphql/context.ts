@@ -1,4 +1,4 @@
-import type { RequestAuth } from '../auth/security-plugin.ts';
+import type { RequestAuth } from '../auth/request-auth.ts';
 import type { Store } from '../store/store.ts';
 
 /** What every resolver receives: the one store chosen at start. */

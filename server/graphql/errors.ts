@@ -1,25 +1,35 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { DomainError } from '../errors.ts';
+import { LimitError } from '../services/limits/work-limits.ts';
+import { StoreError } from '../store/store.ts';
 
 /**
  * Turns an error thrown below the API into what a client may see: domain errors
- * keep their message with a code; anything else (engine, driver, bugs) becomes
+ * (server/errors.ts) keep their message with their code and field; anything else (engine, driver, bugs) becomes
  * INTERNAL with no stack trace and no Cypher text.
  */
 export function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError ?? error : error;
-  if (original instanceof NotFoundError || original instanceof ValidationError) {
-    const field = original instanceof ValidationError && original.field ? { field: original.field } : {};
+  if (original instanceof DomainError) {
+    const field = original.field ? { field: original.field } : {};
+    const retry = original instanceof LimitError ? { retryAfterSeconds: original.retryAfterSeconds } : {};
     return createGraphQLError(original.message, {
-      extensions: { code: original.code, ...field },
+      extensions: { code: original.code, ...field, ...retry },
+      path: error instanceof GraphQLError ? error.path : undefined,
+    });
+  }
+  if (original instanceof StoreError && /time(d)?[ _-]?out/i.test(original.message)) {
+    // The engine's own time limit: the caller asked too much, the server is fine.
+    return createGraphQLError(`query '${original.queryName}' took too long and was stopped: narrow it down and retry`, {
+      extensions: { code: 'TIMEOUT' },
       path: error instanceof GraphQLError ? error.path : undefined,
     });
   }
   if (original instanceof GraphQLError) {
     // Parse, validation and input-coercion errors from graphql-js itself carry no secrets.
     return createGraphQLError(original.message, {
-      extensions: { code: (original.extensions?.code as string | undefined) ?? 'BAD_USER_INPUT' },
+      extensions: { ...original.extensions, code: (original.extensions?.code as string | undefined) ?? 'BAD_USER_INPUT' },
       nodes: original.nodes,
       source: original.source,
       positions: original.positions,

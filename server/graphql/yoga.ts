@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { DISABLED_AUTH, type AuthOptions } from '../auth/auth-options.ts';
+import type { AuthOptions } from '../auth/auth-options.ts';
 import { createSecurityPlugins } from '../auth/security-plugin.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphQLContext } from './context.ts';
 import { maskError, serverLogger } from './errors.ts';
+import { inputLimitsPlugin } from './input-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -24,21 +25,26 @@ export interface YogaOptions {
   /** GraphiQL in the browser at /graphql (default on). */
   graphiql?: boolean;
   /**
-   * Access control, audit and request limits (docs/security.md). Default
-   * `{ mode: 'disabled' }`: every caller is an admin, for API tests; the real
-   * server passes `mode: 'enabled'`.
+   * Access control, audit and request limits (docs/security.md). Required, so
+   * access control is never off by omission: the real server passes
+   * `mode: 'enabled'`; API tests pass `DISABLED_AUTH` explicitly.
    */
-  auth?: AuthOptions;
+  auth: AuthOptions;
   /** Allowed cross-origin callers; default none (CORS closed). */
   corsOrigins?: string[];
 }
 
 /** The GraphQL server, separate from the listening HTTP server so tests can call `yoga.fetch`. */
-export function createGraphQLServer({ store, graphiql = true, auth = DISABLED_AUTH, corsOrigins = [] }: YogaOptions) {
+export function createGraphQLServer({ store, graphiql = true, auth, corsOrigins = [] }: YogaOptions) {
+  // Also for callers the type does not reach (JS, casts): no access settings, no server.
+  if (!auth?.mode) throw new Error("createGraphQLServer: 'auth' is required ({ mode: 'enabled' | 'disabled' })");
   return createYoga<object, GraphQLContext>({
     schema: createSchema<GraphQLContext>({ typeDefs: readTypeDefs(), resolvers }),
     context: { store },
     graphiql,
+    // GraphiQL's code comes from the product, not yoga's default CDN, so it works on an intranet.
+    // Loaded on first use: the page inlines ~9 MB of editor code.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     maskedErrors: { maskError },
     logging: serverLogger,
@@ -47,9 +53,11 @@ export function createGraphQLServer({ store, graphiql = true, auth = DISABLED_AU
         maxDepth: { n: 10 },
         maxAliases: { n: 15 },
         maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        // The cost limit (and the per-client cost budget) is server/auth/cost-budget.ts.
+        costLimit: { enabled: false },
       }),
       ...createSecurityPlugins(store, auth),
+      inputLimitsPlugin(),
     ],
   });
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import type { Store } from '../store/store.ts';
+import { liveness } from '../services/health/health.ts';
 import { setSecurityHeaders } from '../auth/security-headers.ts';
 import { createGraphQLServer, type YogaOptions } from '../graphql/yoga.ts';
 
@@ -12,12 +13,12 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.me
 /**
  * One port for everything: the GraphQL API at /graphql, /healthz, and the
  * built UI at / (any other path falls back to index.html for deep links).
- * `options` go to the GraphQL server: main.ts passes the real access control
- * (`auth: { mode: 'enabled' }`); without it access control is off, as in tests.
+ * `options` go to the GraphQL server and must name the access control:
+ * main.ts passes `auth: { mode: 'enabled' }`, tests say which they want.
  */
 export type HttpServerOptions = Omit<YogaOptions, 'store'>;
 
-export function createHttpServer(store: Store, options: HttpServerOptions = {}): Server {
+export function createHttpServer(store: Store, options: HttpServerOptions): Server {
   const yoga = createGraphQLServer({ store, ...options });
   const hasClient = existsSync(CLIENT_DIST);
   const assets = hasClient ? sirv(CLIENT_DIST, { single: true, etag: true, gzip: false }) : undefined;
@@ -30,9 +31,9 @@ export function createHttpServer(store: Store, options: HttpServerOptions = {}):
       return;
     }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
-      void store.health().then((health) => {
-        res.writeHead(health.reachable ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(health));
+      void liveness(store).then((live) => {
+        res.writeHead(live.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(live));
       });
       return;
     }

@@ -67,3 +67,11 @@ export type GapStatus = (typeof GAP_STATUSES)[number];
 export const SEGMENT_STAGES = ['upstream', 'midstream', 'downstream'] as const;
 export const ENTERPRISE_ROLES = ['leader', 'core', 'supplier'] as const;
 export const REGIONS = ['local', 'anhui', 'yrd', 'other'] as const;
+export const GAP_ORIGINS = ['plan', 'analysis', 'user'] as const;
+export type GapOrigin = (typeof GAP_ORIGINS)[number];
+/** 责任单位 (lead) or 配合单位 (support). */
+export const UNIT_DUTY_ROLES = ['lead', 'support'] as const;
+export type UnitDutyRole = (typeof UNIT_DUTY_ROLES)[number];
+/** Where a unit's duty comes from: a plan task's LEADS/SUPPORTS, or RESPONSIBLE_FOR on a saved gap. */
+export const DUTY_SOURCES = ['task', 'gap'] as const;
+export type DutySource = (typeof DUTY_SOURCES)[number];

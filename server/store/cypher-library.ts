@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isReadQuery } from './store.ts';
 import { fileURLToPath } from 'node:url';
 
 /** Folder holding every query of the product; nothing else in the code base writes Cypher. */
@@ -59,7 +60,7 @@ export function loadCypherLibrary(dir: string = CYPHER_DIR): Map<string, CypherQ
   for (const file of listCypherFiles(dir)) {
     const name = path.relative(dir, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
     const text = readFileSync(file, 'utf8');
-    const mode: AccessMode = name.startsWith('read/') ? 'read' : 'write';
+    const mode: AccessMode = isReadQuery(name) ? 'read' : 'write';
     const statements = name.startsWith('schema/') ? splitStatements(text) : [text.trim().replace(/;\s*$/, '')];
     library.set(name, { name, file, text, mode, params: parseHeader(text, file), statements });
   }

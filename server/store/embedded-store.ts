@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { getQuery } from './cypher-library.ts';
-import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { StoreError, type Params, type QueryReturning, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
 
 const { GrafeoDB } = grafeo;
@@ -51,7 +51,7 @@ export class EmbeddedStore implements Store {
     return next;
   }
 
-  async run<T = Row>(queryName: string, params: Params = {}): Promise<T[]> {
+  async run<T = Row>(queryName: QueryReturning<T>, params: Params = {}): Promise<T[]> {
     if (getQuery(queryName).mode === 'read') return runOn<T>(this.db, queryName, params);
     return this.transaction((tx) => tx.run<T>(queryName, params));
   }

@@ -1,11 +1,27 @@
 import type { StoreKind } from '../config.ts';
+import type { QueryColumns, QueryName } from './generated/queries.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
+export type { QueryName };
+
+/** Queries under cypher/read/ run in read transactions; every other folder writes. */
+export const isReadQuery = (queryName: string): boolean => queryName.startsWith('read/');
+
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * The queries whose RETURN gives every required field of row type T: naming
+ * another query, or a row with a field the query does not return, fails the
+ * typecheck (columns are generated from cypher/ by `npm run codegen`).
+ */
+export type QueryReturning<T> = string extends keyof T
+  ? QueryName
+  : { [N in QueryName]: [RequiredKeys<T>] extends [QueryColumns[N]] ? N : never }[QueryName];
 
 /** Runs named queries from cypher/; rows come back as plain JS values (numbers, strings, arrays, objects). */
 export interface QueryRunner {
-  run<T = Row>(queryName: string, params?: Params): Promise<T[]>;
+  run<T = Row>(queryName: QueryReturning<T>, params?: Params): Promise<T[]>;
 }
 
 export interface StoreHealth {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunBrowser, launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 
 const ARTIFACTS = 'test/artifacts';
 
@@ -27,7 +28,7 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync('docs/screenshots', { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({ auth: DISABLED_AUTH });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import type { Store } from '../../server/store/store.ts';
 import { csv, gbk, openDumpStore } from './helpers.ts';
@@ -29,7 +30,7 @@ let store: Store;
 let yoga: ReturnType<typeof createGraphQLServer>;
 beforeEach(async () => {
   store = await openDumpStore();
-  yoga = createGraphQLServer({ store, graphiql: false });
+  yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
 });
 afterEach(() => store.close());
 

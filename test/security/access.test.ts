@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { openTestStore } from '../support/test-store.ts';
 import { requiredRole } from '../../server/auth/permissions.ts';
@@ -107,7 +108,7 @@ describe('access control on (the real server)', () => {
     const { token, info } = (created.body.data as { createApiToken: { token: string; info: { id: string } } }).createApiToken;
     expect(token).toMatch(/^cgt_[\w-]{43}$/);
     expect(info).toMatchObject({ name: 'nightly-import', role: 'editor', createdBy: 'root', revokedAt: null });
-    const stored = await api.store.run<{ props: Record<string, unknown> }>('read/audit/entity-by-id', { id: info.id });
+    const stored = await api.store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: info.id });
     expect(JSON.stringify(stored)).not.toContain(token);
     expect((await api.gql('{ me { name role kind } }', {}, bearer(token))).body).toEqual({ data: { me: { name: 'token:nightly-import', role: 'editor', kind: 'token' } } });
     await api.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: info.id }, admin);
@@ -121,10 +122,10 @@ describe('access control on (the real server)', () => {
   });
 });
 
-describe('access control off (default of createGraphQLServer, for API tests)', () => {
+describe('access control off (DISABLED_AUTH, for API tests)', () => {
   it('runs admin mutations without credentials', async () => {
     const store = await openTestStore();
-    const yoga = createGraphQLServer({ store });
+    const yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

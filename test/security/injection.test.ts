@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isListType, isNonNullType, isScalarType, type GraphQLInputType, type IntrospectionQuery } from 'graphql';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -34,8 +35,8 @@ function expectClearErrors(answer: { errors?: { message: string; extensions?: { 
 beforeAll(async () => {
   store = await openTestStore();
   await loadSeeds(store);
-  yoga = createGraphQLServer({ store });
-  const [area] = await store.run<{ id: string }>('read/audit/entity-by-id', { id: 'area:chaohu' });
+  yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
+  const [area] = await store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: 'area:chaohu' });
   areaId = area ? 'area:chaohu' : ((await store.run<{ properties: { id: string } }>('read/dump/nodes')).find((r) => String(r.properties.id).startsWith('area:'))?.properties.id ?? '');
 });
 afterAll(() => store.close());

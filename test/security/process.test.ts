@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,35 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../../server/audit/audit-service.ts';
 import { createBackup, listBackups, pruneBackups, restoreEmbeddedBackup } from '../../server/backup/backup-service.ts';
+import { runChild as run } from '../support/child.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const temp = mkdtempSync(path.join(tmpdir(), 'chain-graph-security-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-function run(args: string[], input?: string): { child: ChildProcess; output: () => string; exited: Promise<number | null>; waitFor(text: string, ms?: number): Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  if (input !== undefined) child.stdin!.end(input);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (text: string, ms = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for '${text}'; output so far:\n${out}`)), ms);
-      const check = () => {
-        if (out.includes(text)) {
-          clearTimeout(timer);
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearTimeout(timer);
-          reject(new Error(`process exited (${child.exitCode}) before '${text}':\n${out}`));
-        } else setTimeout(check, 25);
-      };
-      check();
-    });
-  return { child, output: () => out, exited, waitFor };
-}
 
 async function auditCount(dir: string): Promise<number> {
   const store = EmbeddedStore.open(dir);
@@ -144,7 +120,7 @@ describe('backups', () => {
     const store = EmbeddedStore.open(dir);
     await store.applySchema();
     const audit = new AuditService(store);
-    const entry = { actor: 'backup-test', actorKind: 'system', role: 'admin', operation: null, field: 'x', args: '{}', entityId: null, entityLabel: null, before: null, after: null, ok: true, summary: '' };
+    const entry = { actor: 'backup-test', actorKind: 'system', role: 'admin' as const, operation: null, field: 'x', args: '{}', entityId: null, entityLabel: null, before: null, after: null, ok: true, summary: '' };
     await audit.record(entry);
     const first = await createBackup(store, backupDir, new Date('2025-01-01T00:00:00Z'));
     await audit.record(entry);
@@ -157,9 +133,9 @@ describe('backups', () => {
     expect(listBackups(backupDir).map((f) => path.basename(f))).toEqual(['backup-20250102T000000000Z.grafeo', 'backup-20250103T000000000Z.grafeo']);
 
     const restored = path.join(temp, 'restored');
-    expect(restoreEmbeddedBackup(third, restored).replaced).toBeNull();
+    expect((await restoreEmbeddedBackup(third, restored)).replaced).toBeNull();
     expect(await auditCount(restored)).toBe(3);
-    const again = restoreEmbeddedBackup(listBackups(backupDir)[0]!, restored);
+    const again = await restoreEmbeddedBackup(listBackups(backupDir)[0]!, restored);
     expect(again.replaced && existsSync(again.replaced)).toBe(true);
     expect(await auditCount(restored)).toBe(2);
   });

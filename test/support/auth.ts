@@ -12,13 +12,13 @@ export interface GraphQLAnswer {
 }
 
 /**
- * A GraphQL server with access control ON (`mode: 'enabled'`, rate limit off
- * unless given) over a fresh test store (test-store.ts). Plain `createGraphQLServer({ store })`
+ * A GraphQL server with access control ON (`mode: 'enabled'`, rate limit and
+ * cost budget off unless given) over a fresh test store (test-store.ts). `createTestApi`
  * has access control off; use this to test roles, sign-in and the audit trail.
  */
 export async function createSecureTestApi(auth: Partial<AuthOptions> = {}, store?: Store) {
   const db = store ?? (await openTestStore());
-  const yoga = createGraphQLServer({ store: db, auth: { mode: 'enabled', rateLimit: false, ...auth } });
+  const yoga = createGraphQLServer({ store: db, auth: { mode: 'enabled', rateLimit: false, costBudget: false, ...auth } });
   const users = new UserService(db);
 
   async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer> {

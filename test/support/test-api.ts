@@ -1,3 +1,4 @@
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openTestStore } from './test-store.ts';
@@ -13,7 +14,7 @@ export interface TestApi {
 export async function createTestApi(build: (store: Store) => Promise<unknown>, own?: Store): Promise<TestApi> {
   const store = own ?? (await openTestStore());
   await build(store);
-  const yoga = createGraphQLServer({ store, graphiql: false });
+  const yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
   return {
     store,
     async gql(query, variables = {}) {

@@ -13,9 +13,9 @@ export interface TestServer {
 
 /**
  * The real server on a free port over a fresh test store (test-store.ts) with the seed graph.
- * Access control is off unless `options` turn it on, as `npm start` does.
+ * The caller names the access control: `{ auth: DISABLED_AUTH }` or `{ auth: { mode: 'enabled' } }` as `npm start` does.
  */
-export async function startTestServer(options?: HttpServerOptions): Promise<TestServer> {
+export async function startTestServer(options: HttpServerOptions): Promise<TestServer> {
   const store = await openTestStore();
   await loadSeeds(store);
   const server: Server = createHttpServer(store, options);

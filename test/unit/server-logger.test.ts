@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serverLogger } from '../../server/graphql/errors.ts';
-import { NotFoundError, ValidationError } from '../../server/services/errors.ts';
+import { NotFoundError, ValidationError } from '../../server/errors.ts';
 
 describe('serverLogger', () => {
   const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);

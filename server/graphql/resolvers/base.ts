@@ -1,9 +1,10 @@
 import { JSONResolver } from 'graphql-scalars';
-import type { GraphQLContext } from '../context.ts';
+import { healthFor } from '../../services/health/health.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const baseResolvers = {
+export const baseResolvers: Resolvers = {
   JSON: JSONResolver,
   Query: {
-    health: (_: unknown, __: unknown, { store }: GraphQLContext) => store.health(),
+    health: (_, __, { store, auth }) => healthFor(store, auth ? auth.principal.role : 'admin'),
   },
 };

@@ -1,10 +1,10 @@
 import { chainOverview } from '../../services/chains/chain-overview.ts';
 import { listChains } from '../../services/chains/list-chains.ts';
-import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const chainResolvers = {
+export const chainResolvers: Resolvers = {
   Query: {
-    chains: (_: unknown, __: unknown, { store }: GraphQLContext) => listChains(store),
-    chainOverview: (_: unknown, args: { chainId?: string | null }, { store }: GraphQLContext) => chainOverview(store, args.chainId ?? null),
+    chains: (_, __, { store }) => listChains(store),
+    chainOverview: (_, args, { store }) => chainOverview(store, args.chainId ?? null),
   },
 };

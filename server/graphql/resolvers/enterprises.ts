@@ -1,4 +1,4 @@
-import type { EnterpriseFilter, EnterpriseInput, EnterpriseProfile, SupplyLink } from '../../services/enterprises/enterprise-types.ts';
+import type { SupplyLink } from '../../services/enterprises/enterprise-types.ts';
 import { getEnterprise, listEnterprises } from '../../services/enterprises/read-enterprises.ts';
 import {
   addSupplies,
@@ -9,16 +9,14 @@ import {
   setOperatesIn,
   updateEnterprise,
 } from '../../services/enterprises/write-enterprises.ts';
-import { NotFoundError } from '../../services/errors.ts';
-import type { GraphQLContext } from '../context.ts';
-
-type Ctx = GraphQLContext;
+import { NotFoundError } from '../../errors.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
 const supplyLink = (link: SupplyLink) => ({ enterprise: link, product: link.product, share: link.share });
 
-export const enterpriseResolvers = {
+export const enterpriseResolvers: Resolvers = {
   Query: {
-    enterprise: async (_: unknown, args: { id: string }, { store }: Ctx) => {
+    enterprise: async (_, args, { store }) => {
       try {
         return await getEnterprise(store, args.id);
       } catch (e) {
@@ -26,29 +24,33 @@ export const enterpriseResolvers = {
         throw e;
       }
     },
-    enterprises: (_: unknown, args: { filter?: EnterpriseFilter | null; first?: number | null; after?: string | null }, { store }: Ctx) =>
+    enterprises: (_, args, { store }) =>
       listEnterprises(store, args.filter ?? {}, args.first ?? undefined, args.after ?? null),
   },
   Mutation: {
-    createEnterprise: (_: unknown, args: { input: EnterpriseInput }, { store }: Ctx) => createEnterprise(store, args.input),
-    updateEnterprise: (_: unknown, args: { id: string; input: EnterpriseInput }, { store }: Ctx) => updateEnterprise(store, args.id, args.input),
-    deleteEnterprise: (_: unknown, args: { id: string }, { store }: Ctx) => deleteEnterprise(store, args.id),
-    setOperatesIn: (_: unknown, args: { enterpriseId: string; segmentId: string; role: string }, { store }: Ctx) =>
+    createEnterprise: (_, args, { store }) => createEnterprise(store, args.input),
+    updateEnterprise: (_, args, { store }) => updateEnterprise(store, args.id, args.input),
+    deleteEnterprise: (_, args, { store }) => deleteEnterprise(store, args.id),
+    setOperatesIn: (_, args, { store }) =>
       setOperatesIn(store, args.enterpriseId, args.segmentId, args.role),
-    removeOperatesIn: (_: unknown, args: { enterpriseId: string; segmentId: string }, { store }: Ctx) =>
+    removeOperatesIn: (_, args, { store }) =>
       removeOperatesIn(store, args.enterpriseId, args.segmentId),
-    addSupplies: (_: unknown, args: { fromId: string; toId: string; product: string; share?: number | null }, { store }: Ctx) =>
+    addSupplies: (_, args, { store }) =>
       addSupplies(store, args.fromId, args.toId, args.product, args.share),
-    removeSupplies: (_: unknown, args: { fromId: string; toId: string; product?: string | null }, { store }: Ctx) =>
+    removeSupplies: (_, args, { store }) =>
       removeSupplies(store, args.fromId, args.toId, args.product),
   },
+  EnterpriseConnection: {
+    // Counted only when the client asks for it (server/services/enterprises/read-enterprises.ts).
+    totalCount: (connection) => connection.totalCount(),
+  },
   Enterprise: {
-    tags: (e: EnterpriseProfile) => e.tags ?? [],
-    sample: (e: EnterpriseProfile) => e.sample === true,
-    founded: (e: EnterpriseProfile) => (e.founded == null ? null : String(e.founded)),
-    area: (e: EnterpriseProfile) => e.areas[0] ?? null,
-    segments: (e: EnterpriseProfile) => e.segments.map((s) => ({ segment: s, role: s.role })),
-    suppliers: (e: EnterpriseProfile) => e.suppliers.map(supplyLink),
-    customers: (e: EnterpriseProfile) => e.customers.map(supplyLink),
+    tags: (e) => e.tags ?? [],
+    sample: (e) => e.sample === true,
+    founded: (e) => (e.founded == null ? null : String(e.founded)),
+    area: (e) => e.areas[0] ?? null,
+    segments: (e) => e.segments.map((s) => ({ segment: s, role: s.role })),
+    suppliers: (e) => e.suppliers.map(supplyLink),
+    customers: (e) => e.customers.map(supplyLink),
   },
 };

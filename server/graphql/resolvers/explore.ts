@@ -2,16 +2,17 @@ import { neighbourhood, type NeighbourhoodFilter } from '../../services/explore/
 import { search } from '../../services/explore/search.ts';
 import { shortestPath } from '../../services/explore/shortest-path.ts';
 import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const exploreResolvers = {
+export const exploreResolvers: Resolvers = {
   Query: {
-    search: async (_: unknown, args: { text: string; kinds?: string[] | null; limit?: number | null }, { store }: GraphQLContext) =>
+    search: async (_, args, { store }) =>
       (await search(store, args.text, { labels: args.kinds, limit: args.limit })).map((hit) => ({ ...hit, kind: hit.label })),
     neighbourhood: (
       _: unknown,
       args: { id: string; depth?: number | null; filter?: NeighbourhoodFilter | null; limit?: number | null },
       { store }: GraphQLContext,
     ) => neighbourhood(store, args.id, { depth: args.depth, filter: args.filter, limit: args.limit }),
-    shortestPath: (_: unknown, args: { fromId: string; toId: string }, { store }: GraphQLContext) => shortestPath(store, args.fromId, args.toId),
+    shortestPath: (_, args, { store }) => shortestPath(store, args.fromId, args.toId),
   },
 };

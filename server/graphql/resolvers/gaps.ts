@@ -1,31 +1,19 @@
-import type { GapKind, GapStatus } from '../../model/vocabulary.ts';
+import { STORED_ENUMS } from '../stored-enums.ts';
 import { gapAnalysis } from '../../services/gaps/gap-analysis.ts';
-import type { GapThresholds } from '../../services/gaps/classify-gaps.ts';
-import { getSavedGap, listSavedGaps, saveGap, setGapStatus, type SaveGapInput } from '../../services/gaps/saved-gaps.ts';
-import type { GraphQLContext } from '../context.ts';
+import { getSavedGap, listSavedGaps, saveGap, setGapStatus } from '../../services/gaps/saved-gaps.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-type Ctx = GraphQLContext;
-
-export const gapResolvers = {
-  GapKind: { FILL: 'fill', EXTEND: 'extend', STRENGTHEN: 'strengthen' },
-  GapStatus: { OPEN: 'open', IN_PROGRESS: 'in_progress', FILLED: 'filled', DISMISSED: 'dismissed' },
-  GapOrigin: { PLAN: 'plan', ANALYSIS: 'analysis', USER: 'user' },
+export const gapResolvers: Resolvers = {
+  GapKind: STORED_ENUMS.GapKind,
+  GapStatus: STORED_ENUMS.GapStatus,
+  GapOrigin: STORED_ENUMS.GapOrigin,
   Query: {
-    gapAnalysis: (_: unknown, args: { chainId?: string | null; areaId?: string | null; thresholds?: Partial<GapThresholds> | null }, { store }: Ctx) =>
-      gapAnalysis(store, args),
-    gaps: (
-      _: unknown,
-      args: { status?: GapStatus[] | null; kind?: GapKind[] | null; chainId?: string | null; areaId?: string | null },
-      { store }: Ctx,
-    ) => listSavedGaps(store, { statuses: args.status, kinds: args.kind, chainId: args.chainId, areaId: args.areaId }),
-    gap: (_: unknown, args: { id: string }, { store }: Ctx) => getSavedGap(store, args.id),
+    gapAnalysis: (_, args, { store }) => gapAnalysis(store, args),
+    gaps: (_, args, { store }) => listSavedGaps(store, { statuses: args.status, kinds: args.kind, chainId: args.chainId, areaId: args.areaId }),
+    gap: (_, args, { store }) => getSavedGap(store, args.id),
   },
   Mutation: {
-    saveGap: (_: unknown, args: { input: SaveGapInput }, { store }: Ctx) => saveGap(store, args.input),
-    setGapStatus: (
-      _: unknown,
-      args: { id: string; status: GapStatus; note?: string | null; leadUnitIds?: string[] | null; supportUnitIds?: string[] | null },
-      { store }: Ctx,
-    ) => setGapStatus(store, args),
+    saveGap: (_, args, { store }) => saveGap(store, args.input),
+    setGapStatus: (_, args, { store }) => setGapStatus(store, args),
   },
 };

@@ -1,11 +1,12 @@
+import { STORED_ENUMS } from '../stored-enums.ts';
 import { responsibilityFor, unitOverview } from '../../services/responsibility/responsibility.ts';
-import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const responsibilityResolvers = {
-  UnitDutyRole: { LEAD: 'lead', SUPPORT: 'support' },
-  DutySource: { TASK: 'task', GAP: 'gap' },
+export const responsibilityResolvers: Resolvers = {
+  UnitDutyRole: STORED_ENUMS.UnitDutyRole,
+  DutySource: STORED_ENUMS.DutySource,
   Query: {
-    responsibility: (_: unknown, args: { nodeId: string }, { store }: GraphQLContext) => responsibilityFor(store, args.nodeId),
-    unit: (_: unknown, args: { id: string }, { store }: GraphQLContext) => unitOverview(store, args.id),
+    responsibility: (_, args, { store }) => responsibilityFor(store, args.nodeId),
+    unit: (_, args, { store }) => unitOverview(store, args.id),
   },
 };

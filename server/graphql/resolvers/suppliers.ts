@@ -1,19 +1,8 @@
-import { rankSupplierCandidates, type CandidateWeights } from '../../services/suppliers/rank-supplier-candidates.ts';
-import type { GraphQLContext } from '../context.ts';
+import { rankSupplierCandidates } from '../../services/suppliers/rank-supplier-candidates.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const supplierResolvers = {
+export const supplierResolvers: Resolvers = {
   Query: {
-    supplierCandidates: (
-      _: unknown,
-      args: {
-        segmentId?: string | null;
-        gapId?: string | null;
-        areaId?: string | null;
-        weights?: Partial<CandidateWeights> | null;
-        first?: number | null;
-        after?: string | null;
-      },
-      { store }: GraphQLContext,
-    ) => rankSupplierCandidates(store, args),
+    supplierCandidates: (_, args, { store }) => rankSupplierCandidates(store, args),
   },
 };

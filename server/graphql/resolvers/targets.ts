@@ -1,12 +1,12 @@
-import { NotFoundError } from '../../services/errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { getTargetProgress, listTargetProgress, recordTargetProgress } from '../../services/targets/target-progress.ts';
-import type { TargetRecord } from '../../services/targets/target-types.ts';
 import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
-export const targetResolvers = {
+export const targetResolvers: Resolvers = {
   Query: {
-    targets: (_: unknown, args: { areaId?: string | null }, { store }: GraphQLContext) => listTargetProgress(store, args.areaId ?? null),
-    target: async (_: unknown, args: { id: string }, { store }: GraphQLContext) => {
+    targets: (_, args, { store }) => listTargetProgress(store, args.areaId ?? null),
+    target: async (_, args, { store }) => {
       try {
         return await getTargetProgress(store, args.id);
       } catch (e) {
@@ -23,7 +23,7 @@ export const targetResolvers = {
     ) => recordTargetProgress(store, args),
   },
   Target: {
-    area: (t: TargetRecord) => t.areas[0] ?? null,
-    wholeId: (t: TargetRecord) => t.wholeIds[0] ?? null,
+    area: (t) => t.areas[0] ?? null,
+    wholeId: (t) => t.wholeIds[0] ?? null,
   },
 };

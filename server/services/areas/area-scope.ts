@@ -1,5 +1,5 @@
 import type { QueryRunner } from '../../store/store.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../../errors.ts';
 
 /**
  * The ids of an area and of every area PART_OF it, at any depth: what "in 巢湖市"

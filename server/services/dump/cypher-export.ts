@@ -1,4 +1,6 @@
 import { RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
+// The dump writes cypher/schema/neo4j.cypher into its output file (data for another system), so it reads the library.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { getQuery } from '../../store/cypher-library.ts';
 import { DUMP_LABELS, type Dump } from './dump.ts';
 

@@ -1,6 +1,6 @@
 import { NODE_LABELS, PRIVATE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
-import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import type { QueryName, Store } from '../../store/store.ts';
+import { ValidationError } from '../../errors.ts';
 
 /**
  * Labels a dump may hold: the allow-list of vocabulary.ts without the
@@ -14,9 +14,12 @@ const EXCLUDED = [...PRIVATE_LABELS];
 
 const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
-/** The query that restores nodes of a label: cypher/write/dump/nodes-<label>.cypher. */
-export function nodeQuery(label: string): string {
-  return `write/dump/nodes-${kebab(label)}`;
+/**
+ * The query that restores nodes of a label: cypher/write/dump/nodes-<label>.cypher.
+ * Names built from the allow-listed labels; the store refuses a name with no file.
+ */
+export function nodeQuery(label: string): QueryName {
+  return `write/dump/nodes-${kebab(label)}` as QueryName;
 }
 
 /**
@@ -51,9 +54,9 @@ export const RELATIONSHIP_SHAPES: readonly (readonly [string, DumpLabel, DumpLab
   ['RECORDS', 'Progress', 'Target'],
 ];
 
-export function relationshipQuery(type: string, start: string, end: string): string | undefined {
+export function relationshipQuery(type: string, start: string, end: string): QueryName | undefined {
   const known = RELATIONSHIP_SHAPES.some(([t, s, e]) => t === type && s === start && e === end);
-  return known ? `write/dump/rel-${kebab(type)}-${kebab(start)}-${kebab(end)}` : undefined;
+  return known ? (`write/dump/rel-${kebab(type)}-${kebab(start)}-${kebab(end)}` as QueryName) : undefined;
 }
 
 export const DUMP_FORMAT = 'chain-graph-dump';
@@ -237,7 +240,7 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
       const rows = byLabel.get(label) ?? [];
       for (let i = 0; i < rows.length; i += batchSize) await tx.run(nodeQuery(label), { rows: rows.slice(i, i + batchSize) });
     }
-    const byShape = new Map<string, Record<string, unknown>[]>();
+    const byShape = new Map<QueryName, Record<string, unknown>[]>();
     for (const r of dump.relationships) {
       const query = relationshipQuery(r.relType, r.startLabel, r.endLabel)!;
       const list = byShape.get(query) ?? [];

@@ -84,7 +84,8 @@ export interface EnterpriseFilter {
 
 export interface EnterpriseConnection {
   items: EnterpriseProfile[];
-  totalCount: number;
+  /** Counted only when asked for (GraphQL calls it), once per write, in the heavy-read bounds. */
+  totalCount: () => Promise<number>;
   hasNextPage: boolean;
   /** Pass as `after` to get the next page; null on an empty page. */
   endCursor: string | null;

@@ -1,8 +1,10 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { EnterpriseConnection, EnterpriseFilter, EnterpriseProfile } from './enterprise-types.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
+import { analysisCache } from '../analysis-cache.ts';
+import { limitedWork } from '../limits/work-limits.ts';
 
 export const ENTERPRISES_DEFAULT_PAGE = 50;
 export const ENTERPRISES_MAX_PAGE = 200;
@@ -60,7 +62,6 @@ export async function listEnterprises(
     nameContains,
     nameNormalised: nameContains ? normaliseName(nameContains) || nameContains : null,
   };
-  const [count] = await runner.run<{ total: number }>('read/enterprises/count', params);
   const rows = await runner.run<{ id: string }>('read/enterprises/list', {
     ...params,
     after: after ? decodeCursor(after) : null,
@@ -69,5 +70,13 @@ export async function listEnterprises(
   const pageIds = rows.slice(0, first).map((r) => r.id);
   const items = await readProfiles(runner, pageIds);
   const last = pageIds[pageIds.length - 1];
-  return { items, totalCount: count?.total ?? 0, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
+  const totalCount = () =>
+    analysisCache(runner, `enterprises/count ${JSON.stringify(params)}`, () =>
+      limitedWork('heavyRead', { zh: '企业总数统计', en: 'counting enterprises' }, async () => {
+        const [count] = await runner.run<{ total: number }>('read/enterprises/count', params);
+        if (!count) throw new Error('read/enterprises/count returned no row');
+        return count.total;
+      }),
+    );
+  return { items, totalCount, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
 }

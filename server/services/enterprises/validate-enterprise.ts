@@ -1,6 +1,6 @@
 import { isValidUscc } from '../../model/uscc.ts';
 import { ENTERPRISE_ROLES, REGIONS } from '../../model/vocabulary.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { ENTERPRISE_TAGS, type EnterpriseInput } from './enterprise-types.ts';
 
 const MAX_NAME_LENGTH = 200;

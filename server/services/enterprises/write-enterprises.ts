@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { EnterpriseInput, EnterpriseProfile } from './enterprise-types.ts';
 import { FieldNotFoundError } from './field-not-found.ts';
 import { getEnterprise } from './read-enterprises.ts';

@@ -1,5 +1,6 @@
+import { limitedWork } from '../limits/work-limits.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
 import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
@@ -106,8 +107,14 @@ async function fetchRows(store: Store, ids: string[], withAreas = false): Promis
  * label filter keeps, and the walk stops as soon as more than `limit` nodes are
  * kept (the first `limit` are all that can be shown).
  */
-export async function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
-  const { depth, limit, filter } = checkOptions(options);
+export function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
+  const checked = checkOptions(options);
+  // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations.
+  if (checked.depth >= 3) return limitedWork('heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
+  return walk(store, id, checked);
+}
+
+async function walk(store: Store, id: string, { depth, limit, filter }: ReturnType<typeof checkOptions>): Promise<NeighbourhoodResult> {
   const [center] = await fetchRows(store, [id]);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;

@@ -1,6 +1,6 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 
 /** Labels the search looks at, in the order the API lists them. */
 export const SEARCH_LABELS = ['Enterprise', 'Segment', 'Chain', 'Unit'] as const;

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { GraphElements } from '../graph-elements.ts';
 import { EXPLORE_LABELS, isExploreLabel, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
 

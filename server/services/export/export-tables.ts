@@ -1,6 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
 import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { limitedWork } from '../limits/work-limits.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
 export { exportRows };
@@ -74,14 +75,18 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 }
 
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
-export async function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
-  return exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS);
+export function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
+  return limitedWork('export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
 }
 
 export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];
 
 /** The saved gaps (补链/延链/强链 清单) as CSV or .xlsx. */
-export async function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
+export function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
+  return limitedWork('export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
+}
+
+async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): Promise<ExportFile> {
   const gaps = await listSavedGaps(store, filter);
   const rows = gaps.map((g) => ({
     编号: g.id,
@@ -102,11 +107,15 @@ export async function exportGaps(store: Store, format: ExportFormat, filter: Gap
 }
 
 /** The 招商清单 of a gap or segment: every ranked candidate (pages of MAX_PAGE), in the suppliers service's column layout. */
-export async function exportCandidates(
+export function exportCandidates(
   store: Store,
   format: ExportFormat,
   args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
 ): Promise<ExportFile> {
+  return limitedWork('export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
+}
+
+async function candidateFile(store: Store, format: ExportFormat, args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null }): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;
   for (;;) {

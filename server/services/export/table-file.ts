@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -33,10 +35,26 @@ function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** CSV as Excel opens it without asking: UTF-8 with BOM, CRLF line ends. */
-export function toCsv(rows: TableRows, headers: string[] = Object.keys(rows[0] ?? {})): Buffer {
-  const lines = [headers.map(csvCell).join(','), ...rows.map((r) => headers.map((h) => csvCell(r[h])).join(','))];
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+/** Yields to the event loop (a macrotask) when this slice of work has run for more than 20 ms. */
+function yielder(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 20) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+}
+
+/** CSV as Excel opens it without asking: UTF-8 with BOM, CRLF line ends; built in slices that yield to the event loop. */
+export async function toCsv(rows: TableRows, headers: string[] = Object.keys(rows[0] ?? {})): Promise<Buffer> {
+  const pause = yielder();
+  const parts: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(headers.map(csvCell).join(',') + '\r\n', 'utf8')];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const lines = rows.slice(i, i + 1000).map((r) => headers.map((h) => csvCell(r[h])).join(',') + '\r\n');
+    parts.push(Buffer.from(lines.join(''), 'utf8'));
+    await pause();
+  }
+  return Buffer.concat(parts);
 }
 
 /** Display width of a text (CJK characters count twice). */
@@ -46,28 +64,50 @@ function width(text: string): number {
   return w;
 }
 
-/** One worksheet with a bold, frozen header row, an auto-filter and fitted column widths. */
+/**
+ * One worksheet with a bold, frozen header row, an auto-filter and fitted
+ * column widths, written with exceljs's streaming WorkbookWriter row by row
+ * (each row committed, the loop yielding to the event loop), so a 100k-row
+ * export neither holds the whole workbook model nor blocks other requests.
+ */
 export async function toXlsx(rows: TableRows, sheetName: string, headers: string[] = Object.keys(rows[0] ?? {})): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = '产业链图谱';
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const r of rows) {
-    sheet.addRow(headers.map((h) => {
-      const v = r[h];
-      if (v === null || v === undefined) return null;
-      if (typeof v === 'boolean') return v ? '是' : '否';
-      return typeof v === 'string' ? safeText(v) : v;
-    }));
-  }
-  headers.forEach((h, i) => {
+  sheet.columns = headers.map((h) => {
     const longest = Math.max(width(h), ...rows.slice(0, 1000).map((r) => width(String(r[h] ?? ''))));
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
     // Codes such as 统一社会信用代码 must stay text, or Excel turns digits into 9.1E+17.
-    if (/代码|编号|uscc|id$/i.test(h)) sheet.getColumn(i + 1).numFmt = '@';
+    return { key: h, width: Math.min(60, Math.max(8, longest + 2)), style: /代码|编号|uscc|id$/i.test(h) ? { numFmt: '@' } : {} };
   });
   if (headers.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.commit();
+  const pause = yielder();
+  for (const r of rows) {
+    sheet
+      .addRow(
+        headers.map((h) => {
+          const v = r[h];
+          if (v === null || v === undefined) return null;
+          if (typeof v === 'boolean') return v ? '是' : '否';
+          return typeof v === 'string' ? safeText(v) : v;
+        }),
+      )
+      .commit();
+    await pause();
+  }
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 function stamp(now: Date): string {
@@ -77,6 +117,6 @@ function stamp(now: Date): string {
 
 /** Rows as a CSV or .xlsx file named `<baseName>-YYYYMMDD.<format>`. */
 export async function exportRows(rows: TableRows, format: ExportFormat, baseName = '导出', headers?: string[], now = new Date()): Promise<ExportFile> {
-  const buffer = format === 'csv' ? toCsv(rows, headers) : await toXlsx(rows, baseName, headers);
+  const buffer = format === 'csv' ? await toCsv(rows, headers) : await toXlsx(rows, baseName, headers);
   return { filename: `${baseName}-${stamp(now)}.${format}`, mimeType: MIME_TYPES[format], buffer };
 }

@@ -1,6 +1,7 @@
-import type { GapKind } from '../../model/vocabulary.ts';
+import type { Overrides } from '../../model/overrides.ts';
+import type { GapKind, GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { chainDuties, uniqueDuties, type UnitDuty } from '../responsibility/duties.ts';
 import {
   bySupplyShare,
@@ -28,7 +29,7 @@ export interface AnalysedGap extends DetectedGap {
   savedGaps: SavedGap[];
   saved: boolean;
   /** Status of the first saved gap; null when not saved. */
-  status: string | null;
+  status: GapStatus | null;
 }
 
 export interface GapAnalysis {
@@ -42,7 +43,7 @@ export interface GapAnalysis {
   counts: Record<GapKind, number>;
 }
 
-export function resolveThresholds(input: Partial<GapThresholds> | null | undefined): GapThresholds {
+export function resolveThresholds(input: Overrides<GapThresholds> | null | undefined): GapThresholds {
   const t = { ...DEFAULT_THRESHOLDS };
   for (const [k, v] of Object.entries(input ?? {})) if (v != null) (t as Record<string, number>)[k] = v;
   if (!(t.minOutput >= 0)) throw new ValidationError('thresholds.minOutput must be ≥ 0 (万元)', 'thresholds.minOutput');
@@ -170,7 +171,7 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
  */
 export async function gapAnalysis(
   store: Store,
-  args: { chainId?: string | null; areaId?: string | null; thresholds?: Partial<GapThresholds> | null },
+  args: { chainId?: string | null; areaId?: string | null; thresholds?: Overrides<GapThresholds> | null },
 ): Promise<GapAnalysis> {
   const chainId = args.chainId ?? null;
   const areaId = args.areaId ?? null;

@@ -1,6 +1,6 @@
-import { GAP_KINDS, GAP_STATUSES, type GapKind, type GapStatus } from '../../model/vocabulary.ts';
+import { GAP_KINDS, GAP_STATUSES, type GapKind, type GapOrigin, type GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { gapId } from './classify-gaps.ts';
 
 export interface ResponsibleUnit {
@@ -17,7 +17,7 @@ export interface SavedGap {
   id: string;
   kind: GapKind;
   status: GapStatus;
-  origin: string | null;
+  origin: GapOrigin | null;
   note: string | null;
   reason: string | null;
   updatedAt: string | null;
@@ -80,7 +80,7 @@ export interface SaveGapInput {
   leadUnitIds?: string[] | null;
   supportUnitIds?: string[] | null;
   /** `analysis` when saved from a detected gap, `user` when entered by hand (default). */
-  origin?: 'analysis' | 'user' | null;
+  origin?: GapOrigin | null;
 }
 
 interface LookupRow {

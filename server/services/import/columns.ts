@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { makeIssue } from './issues.ts';
 import type { RawTable, TableRow } from './read-table.ts';
 import { AMOUNT_UNITS, type AmountUnit, type ColumnMapping, type ColumnOverrides, type ImportIssue, type ImportKind } from './types.ts';

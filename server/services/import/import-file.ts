@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import type { QueryRunner, Store } from '../../store/store.ts';
-import { ValidationError } from '../errors.ts';
+import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
+import { ValidationError } from '../../errors.ts';
 import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
 import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
 import type { Plan, PlannedItem } from './plan.ts';
 import { readTable } from './read-table.ts';
+import { limitedWork } from '../limits/work-limits.ts';
 import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
 import { IMPORT_KINDS, type ImportOptions, type ImportReport } from './types.ts';
 
@@ -24,7 +25,7 @@ const WRITE_ORDER = [
   'write/import/enterprise-locate',
   'write/import/operates-in',
   'write/import/supplies',
-];
+] as const satisfies readonly QueryName[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
   switch (options.kind) {
@@ -56,7 +57,7 @@ async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>
 }
 
 /** Groups the writes of the accepted rows by query (in WRITE_ORDER), dropping identical rows. */
-export function collectWrites(items: PlannedItem[]): { query: string; rows: Record<string, unknown>[] }[] {
+export function collectWrites(items: PlannedItem[]): { query: QueryName; rows: Record<string, unknown>[] }[] {
   const byQuery = new Map<string, Map<string, Record<string, unknown>>>();
   for (const item of items) {
     if (item.action === 'reject' || item.action === 'unchanged') continue;
@@ -74,10 +75,21 @@ export function collectWrites(items: PlannedItem[]): { query: string; rows: Reco
  * checked against the graph (every row becomes create, update, unchanged or
  * reject, with row-level issues); unless it is a dry run, the accepted rows
  * are then written in ONE transaction, in UNWIND batches. A rejected row
- * means nothing is written unless `skipInvalid` is set. The plan is made
- * inside the transaction, so it is exactly what gets written.
+ * means nothing is written unless `skipInvalid` is set.
+ *
+ * Reading, checking and planning happen OUTSIDE the write transaction, so
+ * the embedded store's single write queue is held only for the writes and
+ * other editors' short writes go through meanwhile. The plan is still exactly
+ * what gets written: if anything was committed since planning began (the
+ * store's write generation moved), it is made again inside the transaction.
+ * Neo4j (no write generation across servers) always plans inside it.
+ * One import runs at a time (the `import` lane: BUSY beyond a short queue).
  */
-export async function importFile(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
+export function importFile(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
+  return limitedWork('import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
+}
+
+async function runImport(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new ValidationError(`未知的导入类型 / unknown import kind '${options.kind}' (one of ${IMPORT_KINDS.join(', ')})`, 'kind');
@@ -131,9 +143,11 @@ export async function importFile(store: Store, bytes: Buffer, fileName: string, 
       super('not committed');
     }
   }
+  const generation = store.writeGeneration();
+  const early = store.kind === 'embedded' ? await plan(store, options, header.dataRows, header.columns) : null;
   try {
     return await store.transaction(async (tx) => {
-      const p = await plan(tx, options, header.dataRows, header.columns);
+      const p = early && store.writeGeneration() === generation ? early : await plan(tx, options, header.dataRows, header.columns);
       const rejectedRows = p.items.filter((i) => i.action === 'reject').length;
       if (rejectedRows && !options.skipInvalid) {
         throw new NotCommitted(

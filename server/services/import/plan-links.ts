@@ -1,6 +1,6 @@
 import type { MappedColumn } from './columns.ts';
 import { readUscc } from './plan-enterprises.ts';
-import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem } from './plan.ts';
+import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
 import type { EnterpriseIndex, EnterpriseRef, NameIndex, SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
 import { parseRole, parseShare, splitList } from './values.ts';
@@ -54,7 +54,7 @@ export function planOperates(
       continue;
     }
     const changes: string[] = [];
-    const writes = [];
+    const writes: PlannedWrite[] = [];
     let created = false;
     for (const s of segments) {
       const key = `${enterprise.id}|${s.id}`;

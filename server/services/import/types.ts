@@ -6,7 +6,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const AMOUNT_UNITS = ['万元', '亿元'] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'reject';
+export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'reject'] as const;
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 export type IssueCode =
   | 'MISSING_COLUMN'

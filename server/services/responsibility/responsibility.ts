@@ -1,6 +1,6 @@
 import { GAP_STATUSES } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { listSavedGaps, type SavedGap } from '../gaps/saved-gaps.ts';
 import { chainDuties, taskDuties, uniqueDuties, type UnitDuty } from './duties.ts';
 

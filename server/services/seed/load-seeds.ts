@@ -1,6 +1,6 @@
 import { backfillSearchNames } from '../explore/search.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
-import type { QueryRunner, Store } from '../../store/store.ts';
+import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
 import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
 
 export { SeedError } from './seed-error.ts';
@@ -14,7 +14,7 @@ export interface SeedSummary {
 const BATCH = 5000;
 
 /** Each kind is written in one transaction, by these queries in this order (endpoints before edges). */
-const KINDS: { kind: string; writes: { query: string; rows: keyof Omit<SeedData, 'version'> }[] }[] = [
+const KINDS: { kind: string; writes: { query: QueryName; rows: keyof Omit<SeedData, 'version'> }[] }[] = [
   {
     kind: 'areas',
     writes: [
@@ -74,7 +74,7 @@ const KINDS: { kind: string; writes: { query: string; rows: keyof Omit<SeedData,
   { kind: 'supplies', writes: [{ query: 'write/seed/supplies', rows: 'supplies' }] },
 ];
 
-async function writeRows(tx: QueryRunner, query: string, rows: SeedRow[]): Promise<void> {
+async function writeRows(tx: QueryRunner, query: QueryName, rows: SeedRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await tx.run(query, { rows: rows.slice(i, i + BATCH) });
 }
 
@@ -87,7 +87,7 @@ async function writeRows(tx: QueryRunner, query: string, rows: SeedRow[]): Promi
 export async function loadSeeds(store: Store, options: { dir?: string } = {}): Promise<SeedSummary> {
   const data = readSeeds(options.dir);
   const summary: SeedSummary = {};
-  for (const { kind, writes } of KINDS) {
+  for (const { writes } of KINDS) {
     await store.transaction(async (tx) => {
       for (const { query, rows } of writes) await writeRows(tx, query, data[rows]);
     });

@@ -1,6 +1,7 @@
+import type { Overrides } from '../../model/overrides.ts';
 import { analysisCache } from '../analysis-cache.ts';
 import type { Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { feedsEdgeId, supplyEdgeId } from '../gaps/classify-gaps.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
@@ -136,7 +137,7 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 const REGION_ZH: Record<string, string> = { anhui: '安徽省内', yrd: '长三角', other: '其他地区', local: '本地' };
 const REGION_EN: Record<string, string> = { anhui: 'in Anhui', yrd: 'in the Yangtze River Delta', other: 'outside the region', local: 'local' };
 
-export function resolveWeights(input: Partial<CandidateWeights> | null | undefined): CandidateWeights {
+export function resolveWeights(input: Overrides<CandidateWeights> | null | undefined): CandidateWeights {
   const w = { ...DEFAULT_WEIGHTS };
   for (const [k, v] of Object.entries(input ?? {})) {
     if (v == null) continue;
@@ -455,7 +456,7 @@ export async function rankSupplierCandidates(
     segmentId?: string | null;
     gapId?: string | null;
     areaId?: string | null;
-    weights?: Partial<CandidateWeights> | null;
+    weights?: Overrides<CandidateWeights> | null;
     first?: number | null;
     after?: string | null;
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { createMetricComputer } from './compute-metric.ts';
 import type { ProgressRecord, TargetProgress, TargetRecord } from './target-types.ts';

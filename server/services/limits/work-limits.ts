@@ -1,0 +1,121 @@
+import { DomainError } from '../../errors.ts';
+
+/**
+ * Bounded concurrency and time limits for the expensive operations (exports,
+ * imports, deep neighbourhoods, counts over large labels), so that a few of
+ * them cannot take the whole server: past the limit a caller waits in a short
+ * queue and then gets BUSY; past the time limit it gets TIMEOUT (the engine
+ * cannot cancel a running query, so the slot stays taken until the work
+ * really ends and the concurrency bound holds).
+ */
+export class LimitError extends DomainError {
+  override name = 'LimitError';
+  declare readonly code: 'BUSY' | 'TIMEOUT';
+  constructor(
+    code: 'BUSY' | 'TIMEOUT',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
+export interface LaneOptions {
+  /** Operations of this lane running at once. */
+  concurrency: number;
+  /** Callers that may wait for a slot; more get BUSY at once. */
+  queue: number;
+  /** Longest wait for a slot before BUSY. */
+  waitMs: number;
+  /** Longest an operation may take before its caller gets TIMEOUT (0: none). */
+  timeoutMs: number;
+}
+
+export const LANES = {
+  export: { concurrency: 1, queue: 4, waitMs: 10_000, timeoutMs: 60_000 },
+  /** Imports: one at a time, no time limit (a TIMEOUT while a commit goes on would say nothing true). */
+  import: { concurrency: 1, queue: 2, waitMs: 5_000, timeoutMs: 0 },
+  heavyRead: { concurrency: 2, queue: 8, waitMs: 5_000, timeoutMs: 20_000 },
+} satisfies Record<string, LaneOptions>;
+
+export type LaneName = keyof typeof LANES;
+
+/** The operation, as messages name it. */
+export interface Work {
+  zh: string;
+  en: string;
+}
+
+class Lane {
+  running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly options: LaneOptions) {}
+
+  async acquire(what: Work): Promise<void> {
+    if (this.running < this.options.concurrency) {
+      this.running += 1;
+      return;
+    }
+    const retry = Math.max(1, Math.ceil(this.options.waitMs / 1000));
+    if (this.waiting.length >= this.options.queue) {
+      throw new LimitError('BUSY', `服务器正忙（${what.zh}：${this.running} 个进行中，${this.waiting.length} 个排队），请 ${retry} 秒后重试 / the server is busy with ${what.en} (${this.running} running, ${this.waiting.length} waiting): retry in ${retry} s`, retry);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const grant = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(grant), 1);
+        reject(new LimitError('BUSY', `服务器正忙（${what.zh}），等待 ${this.options.waitMs / 1000} 秒仍无空位，请稍后重试 / the server is busy with ${what.en}: no slot within ${this.options.waitMs / 1000} s, retry in ${retry} s`, retry));
+      }, this.options.waitMs);
+      this.waiting.push(grant);
+    });
+    // The slot was handed over by release(): `running` already counts it.
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
+  }
+}
+
+const lanes = new Map<LaneName, Lane>();
+
+function lane(name: LaneName): Lane {
+  let l = lanes.get(name);
+  if (!l) lanes.set(name, (l = new Lane(LANES[name])));
+  return l;
+}
+
+/** How many operations of a lane run now (for the benchmark and tests). */
+export function runningIn(name: LaneName): number {
+  return lanes.get(name)?.running ?? 0;
+}
+
+/** Runs `work` in the lane's bounds; `what` names the operation in BUSY/TIMEOUT messages. */
+export async function limitedWork<T>(name: LaneName, what: Work, work: () => Promise<T>): Promise<T> {
+  const l = lane(name);
+  await l.acquire(what);
+  const running = (async () => work())();
+  void running.then(
+    () => l.release(),
+    () => l.release(),
+  );
+  const { timeoutMs } = l.options;
+  if (!timeoutMs) return running;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new LimitError('TIMEOUT', `${what.zh}超过 ${timeoutMs / 1000} 秒未完成，已停止等待；请缩小范围后重试 / ${what.en} took longer than ${timeoutMs / 1000} s: narrow it down and retry`, Math.ceil(timeoutMs / 1000))),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LANES, LimitError, limitedWork, runningIn } from '../../server/services/limits/work-limits.ts';
+import { createSecureTestApi } from '../support/auth.ts';
+
+/** Issue 18 finding 5: the rate limit counted requests, not what they cost. */
+type Api = Awaited<ReturnType<typeof createSecureTestApi>>;
+let api: Api | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+const codeOf = (e: unknown) => (e instanceof LimitError ? e.code : String(e));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('cost budget per client', () => {
+  it('charges the estimate and the work: a few costly queries spend what hundreds of cheap ones would not', async () => {
+    api = await createSecureTestApi({ costBudget: { perMinute: 600, burst: 300 }, trustProxy: true });
+    const from = (ip: string, query: string) => api!.gql(query, {}, { 'x-forwarded-for': ip });
+    for (let i = 0; i < 20; i++) expect((await from('10.0.0.1', '{ me { name } }')).status).toBe(200);
+    // enterprises(first: 200) with two fields is estimated at 1,900: the first runs, the next waits.
+    const costly = '{ enterprises(first: 200) { items { id name } } }';
+    expect((await from('10.0.0.2', costly)).status).toBe(200);
+    const refused = await from('10.0.0.2', '{ me { name } }');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(100);
+    expect(refused.body.errors?.[0]).toEqual({
+      message: expect.stringMatching(/^this client has used its budget of query cost \(estimated cost \+ milliseconds of work\): retry after \d+ s$/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
+    // Another client is not affected.
+    expect((await from('10.0.0.1', '{ me { name } }')).status).toBe(200);
+  });
+});
+
+describe('bounded concurrency and time limits for expensive operations', () => {
+  const saved = structuredClone(LANES);
+  afterEach(() => Object.assign(LANES.export, saved.export) && Object.assign(LANES.heavyRead, saved.heavyRead));
+
+  it('runs at most `concurrency` at once, queues a few, and answers BUSY beyond', async () => {
+    Object.assign(LANES.export, { concurrency: 1, queue: 1, waitMs: 200, timeoutMs: 0 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = limitedWork('export', { zh: '测试导出', en: 'the test export' }, () => gate.then(() => 'first'));
+    const second = limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'second');
+    const third = limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'third').catch((e: unknown) => e);
+    expect(runningIn('export')).toBe(1);
+    const busy = await third;
+    expect(codeOf(busy)).toBe('BUSY');
+    expect((busy as Error).message).toContain('the server is busy with the test export (1 running, 1 waiting)');
+    release();
+    expect(await first).toBe('first');
+    expect(await second).toBe('second');
+    // A queued caller that waits too long gets BUSY too.
+    let hold!: () => void;
+    const held = limitedWork('export', { zh: '测试导出', en: 'the test export' }, () => new Promise<void>((resolve) => (hold = resolve)));
+    const waited = await limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'late').catch((e: unknown) => e);
+    expect(codeOf(waited)).toBe('BUSY');
+    hold();
+    await held;
+    expect(runningIn('export')).toBe(0);
+  });
+
+  it('answers TIMEOUT past the time limit, and keeps the slot until the work really ends', async () => {
+    Object.assign(LANES.heavyRead, { concurrency: 1, queue: 0, waitMs: 10, timeoutMs: 100 });
+    const slow = limitedWork('heavyRead', { zh: '测试统计', en: 'the test count' }, () => sleep(400).then(() => 1)).catch((e: unknown) => e);
+    const timedOut = await slow;
+    expect(codeOf(timedOut)).toBe('TIMEOUT');
+    expect((timedOut as Error).message).toContain('the test count took longer than 0.1 s');
+    expect(runningIn('heavyRead')).toBe(1);
+    expect(codeOf(await limitedWork('heavyRead', { zh: '测试统计', en: 'the test count' }, async () => 2).catch((e: unknown) => e))).toBe('BUSY');
+    await sleep(400);
+    expect(runningIn('heavyRead')).toBe(0);
+  });
+
+  it('reaches the client as BUSY (not INTERNAL) with a retry hint', async () => {
+    api = await createSecureTestApi();
+    Object.assign(LANES.export, { concurrency: 0, queue: 0 });
+    const answer = await api.gql('{ exportTable(kind: ENTERPRISES, format: XLSX) { filename } }');
+    expect(answer.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('the server is busy with the enterprise export'),
+      extensions: { code: 'BUSY', retryAfterSeconds: 10 },
+    });
+  });
+
+  it('totalCount is counted only when asked for, once per write', async () => {
+    api = await createSecureTestApi();
+    Object.assign(LANES.heavyRead, { concurrency: 0, queue: 0 });
+    // The heavy lane is closed: a page without totalCount still answers; with it, BUSY.
+    expect((await api.gql('{ enterprises(first: 5) { items { id } hasNextPage } }')).body.errors).toBeUndefined();
+    expect((await api.gql('{ enterprises(first: 5) { totalCount } }')).body.errors?.[0]?.extensions?.code).toBe('BUSY');
+    Object.assign(LANES.heavyRead, saved.heavyRead);
+    expect((await api.gql('{ enterprises(first: 5) { totalCount } }')).body.data).toEqual({ enterprises: { totalCount: 0 } });
+    Object.assign(LANES.heavyRead, { concurrency: 0, queue: 0 });
+    // Cached until the next write.
+    expect((await api.gql('{ enterprises(first: 5) { totalCount } }')).body.data).toEqual({ enterprises: { totalCount: 0 } });
+  });
+});
