@@ -4,7 +4,9 @@
  * which generates its result and variable types (client/generated/, not checked in).
  */
 import { gql } from './generated/index.ts';
-import type { ImportKind, TypedDocumentString } from './generated/graphql.ts';
+import type { CandidateFilter, ImportKind, TypedDocumentString } from './generated/graphql.ts';
+
+export type { CandidateFilter };
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -74,24 +76,30 @@ async function send<T>(headers: Record<string, string>, body: BodyInit): Promise
 }
 
 export type { ImportKind };
-export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS', 'AREAS', 'MAPPING'];
 /** The server's upload limit for imports. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-// The cost limit counts list sizes: 200 issues and 50 items keep this under it; the counts cover every row.
-const IMPORT_MUTATION = gql(`mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
+// The cost limit counts list sizes: 200 issues, 50 items and 40 suggestions keep this under it; the counts cover every row.
+export const IMPORT_MUTATION = gql(`mutation ImportFile($file: File!, $kind: ImportKind!, $dryRun: Boolean!, $options: ImportOptions) {
   importFile(file: $file, kind: $kind, dryRun: $dryRun, options: $options) {
     committed dryRun notCommittedReason notCommittedReasonEn
     counts { rows create update unchanged reject warnings }
     issues(first: 200) { row column value severity message messageEn }
-    items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label }
+    items(first: 50, actions: [CREATE, UPDATE, REJECT]) { row action label inferred }
+    suggestions(first: 40) { id row enterpriseName segmentName strength evidence accepted }
   }
 }`);
 type ImportFileResult = ResultOf<typeof IMPORT_MUTATION>;
 export type ImportReport = ImportFileResult['importFile'];
 
 /** Uploads a file for import (GraphQL multipart request); a dry run only reports. */
-export async function importFile(file: File, kind: ImportKind, dryRun: boolean, options: { skipInvalid: boolean; unit: string }): Promise<ImportReport> {
+export async function importFile(
+  file: File,
+  kind: ImportKind,
+  dryRun: boolean,
+  options: { skipInvalid: boolean; unit: string; accept?: { ids: string[] } },
+): Promise<ImportReport> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: IMPORT_MUTATION.toString(), variables: { file: null, kind, dryRun, options } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
@@ -118,6 +126,24 @@ export function fetchChainOverview(chainId: string | null): Promise<GraphElement
   return execute(CHAIN_OVERVIEW, { chainId }).then((d) => d.chainOverview);
 }
 
+// ---- areas.graphql ----------------------------------------------------------------------
+
+const LOCAL_AREAS = gql(`query LocalAreas { localAreas { id name nameEn level } }`);
+export type LocalArea = ResultOf<typeof LOCAL_AREAS>['localAreas'][number];
+
+/** The deployment's own areas (the UI's area choices). */
+export function fetchLocalAreas(): Promise<LocalArea[]> {
+  return execute(LOCAL_AREAS).then((d) => d.localAreas);
+}
+
+const FEEDS_CYCLES = gql(`query FeedsCycles($chainId: ID) { feedsCycles(chainId: $chainId) { segmentIds names messageZh messageEn } }`);
+export type FeedsCycle = ResultOf<typeof FEEDS_CYCLES>['feedsCycles'][number];
+
+/** FEEDS cycles among a chain's segments (all chains when null): a warning for the chain view. */
+export function fetchFeedsCycles(chainId: string | null): Promise<FeedsCycle[]> {
+  return execute(FEEDS_CYCLES, { chainId }).then((d) => d.feedsCycles);
+}
+
 // ---- gaps.graphql / responsibility.graphql -------------------------------------------------
 
 export type { GapKind as GapKindApi, GapStatus as GapStatusApi } from './generated/graphql.ts';
@@ -129,10 +155,11 @@ gql(`fragment SavedGapFields on Gap {
 
 const GAP_ANALYSIS = gql(`query GapAnalysis($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
   chainId areaId
-  segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
+  segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput outputUnknownCount hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
   gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ...UnitRoleFields } saved status }
   undetectedSavedGaps { ...SavedGapFields }
-  counts { fill extend strengthen } } }`);
+  counts { fill extend strengthen }
+  emptyChains { chainId name nameEn segmentCount reasonZh reasonEn entrySegments { segmentId name reasonZh reasonEn } } } }`);
 export type GapAnalysis = ResultOf<typeof GAP_ANALYSIS>['gapAnalysis'];
 export type DetectedGap = GapAnalysis['gaps'][number];
 export type SavedGap = GapAnalysis['undetectedSavedGaps'][number];
@@ -167,18 +194,24 @@ export function fetchUnit(id: string): Promise<UnitOverview | null> {
 
 // ---- suppliers.graphql ----------------------------------------------------------------------
 
-const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) {
-  supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
+const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int, $filter: CandidateFilter) {
+  supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first, filter: $filter) {
     segmentIds areaId totalCount endCursor hasNextPage
-    candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
-      components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`);
+    candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames inSegment score
+      components { name value weight points detail } reasonZh reasonEn reasonLineZh reasonLineEn path { nodeIds edgeIds } } } }`);
 export type SupplierCandidatePage = ResultOf<typeof SUPPLIER_CANDIDATES>['supplierCandidates'];
 export type SupplierCandidate = SupplierCandidatePage['candidates'][number];
 export type ScoreComponent = SupplierCandidate['components'][number];
 export type Evidence = SupplierCandidate['path'];
 
-export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number }): Promise<SupplierCandidatePage> {
-  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 }).then(
+export function fetchSupplierCandidates(args: {
+  gapId?: string | null;
+  segmentId?: string | null;
+  areaId?: string | null;
+  first?: number;
+  filter?: CandidateFilter | null;
+}): Promise<SupplierCandidatePage> {
+  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50, filter: args.filter ?? null }).then(
     (d) => d.supplierCandidates,
   );
 }
@@ -207,7 +240,7 @@ export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaI
 
 // ---- explore.graphql ------------------------------------------------------------------------
 
-const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName match context areas chains } }`);
+const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName alias match context areas chains } }`);
 export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
 export type { SearchKind } from './generated/graphql.ts';
 
@@ -231,11 +264,7 @@ export function fetchShortestPath(fromId: string, toId: string): Promise<GraphEl
   return execute(SHORTEST_PATH, { from: fromId, to: toId }).then((d) => d.shortestPath);
 }
 
-/**
- * Lead and supporting units of every task of the plan (三、重点任务 has 18,
- * ids task:1 … task:18), in one request of aliased `responsibility` fields.
- */
-export const PLAN_TASK_COUNT = 18;
+const PLAN_TASKS = gql(`query PlanTasks { planTasks { id no name } }`);
 
 /** The server allows at most 15 aliases per request (graphql-armor), so tasks go in batches. */
 const ALIAS_BATCH = 9;
@@ -243,9 +272,10 @@ const ALIAS_BATCH = 9;
 /** One task's `responsibility`; the batches below alias it once per task and add its fragments. */
 const TASK_RESPONSIBILITY = gql(`query TaskResponsibility($id: ID!) { responsibility(nodeId: $id) { ...ResponsibilityFields } }`);
 
-export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promise<Responsibility[]> {
-  const ids = Array.from({ length: count }, (_, i) => i + 1);
-  const batches: number[][] = [];
+/** Lead and supporting units of every task of the plan in the graph (planTasks), in requests of aliased `responsibility` fields. */
+export async function fetchTaskResponsibilities(): Promise<Responsibility[]> {
+  const ids = (await execute(PLAN_TASKS)).planTasks.map((task) => task.id);
+  const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += ALIAS_BATCH) batches.push(ids.slice(i, i + ALIAS_BATCH));
   // The checked document's fragments, after its operation: the batch reuses them with aliases.
   const text = TASK_RESPONSIBILITY.toString();
@@ -253,7 +283,7 @@ export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promis
   const results = await Promise.all(
     batches.map((batch) =>
       graphql<Record<string, ResultOf<typeof TASK_RESPONSIBILITY>['responsibility']>>(
-        `{ ${batch.map((n) => `t${n}: responsibility(nodeId: "task:${n}") { ...ResponsibilityFields }`).join('\n')} }\n${fragments}`,
+        `{ ${batch.map((id, i) => `t${i}: responsibility(nodeId: ${JSON.stringify(id)}) { ...ResponsibilityFields }`).join('\n')} }\n${fragments}`,
       ),
     ),
   );
@@ -263,7 +293,7 @@ export async function fetchTaskResponsibilities(count = PLAN_TASK_COUNT): Promis
 // ---- targets.graphql ------------------------------------------------------------------------
 
 gql(`fragment TargetFields on TargetProgress {
-  target { id name value unit deadline group metric source sourceText area { id name nameEn } wholeId }
+  target { id name nameEn value unit deadline group metric source sourceText area { id name nameEn } wholeId }
   value unit current currentSource ratio history { id value date source note } }`);
 const TARGETS = gql(`query Targets($areaId: ID) { targets(areaId: $areaId) { ...TargetFields parts { ...TargetFields } } }`);
 export type TargetProgress = ResultOf<typeof TARGETS>['targets'][number];
@@ -283,15 +313,15 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-const EXPORT_CANDIDATES = gql(`query ExportCandidates($gapId: ID, $areaId: ID) {
-  exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }`);
+const EXPORT_CANDIDATES = gql(`query ExportCandidates($gapId: ID, $areaId: ID, $filter: CandidateFilter) {
+  exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId, filter: $filter) { filename mimeType base64 } }`);
 
 /**
  * The 招商清单 as the server writes it (all pages; bold frozen header,
  * auto-filter, codes as text), the same file `npm run export -- candidates` gives.
  */
-export function exportCandidatesXlsx(gapId: string, areaId: string | null): Promise<ExportedFile> {
-  return execute(EXPORT_CANDIDATES, { gapId, areaId }).then(({ exportTable: f }) => ({
+export function exportCandidatesXlsx(gapId: string, areaId: string | null, filter: CandidateFilter | null = null): Promise<ExportedFile> {
+  return execute(EXPORT_CANDIDATES, { gapId, areaId, filter }).then(({ exportTable: f }) => ({
     filename: f.filename,
     mimeType: f.mimeType,
     bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)),

@@ -1,5 +1,6 @@
-import { fetchChains, fetchMe, setAuthHandler, signOut, type ChainSummary, type Me, type SearchHit } from './api.ts';
+import { fetchChains, fetchLocalAreas, fetchMe, setAuthHandler, signOut, type ChainSummary, type Me, type SearchHit } from './api.ts';
 import { getLang, isMessageKey, setLang, t, type Lang } from './i18n.ts';
+import { allLocalLabel, isLocalArea, localAreaChoices, localAreaName, setLocalAreas } from './state/local-areas.ts';
 import { DEFAULT_STATE, parseState, serializeState, updateState, type AppState } from './state/url-state.ts';
 import { errorText, h } from './ui/dom.ts';
 import { createMapView } from './ui/map-view.ts';
@@ -36,7 +37,13 @@ function navigate(change: Partial<AppState>, push = true): void {
   void apply(next);
 }
 
-const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state) });
+function chainName(chainId: string | null): string {
+  const chain = app.chains.find((c) => c.id === chainId);
+  if (!chain) return chainId ?? t('allChains');
+  return getLang() === 'en' && chain.nameEn ? chain.nameEn : chain.name;
+}
+
+const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state), chainName });
 // Exposed for end-to-end tests and for users poking at the graph in devtools.
 (window as unknown as { cy: typeof mapView.controller.cy }).cy = mapView.controller.cy;
 
@@ -53,6 +60,8 @@ function applyTexts(): void {
   $('#view-tabs').setAttribute('aria-label', t('view'));
   $('#cy').setAttribute('aria-label', t('canvasLabel'));
   chainSelect.replaceChildren(new Option(t('allChains'), ''), ...app.chains.map((c) => new Option(getLang() === 'en' && c.nameEn ? c.nameEn : c.name, c.id)));
+  // area choices come from the data: the deployment's own areas (localAreas)
+  areaSelect.replaceChildren(new Option(allLocalLabel(), 'both'), ...localAreaChoices().map((a) => new Option(localAreaName(a.id), a.id)));
   search.refreshTexts();
 }
 
@@ -127,8 +136,17 @@ function knownChain(state: AppState): AppState {
   return fixed;
 }
 
+/** A link to an area that is not one of the deployment's own shows all local areas, and says so. */
+function knownArea(state: AppState): AppState {
+  if (state.area === 'both' || localAreaChoices().length === 0 || isLocalArea(state.area)) return state;
+  showNotice(t('unknownArea', { id: state.area }));
+  const fixed = updateState(state, { area: 'both' });
+  history.replaceState(null, '', location.pathname + serializeState(fixed));
+  return fixed;
+}
+
 async function render(asked: AppState): Promise<void> {
-  const state = knownChain(asked);
+  const state = knownArea(knownChain(asked));
   app.state = state;
   if (app.textsIn !== state.lang) {
     setLang(state.lang);
@@ -188,7 +206,8 @@ async function start(): Promise<void> {
   });
   try {
     app.me = (await fetchMe()) ?? (await askSignIn());
-    app.chains = await fetchChains();
+    [app.chains] = await Promise.all([fetchChains(), fetchLocalAreas().then(setLocalAreas)]);
+    applyTexts();
   } catch (e) {
     setStatus(errorText(e), true);
   }

@@ -1,5 +1,6 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { layoutFor } from './create-graph.ts';
+import type { GapKindApi } from '../api.ts';
 import type { Strength } from './strength.ts';
 import { cyToSvg } from './svg-export.ts';
 import { placeAround, placeBelow } from './placement.ts';
@@ -10,7 +11,7 @@ export interface SegmentDecoration {
   localCount?: number | null;
   localOutput?: number | null;
   /** The most urgent gap kind at this segment in the chosen area(s), if any. */
-  gapKind?: 'fill' | 'extend' | 'strengthen' | null;
+  gapKind?: Lowercase<GapKindApi> | null;
   gapId?: string | null;
 }
 
@@ -64,8 +65,11 @@ export interface GraphController {
    * Returns the ids of nodes that were new.
    */
   expand(centerId: string, elements: ElementDefinition[]): Promise<string[]>;
-  /** Brings ids to the front and fades the rest; an empty list clears. Unknown ids are ignored; returns the ids found. */
-  highlight(ids: readonly string[]): string[];
+  /**
+   * Brings ids to the front and fades the rest; an empty list clears. Unknown ids are ignored; returns the ids found.
+   * `focus` (a candidate) is drawn apart from the other nodes; `edgeLabel` names highlighted edges by type.
+   */
+  highlight(ids: readonly string[], options?: { focus?: string | null; edgeLabel?: (type: string) => string }): string[];
   clearHighlight(): void;
   /** Selects one node (unselecting others) and centres on it when `center`; false if absent. */
   select(id: string | null, center?: boolean): boolean;
@@ -132,6 +136,19 @@ export function createController(cy: Core): GraphController {
   cy.on('tap', (e) => {
     if (e.target === cy) emit('background', undefined);
   });
+  // Labels on a highlighted path keep at least 12 screen pixels however far the fit zooms out.
+  const readableLabels = () => {
+    const on = cy.nodes('.highlighted');
+    if (on.nonempty()) on.style('font-size', Math.min(40, Math.max(12, 12 / cy.zoom())));
+  };
+  cy.on('zoom', readableLabels);
+  const clearHighlight = () => {
+    cy.batch(() => {
+      cy.nodes('.highlighted').removeStyle('font-size');
+      cy.edges('.highlighted').removeData('pathLabel');
+      cy.elements().removeClass('highlighted faded focus');
+    });
+  };
 
   return {
     cy,
@@ -182,8 +199,8 @@ export function createController(cy: Core): GraphController {
       cy.batch(() => newNodes.forEach((n, i) => void n.position(positions[i]!)));
       return newNodes.map((n) => n.id());
     },
-    highlight(ids) {
-      cy.elements().removeClass('highlighted faded');
+    highlight(ids, options = {}) {
+      clearHighlight();
       if (ids.length === 0) return [];
       const found = cy.collection();
       for (const id of ids) {
@@ -194,12 +211,13 @@ export function createController(cy: Core): GraphController {
       cy.batch(() => {
         cy.elements().not(found).addClass('faded');
         found.addClass('highlighted');
+        if (options.focus) cy.getElementById(options.focus).addClass('focus');
+        if (options.edgeLabel) found.edges().forEach((e) => void e.data('pathLabel', options.edgeLabel!(String(e.data('type') ?? ''))));
       });
+      readableLabels();
       return found.map((e) => e.id());
     },
-    clearHighlight() {
-      cy.elements().removeClass('highlighted faded');
-    },
+    clearHighlight,
     select(id, center = false) {
       cy.nodes(':selected').unselect();
       if (id === null) return false;

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import type { GapKindApi } from '../api.ts';
 import { STRENGTH_COLOURS, STRENGTH_TEXT, type Strength } from './strength.ts';
 
 /** Colour per segment stage, used for the left edge of a segment and in the SVG export. */
@@ -13,13 +14,15 @@ export const STAGE_COLOURS: Record<string, string> = {
  * in greyscale and for colour-blind users: 补链 red dashed, 强链 orange double,
  * 延链 purple dotted. (Under the WebGL renderer dashes are lost; colour remains.)
  */
-export const GAP_STYLES: Record<'fill' | 'strengthen' | 'extend', { colour: string; border: 'dashed' | 'double' | 'dotted' }> = {
+export const GAP_STYLES: Record<Lowercase<GapKindApi>, { colour: string; border: 'dashed' | 'double' | 'dotted' }> = {
   fill: { colour: '#c62828', border: 'dashed' },
   strengthen: { colour: '#e07b00', border: 'double' },
   extend: { colour: '#6a3fb5', border: 'dotted' },
 };
 
 export const HIGHLIGHT_COLOUR = '#ffb300';
+/** Colours of highlighted path edges, by relationship type. */
+export const PATH_EDGE_COLOURS: Record<string, string> = { SUPPLIES: '#0b5cad', OPERATES_IN: '#7a5c00', FEEDS: '#2e7d32' };
 
 /** Stylesheet of the map: pure data, no DOM. */
 export function chainStylesheet(): StylesheetJson {
@@ -91,6 +94,28 @@ export function chainStylesheet(): StylesheetJson {
     { selector: 'node:selected', style: { 'overlay-color': '#0b3d62', 'overlay-opacity': 0.18, 'overlay-padding': 6 } },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.highlighted', style: { 'underlay-color': HIGHLIGHT_COLOUR, 'underlay-opacity': 0.85, 'underlay-padding': 8, opacity: 1 } },
-    { selector: 'edge.highlighted', style: { width: 5, 'line-color': HIGHLIGHT_COLOUR, 'target-arrow-color': HIGHLIGHT_COLOUR, opacity: 1, 'z-index': 10 } },
+    // On an explanation path labels sit on an opaque ground, so the edges do not cross them.
+    { selector: 'node[label = "Enterprise"].highlighted', style: { 'text-background-opacity': 1, 'text-background-padding': '2px', 'font-weight': 'bold' } },
+    // The candidate stands apart from the local buyers and competitors around it.
+    { selector: 'node.focus', style: { shape: 'diamond', width: 48, height: 48, 'background-color': '#0b5cad', 'border-color': '#0b3d62', 'border-width': 3 } },
+    {
+      selector: 'edge.highlighted',
+      style: {
+        width: 4,
+        'line-color': HIGHLIGHT_COLOUR,
+        'target-arrow-color': HIGHLIGHT_COLOUR,
+        opacity: 1,
+        'z-index': 10,
+        label: 'data(pathLabel)',
+        'font-size': 11,
+        color: '#1b1f24',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-rotation': 'autorotate',
+      },
+    },
+    // Path edges by kind: who supplies whom, who operates where, which segment feeds which.
+    ...Object.entries(PATH_EDGE_COLOURS).map(([type, colour]) => ({ selector: `edge.highlighted[type = "${type}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } })),
   ];
 }

@@ -2,7 +2,8 @@ import type { DetectedGap, GapAnalysis, GapKindApi, SavedGap } from '../api.ts';
 import type { SegmentDecoration } from '../graph/controller.ts';
 import { classifyStrength } from '../graph/strength.ts';
 
-export type GapKind = 'fill' | 'extend' | 'strengthen';
+/** The client's gap kind: the schema's GapKind (generated), in lower case. */
+export type GapKind = Lowercase<GapKindApi>;
 
 export function gapKind(kind: GapKindApi | string): GapKind {
   return kind.toLowerCase() as GapKind;
@@ -54,4 +55,29 @@ export function segmentDecorations(analysis: GapAnalysis): Map<string, SegmentDe
 /** The gaps at one segment, most severe first. */
 export function gapsAt(analysis: GapAnalysis, segmentId: string): MapGap[] {
   return mapGaps(analysis).filter((g) => g.segmentId === segmentId);
+}
+
+/** Segments drawn with each gap border: what the legend counts, so its numbers match the map. */
+export function drawnGapCounts(decorations: ReadonlyMap<string, SegmentDecoration>): Record<GapKind, number> {
+  const counts: Record<GapKind, number> = { fill: 0, strengthen: 0, extend: 0 };
+  for (const d of decorations.values()) if (d.gapKind) counts[d.gapKind]++;
+  return counts;
+}
+
+/** Gaps as the segment panel lists them: the plan's per-area copies of one gap (same kind, same segment) as one entry. */
+export interface GapGroup {
+  kind: GapKind;
+  segmentId: string;
+  /** One gap, or the plan-named gaps of the areas, in area order. */
+  gaps: MapGap[];
+}
+
+export function groupGaps(gaps: readonly MapGap[]): GapGroup[] {
+  const groups: GapGroup[] = [];
+  for (const g of gaps) {
+    const same = g.saved && !g.detected ? groups.find((x) => x.kind === g.kind && x.segmentId === g.segmentId && x.gaps.every((y) => y.saved && !y.detected)) : undefined;
+    if (same) same.gaps.push(g);
+    else groups.push({ kind: g.kind, segmentId: g.segmentId, gaps: [g] });
+  }
+  return groups;
 }

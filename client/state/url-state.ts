@@ -3,13 +3,15 @@ import { isLang, type Lang } from '../i18n.ts';
 export type View = 'map' | 'responsibility' | 'targets';
 export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets'];
 
-/** The plan's two areas; `both` shows them together. */
-export type AreaChoice = 'both' | 'area:chaohu' | 'area:anchao';
-export const AREA_CHOICES: readonly AreaChoice[] = ['both', 'area:chaohu', 'area:anchao'];
+/**
+ * `both` (every local area together) or one area id. Which areas exist comes
+ * from the data (localAreas); the shell replaces an id it does not know with `both`.
+ */
+export type AreaChoice = 'both' | `area:${string}`;
 
 /**
  * Everything a deep link restores. Query-string form (all keys optional):
- * `?view=map&chain=<chainId>&area=chaohu|anchao|both&sel=<nodeId>&gap=<gapId>&cand=<enterpriseId>&from=<id>&to=<id>&lang=zh|en`.
+ * `?view=map&chain=<chainId>&area=<area id without area:>|both&sel=<nodeId>&gap=<gapId>&cand=<enterpriseId>&from=<id>&to=<id>&expand=<id>,<id>&lang=zh|en`.
  * Unknown or malformed values fall back to the defaults rather than failing,
  * since links get pasted into chat tools that mangle them.
  */
@@ -27,6 +29,8 @@ export interface AppState {
   /** Ends of a path query. */
   from: string | null;
   to: string | null;
+  /** Nodes whose neighbours were added to the map (展开邻居), in order, so a copied link shows them too. */
+  expanded: string[];
   lang: Lang;
 }
 
@@ -39,8 +43,12 @@ export const DEFAULT_STATE: AppState = {
   cand: null,
   from: null,
   to: null,
+  expanded: [],
   lang: 'zh',
 };
+
+/** At most this many expanded nodes are kept in a link. */
+export const MAX_EXPANDED = 20;
 
 const MAX_ID = 200;
 
@@ -51,9 +59,9 @@ function id(value: string | null): string | null {
 }
 
 function areaFrom(value: string | null): AreaChoice {
-  if (value === null) return 'both';
-  const full = value.startsWith('area:') ? value : `area:${value}`;
-  return (AREA_CHOICES as readonly string[]).includes(full) ? (full as AreaChoice) : 'both';
+  const v = id(value);
+  if (v === null || v === 'both' || /\s/.test(v)) return 'both';
+  return (v.startsWith('area:') ? v : `area:${v}`) as AreaChoice;
 }
 
 /** Parses a query string (with or without `?`) or a hash (`#view=…`) into a full state. */
@@ -70,6 +78,7 @@ export function parseState(search: string): AppState {
     cand: id(params.get('cand')),
     from: id(params.get('from')),
     to: id(params.get('to')),
+    expanded: [...new Set((params.get('expand') ?? '').split(',').map((x) => id(x)).filter((x): x is string => x !== null))].slice(0, MAX_EXPANDED),
     lang: isLang(lang) ? lang : DEFAULT_STATE.lang,
   };
 }
@@ -85,6 +94,7 @@ export function serializeState(state: AppState): string {
   if (state.cand) params.set('cand', state.cand);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
+  if (state.expanded.length) params.set('expand', state.expanded.join(','));
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -92,7 +102,7 @@ export function serializeState(state: AppState): string {
 
 /**
  * Applies a change and clears what no longer makes sense: a new chain or area
- * drops the selection, gap and highlighted candidate; a new gap drops the candidate.
+ * drops the selection, gap, highlighted candidate and expanded nodes; a new gap drops the candidate.
  */
 export function updateState(state: AppState, change: Partial<AppState>): AppState {
   const next = { ...state, ...change };
@@ -102,12 +112,8 @@ export function updateState(state: AppState, change: Partial<AppState>): AppStat
     if (!('sel' in change)) next.sel = null;
     if (!('gap' in change)) next.gap = null;
     if (!('cand' in change)) next.cand = null;
+    if (!('expanded' in change)) next.expanded = [];
   }
   if ('gap' in change && change.gap !== state.gap && !('cand' in change)) next.cand = null;
   return next;
-}
-
-/** The area ids a choice covers, for API filters. */
-export function areaIds(area: AreaChoice): string[] {
-  return area === 'both' ? ['area:chaohu', 'area:anchao'] : [area];
 }

@@ -74,6 +74,6 @@ export function download(name: string, content: BlobPart, type: string): void {
 
 /** Formats 万元 as 亿元 above 1 亿, in the current language's words. */
 export function formatOutput(wan: unknown): string {
-  if (typeof wan !== 'number' || !Number.isFinite(wan)) return '—';
+  if (typeof wan !== 'number' || !Number.isFinite(wan)) return t('outputUnknown'); // unknown is not zero, and says so
   return wan >= 10_000 ? `${(wan / 10_000).toFixed(2)} ${t('hundredMillionYuan')}` : `${Math.round(wan)} ${t('tenThousandYuan')}`;
 }

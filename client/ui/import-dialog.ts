@@ -62,6 +62,52 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
       }
       output.append(table);
     }
+    const inferred = report.items.filter((i) => i.inferred.length > 0);
+    if (inferred.length) {
+      output.append(el('h3', { textContent: t('import.inferred') }), el('ul', {}, ...inferred.map((i) => el('li', { textContent: `${t('import.row')} ${i.row} ${i.label}: ${i.inferred.join('；')}` }))));
+    }
+    if (report.suggestions.length) output.append(suggestionTable(report));
+  };
+
+  /** 挂链 suggestions of the dry run: one box per suggestion, one per row, one for all; the commit writes the ticked ones. */
+  let accepted = new Set<string>();
+  const suggestionTable = (report: ImportReport): HTMLElement => {
+    accepted = new Set(report.suggestions.filter((sg) => sg.accepted).map((sg) => sg.id));
+    const boxes = new Map<string, HTMLInputElement>();
+    const sync = () => {
+      for (const [id, box] of boxes) box.checked = accepted.has(id);
+      all.checked = report.suggestions.every((sg) => accepted.has(sg.id));
+    };
+    const all = el('input', { type: 'checkbox' });
+    all.addEventListener('change', () => {
+      accepted = all.checked ? new Set(report.suggestions.map((sg) => sg.id)) : new Set();
+      sync();
+    });
+    const table = el('table', { className: 'suggestions' });
+    table.append(el('tr', {}, ...[t('import.row'), t('name'), t('segment'), t('import.strength'), t('import.evidence'), ''].map((c) => el('th', { textContent: c }))));
+    const rows = [...new Set(report.suggestions.map((sg) => sg.row))];
+    for (const rowNo of rows) {
+      const ofRow = report.suggestions.filter((sg) => sg.row === rowNo);
+      const rowBox = el('input', { type: 'checkbox', title: `${t('import.row')} ${rowNo}` });
+      rowBox.addEventListener('change', () => {
+        for (const sg of ofRow) {
+          if (rowBox.checked) accepted.add(sg.id);
+          else accepted.delete(sg.id);
+        }
+        sync();
+      });
+      ofRow.forEach((sg, i) => {
+        const box = el('input', { type: 'checkbox', checked: accepted.has(sg.id) });
+        box.addEventListener('change', () => {
+          if (box.checked) accepted.add(sg.id);
+          else accepted.delete(sg.id);
+          sync();
+        });
+        boxes.set(sg.id, box);
+        table.append(el('tr', {}, el('td', {}, ...(i === 0 ? [rowBox, ` ${rowNo}`] : [])), el('td', { textContent: sg.enterpriseName }), el('td', { textContent: sg.segmentName }), el('td', { textContent: String(sg.strength) }), el('td', { textContent: sg.evidence.join('；') }), el('td', {}, box)));
+      });
+    }
+    return el('div', {}, el('h3', { textContent: t('import.suggestions') }), el('label', {}, all, ' ', t('import.acceptAll')), table);
   };
 
   const run = async (dryRun: boolean) => {
@@ -74,12 +120,16 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
     checkButton.disabled = commitButton.disabled = true;
     output.replaceChildren(el('p', { textContent: t('import.busy') }));
     try {
-      const report = await importFile(file, kind.value as (typeof IMPORT_KINDS)[number], dryRun, { skipInvalid: skip.checked, unit: unit.value });
+      const report = await importFile(file, kind.value as (typeof IMPORT_KINDS)[number], dryRun, {
+        skipInvalid: skip.checked,
+        unit: unit.value,
+        ...(dryRun ? {} : { accept: { ids: [...accepted] } }),
+      });
       render(report);
       if (dryRun) {
         const canCommit = report.counts.reject === 0 || skip.checked;
         checked = canCommit ? { file } : null;
-        commitButton.disabled = !canCommit || report.counts.create + report.counts.update === 0;
+        commitButton.disabled = !canCommit || report.counts.create + report.counts.update + report.suggestions.length === 0;
         if (!canCommit) output.append(el('p', { textContent: t('import.fixFirst') }));
       } else {
         if (report.committed) committed = report;

@@ -2,6 +2,7 @@ import {
   exportCandidatesXlsx,
   fetchChainOverview,
   fetchEnterprise,
+  fetchFeedsCycles,
   fetchGap,
   fetchGapAnalysis,
   fetchNeighbourhood,
@@ -16,11 +17,16 @@ import {
 import { createController, type GraphController } from '../graph/controller.ts';
 import { createGraph, toCytoscapeElements } from '../graph/create-graph.ts';
 import { buildCsv } from '../export/csv.ts';
-import { getLang, t } from '../i18n.ts';
+import { captionPng, captionSvg, type MapCaption } from '../export/map-caption.ts';
+import { STRENGTH_COLOURS } from '../graph/strength.ts';
+import { GAP_STYLES } from '../graph/stylesheet.ts';
+import { getLang, t, tMaybe } from '../i18n.ts';
 import { candidateColumns, candidateHighlightIds, exportFileName, missingPathNodes, pathElements } from '../state/candidates.ts';
-import { gapKind, gapsAt, mapGaps, segmentDecorations, type MapGap } from '../state/map-model.ts';
-import { DEFAULT_STATE, type AppState } from '../state/url-state.ts';
+import { apiFilter, candidateFilter, setCandidateFilter } from '../state/candidate-filter.ts';
+import { drawnGapCounts, gapKind, gapsAt, mapGaps, segmentDecorations, type GapKind, type MapGap } from '../state/map-model.ts';
+import { DEFAULT_STATE, MAX_EXPANDED, type AppState } from '../state/url-state.ts';
 import { download, errorText, h, loadInto } from './dom.ts';
+import { renderChainNotes } from './chain-notes.ts';
 import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './panels.ts';
 
 /** What the map view may ask of the app shell. */
@@ -29,6 +35,8 @@ export interface MapViewHost {
   setStatus(text: string, error?: boolean): void;
   /** Renders the current state again (retry after a failure). */
   rerender(): void;
+  /** The chain's name in the UI language (all chains for null). */
+  chainName(chainId: string | null): string;
 }
 
 /**
@@ -40,6 +48,8 @@ interface MapViewModel {
   /** The chain and area the canvas and gap analysis are for; null = draw again. */
   drawn: { chain: string | null; area: AppState['area'] } | null;
   analysis: GapAnalysis | null;
+  /** Segments drawn with each gap border (the legend's numbers). */
+  gapCounts: Record<GapKind, number> | null;
   /** Candidate list on the panel, when a gap is open. */
   candidates: SupplierCandidatePage | null;
   /** The state the panel, highlight and path last showed; null = not yet. */
@@ -48,6 +58,8 @@ interface MapViewModel {
   pathFor: { from: string | null; to: string | null } | null;
   /** Names of path ends picked from panels, for nodes not on the canvas. */
   pathNames: Map<string, string>;
+  /** Nodes of `state.expanded` whose neighbours are on the current drawing. */
+  expandedOn: Set<string>;
 }
 
 export interface MapView {
@@ -71,7 +83,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
   const canvas = $('#cy');
   const mapError = $('#map-error');
   const controller = createController(createGraph(canvas));
-  const model: MapViewModel = { drawn: null, analysis: null, candidates: null, panelFor: null, highlightFor: null, pathFor: null, pathNames: new Map() };
+  const model: MapViewModel = { drawn: null, analysis: null, gapCounts: null, candidates: null, panelFor: null, highlightFor: null, pathFor: null, pathNames: new Map(), expandedOn: new Set() };
   let state: AppState = { ...DEFAULT_STATE, view: 'responsibility' };
   const { setStatus, navigate } = host;
   // On a phone the legend starts folded: open, it would cover the map.
@@ -89,7 +101,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     const key = { chain: state.chain, area: state.area };
     setStatus(t('loading'));
     legend.replaceChildren(...renderLegend(null, legendOpen()));
-    const [overview, gaps] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state))]);
+    const [overview, gaps, cycles] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state)), fetchFeedsCycles(key.chain)]);
     if (state.chain !== key.chain || state.area !== key.area) return;
     if (overview.status === 'rejected') {
       // The old chain must not stay on the canvas as if it were the chosen one.
@@ -102,16 +114,21 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     mapError.hidden = true;
     await controller.show(toCytoscapeElements(overview.value));
     model.drawn = key;
+    model.expandedOn.clear();
     model.highlightFor = null;
     model.pathFor = null;
     const segments = t('segmentsShown', { n: overview.value.nodes.length });
     if (gaps.status === 'fulfilled') {
       model.analysis = gaps.value;
-      controller.decorateSegments(segmentDecorations(gaps.value));
-      legend.replaceChildren(...renderLegend(gaps.value.counts, legendOpen()));
+      const decorations = segmentDecorations(gaps.value);
+      controller.decorateSegments(decorations);
+      // Counted from the borders drawn (plan-named gaps included), so the legend matches the map.
+      model.gapCounts = drawnGapCounts(decorations);
+      legend.replaceChildren(...renderLegend(model.gapCounts, legendOpen()), ...renderChainNotes(gaps.value, cycles.status === 'fulfilled' ? cycles.value : []));
       setStatus(segments);
     } else {
       model.analysis = null;
+      model.gapCounts = null;
       controller.decorateSegments(new Map());
       legend.replaceChildren(...renderLegend(null, legendOpen()), h('p', { className: 'error', role: 'alert' }, errorText(gaps.reason)));
       setStatus(`${segments} · ${errorText(gaps.reason)}`, true);
@@ -139,6 +156,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
   }
 
   async function expand(id: string): Promise<void> {
+    model.expandedOn.add(id);
     setStatus(t('loading'));
     try {
       await ensureOnCanvas(id);
@@ -165,7 +183,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       await controller.expand(anchor, toCytoscapeElements(extra));
       missing = missing.filter((id) => !controller.has(id));
     }
-    controller.highlight(ids);
+    controller.highlight(ids, { focus: candidate.enterpriseId, edgeLabel: (type) => tMaybe(`edgeType.${type}`, type) });
     controller.fit(ids, overlayInsets());
     if (missing.length) setStatus(t('pathShownPartly', { ids: missing.join(', ') }), true);
   }
@@ -204,15 +222,24 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     );
   }
 
+  /** Finds the name of a path end that is neither on the canvas nor picked from a panel (a deep link). */
+  async function learnName(id: string): Promise<void> {
+    if (model.pathNames.has(id) || controller.nameOf(id)) return;
+    const nb = await fetchNeighbourhood(id, { depth: 1, limit: 20 }).catch(() => null);
+    const node = nb?.nodes.find((n) => n.id === id);
+    if (node) model.pathNames.set(id, getLang() === 'en' && typeof node.properties.nameEn === 'string' ? node.properties.nameEn : node.name);
+  }
+
   async function renderPath(): Promise<void> {
     renderPathbar();
     if (model.pathFor && model.pathFor.from === state.from && model.pathFor.to === state.to) return;
     model.pathFor = { from: state.from, to: state.to };
     if (!state.from || !state.to) return;
-    const result = $('#path-result');
-    result.textContent = t('loading');
+    $('#path-result').textContent = t('loading');
     try {
-      const path = await fetchShortestPath(state.from, state.to);
+      const [path] = await Promise.all([fetchShortestPath(state.from, state.to), learnName(state.from), learnName(state.to)]);
+      renderPathbar();
+      const result = $('#path-result');
       if (path.nodes.length === 0) {
         result.textContent = t('noPath');
         controller.clearHighlight();
@@ -221,12 +248,12 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       const anchor = path.nodes.find((n) => controller.has(n.id))?.id ?? state.from;
       await controller.expand(anchor, toCytoscapeElements(path));
       const ids = [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)];
-      controller.highlight(ids);
+      controller.highlight(ids, { edgeLabel: (type) => tMaybe(`edgeType.${type}`, type) });
       controller.fit(ids, overlayInsets());
       renderPathbar();
       $('#path-result').textContent = t('pathLength', { n: path.edges.length });
     } catch (e) {
-      result.textContent = errorText(e);
+      $('#path-result').textContent = errorText(e);
     }
   }
 
@@ -238,12 +265,17 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     selectNode: (id) => navigate({ sel: id, gap: null, cand: null }),
     showCandidates: (gapId) => navigate({ gap: gapId, cand: null }),
     highlightCandidate: (id) => navigate({ cand: id }),
-    expand: (id) => void expand(id),
+    // Kept in the URL, so a copied link shows the same neighbours; render() adds them.
+    expand: (id) => navigate({ expanded: [...state.expanded.filter((x) => x !== id), id].slice(-MAX_EXPANDED) }),
     setPathEnd: (end, id, name) => {
       model.pathNames.set(id, name);
       navigate(end === 'from' ? { from: id } : { to: id });
     },
     exportCandidates: (format) => void exportCandidates(format),
+    filterCandidates: (filter) => {
+      setCandidateFilter(filter);
+      if (state.gap) void renderCandidates(state.gap);
+    },
     openUnit: (unitId) => navigate({ view: 'responsibility', sel: unitId, gap: null, cand: null }),
     back: () => navigate({ gap: null, cand: null }),
   };
@@ -265,7 +297,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     }
     setStatus(t('loading'));
     try {
-      const file = await exportCandidatesXlsx(state.gap, areaId(state));
+      const file = await exportCandidatesXlsx(state.gap, areaId(state), apiFilter(candidateFilter()));
       download(name, file.bytes.buffer as ArrayBuffer, file.mimeType);
       setStatus(t('exportDone', { file: name }));
     } catch (e) {
@@ -284,7 +316,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       panel,
       async () => {
         const gap = findGap(gapId) ?? (await fetchGap(gapId).then((g) => (g ? { id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g } : null)));
-        const page = await fetchSupplierCandidates({ gapId, first: 200 });
+        const page = await fetchSupplierCandidates({ gapId, first: 200, filter: apiFilter(candidateFilter()) });
         return { gap, page };
       },
       ({ gap, page }) => {
@@ -293,7 +325,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
         const nameEn = getLang() === 'en' ? (controller.cy.getElementById(segmentId).data('nameEn') as string | undefined) : undefined;
         const segmentName = nameEn ?? gap?.detected?.segmentName ?? gap?.saved?.segmentName ?? controller.nameOf(segmentId) ?? segmentId;
         if (gap) controller.select(gap.segmentId);
-        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand }, actions);
+        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand, filter: candidateFilter() }, actions);
       },
     );
   }
@@ -374,11 +406,28 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
   controller.on('background', () => {
     if (state.cand) navigate({ cand: null });
   });
+  /** Title, chain, area, date and legend printed on exported images. */
+  function caption(): MapCaption {
+    const strengths = ['strong', 'medium', 'weak', 'none', 'unknown'] as const;
+    const counts = model.gapCounts;
+    return {
+      title: t('appTitle'),
+      subtitle: [host.chainName(state.chain), areaName(areaId(state)), t('exportedOn', { date: new Date().toISOString().slice(0, 10) })].join(' · '),
+      legend: [
+        ...strengths.map((k) => ({ label: t(`strength.${k}`), fill: STRENGTH_COLOURS[k] })),
+        ...(['fill', 'strengthen', 'extend'] as const).map((k) => ({ label: `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`, fill: '#ffffff', border: { colour: GAP_STYLES[k].colour, style: GAP_STYLES[k].border } })),
+      ],
+    };
+  }
+  const imageName = (ext: string) => exportFileName([t('appTitle'), host.chainName(state.chain), areaName(areaId(state))], ext);
   $('#export-png').addEventListener('click', () => {
-    download(exportFileName([t('appTitle'), state.chain ?? 'all', state.area], 'png'), controller.exportPng(), 'image/png');
+    void captionPng(controller.exportPng(), caption()).then(
+      (png) => download(imageName('png'), png, 'image/png'),
+      (e: unknown) => setStatus(errorText(e), true),
+    );
   });
   $('#export-svg').addEventListener('click', () => {
-    download(exportFileName([t('appTitle'), state.chain ?? 'all', state.area], 'svg'), controller.exportSvg(), 'image/svg+xml');
+    download(imageName('svg'), captionSvg(controller.exportSvg(), caption()), 'image/svg+xml');
   });
   $('#copy-link').addEventListener('click', () => {
     navigator.clipboard?.writeText(location.href).then(
@@ -401,6 +450,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
         model.panelFor = null;
         await loadMap();
       }
+      if (model.drawn) for (const id of state.expanded) if (!model.expandedOn.has(id)) await expand(id);
       await renderPanel();
       await renderHighlight();
       await renderPath();
@@ -410,7 +460,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     },
     relabel() {
       controller.relabel(getLang());
-      if (model.drawn) legend.replaceChildren(...renderLegend(model.analysis?.counts ?? null, legendOpen()));
+      if (model.drawn) legend.replaceChildren(...renderLegend(model.gapCounts, legendOpen()));
     },
   };
 }

@@ -1,6 +1,8 @@
-import type { Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
+import type { CandidateFilter, Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
+import { candidateFilterBar } from './candidate-filters.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
-import type { MapGap } from '../state/map-model.ts';
+import { localAreaChoices, localAreaName } from '../state/local-areas.ts';
+import { groupGaps, type MapGap } from '../state/map-model.ts';
 import { classifyStrength } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
 import { STRENGTH_COLOURS } from '../graph/strength.ts';
@@ -14,6 +16,7 @@ export interface PanelActions {
   expand(id: string): void;
   setPathEnd(end: 'from' | 'to', id: string, name: string): void;
   exportCandidates(format: 'csv' | 'xlsx'): void;
+  filterCandidates(filter: CandidateFilter): void;
   openUnit(unitId: string): void;
   back(): void;
 }
@@ -26,17 +29,15 @@ export function gapBadge(kind: MapGap['kind']): HTMLElement {
   return h('span', { className: `badge gap-${kind}`, title: t(`gap.kindTitle.${kind}`), 'data-gap-kind': kind }, t(`gap.${kind}`));
 }
 
-const AREA_KEY: Record<string, 'area.chaohu' | 'area.anchao'> = { 'area:chaohu': 'area.chaohu', 'area:anchao': 'area.anchao' };
-
 export function areaName(areaId: string | null | undefined): string {
   if (!areaId) return t('allAreas');
-  const key = AREA_KEY[areaId];
-  return key ? t(key) : areaId;
+  return localAreaName(areaId);
 }
 
 /** Lead and supporting units grouped by area. */
 export function unitsByArea(roles: readonly UnitRole[], actions: PanelActions, fallbackArea: string | null = null): HTMLElement {
-  if (roles.length === 0) return h('p', { className: 'hint' }, t('noData'));
+  // The units come from the plan's tasks: none means the plan names none here, not missing data.
+  if (roles.length === 0) return h('p', { className: 'hint', 'data-testid': 'no-units' }, t('noUnitInPlan'));
   // Units assigned on a saved gap carry no area of their own: they serve the gap's area.
   if (fallbackArea) roles = roles.map((r) => (r.areaId ? r : { ...r, areaId: fallbackArea }));
   const areas = [...new Set(roles.map((r) => r.areaId ?? ''))];
@@ -84,6 +85,12 @@ function enterpriseList(items: readonly EnterpriseListItem[], segmentId: string,
   );
 }
 
+/** Local output with what is unknown said so: 产值未知, or the known sum with how many are unknown. */
+function outputText(f: { localCount: number; localOutput: number | null; outputUnknownCount: number }): string {
+  if (f.localOutput === null) return t('outputUnknown');
+  return formatOutput(f.localOutput) + (f.outputUnknownCount > 0 && f.localCount > 0 ? t('outputPartlyUnknown', { n: f.outputUnknownCount }) : '');
+}
+
 export interface SegmentPanelData {
   id: string;
   name: string;
@@ -116,7 +123,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       h('dt', {}, t('localCount')),
       h('dd', {}, facts ? String(facts.localCount) : '—'),
       h('dt', {}, t('localOutput')),
-      h('dd', {}, facts ? formatOutput(facts.localOutput) : '—'),
+      h('dd', {}, facts ? outputText(facts) : '—'),
       h('dt', {}, t('hasLeader')),
       h('dd', {}, facts ? t(facts.hasLeader ? 'yes' : 'no') : '—'),
       h('dt', {}, t('outsideShare')),
@@ -129,18 +136,42 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       : h(
           'div',
           {},
-          d.gaps.map((g) =>
-            h(
+          groupGaps(d.gaps).map((group) => {
+            // Both areas first, then the local areas in the deployment's order.
+            const order = (x: MapGap) => (x.saved?.areaId ? 1 + localAreaChoices().findIndex((a) => a.id === x.saved?.areaId) : 0);
+            group.gaps.sort((a, b) => order(a) - order(b));
+            const g = group.gaps[0]!;
+            const planAreas = group.gaps.length > 1 ? group.gaps.map((x) => areaName(x.saved?.areaId ?? null)) : [];
+            return h(
               'section',
               { className: 'gap', 'data-gap-id': g.id },
-              h('p', {}, gapBadge(g.kind), ' ', g.detected ? `${t('severity')} ${g.detected.severity}` : t('planNamed'), g.saved || g.detected?.saved ? ` · ${t('saved')}` : '', g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : ''),
+              h(
+                'p',
+                {},
+                gapBadge(g.kind),
+                ' ',
+                // Plan-named gaps have no computed severity: say where they come from instead.
+                g.detected ? `${t('severity')} ${g.detected.severity}` : h('span', { className: 'badge tag', title: t('planNamedTitle') }, t('planNamed')),
+                planAreas.length ? ` · ${planAreas.join('、')}` : '',
+                g.saved || g.detected?.saved ? ` · ${t('saved')}` : '',
+                g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : '',
+              ),
               h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
               h('h3', {}, t('responsibleUnits')),
-              unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null),
-              h('div', { className: 'actions' }, h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(g.id) }, t('findCandidates'))),
-            ),
-          ),
+              unitsByArea(
+                group.gaps.flatMap((x) => (x.detected?.responsible ?? x.saved?.responsible ?? []).map((r) => (r.areaId ? r : { ...r, areaId: x.saved?.areaId ?? null }))),
+                actions,
+              ),
+              h(
+                'div',
+                { className: 'actions' },
+                group.gaps.map((x) =>
+                  h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(x.id) }, planAreas.length ? `${t('findCandidates')}（${areaName(x.saved?.areaId ?? null)}）` : t('findCandidates')),
+                ),
+              ),
+            );
+          }),
         ),
     h('h3', {}, `${t('localEnterprises')} (${d.local.totalCount})`),
     enterpriseList(d.local.items, d.id, actions),
@@ -206,14 +237,14 @@ export interface CandidatePanelData {
   segmentName: string;
   page: SupplierCandidatePage;
   highlighted: string | null;
+  filter: CandidateFilter;
 }
 
 function componentChips(c: SupplierCandidate): HTMLElement {
-  const total = c.components.reduce((n, p) => n + p.weight, 0) || 1;
   return h(
     'div',
     { className: 'components' },
-    c.components.filter((p) => p.value > 0).map((p) => h('span', { title: p.detail }, `${tMaybe(`component.${p.name}`, p.name)} +${((p.value * p.weight * 100) / total).toFixed(1)}`)),
+    c.components.filter((p) => p.points > 0).map((p) => h('span', { title: p.detail }, `${tMaybe(`component.${p.name}`, p.name)} +${p.points.toFixed(1)}`)),
   );
 }
 
@@ -232,6 +263,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
       h('button', { type: 'button', 'data-testid': 'export-xlsx', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('xlsx') }, t('exportXlsx')),
       h('button', { type: 'button', 'data-testid': 'clear-highlight', disabled: !d.highlighted, onclick: () => actions.highlightCandidate(null) }, t('clearHighlight')),
     ),
+    candidateFilterBar(d.filter, actions.filterCandidates),
     h('p', { className: 'hint' }, t('total', { n: d.page.totalCount })),
     d.page.candidates.length === 0
       ? h('p', { className: 'hint' }, t('noCandidates'))
@@ -254,7 +286,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
                   ' ',
                   c.sample ? sampleBadge('sample') : null,
                   h('div', { className: 'hint' }, [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · ')),
-                  h('div', {}, lang === 'zh' ? c.reasonZh : c.reasonEn),
+                  h('div', { className: 'reason-line', 'data-testid': 'reason-line', title: lang === 'zh' ? c.reasonZh : c.reasonEn }, lang === 'zh' ? c.reasonLineZh : c.reasonLineEn),
                   componentChips(c),
                 ),
                 h('td', {}, c.score.toFixed(1)),

@@ -1,6 +1,7 @@
 import { fetchTaskResponsibilities, fetchUnit, type Responsibility, type UnitOverview, type UnitRole } from '../api.ts';
 import { getLang, t } from '../i18n.ts';
 import type { AreaChoice } from '../state/url-state.ts';
+import { areaIdsOf } from '../state/local-areas.ts';
 import { h, loadInto } from './dom.ts';
 import { areaName, gapBadge } from './panels.ts';
 import { gapKind } from '../state/map-model.ts';
@@ -30,7 +31,7 @@ function roleNames(list: UnitRole[], actions: ResponsibilityActions): (Node | st
 }
 
 function taskTable(tasks: readonly Responsibility[], area: AreaChoice, actions: ResponsibilityActions): HTMLElement {
-  const areaIds = area === 'both' ? ['area:chaohu', 'area:anchao'] : [area];
+  const areaIds = areaIdsOf(area);
   return h(
     'table',
     { className: 'list', 'data-testid': 'task-table' },

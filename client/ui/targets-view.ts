@@ -1,7 +1,8 @@
 import { fetchTargets, type TargetPart, type TargetProgress } from '../api.ts';
-import { getLang, t } from '../i18n.ts';
+import { getLang, t, tMaybe } from '../i18n.ts';
 import { formatAmount, groupTargets, isBehind, progressPercent } from '../state/targets.ts';
 import type { AreaChoice } from '../state/url-state.ts';
+import { allLocalLabel } from '../state/local-areas.ts';
 import { h, loadInto } from './dom.ts';
 import { areaName } from './panels.ts';
 
@@ -27,7 +28,7 @@ function card(tp: TargetProgress, area: AreaChoice, today: Date): HTMLElement {
   return h(
     'article',
     { className: 'card', 'data-testid': 'target' },
-    h('h4', {}, tp.target.name),
+    h('h4', {}, getLang() === 'en' && tp.target.nameEn ? tp.target.nameEn : tp.target.name),
     bar(label, tp, today),
     ...parts.map((p) => bar(p.target.area ? (getLang() === 'en' && p.target.area.nameEn ? p.target.area.nameEn : p.target.area.name) : p.target.name, p, today)),
     h('small', { className: 'hint' }, [tp.target.deadline ? `${t('deadline')} ${tp.target.deadline}` : '', tp.currentSource === 'NONE' ? t('noProgress') : '', tp.target.source ? `${t('source')} ${tp.target.source}` : ''].filter(Boolean).join(' · ')),
@@ -38,7 +39,7 @@ function card(tp: TargetProgress, area: AreaChoice, today: Date): HTMLElement {
 export async function renderTargetsView(container: HTMLElement, area: AreaChoice, today = new Date()): Promise<void> {
   const body = h('div', {});
   container.replaceChildren(
-    h('h2', {}, `${t('view.targets')} · ${area === 'both' ? t('area.both') : areaName(area)}`),
+    h('h2', {}, `${t('view.targets')} · ${area === 'both' ? allLocalLabel() : areaName(area)}`),
     h('p', { className: 'hint' }, t('computedFromGraph')),
     body,
   );
@@ -48,6 +49,6 @@ export async function renderTargetsView(container: HTMLElement, area: AreaChoice
     (targets) =>
       targets.length === 0
         ? h('p', { className: 'hint' }, t('noData'))
-        : groupTargets(targets).flatMap((g) => [h('h3', {}, g.group), h('div', { className: 'cards' }, g.targets.map((tp) => card(tp, area, today)))]),
+        : groupTargets(targets).flatMap((g) => [h('h3', {}, tMaybe(`targetGroup.${g.group}`, g.group)), h('div', { className: 'cards' }, g.targets.map((tp) => card(tp, area, today)))]),
   );
 }

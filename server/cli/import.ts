@@ -1,6 +1,7 @@
 /**
- * npm run import -- FILE [--kind enterprises|operates|supplies|segments] [--dry-run]
- *   [--skip-invalid] [--mapping MAPPING.yaml|json] [--unit 万元|亿元] [--json] [--store …] [--data-dir DIR]
+ * npm run import -- FILE [--kind enterprises|operates|supplies|segments|areas|mapping] [--dry-run]
+ *   [--skip-invalid] [--mapping MAPPING.yaml|json] [--unit 万元|亿元] [--accept all] [--accept-rows 2,5] [--accept-ids ID,…]
+ *   [--json] [--store …] [--data-dir DIR]
  *
  * Prints the import report. Exit code 0 when committed (or a dry run without
  * rejected rows), 1 when rows were rejected and nothing was written, 2 on a usage error.
@@ -10,13 +11,13 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
-import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
+import { splitCliArgs, UsageError } from './cli-args.ts';
 import { formatReport } from '../services/import/format-report.ts';
 import { importFile } from '../services/import/import-file.ts';
 import { AMOUNT_UNITS, IMPORT_KINDS, type AmountUnit, type ColumnOverrides, type ImportKind } from '../services/import/types.ts';
 import { createStore } from '../store/create-store.ts';
 
-const USAGE = `usage: npm run import -- FILE [--kind ${IMPORT_KINDS.join('|')}] [--dry-run] [--skip-invalid] [--mapping FILE] [--unit 万元|亿元] [--json] [--store embedded|neo4j] [--data-dir DIR]`;
+const USAGE = `usage: npm run import -- FILE [--kind ${IMPORT_KINDS.join('|')}] [--dry-run] [--skip-invalid] [--mapping FILE] [--unit 万元|亿元] [--accept all] [--accept-rows 2,5] [--accept-ids ID,…] [--json] [--store embedded|neo4j] [--data-dir DIR]`;
 
 async function main(): Promise<number> {
   const { values, positionals, configArgs } = splitCliArgs(
@@ -28,6 +29,9 @@ async function main(): Promise<number> {
       mapping: { type: 'string' },
       unit: { type: 'string' },
       json: { type: 'boolean' },
+      accept: { type: 'string' },
+      'accept-rows': { type: 'string' },
+      'accept-ids': { type: 'string' },
     },
     USAGE,
   );
@@ -44,6 +48,11 @@ async function main(): Promise<number> {
     }
     if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) throw new UsageError('the mapping file must map header → field');
   }
+  if (values.accept !== undefined && values.accept !== 'all') throw new UsageError('--accept takes "all" (or use --accept-rows / --accept-ids)');
+  const rows = values['accept-rows'] ? values['accept-rows'].split(',').map((x) => Number(x.trim())) : [];
+  if (rows.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--accept-rows takes row numbers as Excel shows them, e.g. 2,5');
+  const ids = values['accept-ids'] ? values['accept-ids'].split(',').map((x) => x.trim()).filter(Boolean) : [];
+  const accept = values.accept || rows.length || ids.length ? { all: values.accept === 'all', rows, ids } : undefined;
   const file = positionals[0]!;
   const bytes = readFileSync(file);
   const config = loadConfig(configArgs);
@@ -56,6 +65,7 @@ async function main(): Promise<number> {
       skipInvalid: values['skip-invalid'] ?? false,
       unit: values.unit as AmountUnit | undefined,
       mapping,
+      accept,
       onProgress: (written, total) => process.stderr.write(`写入 writing ${written}/${total}\n`),
     });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -198,12 +198,12 @@ describe('links and segments', () => {
     );
     const report = await importFile(store, file, 'seg.csv', { kind: 'segments', dryRun: false, skipInvalid: true });
     expect(report.items.map((i) => [i.row, i.action, i.id])).toEqual([
-      [2, 'create', 'seg:import:家电整机'],
-      [3, 'create', 'seg:import:电机'],
-      [4, 'create', 'seg:import:家电芯片'],
+      [2, 'create', 'seg:import:智能家电:家电整机'],
+      [3, 'create', 'seg:import:智能家电:电机'],
+      [4, 'create', 'seg:import:智能家电:家电芯片'],
       [5, 'unchanged', 'seg:alloy-casting'],
-      [6, 'reject', 'seg:import:电机'],
-      [7, 'reject', 'seg:import:遥控器'],
+      [6, 'reject', 'seg:import:智能家电:电机'],
+      [7, 'reject', 'seg:import:智能家电:遥控器'],
     ]);
     expect(report.issues.map((i) => [i.row, i.code, i.value])).toEqual([
       [6, 'DUPLICATE_IN_FILE', '电机'],

@@ -11,6 +11,8 @@ afterEach(async () => {
 });
 
 const codeOf = (e: unknown) => (e instanceof LimitError ? e.code : String(e));
+/** The store the lanes belong to (any object: lanes are kept per store). */
+const owner = {};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('cost budget per client', () => {
@@ -41,10 +43,10 @@ describe('bounded concurrency and time limits for expensive operations', () => {
     Object.assign(LANES.export, { concurrency: 1, queue: 1, waitMs: 200, timeoutMs: 0 });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const first = limitedWork('export', { zh: '测试导出', en: 'the test export' }, () => gate.then(() => 'first'));
-    const second = limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'second');
-    const third = limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'third').catch((e: unknown) => e);
-    expect(runningIn('export')).toBe(1);
+    const first = limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, () => gate.then(() => 'first'));
+    const second = limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, async () => 'second');
+    const third = limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, async () => 'third').catch((e: unknown) => e);
+    expect(runningIn(owner, 'export')).toBe(1);
     const busy = await third;
     expect(codeOf(busy)).toBe('BUSY');
     expect((busy as Error).message).toContain('the server is busy with the test export (1 running, 1 waiting)');
@@ -53,24 +55,24 @@ describe('bounded concurrency and time limits for expensive operations', () => {
     expect(await second).toBe('second');
     // A queued caller that waits too long gets BUSY too.
     let hold!: () => void;
-    const held = limitedWork('export', { zh: '测试导出', en: 'the test export' }, () => new Promise<void>((resolve) => (hold = resolve)));
-    const waited = await limitedWork('export', { zh: '测试导出', en: 'the test export' }, async () => 'late').catch((e: unknown) => e);
+    const held = limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, () => new Promise<void>((resolve) => (hold = resolve)));
+    const waited = await limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, async () => 'late').catch((e: unknown) => e);
     expect(codeOf(waited)).toBe('BUSY');
     hold();
     await held;
-    expect(runningIn('export')).toBe(0);
+    expect(runningIn(owner, 'export')).toBe(0);
   });
 
   it('answers TIMEOUT past the time limit, and keeps the slot until the work really ends', async () => {
     Object.assign(LANES.heavyRead, { concurrency: 1, queue: 0, waitMs: 10, timeoutMs: 100 });
-    const slow = limitedWork('heavyRead', { zh: '测试统计', en: 'the test count' }, () => sleep(400).then(() => 1)).catch((e: unknown) => e);
+    const slow = limitedWork(owner, 'heavyRead', { zh: '测试统计', en: 'the test count' }, () => sleep(400).then(() => 1)).catch((e: unknown) => e);
     const timedOut = await slow;
     expect(codeOf(timedOut)).toBe('TIMEOUT');
     expect((timedOut as Error).message).toContain('the test count took longer than 0.1 s');
-    expect(runningIn('heavyRead')).toBe(1);
-    expect(codeOf(await limitedWork('heavyRead', { zh: '测试统计', en: 'the test count' }, async () => 2).catch((e: unknown) => e))).toBe('BUSY');
+    expect(runningIn(owner, 'heavyRead')).toBe(1);
+    expect(codeOf(await limitedWork(owner, 'heavyRead', { zh: '测试统计', en: 'the test count' }, async () => 2).catch((e: unknown) => e))).toBe('BUSY');
     await sleep(400);
-    expect(runningIn('heavyRead')).toBe(0);
+    expect(runningIn(owner, 'heavyRead')).toBe(0);
   });
 
   it('reaches the client as BUSY (not INTERNAL) with a retry hint', async () => {

@@ -46,6 +46,14 @@ describe('invalid seed files give a SeedError naming file, record and field', ()
     expect(e.message).toMatch(/stage: is missing/);
   });
 
+  it('an alias without provenance, or whose sourceText does not hold it', () => {
+    const noNote = errorOf(brokenCopy('chains.yaml', (t) => t.replace('{ name: 新型显示, note: 通行的产业名称; 计划写“PVA光学膜—偏光片”和“显示领域” }', '{ name: 新型显示 }')));
+    expect(noNote.message).toContain('chain:functional-materials');
+    expect(noNote.message).toMatch(/aliases\[1\]\.note: is missing/);
+    const wrongText = errorOf(brokenCopy('chains.yaml', (t) => t.replace('{ name: 芯片, sourceText:', '{ name: 晶片, sourceText:')));
+    expect(wrongText.message).toMatch(/aliases\[1\]\.sourceText: does not contain the alias '晶片'/);
+  });
+
   it('unknown segment id in a FEEDS edge', () => {
     const dir = brokenCopy('chains.yaml', (t) => t.replace('{ from: seg:pva-film, to: seg:polarizer,', '{ from: seg:pva-film, to: seg:polariser,'));
     const e = errorOf(dir);

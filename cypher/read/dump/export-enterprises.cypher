@@ -1,8 +1,8 @@
-// read/dump/export-enterprises: every Enterprise with its area and segment names, for the enterprise list export (CSV/xlsx); params none
+// read/dump/export-enterprises: every Enterprise with its areas and segments (id and name), for the enterprise list export (CSV/xlsx); params none
 MATCH (e:Enterprise)
 RETURN e.id AS id, e.name AS name, e.shortName AS shortName, e.uscc AS uscc, e.output AS output,
        e.aboveScale AS aboveScale, e.tags AS tags, e.founded AS founded, e.local AS local, e.region AS region,
-       e.province AS province, e.city AS city, e.origin AS origin, e.sample AS sample,
-       [(e)-[:LOCATED_IN]->(a:Area) | a.name] AS areas,
-       [(e)-[:OPERATES_IN]->(s:Segment) | s.name] AS segments
+       e.province AS province, e.city AS city, e.district AS district, e.industryCode AS industryCode, e.businessScope AS businessScope, e.mainProducts AS mainProducts, e.origin AS origin, e.sample AS sample,
+       [(e)-[:LOCATED_IN]->(a:Area) | a {.id, .name}] AS areas,
+       [(e)-[:OPERATES_IN]->(s:Segment) | s {.id, .name}] AS segments
 ORDER BY name, id

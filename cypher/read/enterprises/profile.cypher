@@ -20,6 +20,6 @@ CALL (e) {
   RETURN collect({id: x.id, name: x.name, shortName: x.shortName, local: x.local, region: x.region, product: r.product, share: r.share}) AS customers
 }
 RETURN e.id AS id, e.name AS name, e.shortName AS shortName, e.uscc AS uscc, e.local AS local, e.region AS region,
-       e.province AS province, e.city AS city, e.output AS output, e.aboveScale AS aboveScale, e.tags AS tags,
+       e.province AS province, e.city AS city, e.district AS district, e.industryCode AS industryCode, e.businessScope AS businessScope, e.mainProducts AS mainProducts, e.output AS output, e.aboveScale AS aboveScale, e.tags AS tags,
        e.founded AS founded, e.origin AS origin, e.sample AS sample, areas, segments, suppliers, customers
 ORDER BY i

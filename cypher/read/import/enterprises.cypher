@@ -3,4 +3,4 @@ MATCH (e:Enterprise)
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(a:Area)
 RETURN e.id AS id, e.name AS name, e.shortName AS shortName, e.uscc AS uscc, e.output AS output,
        e.aboveScale AS aboveScale, e.tags AS tags, e.founded AS founded, e.local AS local, e.region AS region,
-       e.province AS province, e.city AS city, e.areaId AS areaIdProperty, collect(a.id) AS areaIds
+       e.province AS province, e.city AS city, e.district AS district, e.industryCode AS industryCode, e.businessScope AS businessScope, e.mainProducts AS mainProducts, e.areaId AS areaIdProperty, collect(a.id) AS areaIds

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps } from '../../services/export/export-tables.ts';
+import { exportCandidates, exportEnterprises, exportGaps, exportMapping } from '../../services/export/export-tables.ts';
 import type { ExportFile } from '../../services/export/table-file.ts';
 import { importFile } from '../../services/import/import-file.ts';
 import type { ColumnOverrides } from '../../services/import/types.ts';
@@ -31,6 +31,9 @@ export const importResolvers: Resolvers = {
         skipInvalid: args.options?.skipInvalid ?? false,
         unit: args.options?.unit === 'YI_YUAN' ? '亿元' : '万元',
         mapping: mapping as ColumnOverrides | undefined,
+        accept: args.options?.accept
+          ? { all: args.options.accept.all ?? false, rows: args.options.accept.rows ?? [], ids: args.options.accept.ids ?? [] }
+          : undefined,
       });
     },
   },
@@ -39,8 +42,9 @@ export const importResolvers: Resolvers = {
       const format = args.format === 'CSV' ? 'csv' : 'xlsx';
       if (args.kind === 'ENTERPRISES') return toBase64(await exportEnterprises(store, format));
       if (args.kind === 'GAPS') return toBase64(await exportGaps(store, format));
+      if (args.kind === 'MAPPING') return toBase64(await exportMapping(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
-      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null }));
+      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, filter: args.filter ?? null }));
     },
   },
   ImportKind: STORED_ENUMS.ImportKind,
@@ -48,5 +52,6 @@ export const importResolvers: Resolvers = {
   ImportReport: {
     items: (r, args) => r.items.filter((i) => !args.actions || args.actions.includes(i.action)).slice(0, args.first ?? 500),
     issues: (r, args) => r.issues.slice(0, args.first ?? 1000),
+    suggestions: (r, args) => r.suggestions.slice(0, args.first ?? 500),
   },
 };

@@ -1,3 +1,4 @@
+import { areaResolvers } from './areas.ts';
 import { auditResolvers } from './audit.ts';
 import { authResolvers } from './auth.ts';
 import { baseResolvers } from './base.ts';
@@ -11,4 +12,4 @@ import { supplierResolvers } from './suppliers.ts';
 import { targetResolvers } from './targets.ts';
 
 /** Resolver maps of every module; makeExecutableSchema merges them. */
-export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers];
+export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers];

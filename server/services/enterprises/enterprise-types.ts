@@ -30,7 +30,11 @@ export interface SupplyLink {
   share: number | null;
 }
 
-export interface EnterpriseProfile {
+/**
+ * The stored fields of an Enterprise node, as the profile, the import (to
+ * compare rows with) and the export read them. Unknown values are null.
+ */
+export interface EnterpriseRecord {
   id: string;
   name: string;
   shortName: string | null;
@@ -39,10 +43,20 @@ export interface EnterpriseProfile {
   region: string | null;
   province: string | null;
   city: string | null;
-  /** 万元 per year. */
+  district: string | null;
+  /** GB/T 4754 国民经济行业分类 code as the register gives it (e.g. C3392). */
+  industryCode: string | null;
+  /** 经营范围 and 主营产品, as imported: the raw material of 挂链. */
+  businessScope: string | null;
+  mainProducts: string | null;
+  /** 万元 per year; null when unknown (never 0 for unknown). */
   output: number | null;
   aboveScale: boolean | null;
   tags: string[] | null;
+  founded: number | null;
+}
+
+export interface EnterpriseProfile extends Omit<EnterpriseRecord, 'founded'> {
   founded: string | number | null;
   origin: string | null;
   sample: boolean | null;

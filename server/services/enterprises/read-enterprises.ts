@@ -72,7 +72,7 @@ export async function listEnterprises(
   const last = pageIds[pageIds.length - 1];
   const totalCount = () =>
     analysisCache(runner, `enterprises/count ${JSON.stringify(params)}`, () =>
-      limitedWork('heavyRead', { zh: '企业总数统计', en: 'counting enterprises' }, async () => {
+      limitedWork(runner, 'heavyRead', { zh: '企业总数统计', en: 'counting enterprises' }, async () => {
         const [count] = await runner.run<{ total: number }>('read/enterprises/count', params);
         if (!count) throw new Error('read/enterprises/count returned no row');
         return count.total;

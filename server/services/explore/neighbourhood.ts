@@ -110,7 +110,7 @@ async function fetchRows(store: Store, ids: string[], withAreas = false): Promis
 export function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
   const checked = checkOptions(options);
   // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations.
-  if (checked.depth >= 3) return limitedWork('heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
+  if (checked.depth >= 3) return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
   return walk(store, id, checked);
 }
 

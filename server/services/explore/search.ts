@@ -9,9 +9,6 @@ export type SearchLabel = (typeof SEARCH_LABELS)[number];
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
 
-/** Nodes without searchName are backfilled in batches of this size before a search. */
-const BACKFILL_BATCH = 2000;
-
 export type MatchKind = 'EXACT' | 'PREFIX' | 'CONTAINS';
 
 export interface SearchHit {
@@ -19,6 +16,8 @@ export interface SearchHit {
   label: SearchLabel;
   name: string;
   shortName: string | null;
+  /** The alias that matched when neither name did (segments and chains). */
+  alias: string | null;
   match: MatchKind;
   /** Where the hit sits: its area and chains, e.g. `巢湖市 · 新能源汽车零部件`; null when the graph says nothing. */
   context: string | null;
@@ -39,6 +38,7 @@ interface ContextRow {
   label: SearchLabel;
   name: string;
   shortName: string | null;
+  aliases: string[] | null;
   areas: string[] | null;
   segments: { id: string; name: string | null }[] | null;
   chains: { segmentId: string; name: string | null }[] | null;
@@ -59,31 +59,6 @@ export interface SearchOptions {
   /** Restrict to these labels (default all of SEARCH_LABELS). */
   labels?: readonly string[] | null;
   limit?: number | null;
-}
-
-/**
- * Stores `searchName` / `searchShortName` on searchable nodes written without
- * them (seeds, generated data, dumps from older versions), so that name
- * variants match. Runs after loading and at start, never on the search path:
- * it scans every searchable node.
- */
-export async function backfillSearchNames(store: Store): Promise<number> {
-  let written = 0;
-  for (;;) {
-    const rows = await store.run<{ id: string; name: string; shortName: string | null }>('read/explore/missing-search-names', {
-      labels: [...SEARCH_LABELS],
-      limit: BACKFILL_BATCH,
-    });
-    if (rows.length === 0) return written;
-    const batch = rows.map((r) => ({
-      id: r.id,
-      searchName: normaliseName(r.name),
-      searchShortName: r.shortName ? normaliseName(r.shortName) : null,
-    }));
-    await store.run('write/enterprises/search-names', { rows: batch, labels: [...SEARCH_LABELS] });
-    written += rows.length;
-    if (rows.length < BACKFILL_BATCH) return written;
-  }
 }
 
 /**
@@ -129,7 +104,9 @@ export async function search(store: Store, text: string, options: SearchOptions 
     for (const ch of c.chains ?? []) chainsOf.set(ch.segmentId, [...(chainsOf.get(ch.segmentId) ?? []), ch.name]);
     // sorted: the engines return a node's relationships in different orders
     const chains = unique((c.segments ?? []).flatMap((s) => chainsOf.get(s.id) ?? [s.name]).filter((x): x is string => x != null)).sort();
-    return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, rank: m.rank, areas, chains }];
+    const byName = [c.name, c.shortName].some((n) => n != null && (normaliseName(n).includes(q) || n.includes(raw)));
+    const alias = byName ? null : ((c.aliases ?? []).find((a) => normaliseName(a).includes(q)) ?? null);
+    return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, alias, rank: m.rank, areas, chains }];
   });
   return rows.map((r) => {
     const areas = r.areas ?? [];
@@ -140,6 +117,7 @@ export async function search(store: Store, text: string, options: SearchOptions 
       label: r.label,
       name: r.name,
       shortName: r.shortName ?? null,
+      alias: r.alias,
       match: MATCH_KINDS[r.rank] ?? 'CONTAINS',
       context: parts.length ? parts.join(' · ') : null,
       areas,

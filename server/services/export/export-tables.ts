@@ -1,13 +1,16 @@
+import { gapKindZh } from '../../model/gap-kinds.ts';
 import type { Store } from '../../store/store.ts';
+import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
+import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
+import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
-import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
 export { exportRows };
 
 const REGION_ZH: Record<string, string> = { local: '本地', anhui: '省内', yrd: '长三角', other: '其他' };
-const KIND_ZH: Record<string, string> = { fill: '补链', extend: '延链', strengthen: '强链' };
 const STATUS_ZH: Record<string, string> = { open: '待处理', in_progress: '推进中', filled: '已补齐', dismissed: '已搁置' };
 const ORIGIN_ZH: Record<string, string> = { plan: '计划', sample: '示例数据', import: '导入', user: '用户录入', analysis: '分析' };
 const yesNo = (v: boolean | null | undefined) => (v === true ? '是' : v === false ? '否' : '');
@@ -30,37 +33,37 @@ export const ENTERPRISE_HEADERS = [
   '地区类别',
   '省份',
   '城市',
+  '区县',
+  '行业代码',
+  '经营范围',
+  '主营产品',
   '数据来源',
   '样例数据',
 ];
 
-interface EnterpriseExportRow {
-  id: string;
-  name: string;
-  shortName: string | null;
-  uscc: string | null;
-  output: number | null;
-  aboveScale: boolean | null;
-  tags: string[] | null;
-  founded: number | null;
-  local: boolean | null;
-  region: string | null;
-  province: string | null;
-  city: string | null;
+interface EnterpriseExportRow extends EnterpriseRecord {
   origin: string | null;
   sample: boolean | null;
-  areas: string[];
-  segments: string[];
+  areas: { id: string; name: string }[];
+  segments: { id: string; name: string }[];
+}
+
+/** The name when it finds this record again on import, else the id (a name two segments or areas share). */
+function refText(index: NameIndex<{ id: string; name: string }>, r: { id: string; name: string }): string {
+  const found = index.find(r.name);
+  return found.ok && found.value.id === r.id ? r.name : r.id;
 }
 
 export async function enterpriseRows(store: Store): Promise<TableRows> {
-  const rows = await store.run<EnterpriseExportRow>('read/dump/export-enterprises');
+  const [rows, areas, segments] = await Promise.all([store.run<EnterpriseExportRow>('read/dump/export-enterprises'), loadAreas(store), loadSegments(store)]);
+  const list = (index: NameIndex<{ id: string; name: string }>, refs: { id: string; name: string }[] | null) =>
+    (refs ?? []).map((r) => refText(index, r)).sort().join(LIST_SEPARATOR);
   return rows.map((e) => ({
     企业名称: e.name,
     简称: e.shortName ?? '',
     统一社会信用代码: e.uscc ?? '',
-    所在地区: (e.areas ?? []).join('、'),
-    所属环节: [...(e.segments ?? [])].sort().join('、'),
+    所在地区: list(areas, e.areas),
+    所属环节: list(segments, e.segments),
     '产值（万元）': e.output ?? null,
     规上: yesNo(e.aboveScale),
     标签: (e.tags ?? []).join('、'),
@@ -69,6 +72,10 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
     地区类别: REGION_ZH[e.region ?? ''] ?? e.region ?? '',
     省份: e.province ?? '',
     城市: e.city ?? '',
+    区县: e.district ?? '',
+    行业代码: e.industryCode ?? '',
+    经营范围: e.businessScope ?? '',
+    主营产品: e.mainProducts ?? '',
     数据来源: ORIGIN_ZH[e.origin ?? ''] ?? e.origin ?? '',
     样例数据: e.sample ? '是（虚构示例）' : '',
   }));
@@ -76,21 +83,38 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
 export function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
+  return limitedWork(store, 'export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
+}
+
+export const MAPPING_HEADERS = ['产业链', '环节', '行业代码', '关键词'];
+
+/** The 挂链 mapping table: one row per segment (under its first chain), with its industry codes and keywords (empty to fill in). */
+export async function exportMapping(store: Store, format: ExportFormat): Promise<ExportFile> {
+  const [segments, chains] = await Promise.all([loadSegments(store), loadChains(store)]);
+  const rows = [...segments.values()]
+    .map((s) => ({ s, chain: s.chains.length ? chains.get([...s.chains].sort()[0]!) : undefined }))
+    .sort((a, b) => (a.chain?.id ?? '').localeCompare(b.chain?.id ?? '') || a.s.id.localeCompare(b.s.id))
+    .map(({ s, chain }) => ({
+      产业链: chain?.name ?? '',
+      环节: refText(segments, s),
+      行业代码: (s.industryCodes ?? []).join(LIST_SEPARATOR),
+      关键词: (s.keywords ?? []).join(LIST_SEPARATOR),
+    }));
+  return exportRows(rows, format, '挂链规则', MAPPING_HEADERS);
 }
 
 export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];
 
 /** The saved gaps (补链/延链/强链 清单) as CSV or .xlsx. */
 export function exportGaps(store: Store, format: ExportFormat, filter: GapFilter = {}): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
+  return limitedWork(store, 'export', { zh: '导出缺口清单', en: 'the gap export' }, () => gapFile(store, format, filter));
 }
 
 async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): Promise<ExportFile> {
   const gaps = await listSavedGaps(store, filter);
   const rows = gaps.map((g) => ({
     编号: g.id,
-    类型: KIND_ZH[g.kind] ?? g.kind,
+    类型: gapKindZh(g.kind),
     状态: STATUS_ZH[g.status] ?? g.status,
     产业链: g.chainName ?? '',
     环节: g.segmentName,
@@ -110,12 +134,16 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
 export function exportCandidates(
   store: Store,
   format: ExportFormat,
-  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
 ): Promise<ExportFile> {
-  return limitedWork('export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
+  return limitedWork(store, 'export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
 }
 
-async function candidateFile(store: Store, format: ExportFormat, args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null }): Promise<ExportFile> {
+async function candidateFile(
+  store: Store,
+  format: ExportFormat,
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
+): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;
   for (;;) {

@@ -1,4 +1,4 @@
-import type { GapKind } from '../../model/vocabulary.ts';
+import { gapId, type GapKind } from '../../model/gap-kinds.ts';
 
 /**
  * Thresholds of the gap analysis. Defaults are `DEFAULT_THRESHOLDS`; see
@@ -68,7 +68,10 @@ export interface SupplyLink {
  */
 export interface SegmentAggregates extends SegmentRow {
   localCount: number;
+  /** Σ of the outputs that are known. */
   localOutput: number;
+  /** How many local enterprises have a known output. */
+  outputKnownCount: number;
   /** At most `EVIDENCE_IDS`, largest output first. */
   localEnterpriseIds: string[];
   leaderCount: number;
@@ -102,8 +105,13 @@ export interface SegmentFacts {
   /** Local enterprises, largest output first; at most `EVIDENCE_IDS` (the count is `localCount`). */
   localEnterpriseIds: string[];
   localCount: number;
-  /** Sum of `output` of the local enterprises, 万元. */
-  localOutput: number;
+  /**
+   * Sum of `output` of the local enterprises, 万元; null when none of them has a
+   * known output (unknown is not 0). With some unknown it is the sum of the known.
+   */
+  localOutput: number | null;
+  /** Local enterprises whose output is unknown. */
+  outputUnknownCount: number;
   /** At most `EVIDENCE_IDS` (the count is `leaderCount`). */
   leaderIds: string[];
   leaderCount: number;
@@ -152,7 +160,6 @@ export interface DetectedGap {
 
 export const supplyEdgeId = (from: string, to: string) => `SUPPLIES:${from}->${to}`;
 export const feedsEdgeId = (from: string, to: string) => `FEEDS:${from}->${to}`;
-export const gapId = (kind: GapKind, segmentId: string, areaId: string | null) => `gap:${kind}:${segmentId}:${areaId ?? 'all'}`;
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -176,6 +183,7 @@ export function segmentFacts(row: SegmentFactsRow, t: GapThresholds): SegmentFac
       ...row,
       localCount: locals.length,
       localOutput: locals.reduce((acc, l) => acc + (l.output ?? 0), 0),
+      outputKnownCount: locals.filter((l) => l.output != null).length,
       localEnterpriseIds: locals.map((l) => l.id).slice(0, EVIDENCE_IDS),
       leaderCount: leaders.length,
       leaderIds: leaders.slice(0, EVIDENCE_IDS),
@@ -198,7 +206,7 @@ export function factsFromAggregates(a: SegmentAggregates, t: GapThresholds): Seg
   const outsideShare =
     a.supplyCount === 0 ? null : a.totalShare > 0 ? round2(a.outsideShareSum / a.totalShare) : a.outsideSupplyCount > 0 ? 1 : 0;
   const weak =
-    a.localCount < t.minEnterprises || a.localOutput < t.minOutput || (outsideShare !== null && outsideShare > t.outsideShare);
+    a.localCount < t.minEnterprises || outputIsLow(a, t) === true || (outsideShare !== null && outsideShare > t.outsideShare);
   return {
     segmentId: a.id,
     name: a.name,
@@ -209,7 +217,8 @@ export function factsFromAggregates(a: SegmentAggregates, t: GapThresholds): Seg
     feedsTo: a.feedsTo,
     localEnterpriseIds: a.localEnterpriseIds,
     localCount: a.localCount,
-    localOutput: a.localOutput,
+    localOutput: a.localCount > 0 && a.outputKnownCount === 0 ? null : a.localOutput,
+    outputUnknownCount: a.localCount - a.outputKnownCount,
     leaderIds: a.leaderIds,
     leaderCount: a.leaderCount,
     hasLeader: a.leaderCount > 0,
@@ -222,6 +231,16 @@ export function factsFromAggregates(a: SegmentAggregates, t: GapThresholds): Seg
     outsideSupplies: a.outsideSupplies,
     presence: a.localCount === 0 ? 'absent' : weak ? 'weak' : 'strong',
   };
+}
+
+/**
+ * Whether the local output is below the threshold: true or false when the
+ * known outputs decide it (all known, or the known ones alone reach it), null
+ * when unknown outputs leave it open (数据不足).
+ */
+export function outputIsLow(a: { localOutput: number; outputKnownCount: number; localCount: number }, t: GapThresholds): boolean | null {
+  if (a.localOutput >= t.minOutput) return false;
+  return a.outputKnownCount === a.localCount ? true : null;
 }
 
 function severity(components: SeverityComponent[]): number {
@@ -258,9 +277,12 @@ export function classifyGaps(
       edgeIds: xs.map((s) => supplyEdgeId(s.from, s.to)),
     });
     if (f.presence === 'weak') {
+      const known = f.localOutput ?? 0;
+      const low = outputIsLow({ localOutput: known, outputKnownCount: f.localCount - f.outputUnknownCount, localCount: f.localCount }, t);
+      // A component whose input is unknown is left out (severity is the weighted mean of the others).
       const components: SeverityComponent[] = [
         { name: 'singleEnterprise', value: f.localCount < t.minEnterprises ? 1 : 0, weight: 30 },
-        { name: 'lowOutput', value: round2(clamp01(1 - f.localOutput / t.minOutput)), weight: 30 },
+        ...(low === null ? [] : [{ name: 'lowOutput', value: t.minOutput > 0 ? round2(clamp01(1 - known / t.minOutput)) : 0, weight: 30 }]),
         { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
         { name: 'noLeader', value: f.hasLeader ? 0 : 1, weight: 10 },
       ];
@@ -270,9 +292,13 @@ export function classifyGaps(
         whyZh.push(`本地仅有${f.localCount}家企业`);
         whyEn.push(`only ${f.localCount} local enterprise${f.localCount === 1 ? '' : 's'}`);
       }
-      if (f.localOutput < t.minOutput) {
-        whyZh.push(`本地产值${fmt(f.localOutput)}万元，低于${fmt(t.minOutput)}万元`);
-        whyEn.push(`local output ${fmt(f.localOutput)} 万元 is below ${fmt(t.minOutput)} 万元`);
+      if (low === true) {
+        whyZh.push(`本地产值${fmt(known)}万元，低于${fmt(t.minOutput)}万元`);
+        whyEn.push(`local output ${fmt(known)} 万元 is below ${fmt(t.minOutput)} 万元`);
+      }
+      if (low === null) {
+        whyZh.push(`产值数据不足（${f.outputUnknownCount}家企业产值未知）`);
+        whyEn.push(`output data insufficient (${f.outputUnknownCount} enterprise(s) with unknown output)`);
       }
       if (f.outsideShare !== null && f.outsideShare > t.outsideShare) {
         whyZh.push(`本地需求的${Math.round(f.outsideShare * 100)}%由外地供应`);
@@ -298,7 +324,10 @@ export function classifyGaps(
     const neighbours = [...up, ...down];
     const strong = neighbours.filter((n) => n.presence === 'strong');
     const dependence = f.outsideSupplyCount > 0;
-    const bothSides = up.length > 0 && down.length > 0;
+    // A neighbour on both sides (a FEEDS cycle) is not "upstream and downstream": only neighbours on one side count.
+    const upOnly = up.filter((n) => !down.includes(n));
+    const downOnly = down.filter((n) => !up.includes(n));
+    const bothSides = upOnly.length > 0 && downOnly.length > 0;
     const neighbourEdges = [...up.map((n) => feedsEdgeId(n.segmentId, segmentId)), ...down.map((n) => feedsEdgeId(segmentId, n.segmentId))];
     const allNeighbours = f.feedsFrom.length + f.feedsTo.length;
 
@@ -315,8 +344,8 @@ export function classifyGaps(
         whyEn.push(`${f.localBuyerCount} local buyer(s) source it from ${f.externalSupplierCount} outside supplier(s)`);
       }
       if (bothSides) {
-        whyZh.push(`上游（${up.map((n) => n.name).join('、')}）与下游（${down.map((n) => n.name).join('、')}）均有本地企业`);
-        whyEn.push(`local enterprises both upstream (${up.map((n) => n.nameEn ?? n.name).join(', ')}) and downstream (${down.map((n) => n.nameEn ?? n.name).join(', ')})`);
+        whyZh.push(`上游（${upOnly.map((n) => n.name).join('、')}）与下游（${downOnly.map((n) => n.name).join('、')}）均有本地企业`);
+        whyEn.push(`local enterprises both upstream (${upOnly.map((n) => n.nameEn ?? n.name).join(', ')}) and downstream (${downOnly.map((n) => n.nameEn ?? n.name).join(', ')})`);
       } else if (neighbours.length > 0) {
         whyZh.push(`相邻环节（${neighbours.map((n) => n.name).join('、')}）有本地企业需要配套`);
         whyEn.push(`adjacent local segments (${neighbours.map((n) => n.nameEn ?? n.name).join(', ')}) need it`);
@@ -339,10 +368,14 @@ export function classifyGaps(
     }
     if (neighbours.length > 0) {
       const downstream = up.length > 0;
-      const maxOutput = Math.max(...neighbours.map((n) => n.localOutput));
+      const outputs = neighbours.map((n) => n.localOutput).filter((o): o is number => o !== null);
+      const maxOutput = outputs.length ? Math.max(...outputs) : null;
       const components: SeverityComponent[] = [
         { name: 'strongNeighbours', value: round2(strong.length / neighbours.length), weight: 40 },
-        { name: 'neighbourOutput', value: round2(clamp01(maxOutput / (5 * t.minOutput))), weight: 40 },
+        // left out when no neighbour's output is known; with minOutput 0 any output is "large"
+        ...(maxOutput === null
+          ? []
+          : [{ name: 'neighbourOutput', value: t.minOutput > 0 ? round2(clamp01(maxOutput / (5 * t.minOutput))) : maxOutput > 0 ? 1 : 0, weight: 40 }]),
         { name: 'downstream', value: downstream ? 1 : 0.5, weight: 20 },
       ];
       const base0 = strong.length > 0 ? strong : neighbours;

@@ -1,5 +1,6 @@
 import type { Overrides } from '../../model/overrides.ts';
-import type { GapKind, GapStatus } from '../../model/vocabulary.ts';
+import { GAP_KINDS, type GapKind } from '../../model/gap-kinds.ts';
+import type { GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 import { chainDuties, uniqueDuties, type UnitDuty } from '../responsibility/duties.ts';
@@ -20,6 +21,8 @@ import {
 import { analysisCache } from '../analysis-cache.ts';
 import { listSavedGaps, type SavedGap } from './saved-gaps.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
+import { listChains } from '../chains/list-chains.ts';
+import { findEmptyChains, type EmptyChain } from './empty-chains.ts';
 
 /** A detected gap with the units responsible for it and what planners saved about it. */
 export interface AnalysedGap extends DetectedGap {
@@ -41,6 +44,8 @@ export interface GapAnalysis {
   /** Saved gaps in the scope (e.g. named by the plan) that the analysis did not detect. */
   undetectedSavedGaps: SavedGap[];
   counts: Record<GapKind, number>;
+  /** 链条空白: chains in scope without any local enterprise (they have no gaps, yet everything is to do). */
+  emptyChains: EmptyChain[];
 }
 
 export function resolveThresholds(input: Overrides<GapThresholds> | null | undefined): GapThresholds {
@@ -58,6 +63,7 @@ interface LocalsRow {
   segmentId: string;
   localCount: number;
   localOutput: number;
+  outputKnownCount: number;
   localEnterpriseIds: string[];
   leaderCount: number;
   leaderIds: string[];
@@ -85,22 +91,24 @@ const SUPPLIER_ID_SCAN = 10 * EVIDENCE_IDS;
 /**
  * Per-segment aggregates of a chain's segments and their FEEDS neighbours (every
  * segment when chainId is null) in the area scope. The area scope is a list of
- * area ids (read/explore/area-descendants; every area when null, so "local" is
- * the enterprise's own flag); the queries start from those areas' enterprises
+ * area ids (read/explore/area-descendants); with no area, every enterprise whose
+ * own flag says local counts, with or without an area; the queries start from those areas' enterprises
  * and aggregate in Cypher (see bench/README.md, misses: gapAnalysis).
  */
 export async function segmentAggregates(store: Store, chainId: string | null, areaId: string | null): Promise<SegmentAggregates[]> {
   const [segments, areaIds] = await Promise.all([
     store.run<SegmentRow>('read/gaps/segments', { chainId }),
-    areaId === null ? store.run<{ id: string }>('read/gaps/area-ids').then((rows) => rows.map((r) => r.id)) : areaScopeIds(store, areaId),
+    areaId === null ? null : areaScopeIds(store, areaId),
   ]);
   // sorted: the engines return a node's relationships in different orders
   for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };
+  // No area: every enterprise marked local counts, whether or not an area is known for it (the -all queries).
+  const all = areaIds === null ? '-all' : '';
   const [locals, supplies] = await Promise.all([
-    store.run<LocalsRow>('read/gaps/segment-locals', { ...scope, limit: EVIDENCE_IDS }),
-    store.run<SuppliesRow>('read/gaps/segment-supplies', { ...scope, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE }),
+    store.run<LocalsRow>(`read/gaps/segment-locals${all}`, { ...scope, limit: EVIDENCE_IDS }),
+    store.run<SuppliesRow>(`read/gaps/segment-supplies${all}`, { ...scope, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE }),
   ]);
   const localsOf = new Map(locals.map((r) => [r.segmentId, r]));
   const suppliesOf = new Map(supplies.map((r) => [r.segmentId, r]));
@@ -145,6 +153,7 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
       ...seg,
       localCount: l?.localCount ?? 0,
       localOutput: l?.localOutput ?? 0,
+      outputKnownCount: l?.outputKnownCount ?? 0,
       localEnterpriseIds: l?.localEnterpriseIds ?? [],
       leaderCount: l?.leaderCount ?? 0,
       leaderIds: l?.leaderIds ?? [],
@@ -186,9 +195,10 @@ async function analyse(store: Store, chainId: string | null, areaId: string | nu
   const detected = classifyGaps(facts, inScope, areaId, thresholds);
 
   const chainIds = chainId ? [chainId] : [...new Set(detected.flatMap((g) => g.chainIds))];
-  const [duties, saved] = await Promise.all([
+  const [duties, saved, chains] = await Promise.all([
     chainDuties(store, chainIds, areaId),
     listSavedGaps(store, { chainId, areaId, segmentIds: inScope }),
+    listChains(store),
   ]);
 
   const matched = new Set<string>();
@@ -206,7 +216,7 @@ async function analyse(store: Store, chainId: string | null, areaId: string | nu
       status: same[0]?.status ?? null,
     };
   });
-  const counts = { fill: 0, extend: 0, strengthen: 0 } as Record<GapKind, number>;
+  const counts = Object.fromEntries(GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
   for (const g of gaps) counts[g.kind] += 1;
   return {
     chainId,
@@ -216,5 +226,6 @@ async function analyse(store: Store, chainId: string | null, areaId: string | nu
     gaps,
     undetectedSavedGaps: saved.filter((s) => !matched.has(s.id)),
     counts,
+    emptyChains: findEmptyChains(facts, chains.filter((c) => chainId === null || c.id === chainId)),
   };
 }

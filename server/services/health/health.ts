@@ -8,18 +8,40 @@ export interface Liveness {
 
 /** How long /healthz waits for the store before saying it does not answer. */
 export const HEALTHZ_WAIT_MS = 2000;
+/** A store probe this recent answers /healthz without asking the store again. */
+export const HEALTHZ_FRESH_MS = 1000;
 
-export async function liveness(store: Store, waitMs = HEALTHZ_WAIT_MS): Promise<Liveness> {
+const probes = new WeakMap<Store, { at: number; ok: boolean; running: Promise<boolean> | null }>();
+
+async function probeStore(store: Store, waitMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ reachable: false }>((resolve) => {
-    timer = setTimeout(() => resolve({ reachable: false }), waitMs);
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), waitMs);
   });
   try {
-    const health = await Promise.race([store.health(), late]);
-    return { ok: health.reachable };
+    return await Promise.race([store.health().then((h) => h.reachable), late]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Whether the server and its store are up. The store is asked at most once a
+ * second (concurrent probes share one question; while one is in flight a
+ * result under 5 s old answers), so a load balancer polling /healthz during
+ * heavy queries measures whether the server answers, not the engine's queue.
+ */
+export async function liveness(store: Store, waitMs = HEALTHZ_WAIT_MS, now = Date.now()): Promise<Liveness> {
+  const last = probes.get(store);
+  if (last && now - last.at < HEALTHZ_FRESH_MS) return { ok: last.ok };
+  if (last?.running) return now - last.at < 5 * HEALTHZ_FRESH_MS ? { ok: last.ok } : { ok: await last.running };
+  const entry = last ?? { at: 0, ok: false, running: null };
+  probes.set(store, entry);
+  entry.running = probeStore(store, waitMs).then((ok) => {
+    Object.assign(entry, { at: Date.now(), ok, running: null });
+    return ok;
+  });
+  return { ok: await entry.running };
 }
 
 /** The GraphQL `health` field: the detail (engine version, data path) for admins only. */

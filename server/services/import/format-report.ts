@@ -28,9 +28,18 @@ export function formatReport(report: ImportReport, options: { maxItems?: number;
     lines.push('行 Rows:');
     for (const i of shown) {
       lines.push(`  行 ${i.row}: ${ACTION_ZH[i.action]} ${i.action} ${i.label}${i.id ? ` (${i.id})` : ''}${i.changes.length ? ` [${i.changes.join(', ')}]` : ''}`);
+      if (i.inferred?.length) lines.push(`    推断 inferred: ${i.inferred.join('；')}`);
     }
     const rest = report.items.filter((i) => i.action !== 'unchanged').length - shown.length;
     if (rest > 0) lines.push(`  … ${rest} more`);
+  }
+  if (report.suggestions.length) {
+    lines.push('挂链建议 Suggested links (行 row | 企业 enterprise → 环节 segment | 强度 strength | 依据 evidence):');
+    for (const sg of report.suggestions.slice(0, maxItems)) {
+      lines.push(`  ${sg.accepted ? '✓' : ' '} 行 ${sg.row} | ${sg.enterpriseName} → ${sg.segmentName} | ${sg.strength} | ${sg.evidence.join('；')} [${sg.id}]`);
+    }
+    if (report.suggestions.length > maxItems) lines.push(`  … ${report.suggestions.length - maxItems} more`);
+    if (!report.suggestions.some((sg) => sg.accepted)) lines.push('  (--accept all | --accept-rows 2,5 | --accept-ids 2:seg:x 写入 / to write them)');
   }
   return lines.join('\n');
 }

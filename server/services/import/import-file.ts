@@ -5,6 +5,9 @@ import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
 import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
+import { planAreas } from './plan-areas.ts';
+import { planMapping } from './plan-mapping.ts';
+import { mappingOf } from './link-suggestions.ts';
 import type { Plan, PlannedItem } from './plan.ts';
 import { readTable } from './read-table.ts';
 import { limitedWork } from '../limits/work-limits.ts';
@@ -16,22 +19,29 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /** Order of the writes of each kind: nodes before the relationships that match them. */
 const WRITE_ORDER = [
+  'write/import/areas',
+  'write/import/area-unparent',
+  'write/import/area-parent',
   'write/import/chains',
   'write/import/segments',
   'write/import/chain-segments',
   'write/import/feeds',
-  'write/import/enterprises',
+  'write/import/enterprise-create',
+  'write/import/enterprise-create-located',
+  'write/import/enterprise-update',
   'write/import/enterprise-unlocate',
   'write/import/enterprise-locate',
-  'write/import/operates-in',
-  'write/import/supplies',
+  'write/import/operates-in-create',
+  'write/import/operates-in-update',
+  'write/import/supplies-create',
+  'write/import/supplies-update',
 ] as const satisfies readonly QueryName[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
   switch (options.kind) {
     case 'enterprises': {
       const [areas, segments, enterprises, operates] = await Promise.all([loadAreas(db), loadSegments(db), loadEnterprises(db), loadOperates(db)]);
-      return planEnterprises(rows, columns, { areas, segments, enterprises, operates });
+      return planEnterprises(rows, columns, { areas, segments, enterprises, operates, mapping: mappingOf(segments.values()) }, options.accept);
     }
     case 'operates': {
       const [segments, enterprises, operates] = await Promise.all([loadSegments(db), loadEnterprises(db), loadOperates(db)]);
@@ -44,6 +54,12 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
         supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
       });
     }
+    case 'mapping': {
+      const [chains, segments] = await Promise.all([loadChains(db), loadSegments(db)]);
+      return planMapping(rows, columns, { chains, segments });
+    }
+    case 'areas':
+      return planAreas(rows, columns, await loadAreas(db));
     case 'segments': {
       const [chains, segments, feeds] = await Promise.all([loadChains(db), loadSegments(db), db.run<{ source: string; target: string }>('read/import/feeds')]);
       return planSegments(rows, columns, { chains, segments, feeds: new Set(feeds.map((f) => `${f.source}|${f.target}`)) });
@@ -86,7 +102,7 @@ export function collectWrites(items: PlannedItem[]): { query: QueryName; rows: R
  * One import runs at a time (the `import` lane: BUSY beyond a short queue).
  */
 export function importFile(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
-  return limitedWork('import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
+  return limitedWork(store, 'import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
 }
 
 async function runImport(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
@@ -122,8 +138,9 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
         reject: count('reject'),
         warnings: issues.filter((i) => i.severity === 'warning').length,
       },
-      items: p.items.map(({ writes: _w, ...item }) => item),
+      items: p.items.map(({ writes: _w, ...item }) => ({ ...item, inferred: item.inferred ?? [] })),
       issues,
+      suggestions: p.suggestions ?? [],
       durationMs: Math.round(performance.now() - started),
     };
   };

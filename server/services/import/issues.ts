@@ -39,13 +39,29 @@ const TEMPLATES: Record<IssueCode, Template> = {
   ],
   SELF_SUPPLY: () => ['供应方与采购方是同一家企业', 'supplier and buyer are the same enterprise'],
   SELF_FEED: () => ['环节不能作为自己的上游', 'a segment cannot feed itself'],
+  SEGMENT_KEY_CONFLICT: (d) => [
+    `环节编号「${d.key}」${d.where}名称「${d.other}」，与本行名称不同：同一编号只能对应一个环节（请改用另一编号）`,
+    `segment key '${d.key}': ${d.whereEn} the name '${d.other}', not this row's: one key names one segment (use another key)`,
+  ],
+  INVALID_LEVEL: () => ['级别应为 经济区、省、市、区县、镇街 或 园区', 'level must be 经济区 (region), 省 (province), 市 (city), 区县 (district), 镇街 (town) or 园区 (zone)'],
+  INVALID_DIVISION_CODE: () => ['行政区划代码应为 6 位数字（GB/T 2260）', 'division code must be six digits (GB/T 2260)'],
+  SELF_PARENT: () => ['上级地区成环（地区不能位于自身之内）', 'the parent areas loop (an area cannot lie inside itself)'],
+  AREA_CONTRADICTS_USCC: (d) => [
+    `所在地区与统一社会信用代码的登记机关区划（${d.division}）不符，请核对`,
+    `the area contradicts the registering authority's division in the unified social credit code (${d.division}); please check`,
+  ],
+  INVALID_INDUSTRY_CODE: () => ['行业代码应为 GB/T 4754 代码（门类字母可省略，2–4 位数字，如 C339 或 3391）', 'industry code must be a GB/T 4754 code (section letter optional, 2–4 digits, e.g. C339 or 3391)'],
+  FEEDS_CYCLE: (d) => [
+    `上下游关系成环（${d.names}）：上游和下游将指向同一批环节，请检查上游环节/下游环节`,
+    `FEEDS cycle (${d.names}): upstream and downstream would name the same segments; check the upstream/downstream columns`,
+  ],
 };
 
 export function makeIssue(
   code: IssueCode,
   at: { row: number | null; column?: string | null; value?: string | null },
   detail: Detail = {},
-  severity: 'error' | 'warning' = code === 'NAME_VARIANT' || code === 'UNKNOWN_COLUMN' || code === 'DUPLICATE_COLUMN' ? 'warning' : 'error',
+  severity: 'error' | 'warning' = code === 'NAME_VARIANT' || code === 'FEEDS_CYCLE' || code === 'AREA_CONTRADICTS_USCC' || code === 'UNKNOWN_COLUMN' || code === 'DUPLICATE_COLUMN' ? 'warning' : 'error',
 ): ImportIssue {
   const [message, messageEn] = TEMPLATES[code](detail);
   return { row: at.row, column: at.column ?? null, value: at.value ?? null, severity, code, message, messageEn };

@@ -2,16 +2,20 @@ import { normaliseName } from '../../model/normalise-name.ts';
 import { isValidUscc } from '../../model/uscc.ts';
 import type { MappedColumn } from './columns.ts';
 import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
-import { placeOf, type AreaRef, type EnterpriseIndex, type EnterpriseRef, type NameIndex, type SegmentRef } from './reference.ts';
+import { isAccepted, suggestSegments, type AcceptSuggestions, type LinkSuggestion, type SegmentMapping } from './link-suggestions.ts';
+import { holdsLocal, placeFromText, placeFromUscc, within, type InferredPlace } from './infer-place.ts';
+import { isLocal, placeOf, type AreaIndex, type AreaRef, type EnterpriseIndex, type EnterpriseRef, type NameIndex, type SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
-import { cleanUscc, parseAmount, parseBoolean, parseRegion, parseRole, parseTags, parseYear, splitList } from './values.ts';
+import { cleanUscc, parseAmount, parseBoolean, parseRegion, parseRole, parseTags, parseYear, splitNames } from './values.ts';
 
 export interface EnterpriseReference {
-  areas: NameIndex<AreaRef>;
+  areas: AreaIndex;
   segments: NameIndex<SegmentRef>;
   enterprises: EnterpriseIndex;
   /** `${enterpriseId}|${segmentId}` → role of existing OPERATES_IN links. */
   operates: Map<string, string | null>;
+  /** The 挂链 mapping table (segments with industry codes / keywords). */
+  mapping?: SegmentMapping[];
 }
 
 /** Id of a new enterprise: from its USCC, else from its normalised name (so re-importing finds the same id). */
@@ -45,9 +49,10 @@ function existingProps(e: EnterpriseRef): Record<string, unknown> {
  * Only the columns the file has are written; an empty cell leaves the stored
  * value as it is.
  */
-export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: EnterpriseReference): Plan {
+export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: EnterpriseReference, accept?: AcceptSuggestions): Plan {
   const items: PlannedItem[] = [];
   const issues = [];
+  const suggestions: LinkSuggestion[] = [];
   const seenUscc = new FirstSeen();
   const seenName = new FirstSeen();
   const seenTarget = new FirstSeen();
@@ -64,8 +69,9 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
       if (found.ok) area = found.value;
       else r.error('area', found.code, found.detail ?? {});
     }
+    const inferred = inferPlace(r, uscc || null, name, area, ref.areas);
     const segments: SegmentRef[] = [];
-    for (const text of splitList(r.text('segment'))) {
+    for (const text of splitNames(r.text('segment'), (t) => ref.segments.knows(t))) {
       const found = ref.segments.find(text);
       if (found.ok) segments.push(found.value);
       else r.error('segment', found.code, found.detail ?? {}, text);
@@ -112,6 +118,9 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
       items.push(rejected(r, name));
       continue;
     }
+    // Inference fills in new enterprises only: an update changes what the file gives, so an export imports back unchanged.
+    const place = existing ? null : inferred;
+    if (!area && place?.area && !holdsLocal(place.area, ref.areas)) area = place.area;
 
     const props: Record<string, unknown> = {};
     // A name-variant match keeps the stored spelling; a USCC match takes the file's name.
@@ -123,18 +132,37 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
     if (tags !== undefined) props.tags = tags;
     if (founded !== undefined) props.founded = founded;
     if (area) {
-      const place = placeOf(area);
+      const place = placeOf(area, ref.areas.scope);
       props.areaId = area.id;
-      // Derived from the area only where the file has no column of its own (an empty cell there means "leave as is").
-      if (!r.has('local')) props.local = place.local;
-      if (!r.has('region')) props.region = place.region;
+      // Derived from the area where the file has no column of its own (an empty cell there leaves the stored
+      // value); local and region, which decide the analysis, also where the cell is empty and nothing is stored.
+      if (!r.has('local') || (!r.text('local') && existing?.local == null)) props.local = place.local;
+      if (!r.has('region') || (!r.text('region') && existing?.region == null)) props.region = place.region;
       if (place.province && !r.has('province')) props.province = place.province;
       if (place.city && !r.has('city')) props.city = place.city;
+    } else if (place) {
+      // No area to locate it in: the division (or text) still gives province and city, and the region class when
+      // the division holds no local area (else "registered in 合肥市" does not say whether it is in 巢湖市).
+      const cls = regionOfPlace(place, ref.areas);
+      const guesses: [string, unknown][] = [
+        ['province', !r.has('province') ? place.province : null],
+        ['city', !r.has('city') ? place.city : null],
+        ['local', cls && !r.text('local') && existing?.local == null ? false : null],
+        ['region', cls && !r.text('region') && existing?.region == null ? cls : null],
+      ];
+      for (const [key, value] of guesses) if (value !== null) props[key] = value;
     }
+    if (!area && local === true && region === undefined && props.region === undefined) props.region = 'local';
+    if (place?.district && !r.has('district')) props.district = place.district;
+    const inferredFields = place ? Object.keys(props).filter((k) => ['areaId', 'province', 'city', 'district', 'local', 'region'].includes(k) && !r.text(k === 'areaId' ? 'area' : k)) : [];
     if (local !== undefined) props.local = local;
     if (region !== undefined) props.region = region;
     if (r.text('province')) props.province = r.text('province');
     if (r.text('city')) props.city = r.text('city');
+    if (r.text('district')) props.district = r.text('district');
+    if (r.text('industryCode')) props.industryCode = r.text('industryCode').normalize('NFKC').replace(/\s/g, '').toUpperCase();
+    if (r.text('businessScope')) props.businessScope = r.text('businessScope');
+    if (r.text('mainProducts')) props.mainProducts = r.text('mainProducts');
 
     const id = existing?.id ?? newEnterpriseId(uscc || null, name);
     const finalName = (props.name as string | undefined) ?? existing?.name ?? name;
@@ -144,26 +172,92 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
 
     const changes = existing ? changedKeys(props, existingProps(existing)) : Object.keys(props);
     const writes: PlannedWrite[] = [];
-    if (!existing) writes.push({ query: 'write/import/enterprises', row: { id, props: { ...props, ...derived, origin: 'import' } } });
-    else if (changes.length) {
-      writes.push({ query: 'write/import/enterprises', row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } } });
-    }
-    if (area && (!existing || existing.areaIds.length !== 1 || existing.areaIds[0] !== area.id)) {
-      if (existing) changes.push('area');
-      writes.push({ query: 'write/import/enterprise-unlocate', row: { enterprise: id, area: area.id } });
-      writes.push({ query: 'write/import/enterprise-locate', row: { enterprise: id, area: area.id } });
+    // New enterprises are CREATEd (with their LOCATED_IN), existing ones get SET: the plan read every id in the same transaction.
+    if (!existing) {
+      const row = { id, props: { ...props, ...derived, origin: 'import' } };
+      writes.push(area ? { query: 'write/import/enterprise-create-located', row: { ...row, area: area.id } } : { query: 'write/import/enterprise-create', row });
+    } else {
+      if (changes.length) {
+        writes.push({ query: 'write/import/enterprise-update', row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } } });
+      }
+      if (area && (existing.areaIds.length !== 1 || existing.areaIds[0] !== area.id)) {
+        changes.push('area');
+        writes.push({ query: 'write/import/enterprise-unlocate', row: { enterprise: id, area: area.id } });
+        writes.push({ query: 'write/import/enterprise-locate', row: { enterprise: id, area: area.id } });
+      }
     }
     for (const segment of segments) {
       const key = `${id}|${segment.id}`;
       const had = ref.operates.has(key);
       const newRole = role ?? (had ? ref.operates.get(key) : tags?.includes('链主') ? 'leader' : 'core');
-      if (!had || (role !== undefined && ref.operates.get(key) !== role)) {
+      if (!had) {
         if (existing) changes.push(`segment:${segment.id}`);
-        writes.push({ query: 'write/import/operates-in', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
+        writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
+      } else if (role !== undefined && ref.operates.get(key) !== role) {
+        changes.push(`segment:${segment.id}`);
+        writes.push({ query: 'write/import/operates-in-update', row: { enterprise: id, segment: segment.id, role } });
+      }
+    }
+    // 挂链: rows naming no segment, with an industry code, 主营产品 or 经营范围, get suggested segments
+    if (segments.length === 0 && ref.mapping?.length) {
+      const facts = {
+        industryCode: (props.industryCode as string | undefined) ?? existing?.industryCode ?? null,
+        mainProducts: (props.mainProducts as string | undefined) ?? existing?.mainProducts ?? null,
+        businessScope: (props.businessScope as string | undefined) ?? existing?.businessScope ?? null,
+      };
+      // Links the store has, or this row writes, are not suggested again (a suggestion creates its link).
+      const already = new Set([...ref.mapping.map((m) => m.segmentId)].filter((sid) => ref.operates.has(`${id}|${sid}`)));
+      for (const w of writes) if (w.query === 'write/import/operates-in-create') already.add((w.row as { segment: string }).segment);
+      for (const s of suggestSegments(facts, ref.mapping, already)) {
+        const suggestionId = `${r.row}:${s.segmentId}`;
+        const accepted = isAccepted(accept, r.row, suggestionId);
+        suggestions.push({ id: suggestionId, row: r.row, enterpriseId: id, enterpriseName: finalName, ...s, accepted });
+        if (accepted) {
+          if (existing) changes.push(`segment:${s.segmentId}`);
+          writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: s.segmentId, role: role ?? 'core', origin: 'suggested' } });
+        }
       }
     }
     const action = !existing ? 'create' : writes.length ? 'update' : 'unchanged';
-    items.push({ row: r.row, action, id, label: finalName, changes: action === 'unchanged' ? [] : changes, matchedBy, writes });
+    const notes = place && !r.text('area') ? inferredNotes(place, inferredFields, props) : [];
+    items.push({ row: r.row, action, id, label: finalName, changes: action === 'unchanged' ? [] : changes, matchedBy, writes, inferred: notes });
   }
-  return { items, issues };
+  return { items, issues, suggestions };
+}
+
+/**
+ * Where the row seems to be: from the 统一社会信用代码's division code first,
+ * else the 地址 column, else the name. A given 所在地区 that the code
+ * contradicts (neither lies in the other) is a warning.
+ */
+function inferPlace(r: RowReader, uscc: string | null, name: string, given: AreaRef | undefined, areas: AreaIndex): InferredPlace | null {
+  const fromCode = uscc ? placeFromUscc(uscc, areas) : null;
+  if (given) {
+    if (fromCode?.area && !within(given, fromCode.area) && !within(fromCode.area, given)) {
+      r.warn('area', 'AREA_CONTRADICTS_USCC', { division: fromCode.evidence });
+    }
+    return fromCode;
+  }
+  if (fromCode?.area) return fromCode;
+  return placeFromText(r.text('address'), 'address', areas) ?? (r.has('address') ? null : placeFromText(name, 'name', areas)) ?? fromCode;
+}
+
+/** Region class from a division with no area to locate in; null when the hierarchy cannot tell (no local area, or the division holds one). */
+function regionOfPlace(place: InferredPlace, areas: AreaIndex): 'anhui' | 'yrd' | 'other' | null {
+  if (!areas.all.some(isLocal)) return null;
+  const named = (n: string | null) => (n ? areas.all.filter((a) => a.name === n) : []);
+  const [province] = named(place.province);
+  const [city] = named(place.city);
+  if ((city && holdsLocal(city, areas)) || (!place.city && province && holdsLocal(province, areas))) return null;
+  if (province && areas.scope.provinceIds.has(province.id)) return 'anhui';
+  if (province && province.ancestors.some((a) => areas.scope.regionIds.has(a.id))) return 'yrd';
+  return 'other';
+}
+
+/** What the report says was inferred for a row, and from what: `所在地区=巢湖市（据统一社会信用代码 340181 …）`. */
+function inferredNotes(place: InferredPlace, keys: string[], props: Record<string, unknown>): string[] {
+  const from = place.source === 'uscc' ? `统一社会信用代码 ${place.evidence}` : place.evidence;
+  const label: Record<string, string> = { areaId: '所在地区', province: '省份', city: '城市', district: '区县', local: '是否本地', region: '地区类别' };
+  const shown = (k: string) => (k === 'areaId' ? place.area?.name ?? String(props[k]) : typeof props[k] === 'boolean' ? (props[k] ? '是' : '否') : String(props[k]));
+  return keys.map((k) => `${label[k]}=${shown(k)}（据${from}）`);
 }

@@ -3,7 +3,7 @@ import { readUscc } from './plan-enterprises.ts';
 import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
 import type { EnterpriseIndex, EnterpriseRef, NameIndex, SegmentRef } from './reference.ts';
 import type { TableRow } from './read-table.ts';
-import { parseRole, parseShare, splitList } from './values.ts';
+import { parseRole, parseShare, splitNames } from './values.ts';
 
 /** Finds an enterprise of the graph by the USCC column, else the name column; records UNKNOWN_ENTERPRISE. */
 function findEnterprise(r: RowReader, enterprises: EnterpriseIndex, nameField: string, usccField: string): EnterpriseRef | undefined {
@@ -33,7 +33,7 @@ export function planOperates(
     const r = new RowReader(source, columns);
     const enterprise = findEnterprise(r, ref.enterprises, 'name', 'uscc');
     const segments: SegmentRef[] = [];
-    const texts = splitList(r.text('segment'));
+    const texts = splitNames(r.text('segment'), (t) => ref.segments.knows(t));
     if (!texts.length) r.error('segment', 'REQUIRED');
     for (const text of texts) {
       const found = ref.segments.find(text);
@@ -60,10 +60,12 @@ export function planOperates(
       const key = `${enterprise.id}|${s.id}`;
       const had = ref.operates.has(key);
       if (!had) created = true;
-      if (!had || (role !== undefined && ref.operates.get(key) !== role)) {
-        if (had) changes.push(`role:${s.id}`);
-        else changes.push(`segment:${s.id}`);
-        writes.push({ query: 'write/import/operates-in', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
+      if (!had) {
+        changes.push(`segment:${s.id}`);
+        writes.push({ query: 'write/import/operates-in-create', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
+      } else if (role !== undefined && ref.operates.get(key) !== role) {
+        changes.push(`role:${s.id}`);
+        writes.push({ query: 'write/import/operates-in-update', row: { enterprise: enterprise.id, segment: s.id, role } });
       }
     }
     items.push({ row: r.row, action: created ? 'create' : writes.length ? 'update' : 'unchanged', id: enterprise.id, label, changes, matchedBy: null, writes });
@@ -105,7 +107,8 @@ export function planSupplies(
     const id = `${supplier.id}->${buyer.id}`;
     const row = { supplier: supplier.id, buyer: buyer.id, props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' } };
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
-    items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query: 'write/import/supplies', row }] });
+    const query = existing ? 'write/import/supplies-update' : 'write/import/supplies-create';
+    items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query, row }] });
   }
   return { items, issues };
 }

@@ -3,6 +3,7 @@ import { makeIssue } from './issues.ts';
 import type { MappedColumn } from './columns.ts';
 import type { TableRow } from './read-table.ts';
 import type { Parsed } from './values.ts';
+import type { LinkSuggestion } from './link-suggestions.ts';
 import type { AmountUnit, ImportIssue, ImportItem, IssueCode } from './types.ts';
 
 /** One row written by a named query of cypher/write/import/. */
@@ -18,6 +19,7 @@ export interface PlannedItem extends ImportItem {
 export interface Plan {
   items: PlannedItem[];
   issues: ImportIssue[];
+  suggestions?: LinkSuggestion[];
 }
 
 /** Reads the cells of one data row by field and collects the issues of that row. */

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { WorkbookReader } from './workbook-reader.ts';
 import iconv from 'iconv-lite';
 import { parse as parseCsvStream } from 'csv-parse';
 import { performance } from 'node:perf_hooks';
@@ -115,7 +116,7 @@ function chunked(bytes: Buffer): Readable {
  */
 async function readXlsx(bytes: Buffer): Promise<RawTable> {
   const pause = yielder();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(chunked(bytes), {
+  const reader = new WorkbookReader(chunked(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,4 +1,5 @@
 import { normaliseName } from '../../model/normalise-name.ts';
+import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import type { QueryRunner } from '../../store/store.ts';
 import type { IssueCode } from './types.ts';
 
@@ -8,7 +9,10 @@ export interface AreaRef {
   nameEn: string | null;
   level: string | null;
   local: boolean | null;
-  ancestors: { id: string; name: string; level: string | null }[];
+  /** GB/T 2260 six-digit division code, when known. */
+  divisionCode: string | null;
+  parentId: string | null;
+  ancestors: { id: string; name: string; level: string | null; local: boolean | null }[];
 }
 
 export interface SegmentRef {
@@ -17,6 +21,9 @@ export interface SegmentRef {
   nameEn: string | null;
   stage: string | null;
   chains: string[];
+  /** 挂链 mapping: industry codes (GB/T 4754, prefixes) and keywords that point to this segment. */
+  industryCodes?: string[] | null;
+  keywords?: string[] | null;
 }
 
 export interface ChainRef {
@@ -25,19 +32,7 @@ export interface ChainRef {
   nameEn: string | null;
 }
 
-export interface EnterpriseRef {
-  id: string;
-  name: string;
-  shortName: string | null;
-  uscc: string | null;
-  output: number | null;
-  aboveScale: boolean | null;
-  tags: string[] | null;
-  founded: number | null;
-  local: boolean | null;
-  region: string | null;
-  province: string | null;
-  city: string | null;
+export interface EnterpriseRef extends EnterpriseRecord {
   areaIdProperty: string | null;
   areaIds: string[];
 }
@@ -46,7 +41,7 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; code: IssueCode;
 
 /** Finds records by id, exact name, normalised name or English name; several matches by name is an error that asks for the id. */
 export class NameIndex<T extends { id: string; name: string; nameEn?: string | null }> {
-  private readonly byId = new Map<string, T>();
+  protected readonly byId = new Map<string, T>();
   private readonly byName = new Map<string, T[]>();
 
   constructor(
@@ -69,6 +64,15 @@ export class NameIndex<T extends { id: string; name: string; nameEn?: string | n
 
   get(id: string): T | undefined {
     return this.byId.get(id);
+  }
+
+  values(): IterableIterator<T> {
+    return this.byId.values();
+  }
+
+  /** True when the text is an id or a name of at least one record (ambiguous names included). */
+  knows(text: string): boolean {
+    return this.byId.has(text) || this.byName.has(text) || this.byName.has(normaliseName(text));
   }
 
   find(text: string, prefer?: (r: T) => boolean): Resolved<T> {
@@ -106,13 +110,24 @@ export class EnterpriseIndex {
   }
 }
 
-export async function loadAreas(db: QueryRunner): Promise<NameIndex<AreaRef>> {
+export async function loadAreas(db: QueryRunner): Promise<AreaIndex> {
   const rows = await db.run<AreaRef>('read/import/areas');
-  return new NameIndex(
+  return new AreaIndex(
     rows.map((r) => ({ ...r, ancestors: (r.ancestors ?? []).filter((a) => a && a.id) })),
     'UNKNOWN_AREA',
     'AMBIGUOUS_AREA',
   );
+}
+
+/** Areas by id or name, with the deployment's local scope. */
+export class AreaIndex extends NameIndex<AreaRef> {
+  readonly all: AreaRef[];
+  readonly scope: LocalScope;
+  constructor(records: AreaRef[], unknown: IssueCode, ambiguous: IssueCode) {
+    super(records, unknown, ambiguous);
+    this.all = records;
+    this.scope = localScope(records);
+  }
 }
 
 export async function loadSegments(db: QueryRunner): Promise<NameIndex<SegmentRef>> {
@@ -129,12 +144,47 @@ export async function loadEnterprises(db: QueryRunner): Promise<EnterpriseIndex>
   return new EnterpriseIndex(rows.map((r) => ({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) })));
 }
 
-/** region of the model (local/anhui/yrd/other) and province/city names, from an area and the areas it lies in. */
-export function placeOf(area: AreaRef): { local: boolean; region: 'local' | 'anhui' | 'yrd' | 'other'; province: string | null; city: string | null } {
+/**
+ * The deployment's own places as the area hierarchy gives them: the provinces
+ * and the economic regions (level `region`, e.g. 长三角) that hold a local area.
+ * Region classes of other areas follow from these (see placeOf), so a new city
+ * configures them by importing its hierarchy.
+ */
+export interface LocalScope {
+  provinceIds: Set<string>;
+  regionIds: Set<string>;
+}
+
+export function localScope(areas: Iterable<AreaRef>): LocalScope {
+  const scope: LocalScope = { provinceIds: new Set(), regionIds: new Set() };
+  for (const a of areas) {
+    if (!isLocal(a)) continue;
+    for (const p of a.ancestors) {
+      if (p.level === 'province') scope.provinceIds.add(p.id);
+      if (p.level === 'region') scope.regionIds.add(p.id);
+    }
+  }
+  return scope;
+}
+
+/** An area is local when it, or an area it lies in, is marked as the deployment's own. */
+export const isLocal = (a: AreaRef) => a.local === true || a.ancestors.some((p) => p.local === true);
+
+/**
+ * Region class (local / anhui = the local province / yrd = an economic region
+ * holding a local area / other) and province/city names, from an area and the
+ * areas it lies in.
+ */
+export function placeOf(area: AreaRef, scope: LocalScope): { local: boolean; region: 'local' | 'anhui' | 'yrd' | 'other'; province: string | null; city: string | null } {
   const chain = [area, ...area.ancestors];
-  const ids = new Set(chain.map((a) => a.id));
-  const local = area.local === true;
-  const region = local ? 'local' : ids.has('area:anhui') ? 'anhui' : ids.has('area:yrd') ? 'yrd' : 'other';
+  const local = isLocal(area);
+  const region = local
+    ? 'local'
+    : chain.some((a) => scope.provinceIds.has(a.id))
+      ? 'anhui'
+      : chain.some((a) => scope.regionIds.has(a.id))
+        ? 'yrd'
+        : 'other';
   const province = chain.find((a) => a.level === 'province')?.name ?? null;
   const city = chain.find((a) => a.level === 'city')?.name ?? null;
   return { local, region, province, city };

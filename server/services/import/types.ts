@@ -1,5 +1,7 @@
+import type { AcceptSuggestions, LinkSuggestion } from './link-suggestions.ts';
+
 /** What a file holds; each kind has its own columns (see columns.ts). */
-export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments'] as const;
+export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments', 'areas', 'mapping'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Unit of amount columns whose header names none: 万元 (default) or 亿元 (×10000). */
@@ -35,7 +37,14 @@ export type IssueCode =
   | 'NAME_VARIANT'
   | 'USCC_CONFLICT'
   | 'SELF_SUPPLY'
-  | 'SELF_FEED';
+  | 'SELF_FEED'
+  | 'SEGMENT_KEY_CONFLICT'
+  | 'FEEDS_CYCLE'
+  | 'INVALID_LEVEL'
+  | 'INVALID_DIVISION_CODE'
+  | 'SELF_PARENT'
+  | 'AREA_CONTRADICTS_USCC'
+  | 'INVALID_INDUSTRY_CODE';
 
 /**
  * One problem found in the file. `row` is the row number as Excel shows it
@@ -65,6 +74,8 @@ export interface ImportItem {
   changes: string[];
   /** How an existing record was found: by 统一社会信用代码, by normalised name, or by id. */
   matchedBy: 'uscc' | 'name' | 'id' | null;
+  /** What was inferred for the row and from what (所在地区, 省份 … from the 统一社会信用代码, 地址 or name). */
+  inferred?: string[];
 }
 
 /** How a header of the file was understood. */
@@ -105,6 +116,8 @@ export interface ImportReport {
   counts: ImportCounts;
   items: ImportItem[];
   issues: ImportIssue[];
+  /** 挂链: suggested OPERATES_IN links (enterprise imports), with evidence and strength; `accepted` ones are written. */
+  suggestions: LinkSuggestion[];
   durationMs: number;
 }
 
@@ -118,6 +131,8 @@ export interface ImportOptions {
   unit?: AmountUnit;
   /** header → field (or null to ignore the column), overriding the built-in header names. */
   mapping?: ColumnOverrides;
+  /** Which 挂链 suggestions to write (all, by row, by id); none by default. */
+  accept?: AcceptSuggestions;
   /** Rows per UNWIND batch inside the one transaction (default 5000). */
   batchSize?: number;
   /** Called after each batch written (inside the transaction, before commit): rows written so far and in all. */

@@ -62,12 +62,48 @@ export function parseYear(text: string, now = new Date()): Parsed<number> {
   return ok(year);
 }
 
-/** Splits a list cell on 、 , ， ; ； / and line breaks. */
+/** Separator our exports write between list items: it cannot occur in a name (names may hold 、 , and /). */
+export const LIST_SEPARATOR = '；';
+
+/**
+ * Splits a list cell on the separators that cannot occur in names (； ; | and
+ * line breaks); an item in quotes ("…" or “…”) is kept whole whatever it holds.
+ */
 export function splitList(text: string): string[] {
-  return text
-    .split(/[、,，;；/\n]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const items: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else current += ch;
+    } else if (ch === '"' || ch === '“') quote = ch === '"' ? '"' : '”';
+    else if (/[;；|\n]/.test(ch)) {
+      items.push(current);
+      current = '';
+    } else current += ch;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Splits a cell listing names (segments): each item of splitList is kept whole
+ * when it is a known name (铝基/镁基复合材料, 铸件、锻件一体化); an unknown item
+ * is split further on 、 , ， / (lists typed by hand) only when every part is
+ * known. Unknown items are returned whole, for the caller to report.
+ */
+export function splitNames(text: string, known: (name: string) => boolean): string[] {
+  return splitList(text).flatMap((item) => {
+    if (known(item)) return [item];
+    const parts = item.split(/[、,，/]+/).map((s) => s.trim()).filter(Boolean);
+    return parts.length > 1 && parts.every(known) ? parts : [item];
+  });
+}
+
+/** Tags: short words, never holding a separator, so 、 , ， / also separate them. */
+function splitTags(text: string): string[] {
+  return splitList(text).flatMap((item) => item.split(/[、,，/]+/).map((s) => s.trim()).filter(Boolean));
 }
 
 const TAG_ALIASES: Record<string, string> = {
@@ -87,7 +123,7 @@ const TAG_ALIASES: Record<string, string> = {
 
 /** Tags as the model names them (高新技术, 专精特新, 小巨人, 链主, 战新); other tags are kept as written. Sorted, unique. */
 export function parseTags(text: string): string[] {
-  const tags = splitList(text).map((t) => {
+  const tags = splitTags(text).map((t) => {
     const plain = t.normalize('NFKC').replace(/[“”]/g, '"');
     return TAG_ALIASES[plain] ?? plain;
   });
@@ -146,4 +182,49 @@ export function parseRegion(text: string): Parsed<'local' | 'anhui' | 'yrd' | 'o
 /** A USCC as written: NFKC, upper case, spaces and dashes removed. */
 export function cleanUscc(text: string): string {
   return text.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+}
+
+const AREA_LEVELS: Record<string, 'region' | 'province' | 'city' | 'district' | 'town' | 'zone'> = {
+  经济区: 'region',
+  区域: 'region',
+  region: 'region',
+  省: 'province',
+  省份: 'province',
+  省级: 'province',
+  自治区: 'province',
+  直辖市: 'province',
+  province: 'province',
+  市: 'city',
+  地级市: 'city',
+  城市: 'city',
+  city: 'city',
+  区: 'district',
+  县: 'district',
+  区县: 'district',
+  县级市: 'district',
+  district: 'district',
+  镇: 'town',
+  乡: 'town',
+  街道: 'town',
+  乡镇: 'town',
+  镇街: 'town',
+  town: 'town',
+  园区: 'zone',
+  开发区: 'zone',
+  经开区: 'zone',
+  高新区: 'zone',
+  park: 'zone',
+  zone: 'zone',
+};
+
+/** Level of an area: 经济区/省/市/区县/镇街/园区 (region/province/city/district/town/zone). */
+export function parseAreaLevel(text: string): Parsed<string> {
+  const level = AREA_LEVELS[text.normalize('NFKC').trim().toLowerCase()];
+  return level ? ok(level) : fail('INVALID_LEVEL');
+}
+
+/** A GB/T 2260 division code: six digits (full-width accepted). */
+export function parseDivisionCode(text: string): Parsed<string> {
+  const t = text.normalize('NFKC').trim();
+  return /^\d{6}$/.test(t) ? ok(t) : fail('INVALID_DIVISION_CODE');
 }

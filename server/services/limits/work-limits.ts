@@ -82,22 +82,25 @@ class Lane {
   }
 }
 
-const lanes = new Map<LaneName, Lane>();
+/** Lanes per store (the server has one; tests open many, which must not share slots). */
+const lanes = new WeakMap<object, Map<LaneName, Lane>>();
 
-function lane(name: LaneName): Lane {
-  let l = lanes.get(name);
-  if (!l) lanes.set(name, (l = new Lane(LANES[name])));
+function lane(store: object, name: LaneName): Lane {
+  let byName = lanes.get(store);
+  if (!byName) lanes.set(store, (byName = new Map()));
+  let l = byName.get(name);
+  if (!l) byName.set(name, (l = new Lane(LANES[name])));
   return l;
 }
 
-/** How many operations of a lane run now (for the benchmark and tests). */
-export function runningIn(name: LaneName): number {
-  return lanes.get(name)?.running ?? 0;
+/** How many operations of a lane run now on `store` (for the benchmark and tests). */
+export function runningIn(store: object, name: LaneName): number {
+  return lanes.get(store)?.get(name)?.running ?? 0;
 }
 
-/** Runs `work` in the lane's bounds; `what` names the operation in BUSY/TIMEOUT messages. */
-export async function limitedWork<T>(name: LaneName, what: Work, work: () => Promise<T>): Promise<T> {
-  const l = lane(name);
+/** Runs `work` in the bounds of `store`'s lane; `what` names the operation in BUSY/TIMEOUT messages. */
+export async function limitedWork<T>(store: object, name: LaneName, what: Work, work: () => Promise<T>): Promise<T> {
+  const l = lane(store, name);
   await l.acquire(what);
   const running = (async () => work())();
   void running.then(

@@ -1,3 +1,4 @@
+import { normaliseName } from '../../model/normalise-name.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +135,28 @@ class FileReader {
     return value;
   }
 
+  /**
+   * `aliases`: other names users say for a chain or segment, each with its
+   * provenance: `sourceText` (verbatim from the plan, containing the alias) or,
+   * for words the plan does not use, a `note` saying where the word comes from.
+   */
+  aliases(obj: Obj, record: string): string[] {
+    if (obj.aliases === undefined || obj.aliases === null) return [];
+    return this.list(obj, 'aliases', record).map((item, i) => {
+      const field = `aliases[${i}]`;
+      const alias = this.object(item, record, field);
+      const name = this.str(alias, 'name', `${record} ${field}`);
+      const sourceText = this.str(alias, 'sourceText', `${record} ${field}`, true);
+      if (sourceText) {
+        if (this.planText !== null && !this.planText.includes(sourceText)) this.fail(record, `${field}.sourceText`, `is not found verbatim in the plan text: '${sourceText}'`);
+        if (!sourceText.includes(name)) this.fail(record, `${field}.sourceText`, `does not contain the alias '${name}'`);
+      } else if (!this.str(alias, 'note', `${record} ${field}`, true)) {
+        this.fail(record, `${field}.note`, 'is missing (say where a name the plan does not use comes from, or give sourceText)');
+      }
+      return name;
+    });
+  }
+
   /** source and sourceText, both or neither; sourceText must be copied verbatim from the plan. */
   provenance(obj: Obj, record: string, required: boolean, defaults: Obj = {}): { source: string | null; sourceText: string | null } {
     const merged = { ...defaults, ...obj };
@@ -148,6 +171,11 @@ class FileReader {
     }
     return { source, sourceText };
   }
+}
+
+/** Aliases as stored: as written, and normalised for search (like searchName). */
+function aliasFields(aliases: string[]): { aliases: string[]; searchAliases: string[] } {
+  return { aliases, searchAliases: aliases.map(normaliseName) };
 }
 
 class IdRegistry {
@@ -304,7 +332,7 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const { source, sourceText } = reader.provenance(obj, record, true);
       data.chains.push({
         id, name: reader.str(obj, 'name', record), nameEn: reader.str(obj, 'nameEn', record, true),
-        targetOutput: reader.num(obj, 'targetOutput', record, true), origin: 'plan', source, sourceText,
+        targetOutput: reader.num(obj, 'targetOutput', record, true), ...aliasFields(reader.aliases(obj, record)), origin: 'plan', source, sourceText,
       });
     });
     reader.list(doc, 'segments', '(file)').forEach((item, i) => {
@@ -318,7 +346,7 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       if (!fromPlan && !note) reader.fail(record, 'note', 'is missing (say why a segment the plan does not name is here)');
       data.segments.push({
         id, name: reader.str(obj, 'name', record), nameEn: reader.str(obj, 'nameEn', record, true),
-        stage: reader.oneOf(obj, 'stage', record, SEGMENT_STAGES), fromPlan, note, origin: 'plan', source, sourceText,
+        stage: reader.oneOf(obj, 'stage', record, SEGMENT_STAGES), fromPlan, note, ...aliasFields(reader.aliases(obj, record)), origin: 'plan', source, sourceText,
       });
       const chains = reader.list(obj, 'chains', record);
       if (!chains.length) reader.fail(record, 'chains', 'must name at least one chain');
@@ -403,6 +431,7 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
     raws.push(raw);
     const defaults = doc.defaults === undefined ? {} : reader.object(doc.defaults, '(defaults)', 'defaults');
     const areaNames = new Map(data.areas.map((a) => [a.id as string, a.name as string]));
+    const areaNamesEn = new Map(data.areas.map((a) => [a.id as string, (a.nameEn ?? a.name) as string]));
     reader.list(doc, 'targets', '(file)').forEach((item, i) => {
       const obj = reader.object(item, `target ${i + 1}`, '(record)');
       const record = label(obj, i, 'target');
@@ -413,12 +442,13 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const deadline = reader.str(merged, 'deadline', record);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) reader.fail(record, 'deadline', `must be a date YYYY-MM-DD (got '${deadline}')`);
       const name = reader.str(obj, 'name', record);
+      const nameEn = reader.str(obj, 'nameEn', record, true);
       const value = reader.num(obj, 'value', record);
       const unit = reader.str(obj, 'unit', record);
       const group = reader.oneOf(obj, 'group', record, ['规模总量', '产业集聚', '发展质量', '要素保障'] as const);
       const metric = reader.str(obj, 'metric', record, true);
       const note = reader.str(obj, 'note', record, true);
-      data.targets.push({ id, name, value, unit, deadline, group, metric, areaId: null, note, origin: 'plan', source, sourceText });
+      data.targets.push({ id, name, nameEn, value, unit, deadline, group, metric, areaId: null, note, origin: 'plan', source, sourceText });
       const measures = reader.list(obj, 'measures', record);
       measures.forEach((m, j) => {
         const to = String(m);
@@ -436,7 +466,7 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
           const partId = `${id}:${area.replace(/^area:/, '')}`;
           targetIds.add(reader, partId, `${record} parts.${area}`);
           data.targets.push({
-            id: partId, name: `${name}(${areaNames.get(area) ?? area})`, value: v, unit, deadline, group, metric,
+            id: partId, name: `${name}(${areaNames.get(area) ?? area})`, nameEn: nameEn && `${nameEn} (${areaNamesEn.get(area) ?? area})`, value: v, unit, deadline, group, metric,
             areaId: area, note: null, origin: 'plan', source, sourceText,
           });
           data.targetParts.push({ part: partId, whole: id, area, source, sourceText });

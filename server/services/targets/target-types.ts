@@ -21,6 +21,8 @@ export interface MeasuredRef {
 export interface TargetRecord {
   id: string;
   name: string;
+  /** English name where the seeds give one. */
+  nameEn: string | null;
   value: number;
   unit: string | null;
   deadline: string | null;
