@@ -17,8 +17,10 @@ import { search } from '../server/services/explore/search.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { round, table, type OpResult } from './lib/measure.ts';
-import { runOperations, type OpInputs } from './lib/ops.ts';
+import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
+import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
 import { runUiBench } from './lib/ui.ts';
+import { calibrate, closeCalibration, describeCalibration, REFERENCE, type Calibration } from './lib/calibration.ts';
 import { runSoak } from './soak.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -63,6 +65,8 @@ async function main() {
     loadAvgAtStart: loadavg().map((x) => round(x, 1)),
   };
   console.log(`bench tier ${tier} on ${kind} (${kind === 'embedded' ? dataDir : config.neo4j.uri}); ${machine.cpus} × ${machine.cpuModel}, ${machine.memTotalGb} GB, Node ${machine.node}`);
+  const calibrationStart = await calibrate();
+  console.log(describeCalibration('start', calibrationStart));
 
   // ---- load (timed) ----
   // --reuse: keep the store a previous run of this tier left (no load figures), to iterate on the operations.
@@ -105,13 +109,17 @@ async function main() {
 
   // ---- in-process operations ----
   let ops: OpResult[] = [];
+  let floor: FloorResult | undefined;
   const inputs = await chooseInputs(store, graph);
+  console.log(`inputs: chain ${inputs.chainId}, gap ${inputs.gapId}`);
+  const logOp = (r: OpResult) =>
+    console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`);
   if (!values['skip-ops']) {
     console.log('\noperations (in-process, through the services):');
-    ops = await runOperations(store, inputs, (r) =>
-      console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`),
-      new Set(values.skip!.split(',').filter(Boolean)),
-    );
+    ops = await runOperations(store, inputs, TARGETS[tier], logOp, new Set(values.skip!.split(',').filter(Boolean)));
+    console.log('\nthe floor (plain JS over arrays read once, same chain and gap):');
+    floor = await runFloor(store, inputs, ops, logOp);
+    console.log(`  read once: ${floor.rows} rows in ${floor.readMs} ms; parity: gapOne ${floor.parity.gapOne}; gapAll ${floor.parity.gapAll}; suppliers ${floor.parity.suppliers}`);
   }
   await store.close();
 
@@ -170,6 +178,11 @@ async function main() {
     }
   }
 
+  const calibrationEnd = await calibrate();
+  await closeCalibration();
+  console.log(describeCalibration('end', calibrationEnd));
+  const calibration = { start: calibrationStart, end: calibrationEnd, reference: REFERENCE };
+
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = `${RESULTS_DIR}${tier}-${kind}.json`;
   // With --reuse, parts this run skipped (the load, --skip-ops, --skip-http, --skip-ui) keep the figures of the previous run's file.
@@ -182,8 +195,11 @@ async function main() {
     finished: new Date().toISOString(),
     loadAvgAtEnd: loadavg().map((x) => round(x, 1)),
     machine,
+    calibration,
     load: reuse && previous.load ? previous.load : load,
+    inputs,
     ops: values['skip-ops'] && previous.ops ? previous.ops : ops,
+    floor: values['skip-ops'] && previous.floor ? previous.floor : floor,
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
     ...(reuse ? { mergedWith: previous.started ?? null } : {}),
@@ -194,6 +210,17 @@ async function main() {
   if (kind === 'embedded') console.log(`the loaded store stays in ${dataDir} for bench/profile.ts (deleted by the next run of this tier)`);
 }
 
+const CHAIN = 'chain:nev-parts';
+
+/** A 补链 gap of the bench's chain (else of any chain, else its first gap): the main use case, named in the results. */
+async function fillGap(store: Awaited<ReturnType<typeof createStore>>): Promise<string> {
+  const { gaps } = await gapAnalysis(store, { chainId: CHAIN });
+  const fill = gaps.find((g) => g.kind === 'fill') ?? (await gapAnalysis(store, {})).gaps.find((g) => g.kind === 'fill');
+  const gap = fill ?? gaps[0];
+  if (!gap) throw new Error('the analysis finds no gap to time supplier candidates for');
+  return gap.id;
+}
+
 async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, graph: SyntheticGraph | undefined): Promise<OpInputs> {
   const generic = ['科技', '巢湖', '合金'];
   if (graph) {
@@ -202,18 +229,20 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
     const mid = Math.floor(graph.enterprises / 2);
     const pairs: [string, string][] = Array.from({ length: 10 }, (_, k) => [enterpriseId((k * 7919) % graph.enterprises), enterpriseId((k * 104_729 + 17) % graph.enterprises)]);
     return {
-      chainId: 'chain:nev-parts',
+      chainId: CHAIN,
       searchTexts: [...generic, graph.enterprise(mid).enterprise.name, graph.enterprise(mid + 1).enterprise.shortName],
       hubEnterpriseId: enterpriseId(hub),
       segmentId: 'seg:auto-parts',
       pathPairs: pairs,
+      gapId: await fillGap(store),
     };
   }
   const hits = await search(store, '有限公司', { labels: ['Enterprise'], limit: 50 });
   if (hits.length < 2) throw new Error('the seed graph has too few enterprises to bench');
   const ids = hits.map((h) => h.id);
   return {
-    chainId: 'chain:nev-parts',
+    chainId: CHAIN,
+    gapId: await fillGap(store),
     searchTexts: [...generic, hits[0]!.name],
     hubEnterpriseId: ids[0]!,
     segmentId: 'seg:auto-parts',
@@ -221,7 +250,7 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
   };
 }
 
-function summary(r: { tier: string; store: string; load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null }; ops: OpResult[]; http?: { results: LoadResult[]; peakRssMb: number } }): string {
+function summary(r: { tier: string; store: string; calibration: { start: Calibration; end: Calibration }; inputs: OpInputs; floor?: FloorResult; load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null }; ops: OpResult[]; http?: { results: LoadResult[]; peakRssMb: number } }): string {
   const rows: (string | number)[][] = r.ops.map((o) => [
     o.name,
     o.error ? 'ERROR' : o.medianMs,
@@ -232,7 +261,27 @@ function summary(r: { tier: string; store: string; load: { rowsPerSecond: number
     o.targetMs ?? '',
     o.targetMs === undefined || o.error ? '' : o.medianMs <= o.targetMs ? 'ok' : 'MISS',
   ]);
-  let text = `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` + table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
+  let text =
+    `${describeCalibration('start', r.calibration.start)}\n${describeCalibration('end', r.calibration.end)}\n` +
+    `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` + table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
+  text += `\nchain ${r.inputs.chainId}; supplier candidates for ${r.inputs.gapId}`;
+  if (r.floor) {
+    text +=
+      `\n\nthe floor: ${r.floor.rows} rows read once in ${r.floor.readMs} ms (outside the timing)\n` +
+      table(
+        ['operation', 'floor median ms', 'product median ms', 'product ÷ floor', 'floor CPU ms', 'product CPU ms', 'CPU ÷', 'same answers'],
+        r.floor.ops.map((o, i) => [
+          o.name,
+          o.medianMs,
+          o.productMs ?? '-',
+          o.multiple ?? '-',
+          o.cpuMedianMs,
+          o.productCpuMs ?? '-',
+          o.cpuMultiple ?? '-',
+          [r.floor!.parity.gapOne, r.floor!.parity.gapAll, r.floor!.parity.suppliers][i]!,
+        ]),
+      );
+  }
   if (r.http) {
     text +=
       '\n\n' +

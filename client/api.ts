@@ -4,7 +4,9 @@
  * which generates its result and variable types (client/generated/, not checked in).
  */
 import { gql } from './generated/index.ts';
-import type { ImportKind, TypedDocumentString } from './generated/graphql.ts';
+import type { CandidateFilter, ImportKind, TypedDocumentString } from './generated/graphql.ts';
+
+export type { CandidateFilter };
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -192,18 +194,24 @@ export function fetchUnit(id: string): Promise<UnitOverview | null> {
 
 // ---- suppliers.graphql ----------------------------------------------------------------------
 
-const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int) {
-  supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first) {
+const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int, $filter: CandidateFilter) {
+  supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first, filter: $filter) {
     segmentIds areaId totalCount endCursor hasNextPage
-    candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames score
-      components { name value weight detail } reasonZh reasonEn path { nodeIds edgeIds } } } }`);
+    candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames inSegment score
+      components { name value weight points detail } reasonZh reasonEn reasonLineZh reasonLineEn path { nodeIds edgeIds } } } }`);
 export type SupplierCandidatePage = ResultOf<typeof SUPPLIER_CANDIDATES>['supplierCandidates'];
 export type SupplierCandidate = SupplierCandidatePage['candidates'][number];
 export type ScoreComponent = SupplierCandidate['components'][number];
 export type Evidence = SupplierCandidate['path'];
 
-export function fetchSupplierCandidates(args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; first?: number }): Promise<SupplierCandidatePage> {
-  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50 }).then(
+export function fetchSupplierCandidates(args: {
+  gapId?: string | null;
+  segmentId?: string | null;
+  areaId?: string | null;
+  first?: number;
+  filter?: CandidateFilter | null;
+}): Promise<SupplierCandidatePage> {
+  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50, filter: args.filter ?? null }).then(
     (d) => d.supplierCandidates,
   );
 }
@@ -305,15 +313,15 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-const EXPORT_CANDIDATES = gql(`query ExportCandidates($gapId: ID, $areaId: ID) {
-  exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId) { filename mimeType base64 } }`);
+const EXPORT_CANDIDATES = gql(`query ExportCandidates($gapId: ID, $areaId: ID, $filter: CandidateFilter) {
+  exportTable(kind: CANDIDATES, format: XLSX, gapId: $gapId, areaId: $areaId, filter: $filter) { filename mimeType base64 } }`);
 
 /**
  * The 招商清单 as the server writes it (all pages; bold frozen header,
  * auto-filter, codes as text), the same file `npm run export -- candidates` gives.
  */
-export function exportCandidatesXlsx(gapId: string, areaId: string | null): Promise<ExportedFile> {
-  return execute(EXPORT_CANDIDATES, { gapId, areaId }).then(({ exportTable: f }) => ({
+export function exportCandidatesXlsx(gapId: string, areaId: string | null, filter: CandidateFilter | null = null): Promise<ExportedFile> {
+  return execute(EXPORT_CANDIDATES, { gapId, areaId, filter }).then(({ exportTable: f }) => ({
     filename: f.filename,
     mimeType: f.mimeType,
     bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)),

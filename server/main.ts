@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http/create-http-server.ts';
-import { backfillSearchNames } from './services/explore/search.ts';
+import { backfillSearchNames } from './services/search-names/backfill-search-names.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
 import { printAccessHint } from './auth/startup.ts';
@@ -15,14 +15,18 @@ async function main(): Promise<void> {
     if (loaded) console.log(`Loaded the seed graph: ${Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   }
   const { auth, graphiql, corsOrigins, backup } = config.security;
-  // Names written before normalisation existed (older dumps, generated data) become searchable.
-  await backfillSearchNames(store);
   const server = createHttpServer(store, { auth, graphiql, corsOrigins });
   await printAccessHint(store, config);
   const backups = backup ? scheduleBackups(store, backup) : null;
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     console.log(`产业链图谱 ready on ${config.store} store: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  (GraphQL: /graphql)`);
+    // Every write path stores search names; nodes from older dumps or versions get theirs here, after start
+    // (a scan of every searchable node: seconds at tier L), while search matches their raw names meanwhile.
+    backfillSearchNames(store).then(
+      (n) => n > 0 && console.log(`search names stored for ${n} node(s) written without them`),
+      (e: unknown) => console.error(`search names: backfill failed: ${(e as Error).message}`),
+    );
   });
 
   let stopping = false;

@@ -1,5 +1,6 @@
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { layoutFor } from './create-graph.ts';
+import type { GapKindApi } from '../api.ts';
 import type { Strength } from './strength.ts';
 import { cyToSvg } from './svg-export.ts';
 import { placeAround, placeBelow } from './placement.ts';
@@ -10,7 +11,7 @@ export interface SegmentDecoration {
   localCount?: number | null;
   localOutput?: number | null;
   /** The most urgent gap kind at this segment in the chosen area(s), if any. */
-  gapKind?: 'fill' | 'extend' | 'strengthen' | null;
+  gapKind?: Lowercase<GapKindApi> | null;
   gapId?: string | null;
 }
 

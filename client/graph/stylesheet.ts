@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import type { GapKindApi } from '../api.ts';
 import { STRENGTH_COLOURS, STRENGTH_TEXT, type Strength } from './strength.ts';
 
 /** Colour per segment stage, used for the left edge of a segment and in the SVG export. */
@@ -13,7 +14,7 @@ export const STAGE_COLOURS: Record<string, string> = {
  * in greyscale and for colour-blind users: 补链 red dashed, 强链 orange double,
  * 延链 purple dotted. (Under the WebGL renderer dashes are lost; colour remains.)
  */
-export const GAP_STYLES: Record<'fill' | 'strengthen' | 'extend', { colour: string; border: 'dashed' | 'double' | 'dotted' }> = {
+export const GAP_STYLES: Record<Lowercase<GapKindApi>, { colour: string; border: 'dashed' | 'double' | 'dotted' }> = {
   fill: { colour: '#c62828', border: 'dashed' },
   strengthen: { colour: '#e07b00', border: 'double' },
   extend: { colour: '#6a3fb5', border: 'dotted' },

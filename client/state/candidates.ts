@@ -1,6 +1,6 @@
 import type { GraphElements, SupplierCandidate } from '../api.ts';
 import type { Column } from '../export/csv.ts';
-import type { Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 
 /** Ids to highlight for a candidate: its explanation path, always including the candidate itself. */
 export function candidateHighlightIds(candidate: SupplierCandidate): string[] {
@@ -27,19 +27,8 @@ export function missingPathNodes(candidate: SupplierCandidate, onCanvas: (id: st
   return [candidate.enterpriseId, ...candidate.path.nodeIds].filter((id, i, all) => all.indexOf(id) === i && !onCanvas(id) && !have.has(id));
 }
 
-const COMPONENT: Record<Lang, Record<string, string>> = {
-  zh: { suppliesLocal: '已向本地供货', suppliesPeers: '供货本地同行的竞争者', region: '地区', scale: '规模', qualifications: '资质', leaderElsewhere: '他处链主', segmentFit: '环节匹配' },
-  en: { suppliesLocal: 'supplies local firms', suppliesPeers: "supplies local firms' competitors", region: 'region', scale: 'scale', qualifications: 'qualifications', leaderElsewhere: 'chain leader elsewhere', segmentFit: 'segment fit' },
-};
-
-/** "已向本地供货 12.5; 地区 9" — points each component adds to the 0–100 score. */
-export function componentText(c: SupplierCandidate, lang: Lang): string {
-  const total = c.components.reduce((n, p) => n + p.weight, 0) || 1;
-  return c.components
-    .filter((p) => p.value > 0)
-    .map((p) => `${COMPONENT[lang][p.name] ?? p.name} ${Math.round((p.value * p.weight * 1000) / total) / 10}`)
-    .join('; ');
-}
+/** The score components in the server's order (supplierCandidates), named as the panel names them (i18n component.*). */
+const COMPONENTS = ['segmentFit', 'suppliesLocal', 'suppliesPeers', 'customers', 'scale', 'region', 'qualifications', 'leaderElsewhere'] as const;
 
 const REGION: Record<Lang, Record<string, string>> = {
   zh: { local: '本地', anhui: '安徽省内', yrd: '长三角', other: '其他地区' },
@@ -60,11 +49,12 @@ export function candidateColumns(lang: Lang): Column<SupplierCandidate>[] {
     { header: zh ? '所在地区' : 'Location', value: (c) => [c.province, c.city].filter(Boolean).join(' ') },
     { header: zh ? '区域' : 'Region', value: (c) => (c.region ? (REGION[lang][c.region] ?? c.region) : '') },
     { header: zh ? '产值（万元）' : 'Output (10k yuan)', value: (c) => c.output },
-    { header: zh ? '规上企业' : 'Above designated size', value: (c) => (c.aboveScale === true ? (zh ? '是' : 'yes') : c.aboveScale === false ? (zh ? '否' : 'no') : '') },
+    { header: zh ? '规上企业' : 'Above designated size', value: (c) => (c.aboveScale == null ? '' : c.aboveScale ? (zh ? '是' : 'yes') : zh ? '否' : 'no') },
     { header: zh ? '资质标签' : 'Tags', value: (c) => c.tags.join('、') },
     { header: zh ? '所属环节' : 'Segments', value: (c) => c.segmentNames.join('、') },
-    { header: zh ? '综合得分' : 'Score', value: (c) => Math.round(c.score * 10) / 10 },
-    { header: zh ? '得分构成' : 'Score components', value: (c) => componentText(c, lang) },
+    { header: zh ? '综合得分' : 'Score', value: (c) => c.score },
+    // The points each component adds (they sum to the score), one column each as in the server's .xlsx.
+    ...COMPONENTS.map((name): Column<SupplierCandidate> => ({ header: t(`component.${name}`, {}, lang), value: (c) => c.components.find((p) => p.name === name)?.points ?? 0 })),
     { header: zh ? '推荐理由' : 'Reasons', value: (c) => (zh ? c.reasonZh : c.reasonEn) },
     { header: zh ? '数据说明' : 'Data', value: (c) => (c.sample ? (zh ? '示例数据' : 'Sample data') : '') },
   ];

@@ -2,7 +2,8 @@ import type { DetectedGap, GapAnalysis, GapKindApi, SavedGap } from '../api.ts';
 import type { SegmentDecoration } from '../graph/controller.ts';
 import { classifyStrength } from '../graph/strength.ts';
 
-export type GapKind = 'fill' | 'extend' | 'strengthen';
+/** The client's gap kind: the schema's GapKind (generated), in lower case. */
+export type GapKind = Lowercase<GapKindApi>;
 
 export function gapKind(kind: GapKindApi | string): GapKind {
   return kind.toLowerCase() as GapKind;

@@ -55,7 +55,10 @@ const candidate = {
   segmentIds: ['seg:bms'],
   segmentNames: ['新能源电池管理系统BMS'],
   score: 76.44,
-  components: [{ name: 'region', value: 0.6, weight: 15, detail: 'yrd' }],
+  components: [
+    { name: 'segmentFit', value: 1, weight: 45, points: 45, detail: 'same segment' },
+    { name: 'region', value: 0.6, weight: 3, points: 1.8, detail: 'yrd' },
+  ],
   reasonZh: '已向本地2家企业供货',
   reasonEn: 'Supplies 2 local buyers',
   path: { nodeIds: ['ent:9', 'seg:bms', 'ent:1'], edgeIds: ['SUPPLIES:ent:9->ent:1'] },
@@ -74,10 +77,10 @@ describe('candidates', () => {
     expect(picked.edges.map((x) => x.id)).toEqual(['SUPPLIES:ent:9->ent:1']);
   });
 
-  it('builds the 招商清单 CSV with translated regions, score points and the sample flag in its own column', () => {
+  it('builds the 招商清单 CSV with translated regions, the points of each component under the names the panel and the .xlsx use, and the sample flag', () => {
     const [header, row] = buildCsv(candidateColumns('zh'), [candidate]).slice(1).split('\r\n');
-    expect(header).toBe('排名,企业名称,统一社会信用代码,所在地区,区域,产值（万元）,规上企业,资质标签,所属环节,综合得分,得分构成,推荐理由,数据说明');
-    expect(row).toBe('1,苏州示例德和电控股份有限公司,91320500MAKPQCMC9X,江苏省 苏州市,长三角,300542,是,专精特新,新能源电池管理系统BMS,76.4,地区 60,已向本地2家企业供货,示例数据');
+    expect(header).toBe('排名,企业名称,统一社会信用代码,所在地区,区域,产值（万元）,规上企业,资质标签,所属环节,综合得分,环节匹配,已向本地供货,供货本地同类买方,客户数量,规模,地区,资质,他处链主,推荐理由,数据说明');
+    expect(row).toBe('1,苏州示例德和电控股份有限公司,91320500MAKPQCMC9X,江苏省 苏州市,长三角,300542,是,专精特新,新能源电池管理系统BMS,76.44,45,0,0,0,0,1.8,0,0,已向本地2家企业供货,示例数据');
     expect(buildCsv(candidateColumns('en'), [candidate])).toContain('Yangtze River Delta');
   });
 

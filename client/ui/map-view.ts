@@ -22,6 +22,7 @@ import { STRENGTH_COLOURS } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
 import { candidateColumns, candidateHighlightIds, exportFileName, missingPathNodes, pathElements } from '../state/candidates.ts';
+import { apiFilter, candidateFilter, setCandidateFilter } from '../state/candidate-filter.ts';
 import { drawnGapCounts, gapKind, gapsAt, mapGaps, segmentDecorations, type GapKind, type MapGap } from '../state/map-model.ts';
 import { DEFAULT_STATE, MAX_EXPANDED, type AppState } from '../state/url-state.ts';
 import { download, errorText, h, loadInto } from './dom.ts';
@@ -271,6 +272,10 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       navigate(end === 'from' ? { from: id } : { to: id });
     },
     exportCandidates: (format) => void exportCandidates(format),
+    filterCandidates: (filter) => {
+      setCandidateFilter(filter);
+      if (state.gap) void renderCandidates(state.gap);
+    },
     openUnit: (unitId) => navigate({ view: 'responsibility', sel: unitId, gap: null, cand: null }),
     back: () => navigate({ gap: null, cand: null }),
   };
@@ -292,7 +297,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     }
     setStatus(t('loading'));
     try {
-      const file = await exportCandidatesXlsx(state.gap, areaId(state));
+      const file = await exportCandidatesXlsx(state.gap, areaId(state), apiFilter(candidateFilter()));
       download(name, file.bytes.buffer as ArrayBuffer, file.mimeType);
       setStatus(t('exportDone', { file: name }));
     } catch (e) {
@@ -311,7 +316,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       panel,
       async () => {
         const gap = findGap(gapId) ?? (await fetchGap(gapId).then((g) => (g ? { id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g } : null)));
-        const page = await fetchSupplierCandidates({ gapId, first: 200 });
+        const page = await fetchSupplierCandidates({ gapId, first: 200, filter: apiFilter(candidateFilter()) });
         return { gap, page };
       },
       ({ gap, page }) => {
@@ -320,7 +325,7 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
         const nameEn = getLang() === 'en' ? (controller.cy.getElementById(segmentId).data('nameEn') as string | undefined) : undefined;
         const segmentName = nameEn ?? gap?.detected?.segmentName ?? gap?.saved?.segmentName ?? controller.nameOf(segmentId) ?? segmentId;
         if (gap) controller.select(gap.segmentId);
-        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand }, actions);
+        return renderCandidatePanel({ gap, segmentName, page, highlighted: state.cand, filter: candidateFilter() }, actions);
       },
     );
   }

@@ -1,4 +1,5 @@
-import type { Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
+import type { CandidateFilter, Enterprise, EnterpriseListItem, GapAnalysis, SupplierCandidate, SupplierCandidatePage, UnitRole } from '../api.ts';
+import { candidateFilterBar } from './candidate-filters.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
 import { localAreaChoices, localAreaName } from '../state/local-areas.ts';
 import { groupGaps, type MapGap } from '../state/map-model.ts';
@@ -15,6 +16,7 @@ export interface PanelActions {
   expand(id: string): void;
   setPathEnd(end: 'from' | 'to', id: string, name: string): void;
   exportCandidates(format: 'csv' | 'xlsx'): void;
+  filterCandidates(filter: CandidateFilter): void;
   openUnit(unitId: string): void;
   back(): void;
 }
@@ -235,14 +237,14 @@ export interface CandidatePanelData {
   segmentName: string;
   page: SupplierCandidatePage;
   highlighted: string | null;
+  filter: CandidateFilter;
 }
 
 function componentChips(c: SupplierCandidate): HTMLElement {
-  const total = c.components.reduce((n, p) => n + p.weight, 0) || 1;
   return h(
     'div',
     { className: 'components' },
-    c.components.filter((p) => p.value > 0).map((p) => h('span', { title: p.detail }, `${tMaybe(`component.${p.name}`, p.name)} +${((p.value * p.weight * 100) / total).toFixed(1)}`)),
+    c.components.filter((p) => p.points > 0).map((p) => h('span', { title: p.detail }, `${tMaybe(`component.${p.name}`, p.name)} +${p.points.toFixed(1)}`)),
   );
 }
 
@@ -261,6 +263,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
       h('button', { type: 'button', 'data-testid': 'export-xlsx', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('xlsx') }, t('exportXlsx')),
       h('button', { type: 'button', 'data-testid': 'clear-highlight', disabled: !d.highlighted, onclick: () => actions.highlightCandidate(null) }, t('clearHighlight')),
     ),
+    candidateFilterBar(d.filter, actions.filterCandidates),
     h('p', { className: 'hint' }, t('total', { n: d.page.totalCount })),
     d.page.candidates.length === 0
       ? h('p', { className: 'hint' }, t('noCandidates'))
@@ -283,7 +286,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
                   ' ',
                   c.sample ? sampleBadge('sample') : null,
                   h('div', { className: 'hint' }, [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · ')),
-                  h('div', {}, lang === 'zh' ? c.reasonZh : c.reasonEn),
+                  h('div', { className: 'reason-line', 'data-testid': 'reason-line', title: lang === 'zh' ? c.reasonZh : c.reasonEn }, lang === 'zh' ? c.reasonLineZh : c.reasonLineEn),
                   componentChips(c),
                 ),
                 h('td', {}, c.score.toFixed(1)),

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
 import { cypherExport } from '../services/dump/cypher-export.ts';
 import { dumpLines, readDump } from '../services/dump/dump.ts';
-import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
+import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
 const USAGE = 'usage: npm run dump -- --out FILE [--format jsonl|cypher]';

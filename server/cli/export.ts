@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { exportCandidates, exportEnterprises, exportGaps } from '../services/export/export-tables.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
-import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
+import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
 const USAGE = 'usage: npm run export -- enterprises|gaps|candidates [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]';

@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { SyntheticGraph, TIERS, type Tier } from '../services/generate/generate.ts';
 import { loadGenerated, loadSkeleton, writeGeneratedFiles } from '../services/generate/load.ts';
+import { SHAPES } from '../services/generate/shapes.ts';
 import { createStore } from '../store/create-store.ts';
 
-const USAGE = `npm run generate -- (--tier S|M|L | --enterprises N --supplies M) [--seed S] (--out DIR | --store embedded|neo4j [--data-dir DIR])
+const USAGE = `npm run generate -- (--tier S|M|L | --enterprises N --supplies M) [--seed S] [--shape plan|contrast] (--out DIR | --store embedded|neo4j [--data-dir DIR])
   Writes a synthetic, fictional graph on the chains and segments of seeds/: as files (JSON lines + enterprises.csv)
-  with --out, or straight into a store (indexes first, the seed skeleton, then 5k-row batches).`;
+  with --out, or straight into a store (indexes first, the seed skeleton, then 5k-row batches).
+  --shape: plan (the benchmark tiers) or contrast (other segment sizes, regional mix and supplier rules; docs/ranking.md).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
       enterprises: { type: 'string' },
       supplies: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      shape: { type: 'string', default: 'plan' },
       out: { type: 'string' },
       store: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -33,7 +36,9 @@ async function main(): Promise<void> {
   if (!values.out === !values.store) throw new Error(`give exactly one of --out DIR or --store KIND\n${USAGE}`);
 
   let t0 = performance.now();
-  const graph = new SyntheticGraph({ enterprises, supplies, seed });
+  const shape = SHAPES[values.shape!];
+  if (!shape) throw new Error(`--shape must be one of ${Object.keys(SHAPES).join(', ')} (got '${values.shape}')\n${USAGE}`);
+  const graph = new SyntheticGraph({ enterprises, supplies, seed, shape });
   console.log(`model of ${enterprises} enterprises built in ${Math.round(performance.now() - t0)} ms (seed ${seed})`);
   if (values.out) {
     t0 = performance.now();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
-import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
+import { splitCliArgs, UsageError } from './cli-args.ts';
 import { formatReport } from '../services/import/format-report.ts';
 import { importFile } from '../services/import/import-file.ts';
 import { AMOUNT_UNITS, IMPORT_KINDS, type AmountUnit, type ColumnOverrides, type ImportKind } from '../services/import/types.ts';

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
 import { parseDump, restoreDump } from '../services/dump/dump.ts';
-import { splitCliArgs, UsageError } from '../services/import/cli-args.ts';
+import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
 const USAGE = 'usage: npm run restore -- FILE [--replace]';

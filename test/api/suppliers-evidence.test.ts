@@ -29,7 +29,7 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
   });
   afterAll(() => api.close());
 
-  it('an enterprise in the segment and a sibling: same segment fit, both segments, competitors once', async () => {
+  it('an enterprise in the segment and a sibling: same segment fit, both segments, local demand once', async () => {
     const res = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") {
       totalCount candidates { rank enterpriseId score segmentIds reasonZh components { name value } path { nodeIds edgeIds } }
     } }`);
@@ -37,9 +37,9 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
     const page = res.data.supplierCandidates;
     expect(page.totalCount).toBe(4);
     const x4 = page.candidates.find((c: any) => c.enterpriseId === 'ent:x4');
-    expect(x4).toMatchObject({ rank: 2, score: 38.55, segmentIds: ['seg:e', 'seg:b'] });
-    expect(x4.reasonZh).toBe('双环节：从事铸件环节；已向本地丙部件供货；供货给我方链主企业的1家竞争对手；长三角。');
-    expect(x4.components.map((c: any) => c.value)).toEqual([0.5, 0.33, 0.6, 0.03, 0, 0, 1]);
+    expect(x4).toMatchObject({ rank: 1, score: 93.8, segmentIds: ['seg:e', 'seg:b'] });
+    expect(x4.reasonZh).toBe('双环节：从事铸件环节；已向本地丙部件供货；供货给1家与本地买方同类的企业（零部件环节）；共2项供货关系；长三角。');
+    expect(x4.components.map((c: any) => c.value)).toEqual([1, 1, 1, 1, 0, 0.6, 0, 0]);
     expect(x4.path).toEqual({
       nodeIds: ['ent:x4', 'seg:e', 'seg:b', 'seg:c', 'ent:c1', 'ent:y1', 'ent:c2'],
       edgeIds: [

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../server/model/uscc.ts';
 import { SyntheticGraph } from '../../server/services/generate/generate.ts';
 import { loadGenerated, loadSkeleton, writeGeneratedFiles } from '../../server/services/generate/load.ts';
+import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 
 /** Fast smoke test of the synthetic data generator (issue 7): no timing assertions. */
@@ -67,6 +68,30 @@ describe('synthetic data generator', () => {
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the plan\'s 补链 and 延链 segments absent locally, so the analysis finds all three kinds of gap (issue 17)', async () => {
+    const g = new SyntheticGraph({ enterprises: 3000, supplies: 15000, seed: 1 });
+    const absent = new Set(g.skeleton.plannedGaps.filter((x) => x.kind !== 'strengthen').map((x) => x.segment));
+    expect(absent.size).toBeGreaterThan(0);
+    for (let i = 0; i < g.enterprises; i++) {
+      const { enterprise, operatesIn } = g.enterprise(i);
+      if (enterprise.local) expect(operatesIn.filter((o) => absent.has(o.segment)), enterprise.id).toEqual([]);
+    }
+    const store = EmbeddedStore.open(':memory:');
+    try {
+      await store.applySchema();
+      await loadSkeleton(store, g.skeleton);
+      await loadGenerated(store, g);
+      const { counts, gaps } = await gapAnalysis(store, {});
+      expect(counts.fill).toBeGreaterThan(0);
+      expect(counts.extend).toBeGreaterThan(0);
+      expect(counts.strengthen).toBeGreaterThan(0);
+      expect(gaps.map((x) => x.id)).toContain('gap:fill:seg:bms:all');
+      expect(gaps.map((x) => x.id)).toContain('gap:extend:seg:aerospace:all');
+    } finally {
+      await store.close();
     }
   });
 });

@@ -77,7 +77,7 @@ describe('writes during an import', () => {
         if (name.startsWith('read/import/') && !raced) {
           raced = true;
           // Another editor creates the same enterprise (by its 统一社会信用代码) while the import plans.
-          void store.run('write/import/enterprises', {
+          void store.run('write/import/enterprise-create', {
             rows: [{ id: `ent:${uscc}`, props: { name: '并发测试企业0有限公司', uscc, origin: 'user', sample: false } }],
           });
         }

@@ -44,7 +44,7 @@ export const importResolvers: Resolvers = {
       if (args.kind === 'GAPS') return toBase64(await exportGaps(store, format));
       if (args.kind === 'MAPPING') return toBase64(await exportMapping(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
-      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null }));
+      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, filter: args.filter ?? null }));
     },
   },
   ImportKind: STORED_ENUMS.ImportKind,

@@ -9,9 +9,6 @@ export type SearchLabel = (typeof SEARCH_LABELS)[number];
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
 
-/** Nodes without searchName are backfilled in batches of this size before a search. */
-const BACKFILL_BATCH = 2000;
-
 export type MatchKind = 'EXACT' | 'PREFIX' | 'CONTAINS';
 
 export interface SearchHit {
@@ -62,31 +59,6 @@ export interface SearchOptions {
   /** Restrict to these labels (default all of SEARCH_LABELS). */
   labels?: readonly string[] | null;
   limit?: number | null;
-}
-
-/**
- * Stores `searchName` / `searchShortName` on searchable nodes written without
- * them (seeds, generated data, dumps from older versions), so that name
- * variants match. Runs after loading and at start, never on the search path:
- * it scans every searchable node.
- */
-export async function backfillSearchNames(store: Store): Promise<number> {
-  let written = 0;
-  for (;;) {
-    const rows = await store.run<{ id: string; name: string; shortName: string | null }>('read/explore/missing-search-names', {
-      labels: [...SEARCH_LABELS],
-      limit: BACKFILL_BATCH,
-    });
-    if (rows.length === 0) return written;
-    const batch = rows.map((r) => ({
-      id: r.id,
-      searchName: normaliseName(r.name),
-      searchShortName: r.shortName ? normaliseName(r.shortName) : null,
-    }));
-    await store.run('write/enterprises/search-names', { rows: batch, labels: [...SEARCH_LABELS] });
-    written += rows.length;
-    if (rows.length < BACKFILL_BATCH) return written;
-  }
 }
 
 /**

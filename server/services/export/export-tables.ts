@@ -1,16 +1,16 @@
+import { gapKindZh } from '../../model/gap-kinds.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
 import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
-import { candidateRows, rankSupplierCandidates, MAX_PAGE, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
 export { exportRows };
 
 const REGION_ZH: Record<string, string> = { local: '本地', anhui: '省内', yrd: '长三角', other: '其他' };
-const KIND_ZH: Record<string, string> = { fill: '补链', extend: '延链', strengthen: '强链' };
 const STATUS_ZH: Record<string, string> = { open: '待处理', in_progress: '推进中', filled: '已补齐', dismissed: '已搁置' };
 const ORIGIN_ZH: Record<string, string> = { plan: '计划', sample: '示例数据', import: '导入', user: '用户录入', analysis: '分析' };
 const yesNo = (v: boolean | null | undefined) => (v === true ? '是' : v === false ? '否' : '');
@@ -114,7 +114,7 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
   const gaps = await listSavedGaps(store, filter);
   const rows = gaps.map((g) => ({
     编号: g.id,
-    类型: KIND_ZH[g.kind] ?? g.kind,
+    类型: gapKindZh(g.kind),
     状态: STATUS_ZH[g.status] ?? g.status,
     产业链: g.chainName ?? '',
     环节: g.segmentName,
@@ -134,12 +134,16 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
 export function exportCandidates(
   store: Store,
   format: ExportFormat,
-  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null },
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
 ): Promise<ExportFile> {
   return limitedWork(store, 'export', { zh: '导出招商清单', en: 'the candidate export' }, () => candidateFile(store, format, args));
 }
 
-async function candidateFile(store: Store, format: ExportFormat, args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null }): Promise<ExportFile> {
+async function candidateFile(
+  store: Store,
+  format: ExportFormat,
+  args: { gapId?: string | null; segmentId?: string | null; areaId?: string | null; filter?: CandidateFilter | null },
+): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;
   for (;;) {

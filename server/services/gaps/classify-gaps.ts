@@ -1,4 +1,4 @@
-import type { GapKind } from '../../model/vocabulary.ts';
+import { gapId, type GapKind } from '../../model/gap-kinds.ts';
 
 /**
  * Thresholds of the gap analysis. Defaults are `DEFAULT_THRESHOLDS`; see
@@ -160,7 +160,6 @@ export interface DetectedGap {
 
 export const supplyEdgeId = (from: string, to: string) => `SUPPLIES:${from}->${to}`;
 export const feedsEdgeId = (from: string, to: string) => `FEEDS:${from}->${to}`;
-export const gapId = (kind: GapKind, segmentId: string, areaId: string | null) => `gap:${kind}:${segmentId}:${areaId ?? 'all'}`;
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;

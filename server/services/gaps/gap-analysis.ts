@@ -1,5 +1,6 @@
 import type { Overrides } from '../../model/overrides.ts';
-import type { GapKind, GapStatus } from '../../model/vocabulary.ts';
+import { GAP_KINDS, type GapKind } from '../../model/gap-kinds.ts';
+import type { GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 import { chainDuties, uniqueDuties, type UnitDuty } from '../responsibility/duties.ts';
@@ -213,7 +214,7 @@ async function analyse(store: Store, chainId: string | null, areaId: string | nu
       status: same[0]?.status ?? null,
     };
   });
-  const counts = { fill: 0, extend: 0, strengthen: 0 } as Record<GapKind, number>;
+  const counts = Object.fromEntries(GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
   for (const g of gaps) counts[g.kind] += 1;
   return {
     chainId,

@@ -1,7 +1,7 @@
 import { GAP_KINDS, GAP_STATUSES, type GapKind, type GapOrigin, type GapStatus } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import { gapId } from './classify-gaps.ts';
+import { gapId } from '../../model/gap-kinds.ts';
 
 export interface ResponsibleUnit {
   unitId: string;

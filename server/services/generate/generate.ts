@@ -1,5 +1,6 @@
 import { orgCodeCheckChar, usccCheckChar } from '../../model/uscc.ts';
 import { hashString, mix, pickCumulative, Rng } from './random.ts';
+import { PLAN_SHAPE, type GraphShape } from './shapes.ts';
 import { REGIONS, readSkeleton, type Region, type Skeleton, type SkeletonArea } from './skeleton.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface GenerateOptions {
   supplies: number;
   seed?: number;
   skeleton?: Skeleton;
+  /** Regional mix, segment sizes and supplier rules (default: the tiers' shape). */
+  shape?: GraphShape;
 }
 
 export interface EnterpriseRow {
@@ -53,8 +56,6 @@ export interface SupplyRow {
   origin: 'sample';
 }
 
-/** Share of enterprises per region (local = 巢湖市/安巢经开区 and places inside them). */
-const REGION_SHARE: Record<Region, number> = { local: 0.12, anhui: 0.18, yrd: 0.4, other: 0.3 };
 /** 6-digit 行政区划码 per area, for the USCC (real prefixes; the rest of the code is fictional). */
 const AREA_CODE: Record<string, string> = {
   'area:chaohu': '340181', 'area:anchao': '340171', 'area:juchao': '340181', 'area:fenghuangshan': '340181',
@@ -74,11 +75,6 @@ const OUTPUT_MEDIAN = 1000;
 const OUTPUT_SIGMA = 1.6;
 const ABOVE_SCALE = 2000;
 const OUTPUT_CAP = 5_000_000;
-/** How supplies pick the supplier's segment: along an incoming FEEDS edge, in the buyer's segment, or anywhere. */
-const ALONG_FEEDS = 0.85;
-const SAME_SEGMENT = 0.1;
-/** Probability that a supplier is taken from the buyer's own region. */
-const SAME_REGION = 0.4;
 
 export function enterpriseId(i: number): string {
   return `gen:ent:${String(i).padStart(7, '0')}`;
@@ -98,6 +94,7 @@ export class SyntheticGraph {
   readonly enterprises: number;
   readonly supplies: number;
   readonly skeleton: Skeleton;
+  readonly shape: GraphShape;
   private readonly areasByRegion: Record<Region, SkeletonArea[]>;
   private readonly segmentCumulative: Float64Array;
   private readonly neighbours: number[][];
@@ -107,6 +104,13 @@ export class SyntheticGraph {
   readonly second: Int16Array;
   readonly region: Uint8Array;
   readonly output: Float64Array;
+  /**
+   * Per segment: 1 where no generated enterprise is local (the segments of the plan's 补链 and 延链
+   * gaps, seeds/gaps.yaml), so every tier keeps absent segments for the analysis to find.
+   */
+  readonly localAbsent: Uint8Array;
+  /** Per segment: 1 where local buyers buy nothing (the plan's 延链 segments: markets to grow into, not sources yet). */
+  readonly unsourced: Uint8Array;
   /** Per segment and region: members and cumulative sqrt(output) weights. */
   private readonly pools: { members: Int32Array; cumulative: Float64Array }[][];
 
@@ -117,6 +121,7 @@ export class SyntheticGraph {
     if (!Number.isInteger(this.enterprises) || this.enterprises < 2) throw new Error('enterprises: need an integer ≥ 2');
     if (!Number.isInteger(this.supplies) || this.supplies < 0) throw new Error('supplies: need an integer ≥ 0');
     this.skeleton = options.skeleton ?? readSkeleton();
+    this.shape = options.shape ?? PLAN_SHAPE;
     const sk = this.skeleton;
     const segIndex = new Map(sk.segments.map((s, i) => [s.id, i]));
     this.areasByRegion = { local: [], anhui: [], yrd: [], other: [] };
@@ -135,8 +140,16 @@ export class SyntheticGraph {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const weights = new Float64Array(sk.segments.length);
-    order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, 0.7)));
+    order.forEach((seg, rank) => (weights[seg] = 1 / Math.pow(rank + 1, this.shape.zipf)));
     this.segmentCumulative = cumulate(weights);
+    this.localAbsent = new Uint8Array(sk.segments.length);
+    this.unsourced = new Uint8Array(sk.segments.length);
+    for (const g of sk.plannedGaps) {
+      const k = segIndex.get(g.segment);
+      if (k === undefined) continue;
+      if (g.kind === 'fill' || g.kind === 'extend') this.localAbsent[k] = 1;
+      if (g.kind === 'extend') this.unsourced[k] = 1;
+    }
     this.neighbours = sk.segments.map(() => []);
     this.upstream = sk.segments.map(() => []);
     for (const f of sk.feeds) {
@@ -170,9 +183,25 @@ export class SyntheticGraph {
         const pool = this.pools[s]![r]!;
         const k = fill[s]![r]!++;
         pool.members[k] = i;
-        pool.cumulative[k] = (k > 0 ? pool.cumulative[k - 1]! : 0) + Math.sqrt(this.output[i]!);
+        pool.cumulative[k] = (k > 0 ? pool.cumulative[k - 1]! : 0) + this.weightOf(this.output[i]!);
       }
     }
+  }
+
+  /** A supplier's weight in its pool (Math.sqrt for the tiers' shape: the same figures as before shapes existed). */
+  private weightOf(output: number): number {
+    return this.shape.outputExponent === 0.5 ? Math.sqrt(output) : Math.pow(output, this.shape.outputExponent);
+  }
+
+  /**
+   * How likely enterprise i is drawn as a supplier in the segment (relative, 0 when it does not operate
+   * there): its weight in the pool × its region's pull. Exact for shapes without imitation; the ranking
+   * evaluation uses it as the best any ranking could do.
+   */
+  supplierWeight(i: number, segmentId: string): number {
+    const seg = this.skeleton.segments.findIndex((s) => s.id === segmentId);
+    if (seg < 0 || (this.primary[i] !== seg && this.second[i] !== seg)) return 0;
+    return this.weightOf(this.output[i]!) * this.shape.regionPull[REGIONS[this.region[i]!]!];
   }
 
   /** Area, segments and output of enterprise i: a pure function of (seed, i). */
@@ -181,11 +210,11 @@ export class SyntheticGraph {
     let u = rng.next();
     let region: Region = 'other';
     for (const r of REGIONS) {
-      if (u < REGION_SHARE[r]) {
+      if (u < this.shape.regionShare[r]) {
         region = r;
         break;
       }
-      u -= REGION_SHARE[r];
+      u -= this.shape.regionShare[r];
     }
     const area = rng.pick(this.areasByRegion[region]);
     const z = rng.normal();
@@ -195,6 +224,18 @@ export class SyntheticGraph {
     const segments = [first];
     const near = this.neighbours[first]!;
     if (near.length > 0 && rng.next() < 0.12) segments.push(rng.pick(near));
+    // A 延链 segment shares no enterprise with another segment: a supplier picked for the other would sell it to local buyers.
+    if (segments[1] !== undefined && (this.unsourced[first] || this.unsourced[segments[1]])) segments.pop();
+    if (region !== 'local') return { area, segments, output, z };
+    // A local enterprise never operates in a segment kept absent locally: such an enterprise moves out of the
+    // local areas (region drawn again among the others), a second such segment is dropped.
+    if (this.localAbsent[first]) {
+      const others = REGIONS.filter((r) => r !== 'local');
+      let v = rng.next() * others.reduce((a, r) => a + this.shape.regionShare[r], 0);
+      region = others.find((r) => (v -= this.shape.regionShare[r]) < 0) ?? 'other';
+      return { area: rng.pick(this.areasByRegion[region]), segments, output, z };
+    }
+    if (segments[1] !== undefined && this.localAbsent[segments[1]]) segments.pop();
     return { area, segments, output, z };
   }
 
@@ -204,7 +245,7 @@ export class SyntheticGraph {
     const rng = new Rng(mix(this.seed, 2, i));
     const segment = this.skeleton.segments[segments[0]!]!;
     const city = (area.city ?? area.name).replace(/(市|省)$/, '');
-    const brand = rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS) + (rng.next() < 0.5 ? rng.pick(BRAND_CHARS) : '');
+    const brand = this.brand(i);
     const word = rng.pick(BUSINESS_WORDS);
     const trade = segment.name.replace(/[/／]/g, '').slice(0, 6);
     const name = `${city}${brand}${trade}${word}${rng.pick(SUFFIXES)}`;
@@ -247,6 +288,20 @@ export class SyntheticGraph {
     };
   }
 
+  /**
+   * The brand of enterprise i, unique per i (so names are unique, as a register's are, and files import without
+   * duplicates): three characters from a bijection of i mod 60³, a fourth for each further 60³ enterprises.
+   */
+  private brand(i: number): string {
+    const n = BRAND_CHARS.length;
+    const cube = n * n * n;
+    let k = (i * 7_919 + this.seed * 104_729) % cube; // 7919 is coprime to 60³: distinct within each block of 60³
+    let text = '';
+    for (let d = 0; d < 3; d++, k = Math.floor(k / n)) text += BRAND_CHARS[k % n];
+    const block = Math.floor(i / cube);
+    return block > 0 ? text + BRAND_CHARS[(block - 1) % n] : text;
+  }
+
   /** A valid, unique USCC: 9 (工商) 1 (企业), the area code, an organisation code from a bijection of i, check characters. */
   private uscc(i: number, areaId: string): string {
     const scrambled = (i * 48_271 + (this.seed % 1000) * 7919 + 12_345) % 100_000_000; // 48271 is coprime to 10^8: distinct for i < 10^8
@@ -269,6 +324,9 @@ export class SyntheticGraph {
     let cumWeight = 0;
     let allotted = 0;
     let carry = 0;
+    // Per buyer segment and region: the suppliers chosen so far for buyers there (with repeats), for the shape's imitation rule.
+    const bought: number[][] = this.skeleton.segments.flatMap(() => REGIONS.map(() => []));
+    const similar = (b: number) => bought[this.primary[b]! * REGIONS.length + this.region[b]!]!;
     for (let b = 0; b < n; b++) {
       cumWeight += Math.pow(this.output[b]!, 0.6);
       const target = Math.round((this.supplies * cumWeight) / total);
@@ -279,9 +337,10 @@ export class SyntheticGraph {
       const rng = new Rng(mix(this.seed, 3, b));
       const chosen = new Set<number>();
       for (let tries = 0; chosen.size < degree && tries < degree * 8; tries++) {
-        const a = this.pickSupplier(b, rng);
+        const a = this.pickSupplier(b, rng, similar(b));
         if (a < 0 || a === b || chosen.has(a)) continue;
         chosen.add(a);
+        if (this.shape.imitate > 0) similar(b).push(a);
         const seg = this.skeleton.segments[this.primary[a]!]!;
         const share = Math.round(Math.min(1, 0.02 + rng.next() * rng.next() * 0.6) * 100) / 100;
         yield { from: enterpriseId(a), to: enterpriseId(b), product: seg.name, share, origin: 'sample' };
@@ -291,21 +350,24 @@ export class SyntheticGraph {
     }
   }
 
-  private pickSupplier(b: number, rng: Rng): number {
+  private pickSupplier(b: number, rng: Rng, boughtBySimilar: number[]): number {
+    const shape = this.shape;
+    if (shape.imitate > 0 && boughtBySimilar.length > 0 && rng.next() < shape.imitate) return rng.pick(boughtBySimilar);
     const own = this.primary[b]!;
     const up = this.upstream[own]!;
     const u = rng.next();
     let seg: number;
-    if (up.length > 0 && u < ALONG_FEEDS) seg = rng.pick(up);
-    else if (u < ALONG_FEEDS + SAME_SEGMENT) seg = own;
+    if (up.length > 0 && u < shape.alongFeeds) seg = rng.pick(up);
+    else if (u < shape.alongFeeds + shape.sameSegment) seg = own;
     else {
       const cum = this.segmentCumulative;
       seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
     }
+    if (this.unsourced[seg] && REGIONS[this.region[b]!] === 'local') seg = own; // local buyers do not source 延链 segments
     const pools = this.pools[seg]!;
     let pool = pools[this.region[b]!]!;
-    if (rng.next() >= SAME_REGION || pool.members.length === 0) {
-      const masses = pools.map((p) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! : 0));
+    if (rng.next() >= shape.sameRegion || pool.members.length === 0) {
+      const masses = pools.map((p, r) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * shape.regionPull[REGIONS[r]!] : 0));
       const all = masses.reduce((x, y) => x + y, 0);
       if (all === 0) return -1;
       let t = rng.next() * all;

@@ -118,7 +118,13 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** Writes JSON-lines files (enterprises, operates-in, supplies), an enterprises.csv with the Chinese headers users have, and manifest.json. */
+const OPERATES_HEADER = ['企业名称', '统一社会信用代码', '所属环节', '角色'];
+const SUPPLIES_HEADER = ['供应方', '供应方统一社会信用代码', '采购方', '采购方统一社会信用代码', '产品', '占比'];
+
+/**
+ * Writes JSON-lines files (enterprises, operates-in, supplies), the same as CSV files with the Chinese headers
+ * users have (enterprises.csv, operates-in.csv, supplies.csv: what `npm run import` reads), and manifest.json.
+ */
 export function writeGeneratedFiles(graph: SyntheticGraph, dir: string): FileReport {
   mkdirSync(dir, { recursive: true });
   const counts: Record<string, number> = {};
@@ -146,14 +152,21 @@ export function writeGeneratedFiles(graph: SyntheticGraph, dir: string): FileRep
   const csv = open('enterprises.csv');
   csv.line(CSV_HEADER.join(','));
   counts['enterprises.csv'] = 0;
-  const segName = new Map(graph.skeleton.segments.map((s) => [s.id, s.name]));
+  const opsCsv = open('operates-in.csv');
+  opsCsv.line(OPERATES_HEADER.join(','));
+  counts['operates-in.csv'] = 0;
+  const ROLE_ZH = { leader: '链主', core: '核心', supplier: '配套' } as const;
+  // segments by id: some names hold a list separator (铝基/镁基复合材料)
   const areaName = new Map(graph.skeleton.areas.map((a) => [a.id, a.name]));
   for (let i = 0; i < graph.enterprises; i++) {
     const { enterprise: e, operatesIn } = graph.enterprise(i);
     ents.line(JSON.stringify(e));
-    for (const o of operatesIn) ops.line(JSON.stringify(o));
+    for (const o of operatesIn) {
+      ops.line(JSON.stringify(o));
+      opsCsv.line([e.name, e.uscc, o.segment, ROLE_ZH[o.role]].map(csvCell).join(','));
+    }
     csv.line(
-      [e.name, e.uscc, e.shortName, operatesIn.map((o) => segName.get(o.segment)).join('、'), areaName.get(e.areaId), e.province, e.city, e.output, e.aboveScale ? '是' : '否', e.tags.join('、'), e.founded]
+      [e.name, e.uscc, e.shortName, operatesIn.map((o) => o.segment).join('、'), areaName.get(e.areaId), e.province, e.city, e.output, e.aboveScale ? '是' : '否', e.tags.join('、'), e.founded]
         .map(csvCell)
         .join(','),
     );
@@ -161,9 +174,19 @@ export function writeGeneratedFiles(graph: SyntheticGraph, dir: string): FileRep
   ents.close();
   ops.close();
   csv.close();
+  opsCsv.close();
   const sup = open('supplies.jsonl');
-  for (const r of graph.supplyRows()) sup.line(JSON.stringify(r));
+  const supCsv = open('supplies.csv');
+  supCsv.line(SUPPLIES_HEADER.join(','));
+  counts['supplies.csv'] = 0;
+  const party = (id: string) => graph.enterprise(Number(id.slice('gen:ent:'.length))).enterprise;
+  for (const r of graph.supplyRows()) {
+    sup.line(JSON.stringify(r));
+    const [a, b] = [party(r.from), party(r.to)];
+    supCsv.line([a.name, a.uscc, b.name, b.uscc, r.product, r.share].map(csvCell).join(','));
+  }
   sup.close();
+  supCsv.close();
   const manifest = { generator: 'server/services/generate', seed: graph.seed, enterprises: graph.enterprises, supplies: counts['supplies.jsonl'], files: counts, note: '虚构样例数据 (fictional sample data)' };
   const fd = openSync(path.join(dir, 'manifest.json'), 'w');
   writeSync(fd, JSON.stringify(manifest, null, 2) + '\n');

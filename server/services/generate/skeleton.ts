@@ -60,6 +60,8 @@ export interface Skeleton {
   segments: SkeletonSegment[];
   feeds: SkeletonFeed[];
   areas: SkeletonArea[];
+  /** Segments of the plan's gaps (seeds/gaps.yaml) by kind: where the generator leaves room for 补链 and 延链. */
+  plannedGaps: { segment: string; kind: string }[];
 }
 
 type Raw = Record<string, unknown>;
@@ -123,5 +125,7 @@ export function readSkeleton(dir: string = SEEDS_DIR): Skeleton {
       city: city ? String(city.name) : province ? String(province.name) : null,
     };
   });
-  return { chains, segments, feeds, areas };
+  const gapsDoc = parse(readFileSync(path.join(dir, 'gaps.yaml'), 'utf8')) as { gaps?: Raw[] } | null;
+  const plannedGaps = (gapsDoc?.gaps ?? []).map((g) => ({ segment: String(g.segment), kind: String(g.kind) }));
+  return { chains, segments, feeds, areas, plannedGaps };
 }

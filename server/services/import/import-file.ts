@@ -26,11 +26,15 @@ const WRITE_ORDER = [
   'write/import/segments',
   'write/import/chain-segments',
   'write/import/feeds',
-  'write/import/enterprises',
+  'write/import/enterprise-create',
+  'write/import/enterprise-create-located',
+  'write/import/enterprise-update',
   'write/import/enterprise-unlocate',
   'write/import/enterprise-locate',
-  'write/import/operates-in',
-  'write/import/supplies',
+  'write/import/operates-in-create',
+  'write/import/operates-in-update',
+  'write/import/supplies-create',
+  'write/import/supplies-update',
 ] as const satisfies readonly QueryName[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {

@@ -172,22 +172,30 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
 
     const changes = existing ? changedKeys(props, existingProps(existing)) : Object.keys(props);
     const writes: PlannedWrite[] = [];
-    if (!existing) writes.push({ query: 'write/import/enterprises', row: { id, props: { ...props, ...derived, origin: 'import' } } });
-    else if (changes.length) {
-      writes.push({ query: 'write/import/enterprises', row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } } });
-    }
-    if (area && (!existing || existing.areaIds.length !== 1 || existing.areaIds[0] !== area.id)) {
-      if (existing) changes.push('area');
-      writes.push({ query: 'write/import/enterprise-unlocate', row: { enterprise: id, area: area.id } });
-      writes.push({ query: 'write/import/enterprise-locate', row: { enterprise: id, area: area.id } });
+    // New enterprises are CREATEd (with their LOCATED_IN), existing ones get SET: the plan read every id in the same transaction.
+    if (!existing) {
+      const row = { id, props: { ...props, ...derived, origin: 'import' } };
+      writes.push(area ? { query: 'write/import/enterprise-create-located', row: { ...row, area: area.id } } : { query: 'write/import/enterprise-create', row });
+    } else {
+      if (changes.length) {
+        writes.push({ query: 'write/import/enterprise-update', row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } } });
+      }
+      if (area && (existing.areaIds.length !== 1 || existing.areaIds[0] !== area.id)) {
+        changes.push('area');
+        writes.push({ query: 'write/import/enterprise-unlocate', row: { enterprise: id, area: area.id } });
+        writes.push({ query: 'write/import/enterprise-locate', row: { enterprise: id, area: area.id } });
+      }
     }
     for (const segment of segments) {
       const key = `${id}|${segment.id}`;
       const had = ref.operates.has(key);
       const newRole = role ?? (had ? ref.operates.get(key) : tags?.includes('链主') ? 'leader' : 'core');
-      if (!had || (role !== undefined && ref.operates.get(key) !== role)) {
+      if (!had) {
         if (existing) changes.push(`segment:${segment.id}`);
-        writes.push({ query: 'write/import/operates-in', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
+        writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
+      } else if (role !== undefined && ref.operates.get(key) !== role) {
+        changes.push(`segment:${segment.id}`);
+        writes.push({ query: 'write/import/operates-in-update', row: { enterprise: id, segment: segment.id, role } });
       }
     }
     // 挂链: rows naming no segment, with an industry code, 主营产品 or 经营范围, get suggested segments
@@ -197,14 +205,16 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
         mainProducts: (props.mainProducts as string | undefined) ?? existing?.mainProducts ?? null,
         businessScope: (props.businessScope as string | undefined) ?? existing?.businessScope ?? null,
       };
+      // Links the store has, or this row writes, are not suggested again (a suggestion creates its link).
       const already = new Set([...ref.mapping.map((m) => m.segmentId)].filter((sid) => ref.operates.has(`${id}|${sid}`)));
+      for (const w of writes) if (w.query === 'write/import/operates-in-create') already.add((w.row as { segment: string }).segment);
       for (const s of suggestSegments(facts, ref.mapping, already)) {
         const suggestionId = `${r.row}:${s.segmentId}`;
         const accepted = isAccepted(accept, r.row, suggestionId);
         suggestions.push({ id: suggestionId, row: r.row, enterpriseId: id, enterpriseName: finalName, ...s, accepted });
         if (accepted) {
           if (existing) changes.push(`segment:${s.segmentId}`);
-          writes.push({ query: 'write/import/operates-in', row: { enterprise: id, segment: s.segmentId, role: role ?? 'core', origin: 'suggested' } });
+          writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: s.segmentId, role: role ?? 'core', origin: 'suggested' } });
         }
       }
     }

@@ -60,10 +60,12 @@ export function planOperates(
       const key = `${enterprise.id}|${s.id}`;
       const had = ref.operates.has(key);
       if (!had) created = true;
-      if (!had || (role !== undefined && ref.operates.get(key) !== role)) {
-        if (had) changes.push(`role:${s.id}`);
-        else changes.push(`segment:${s.id}`);
-        writes.push({ query: 'write/import/operates-in', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
+      if (!had) {
+        changes.push(`segment:${s.id}`);
+        writes.push({ query: 'write/import/operates-in-create', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
+      } else if (role !== undefined && ref.operates.get(key) !== role) {
+        changes.push(`role:${s.id}`);
+        writes.push({ query: 'write/import/operates-in-update', row: { enterprise: enterprise.id, segment: s.id, role } });
       }
     }
     items.push({ row: r.row, action: created ? 'create' : writes.length ? 'update' : 'unchanged', id: enterprise.id, label, changes, matchedBy: null, writes });
@@ -105,7 +107,8 @@ export function planSupplies(
     const id = `${supplier.id}->${buyer.id}`;
     const row = { supplier: supplier.id, buyer: buyer.id, props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' } };
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
-    items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query: 'write/import/supplies', row }] });
+    const query = existing ? 'write/import/supplies-update' : 'write/import/supplies-create';
+    items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query, row }] });
   }
   return { items, issues };
 }

@@ -1,4 +1,4 @@
-import { backfillSearchNames } from '../explore/search.ts';
+import { backfillSearchNames } from '../search-names/backfill-search-names.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
 import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
 import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';

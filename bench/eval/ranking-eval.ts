@@ -1,0 +1,150 @@
+import { hashString, mix, Rng } from '../../server/services/generate/random.ts';
+import { rankCandidates, type RankedCandidate } from '../../server/services/suppliers/rank-candidates.ts';
+import { resolveWeights, type CandidateWeights } from '../../server/services/suppliers/weights.ts';
+import type { Overrides } from '../../server/model/overrides.ts';
+import type { Store } from '../../server/store/store.ts';
+import type { Rank } from './metrics.ts';
+
+/** A SUPPLIES from an external enterprise to a local one, as read/eval/outside-local-supplies gives it. */
+interface SupplyLink {
+  fromId: string;
+  toId: string;
+  product: string | null;
+  share: number | null;
+  origin: string | null;
+  buyerAreaIds: string[];
+  buyerSegmentIds: string[];
+  supplierSegmentIds: string[];
+}
+
+/** A supplier–buyer pair held out (all its SUPPLIES, one per product) and the question asked for it. */
+interface HeldOut {
+  fromId: string;
+  toId: string;
+  links: SupplyLink[];
+  segmentId: string;
+  areaId: string | null;
+}
+
+export const METHODS = ['product', 'byCustomers', 'largestOutput', 'random'] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface RankingEvaluation {
+  /** Supplier–buyer pairs from external suppliers to local buyers in the store. */
+  pairs: number;
+  /** Pairs that can be asked about (the supplier operates in some segment). */
+  askable: number;
+  heldOutPerSplit: number[];
+  /** Per held-out pair over all splits, the rank each method gives the true supplier. */
+  ranks: Record<Method, Rank[]>;
+  /** Share of held-out pairs whose true supplier operates in the segment asked for (not only a sibling). */
+  trueInSegment: number;
+  /** Mean number of candidates per question. */
+  meanCandidates: number;
+  /** With an oracle: the ranks over the held-out links whose supplier the generator drew (oracle weight > 0), per method and for the oracle. */
+  drawn: Record<Method | 'oracle', Rank[]> | null;
+}
+
+export interface EvaluationOptions {
+  seeds: number;
+  /** Share of the pairs held out in each split. */
+  holdOut: number;
+  weights?: Overrides<CandidateWeights> | null;
+  /**
+   * For generated data without imitation: how likely the generator drew a candidate as the supplier
+   * in a segment (0 for enterprises it never draws, such as the seed graph's). Its ranking, over the
+   * links the generator drew, is the best any ranking can do there.
+   */
+  oracle?: (enterpriseId: string, segmentId: string) => number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Held-out link prediction for the supplier ranking. For each split (seeded),
+ * a share of the supplier–buyer pairs from external suppliers to local buyers
+ * is removed from the store; for each removed pair the product's ranking
+ * (rankCandidates, the service supplierCandidates pages) is asked for the
+ * supplier's segment that feeds the buyer's (or is the buyer's) and the buyer's
+ * area, and the true supplier's rank is recorded — and, over the same
+ * candidates, its rank by number of customers, by largest output in the
+ * segment and at random (ties in baselines broken at random). The removed
+ * SUPPLIES are written back after each split: run it on a copy of real data.
+ */
+export async function evaluateRanking(store: Store, options: EvaluationOptions): Promise<RankingEvaluation> {
+  const weights = resolveWeights(options.weights);
+  const links = await store.run<SupplyLink>('read/eval/outside-local-supplies', {});
+  const feeds = new Set((await store.run<{ fromId: string; toId: string }>('read/eval/feeds', {})).map((f) => `${f.fromId}>${f.toId}`));
+  const byPair = new Map<string, SupplyLink[]>();
+  for (const l of links) {
+    const key = `${l.fromId}\u0000${l.toId}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), l]);
+  }
+  const pairs: HeldOut[] = [];
+  for (const group of byPair.values()) {
+    const l = group[0]!;
+    // The supplier's segment that FEEDS one of the buyer's (or is one of them); else any of its segments.
+    const own = [...l.supplierSegmentIds].sort();
+    const segmentId = own.find((s) => l.buyerSegmentIds.some((t) => t === s || feeds.has(`${s}>${t}`))) ?? own[0];
+    if (!segmentId) continue;
+    pairs.push({ fromId: l.fromId, toId: l.toId, links: group, segmentId, areaId: [...l.buyerAreaIds].sort()[0] ?? null });
+  }
+  const ranks: Record<Method, Rank[]> = { product: [], byCustomers: [], largestOutput: [], random: [] };
+  const heldOutPerSplit: number[] = [];
+  const oracle = options.oracle;
+  const drawn: Record<Method | 'oracle', Rank[]> | null = oracle ? { product: [], byCustomers: [], largestOutput: [], random: [], oracle: [] } : null;
+  let inSegment = 0;
+  let candidates = 0;
+  for (let seed = 1; seed <= options.seeds; seed++) {
+    const rng = new Rng(mix(seed, hashString('held-out split')));
+    const order = pairs.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const held = order.slice(0, Math.round(options.holdOut * pairs.length)).map((i) => pairs[i]!);
+    heldOutPerSplit.push(held.length);
+    await store.transaction(async (tx) => {
+      for (const p of held) await tx.run('write/enterprises/remove-supplies', { fromId: p.fromId, toId: p.toId, product: null });
+    });
+    try {
+      for (const p of held) {
+        const ranking = await rankCandidates(store, [p.segmentId], p.areaId, weights);
+        const r = rankAll(ranking.ranked, p.fromId, rng);
+        for (const m of METHODS) ranks[m].push(r[m]);
+        if (oracle && drawn && oracle(p.fromId, p.segmentId) > 0) {
+          for (const m of METHODS) drawn[m].push(r[m]);
+          drawn.oracle.push(rankBy(ranking.ranked, p.fromId, (c) => oracle(c.facts.id, p.segmentId), rng));
+        }
+        const truth = ranking.ranked.find((c) => c.facts.id === p.fromId);
+        if (truth?.facts.direct) inSegment++;
+        candidates += ranking.ranked.length;
+      }
+    } finally {
+      await store.run('write/generate/supplies', {
+        rows: held.flatMap((p) => p.links.map((l) => ({ from: l.fromId, to: l.toId, product: l.product, share: l.share, origin: l.origin }))),
+      });
+    }
+    options.log?.(`  split ${seed}: ${held.length} pairs held out`);
+  }
+  const asked = ranks.product.length;
+  return { pairs: byPair.size, askable: pairs.length, heldOutPerSplit, ranks, trueInSegment: asked ? inSegment / asked : NaN, meanCandidates: asked ? candidates / asked : NaN, drawn };
+}
+
+/** 1-based position of `id` in the list sorted by `key` descending (ties at random), or null when absent. */
+function rankBy(list: readonly RankedCandidate[], id: string, key: (c: RankedCandidate) => number, rng: Rng): Rank {
+  const keyed = list.map((c) => ({ id: c.facts.id, k: key(c), tie: rng.next() }));
+  keyed.sort((a, b) => b.k - a.k || a.tie - b.tie);
+  const i = keyed.findIndex((c) => c.id === id);
+  return i < 0 ? null : i + 1;
+}
+
+function rankAll(ranked: readonly RankedCandidate[], id: string, rng: Rng): Record<Method, Rank> {
+  const i = ranked.findIndex((c) => c.facts.id === id);
+  return {
+    product: i < 0 ? null : i + 1,
+    byCustomers: rankBy(ranked, id, (c) => c.facts.customers, rng),
+    // In-segment producers first, each group by output (unknown last).
+    largestOutput: rankBy(ranked, id, (c) => (c.facts.direct ? 1e12 : 0) + (c.facts.output ?? -1), rng),
+    random: rankBy(ranked, id, () => 0, rng),
+  };
+}

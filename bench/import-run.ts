@@ -1,0 +1,103 @@
+/**
+ * npx tsx bench/import-run.ts [--enterprises 50000] [--supplies 250000] [--seed 2] [--dir /tmp/chain-graph-bench/import]
+ * Import speed (issue 17): writes generated enterprises.csv, supplies.csv and
+ * operates-in.csv (npm run generate -- --out), then imports them in that order
+ * through importFile (what `npm run import` runs) into a fresh seeded embedded
+ * store, and prints rows/s (wall and per CPU-second), peak RSS and the
+ * calibration figure at start and end. Results: bench/results/import-<N>.json.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SyntheticGraph } from '../server/services/generate/generate.ts';
+import { writeGeneratedFiles } from '../server/services/generate/load.ts';
+import { importFile } from '../server/services/import/import-file.ts';
+import type { ImportKind } from '../server/services/import/types.ts';
+import { loadSeeds } from '../server/services/seed/load-seeds.ts';
+import { EmbeddedStore } from '../server/store/embedded-store.ts';
+import { calibrate, closeCalibration, describeCalibration } from './lib/calibration.ts';
+import { round, table } from './lib/measure.ts';
+
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      enterprises: { type: 'string', default: '50000' },
+      supplies: { type: 'string', default: '250000' },
+      seed: { type: 'string', default: '2' },
+      dir: { type: 'string', default: '/tmp/chain-graph-bench/import' },
+    },
+    strict: true,
+  });
+  const enterprises = Number(values.enterprises);
+  const supplies = Number(values.supplies);
+  const dir = values.dir!;
+  const start = await calibrate();
+  console.log(describeCalibration('start', start));
+  rmSync(dir, { recursive: true, force: true });
+  const files = path.join(dir, 'files');
+  writeGeneratedFiles(new SyntheticGraph({ enterprises, supplies, seed: Number(values.seed) }), files);
+  const store = EmbeddedStore.open(path.join(dir, 'data'));
+  const results: Record<string, unknown>[] = [];
+  try {
+    await store.applySchema();
+    await loadSeeds(store);
+    const steps: [ImportKind, string][] = [
+      ['enterprises', 'enterprises.csv'],
+      ['supplies', 'supplies.csv'],
+      ['operates', 'operates-in.csv'],
+    ];
+    for (const [kind, name] of steps) {
+      const bytes = readFileSync(path.join(files, name));
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const report = await importFile(store, bytes, name, { kind, dryRun: false });
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      const cpuMs = (c.user + c.system) / 1000;
+      const r = {
+        file: name,
+        mb: round(bytes.length / 2 ** 20, 1),
+        ...report.counts,
+        committed: report.committed,
+        seconds: round(ms / 1000, 1),
+        cpuSeconds: round(cpuMs / 1000, 1),
+        rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
+        rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
+        rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+        loadAvg1: round(loadavg()[0]!, 1),
+      };
+      results.push(r);
+      console.log(`${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB`);
+    }
+  } finally {
+    await store.close();
+  }
+  const end = await calibrate();
+  await closeCalibration();
+  const peakRssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024);
+  console.log(
+    '\n' +
+      describeCalibration('start', start) +
+      '\n' +
+      describeCalibration('end', end) +
+      '\n' +
+      table(
+        ['file', 'rows', 'wall s', 'CPU s', 'rows/s', 'rows per CPU-s'],
+        results.map((r) => [String(r.file), Number(r.rows), Number(r.seconds), Number(r.cpuSeconds), Number(r.rowsPerSecond), Number(r.rowsPerCpuSecond)]),
+      ) +
+      `\npeak RSS ${peakRssMb} MB; target 20,000 rows/s`,
+  );
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = `${RESULTS_DIR}import-${enterprises}.json`;
+  writeFileSync(file, JSON.stringify({ enterprises, supplies, calibration: { start, end }, peakRssMb, results }, null, 2) + '\n');
+  console.log(`wrote ${file}; the store and files stay in ${dir}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Store } from '../store/store.ts';
+import type { GraphQLContext } from './context.ts';
+
+/**
+ * Query fields whose answer depends only on the stored graph, the arguments and
+ * the caller's role: never on the caller's identity (me, users, apiTokens,
+ * auditTrail), the clock (targets' progress) or the process (health).
+ */
+export const CACHEABLE_FIELDS = new Set([
+  'chains',
+  'chainOverview',
+  'enterprise',
+  'enterprises',
+  'search',
+  'neighbourhood',
+  'shortestPath',
+  'gapAnalysis',
+  'gaps',
+  'gap',
+  'responsibility',
+  'unit',
+  'supplierCandidates',
+]);
+
+/** Answers kept per write generation; the oldest used goes first. */
+const MAX_ENTRIES = 256;
+
+/**
+ * A response cache for GraphQL queries (issue 17): an answer is kept until the
+ * store's next committed write (`writeGeneration`) and served again to callers
+ * of the same role asking the same document with the same variables, without
+ * running the resolvers. Only queries whose every root field is in
+ * CACHEABLE_FIELDS, and only answers without errors, are kept. Runs after the
+ * security plugins, so a refusal is decided (and never cached) as before. Off
+ * for Neo4j, where other servers' writes do not move this process's generation.
+ */
+export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> {
+  if (store.kind === 'neo4j') return {};
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocument = 0;
+  let generation = -1;
+  const answers = new Map<string, ExecutionResult>();
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation || operation.operation !== 'query') return;
+      const cacheable = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_FIELDS.has(s.name.value));
+      if (!cacheable) return;
+      let documentId = documentIds.get(args.document);
+      if (documentId === undefined) documentIds.set(args.document, (documentId = nextDocument++));
+      const role = (args.contextValue as GraphQLContext).auth?.principal.role ?? 'none';
+      const key = `${role}|${documentId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+      setExecuteFn(async (execArgs) => {
+        const now = store.writeGeneration();
+        if (now !== generation) {
+          answers.clear();
+          generation = now;
+        }
+        const hit = answers.get(key);
+        if (hit) {
+          answers.delete(key);
+          answers.set(key, hit); // most recently used last
+          return hit;
+        }
+        const result = (await executeFn(execArgs)) as ExecutionResult;
+        // a write committed while this ran: the answer may mix both states; do not keep it
+        if (!result.errors && store.writeGeneration() === generation) {
+          answers.set(key, result);
+          if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
+        }
+        return result;
+      });
+    },
+  };
+}

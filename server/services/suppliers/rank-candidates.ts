@@ -1,0 +1,76 @@
+import { analysisCache } from '../analysis-cache.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
+import type { Store } from '../../store/store.ts';
+import { compareRanked, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
+import type { SegmentLocals } from './types.ts';
+import type { CandidateWeights } from './weights.ts';
+
+export interface RankedCandidate {
+  facts: ScoreFacts;
+  /** Unrounded score: what the order is by. */
+  raw: number;
+}
+
+/** Every candidate of a target ranked, with what the page's evidence and wording need. */
+export interface Ranking {
+  areaIds: string[] | null;
+  /** Local enterprises of the scope per segment. */
+  locals: Map<string, SegmentLocals>;
+  /** The segments of the local demand: the targets and the segments they FEED, where the scope has local enterprises (all of them when none has). */
+  demandSegments: Record<string, true>;
+  segmentNames: Map<string, string>;
+  pool: PoolStats;
+  ranked: RankedCandidate[];
+}
+
+/**
+ * Scores every candidate of the target segments for the area scope from
+ * counts (a few rows per candidate, no evidence lists), best first. Cached per
+ * write generation (analysisCache): `rankSupplierCandidates` pages it and the
+ * ranking evaluation (bench/eval) reads it whole.
+ */
+export function rankCandidates(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights): Promise<Ranking> {
+  return analysisCache(store, JSON.stringify(['suppliers', segmentIds, areaId, weights]), () => computeRanking(store, segmentIds, areaId, weights));
+}
+
+async function computeRanking(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights): Promise<Ranking> {
+  // The area scope as ids (the area and every area PART_OF it), or null for every area.
+  const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
+  const locals = new Map<string, SegmentLocals>();
+  for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
+    locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
+  }
+  const demand = await store.run<{ segmentId: string; name: string }>('read/suppliers/demand-segments', { segmentIds });
+  const segmentNames = new Map(demand.map((d) => [d.segmentId, d.name]));
+  const withLocals = demand.filter((d) => locals.get(d.segmentId)?.localIds.length);
+  const demandSegments: Record<string, true> = {};
+  // A demand segment's share of the local enterprises in demand segments: how like our buyers its buyers are.
+  const share = new Map<string, number>();
+  const totalLocals = withLocals.reduce((n, d) => n + locals.get(d.segmentId)!.localIds.length, 0);
+  for (const d of withLocals.length ? withLocals : demand) {
+    demandSegments[d.segmentId] = true;
+    share.set(d.segmentId, withLocals.length ? locals.get(d.segmentId)!.localIds.length / totalLocals : 1 / demand.length);
+  }
+
+  const rows = await store.run<Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 'peerAffinity'>>('read/suppliers/candidate-facts', { segmentIds });
+  const localBuyers = new Map(
+    (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
+  );
+  const peers = new Map<string, { buyers: number; affinity: number }>();
+  for (const r of await store.run<{ id: string; segmentId: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds })) {
+    const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
+    p.buyers += Number(r.peerBuyers);
+    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0);
+    peers.set(r.id, p);
+  }
+  const facts: ScoreFacts[] = rows.map((r) => ({
+    ...r,
+    customers: Number(r.customers),
+    localBuyers: localBuyers.get(r.id) ?? 0,
+    peerBuyers: peers.get(r.id)?.buyers ?? 0,
+    peerAffinity: peers.get(r.id)?.affinity ?? 0,
+  }));
+  const pool = poolStats(facts);
+  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
+  return { areaIds, locals, demandSegments, segmentNames, pool, ranked };
+}
