@@ -4,6 +4,7 @@
  * which generates its result and variable types (client/generated/, not checked in).
  */
 import { gql } from './generated/index.ts';
+import type { GapKind as GapKindApi, GapStatus as GapStatusApi } from './generated/graphql.ts';
 import type { CandidateFilter, ImportKind, TypedDocumentString } from './generated/graphql.ts';
 
 export type { CandidateFilter };
@@ -156,7 +157,7 @@ gql(`fragment SavedGapFields on Gap {
 const GAP_ANALYSIS = gql(`query GapAnalysis($chainId: ID, $areaId: ID) { gapAnalysis(chainId: $chainId, areaId: $areaId) {
   chainId areaId
   segments { segmentId name nameEn stage chainIds localEnterpriseIds localCount localOutput outputUnknownCount hasLeader leaderIds externalSupplierIds localBuyerIds outsideShare presence }
-  gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ...UnitRoleFields } saved status }
+  gaps { id kind segmentId segmentName chainIds areaId severity components { name value weight } reasonZh reasonEn evidence { nodeIds edgeIds } responsible { ...UnitRoleFields } saved status savedGaps { id note } }
   undetectedSavedGaps { ...SavedGapFields }
   counts { fill extend strengthen }
   emptyChains { chainId name nameEn segmentCount reasonZh reasonEn entrySegments { segmentId name reasonZh reasonEn } } } }`);
@@ -362,4 +363,207 @@ export function signOut(): Promise<boolean> {
 /** Whether an error means "nobody (valid) is signed in". */
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+}
+
+// ---- projects.graphql, target-baselines.graphql (招商 pipeline) ----------------------------
+
+const SAVED_GAP_FIELDS = `id kind status origin note reason source sourceText segmentId segmentName chainId chainName areaId areaName taskId taskName
+  responsible { unitId unitName role areaId taskId taskNo taskName chainId }`;
+
+export type ProjectStageApi = 'LEAD' | 'NEGOTIATING' | 'SIGNED' | 'STARTED' | 'PRODUCING' | 'DROPPED';
+export const PROJECT_STAGES_API: readonly ProjectStageApi[] = ['LEAD', 'NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING', 'DROPPED'];
+export type ProjectElementApi = 'BASE' | 'RND' | 'SALES' | 'LISTED' | 'SUPPLIERS' | 'FUND';
+export const PROJECT_ELEMENTS_API: readonly ProjectElementApi[] = ['BASE', 'RND', 'SALES', 'LISTED', 'SUPPLIERS', 'FUND'];
+
+export interface NamedRef {
+  id: string;
+  name: string | null;
+  nameEn?: string | null;
+}
+
+export interface ProjectEventApi {
+  at: string;
+  date: string | null;
+  actor: string;
+  kind: string;
+  from: ProjectStageApi | null;
+  to: ProjectStageApi | null;
+  note: string | null;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  investorName: string | null;
+  investor: NamedRef | null;
+  area: NamedRef | null;
+  chains: NamedRef[];
+  segments: NamedRef[];
+  gapIds: string[];
+  leadUnit: NamedRef | null;
+  lookAfterUnits: NamedRef[];
+  investment: number | null;
+  plannedOutput: number | null;
+  stage: ProjectStageApi;
+  droppedFrom: ProjectStageApi | null;
+  dropReason: string | null;
+  leadAt: string | null;
+  negotiatingAt: string | null;
+  signedAt: string | null;
+  startedAt: string | null;
+  producingAt: string | null;
+  droppedAt: string | null;
+  elements: ProjectElementApi[];
+  notes: string | null;
+  origin: string | null;
+  lastActivityAt: string | null;
+}
+
+const PROJECT = `id name investorName investor { id name } area { id name nameEn } chains { id name nameEn } segments { id name nameEn } gapIds
+  leadUnit { id name } lookAfterUnits { id name } investment plannedOutput stage droppedFrom dropReason
+  leadAt negotiatingAt signedAt startedAt producingAt droppedAt elements notes origin lastActivityAt`;
+
+export interface ProjectFilterApi {
+  stages?: ProjectStageApi[] | null;
+  areaId?: string | null;
+  chainId?: string | null;
+  segmentId?: string | null;
+  unitId?: string | null;
+  gapId?: string | null;
+  minInvestment?: number | null;
+  maxInvestment?: number | null;
+}
+
+export interface PipelineBoardApi {
+  totalCount: number;
+  stalledDays: number;
+  columns: { stage: ProjectStageApi; count: number; investment: number; unknownInvestment: number; stalled: number; projects: Project[] }[];
+  stalled: Project[];
+}
+
+export function fetchPipelineBoard(filter: ProjectFilterApi, perStage: number, stalledDays: number | null): Promise<PipelineBoardApi> {
+  return graphql<{ pipelineBoard: PipelineBoardApi }>(
+    `query($filter: ProjectFilter, $perStage: Int, $stalledDays: Int) { pipelineBoard(filter: $filter, perStage: $perStage, stalledDays: $stalledDays) {
+      totalCount stalledDays columns { stage count investment unknownInvestment stalled projects { ${PROJECT} } } stalled { ${PROJECT} } } }`,
+    { filter, perStage, stalledDays },
+  ).then((d) => d.pipelineBoard);
+}
+
+export function fetchProjects(filter: ProjectFilterApi, first = 200): Promise<{ totalCount: number; items: Project[] }> {
+  return graphql<{ projects: { totalCount: number; items: Project[] } }>(
+    `query($filter: ProjectFilter, $first: Int) { projects(filter: $filter, first: $first) { totalCount items { ${PROJECT} } } }`,
+    { filter, first },
+  ).then((d) => d.projects);
+}
+
+export function fetchProject(id: string): Promise<(Project & { events: ProjectEventApi[] }) | null> {
+  return graphql<{ project: (Project & { events: ProjectEventApi[] }) | null }>(
+    `query($id: ID!) { project(id: $id) { ${PROJECT} events { at date actor kind from to note } } }`,
+    { id },
+  ).then((d) => d.project);
+}
+
+export interface ProjectInputApi {
+  name?: string | null;
+  investorId?: string | null;
+  investorName?: string | null;
+  areaId?: string | null;
+  chainIds?: string[] | null;
+  segmentIds?: string[] | null;
+  gapIds?: string[] | null;
+  leadUnitId?: string | null;
+  lookAfterUnitIds?: string[] | null;
+  investment?: number | null;
+  plannedOutput?: number | null;
+  elements?: ProjectElementApi[] | null;
+  notes?: string | null;
+}
+
+export function createProject(input: ProjectInputApi): Promise<Project> {
+  return graphql<{ createProject: Project }>(`mutation($input: ProjectInput!) { createProject(input: $input) { ${PROJECT} } }`, { input }).then((d) => d.createProject);
+}
+
+export function updateProject(id: string, input: ProjectInputApi): Promise<Project> {
+  return graphql<{ updateProject: Project }>(`mutation($id: ID!, $input: ProjectInput!) { updateProject(id: $id, input: $input) { ${PROJECT} } }`, { id, input }).then(
+    (d) => d.updateProject,
+  );
+}
+
+export function changeProjectStage(id: string, stage: ProjectStageApi, args: { date?: string | null; note?: string | null; reason?: string | null }): Promise<Project> {
+  return graphql<{ changeProjectStage: Project }>(
+    `mutation($id: ID!, $stage: ProjectStage!, $date: String, $note: String, $reason: String) { changeProjectStage(id: $id, stage: $stage, date: $date, note: $note, reason: $reason) { ${PROJECT} } }`,
+    { id, stage, ...args },
+  ).then((d) => d.changeProjectStage);
+}
+
+export function addProjectNote(id: string, note: string): Promise<Project> {
+  return graphql<{ addProjectNote: Project }>(`mutation($id: ID!, $note: String!) { addProjectNote(id: $id, note: $note) { ${PROJECT} } }`, { id, note }).then((d) => d.addProjectNote);
+}
+
+export function startLead(args: { enterpriseId?: string | null; gapId?: string | null; areaId?: string | null }): Promise<Project> {
+  return graphql<{ startLead: Project }>(`mutation($enterpriseId: ID, $gapId: ID, $areaId: ID) { startLead(enterpriseId: $enterpriseId, gapId: $gapId, areaId: $areaId) { ${PROJECT} } }`, args).then(
+    (d) => d.startLead,
+  );
+}
+
+export interface GapProjectsApi {
+  gapId: string;
+  projects: Project[];
+  fillProposedBy: Project[];
+}
+
+export function fetchGapProjects(gapId: string): Promise<GapProjectsApi> {
+  return graphql<{ gapProjects: GapProjectsApi }>(`query($gapId: ID!) { gapProjects(gapId: $gapId) { gapId projects { ${PROJECT} } fillProposedBy { ${PROJECT} } } }`, { gapId }).then(
+    (d) => d.gapProjects,
+  );
+}
+
+/** Saves a detected gap first when needed (SaveGapInput), then sets status, note and units. */
+export function saveGapWork(gap: { id: string; saved: boolean; kind: GapKindApi; segmentId: string; areaId: string | null; chainId?: string | null }, work: { status: GapStatusApi; note: string | null; leadUnitIds: string[]; supportUnitIds: string[] }): Promise<SavedGap> {
+  if (gap.saved) {
+    return graphql<{ setGapStatus: SavedGap }>(
+      `mutation($id: ID!, $status: GapStatus!, $note: String, $lead: [ID!], $support: [ID!]) { setGapStatus(id: $id, status: $status, note: $note, leadUnitIds: $lead, supportUnitIds: $support) { ${SAVED_GAP_FIELDS} } }`,
+      { id: gap.id, status: work.status, note: work.note, lead: work.leadUnitIds, support: work.supportUnitIds },
+    ).then((d) => d.setGapStatus);
+  }
+  return graphql<{ saveGap: SavedGap }>(`mutation($input: SaveGapInput!) { saveGap(input: $input) { ${SAVED_GAP_FIELDS} } }`, {
+    input: { kind: gap.kind, segmentId: gap.segmentId, areaId: gap.areaId, chainId: gap.chainId ?? null, status: work.status, note: work.note, leadUnitIds: work.leadUnitIds, supportUnitIds: work.supportUnitIds, origin: 'ANALYSIS' },
+  }).then((d) => d.saveGap);
+}
+
+export interface Rate {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+export function fetchProjectIndicators(areaId: string | null): Promise<{ signedToStarted: Rate; startedToProducing: Rate }> {
+  return graphql<{ projectIndicators: { signedToStarted: Rate; startedToProducing: Rate } }>(
+    `query($areaId: ID) { projectIndicators(areaId: $areaId) { signedToStarted { value numerator denominator } startedToProducing { value numerator denominator } } }`,
+    { areaId },
+  ).then((d) => d.projectIndicators);
+}
+
+export interface TargetBasis {
+  target: { id: string; name: string; unit: string | null; area: { id: string; name: string; nameEn: string | null } | null };
+  value: number;
+  current: number | null;
+  ratio: number | null;
+  currentSource: 'COMPUTED' | 'RECORDED' | 'NONE';
+  counts: 'STOCK' | 'INCREASE' | 'PROJECTS';
+  since: string | null;
+  asOf: string | null;
+  baseline: { value: number; date: string; origin: string | null; source: string | null } | null;
+  byYear: { year: number | null; value: number }[] | null;
+  expectedRatio: number;
+  behindPace: boolean | null;
+}
+
+const TARGET_BASIS = `target { id name unit area { id name nameEn } } value current ratio currentSource counts since asOf baseline { value date origin source } byYear { year value } expectedRatio behindPace`;
+
+/** How each figure is measured (computed / recorded, since when), per whole target and part. */
+export function fetchTargetBasis(areaId: string | null): Promise<(TargetBasis & { parts: TargetBasis[] })[]> {
+  return graphql<{ targets: (TargetBasis & { parts: TargetBasis[] })[] }>(`query($areaId: ID) { targets(areaId: $areaId) { ${TARGET_BASIS} parts { ${TARGET_BASIS} } } }`, { areaId }).then(
+    (d) => d.targets,
+  );
 }

@@ -4,6 +4,8 @@
  * 产业链 chain, 环节 segment, 补链 fill, 延链 extend, 强链 strengthen,
  * 链主 chain leader, 责任单位 lead unit, 配合单位 supporting unit.
  */
+import { pipelineEn, pipelineZh } from './i18n-pipeline.ts';
+
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -247,6 +249,7 @@ const zh = {
   wrongPassword: '用户名或密码错误',
   tooManyAttempts: '尝试次数过多，请稍后再试',
   create: '创建',
+  ...pipelineZh,
   alsoCalled: '又称 {name}',
   'targetGroup.规模总量': '规模总量',
   'targetGroup.产业集聚': '产业集聚',
@@ -505,6 +508,7 @@ const en: Record<MessageKey, string> = {
   wrongPassword: 'Wrong user name or password',
   tooManyAttempts: 'Too many attempts: try again later',
   create: 'Create',
+  ...pipelineEn,
   alsoCalled: 'also called {name}',
   'targetGroup.规模总量': 'Scale',
   'targetGroup.产业集聚': 'Clustering',

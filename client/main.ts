@@ -9,6 +9,8 @@ import { createSearchBox } from './ui/search-box.ts';
 import { renderTargetsView } from './ui/targets-view.ts';
 import { askFirstAdmin, askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
+import { renderPipelineView } from './ui/pipeline-view.ts';
+import { renderUnitProjects } from './ui/unit-projects.ts';
 
 /*
  * The app shell: header controls, URL state, who is signed in, and which view
@@ -19,7 +21,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const chainSelect = $<HTMLSelectElement>('#chain-select');
 const areaSelect = $<HTMLSelectElement>('#area-select');
 const status = $('#status');
-const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view') };
+const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view') };
 
 /** Everything the shell knows: the URL state and what it loaded once. */
 const app: { state: AppState; me: Me | null; chains: ChainSummary[]; textsIn: Lang | null } = { state: { ...DEFAULT_STATE }, me: null, chains: [], textsIn: null };
@@ -37,13 +39,17 @@ function navigate(change: Partial<AppState>, push = true): void {
   void apply(next);
 }
 
+/** Editors (or anyone when access control is off) change gaps and projects. */
+const canEdit = (): boolean => !app.me || !app.me.authEnabled || app.me.canEdit;
+const openProject = (projectId: string | null): void => navigate({ view: 'pipeline', sel: projectId, gap: null, cand: null });
+
 function chainName(chainId: string | null): string {
   const chain = app.chains.find((c) => c.id === chainId);
   if (!chain) return chainId ?? t('allChains');
   return getLang() === 'en' && chain.nameEn ? chain.nameEn : chain.name;
 }
 
-const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state), chainName });
+const mapView = createMapView(views.map, { navigate, setStatus, rerender: () => void apply(app.state), canEdit, chainName });
 // Exposed for end-to-end tests and for users poking at the graph in devtools.
 (window as unknown as { cy: typeof mapView.controller.cy }).cy = mapView.controller.cy;
 
@@ -163,9 +169,13 @@ async function render(asked: AppState): Promise<void> {
       openChain: (chainId) => navigate({ view: 'map', chain: chainId, sel: null, gap: null, cand: null }),
       openGap: (g) => navigate({ view: 'map', chain: g.chainId, gap: g.id, sel: g.segmentId, cand: null }),
     });
+    if (state.sel?.startsWith('unit:')) await renderUnitProjects(views.responsibility, state.sel, openProject);
     setStatus('');
   } else if (state.view === 'targets') {
     await renderTargetsView(views.targets, state.area);
+    setStatus('');
+  } else if (state.view === 'pipeline') {
+    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject });
     setStatus('');
   }
 }

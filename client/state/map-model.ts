@@ -1,4 +1,4 @@
-import type { DetectedGap, GapAnalysis, GapKindApi, SavedGap } from '../api.ts';
+import type { DetectedGap, GapAnalysis, GapKindApi, GapStatusApi, SavedGap } from '../api.ts';
 import type { SegmentDecoration } from '../graph/controller.ts';
 import { classifyStrength } from '../graph/strength.ts';
 
@@ -55,6 +55,16 @@ export function segmentDecorations(analysis: GapAnalysis): Map<string, SegmentDe
 /** The gaps at one segment, most severe first. */
 export function gapsAt(analysis: GapAnalysis, segmentId: string): MapGap[] {
   return mapGaps(analysis).filter((g) => g.segmentId === segmentId);
+}
+
+/** The stored status of a gap: a plan-named gap has only its saved part; a detected one has a status once saved. */
+export function gapStatus(g: MapGap): GapStatusApi | null {
+  return g.saved?.status ?? g.detected?.status ?? null;
+}
+
+/** The id of the gap's stored copy (a detected gap may be stored under the plan's id); the gap's own id when none. */
+export function storedGapId(g: MapGap): string {
+  return g.saved?.id ?? g.detected?.savedGaps?.[0]?.id ?? g.id;
 }
 
 /** Segments drawn with each gap border: what the legend counts, so its numbers match the map. */

@@ -1,7 +1,7 @@
 import { isLang, type Lang } from '../i18n.ts';
 
-export type View = 'map' | 'responsibility' | 'targets';
-export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets'];
+export type View = 'map' | 'responsibility' | 'targets' | 'pipeline';
+export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets', 'pipeline'];
 
 /**
  * `both` (every local area together) or one area id. Which areas exist comes

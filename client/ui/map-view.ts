@@ -26,6 +26,7 @@ import { apiFilter, candidateFilter, setCandidateFilter } from '../state/candida
 import { drawnGapCounts, gapKind, gapsAt, mapGaps, segmentDecorations, type GapKind, type MapGap } from '../state/map-model.ts';
 import { DEFAULT_STATE, MAX_EXPANDED, type AppState } from '../state/url-state.ts';
 import { download, errorText, h, loadInto } from './dom.ts';
+import { candidateLeadButton, renderGapWork } from './gap-work.ts';
 import { renderChainNotes } from './chain-notes.ts';
 import { areaName, markCandidate, renderCandidatePanel, renderEnterprisePanel, renderLegend, renderSegmentPanel, type PanelActions } from './panels.ts';
 
@@ -35,6 +36,8 @@ export interface MapViewHost {
   setStatus(text: string, error?: boolean): void;
   /** Renders the current state again (retry after a failure). */
   rerender(): void;
+  /** Whether the user may change gaps and projects (editors, or anyone with access control off). */
+  canEdit(): boolean;
   /** The chain's name in the UI language (all chains for null). */
   chainName(chainId: string | null): string;
 }
@@ -278,7 +281,23 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     },
     openUnit: (unitId) => navigate({ view: 'responsibility', sel: unitId, gap: null, cand: null }),
     back: () => navigate({ gap: null, cand: null }),
+    gapWork: (g) =>
+      renderGapWork(g, {
+        canEdit: host.canEdit(),
+        areaId: areaId(state),
+        openProject,
+        changed: () => {
+          model.drawn = null;
+          model.panelFor = null;
+          host.rerender();
+        },
+      }),
+    candidateLead: (gapId, enterpriseId) => (host.canEdit() ? candidateLeadButton(gapId, enterpriseId, { areaId: areaId(state), openProject }) : null),
   };
+
+  function openProject(projectId: string): void {
+    navigate({ view: 'pipeline', sel: projectId, gap: null, cand: null });
+  }
 
   /**
    * CSV is built here from the list on screen, in the UI language. The .xlsx

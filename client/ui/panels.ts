@@ -2,7 +2,7 @@ import type { CandidateFilter, Enterprise, EnterpriseListItem, GapAnalysis, Supp
 import { candidateFilterBar } from './candidate-filters.ts';
 import { getLang, t, tMaybe } from '../i18n.ts';
 import { localAreaChoices, localAreaName } from '../state/local-areas.ts';
-import { groupGaps, type MapGap } from '../state/map-model.ts';
+import { gapStatus, groupGaps, type MapGap } from '../state/map-model.ts';
 import { classifyStrength } from '../graph/strength.ts';
 import { GAP_STYLES } from '../graph/stylesheet.ts';
 import { STRENGTH_COLOURS } from '../graph/strength.ts';
@@ -19,6 +19,10 @@ export interface PanelActions {
   filterCandidates(filter: CandidateFilter): void;
   openUnit(unitId: string): void;
   back(): void;
+  /** The work on a gap (status, note, units, leads and projects); see gap-work.ts. */
+  gapWork?(gap: MapGap): Node | null;
+  /** One-click "start a lead" for a supplier candidate of a gap (editors). */
+  candidateLead?(gapId: string, enterpriseId: string): Node | null;
 }
 
 function compact(nodes: (Node | null)[]): Node[] {
@@ -154,7 +158,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
                 g.detected ? `${t('severity')} ${g.detected.severity}` : h('span', { className: 'badge tag', title: t('planNamedTitle') }, t('planNamed')),
                 planAreas.length ? ` · ${planAreas.join('、')}` : '',
                 g.saved || g.detected?.saved ? ` · ${t('saved')}` : '',
-                g.detected?.status ? ` · ${t(`status.${g.detected.status.toLowerCase() as 'open'}`)}` : '',
+                gapStatus(g) ? ` · ${t(`status.${gapStatus(g)!.toLowerCase() as 'open'}`)}` : '',
               ),
               h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
@@ -170,6 +174,7 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
                   h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(x.id) }, planAreas.length ? `${t('findCandidates')}（${areaName(x.saved?.areaId ?? null)}）` : t('findCandidates')),
                 ),
               ),
+              ...group.gaps.map((x) => actions.gapWork?.(x) ?? null),
             );
           }),
         ),
@@ -288,6 +293,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
                   h('div', { className: 'hint' }, [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · ')),
                   h('div', { className: 'reason-line', 'data-testid': 'reason-line', title: lang === 'zh' ? c.reasonZh : c.reasonEn }, lang === 'zh' ? c.reasonLineZh : c.reasonLineEn),
                   componentChips(c),
+                  g ? (actions.candidateLead?.(g.id, c.enterpriseId) ?? null) : null,
                 ),
                 h('td', {}, c.score.toFixed(1)),
               ),

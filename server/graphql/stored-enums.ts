@@ -1,4 +1,5 @@
-import { DUTY_SOURCES, GAP_KINDS, GAP_ORIGINS, GAP_STATUSES, UNIT_DUTY_ROLES } from '../model/vocabulary.ts';
+import { DUTY_SOURCES, GAP_KINDS, GAP_ORIGINS, GAP_STATUSES, PROJECT_ELEMENTS, PROJECT_STAGES, UNIT_DUTY_ROLES } from '../model/vocabulary.ts';
+import { TARGET_COUNTS } from '../services/targets/target-types.ts';
 import { IMPORT_ACTIONS, IMPORT_KINDS } from '../services/import/types.ts';
 
 /** The GraphQL enum of stored values: each value's name is the value upper-cased (in_progress → IN_PROGRESS). */
@@ -21,4 +22,7 @@ export const STORED_ENUMS = {
   DutySource: graphqlEnumOf(DUTY_SOURCES),
   ImportKind: graphqlEnumOf(IMPORT_KINDS),
   ImportAction: graphqlEnumOf(IMPORT_ACTIONS),
+  ProjectStage: graphqlEnumOf(PROJECT_STAGES),
+  ProjectElement: graphqlEnumOf(PROJECT_ELEMENTS),
+  TargetCounts: graphqlEnumOf(TARGET_COUNTS),
 };

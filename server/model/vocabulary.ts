@@ -15,6 +15,9 @@ export const NODE_LABELS = [
   'Gap',
   'Target',
   'Progress',
+  'Baseline',
+  'Project',
+  'ProjectEvent',
   'User',
   'ApiToken',
   'Session',
@@ -43,6 +46,12 @@ export const RELATIONSHIP_TYPES = [
   'RESPONSIBLE_FOR',
   'MEASURES',
   'RECORDS',
+  'BASELINE_OF',
+  'INVESTS_IN',
+  'FILLS',
+  'LOOKS_AFTER',
+  'PROMOTES',
+  'EVENT_OF',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -75,3 +84,10 @@ export type UnitDutyRole = (typeof UNIT_DUTY_ROLES)[number];
 /** Where a unit's duty comes from: a plan task's LEADS/SUPPORTS, or RESPONSIBLE_FOR on a saved gap. */
 export const DUTY_SOURCES = ['task', 'gap'] as const;
 export type DutySource = (typeof DUTY_SOURCES)[number];
+
+/** 招商项目 stages in order; `dropped` (终止) can follow any of them. */
+export const PROJECT_STAGES = ['lead', 'negotiating', 'signed', 'started', 'producing', 'dropped'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** The "1+5" 招商模式 (task 2): 制造基地 + 研发中心、销售中心、上市主体、供应商集群企业、配套产业基金. */
+export const PROJECT_ELEMENTS = ['base', 'rnd', 'sales', 'listed', 'suppliers', 'fund'] as const;
+export type ProjectElement = (typeof PROJECT_ELEMENTS)[number];

@@ -114,8 +114,7 @@ describe('a new city (青禾市) from an empty store', () => {
 
   it('exports the enterprise list (CSV) and imports it back unchanged', () => roundTrip('csv'));
 
-  // Known defect of the streaming .xlsx reader merged from issue 18 (read-table.ts, exceljs WorkbookReader over
-  // chunks): row 360's name comes back as 天工合���第105制造有限公司, a UTF-8 character split across a chunk.
-  // Reported to the lead; this turns red (it.fails) once the reader is fixed, so the marker is then removed.
-  it.fails('exports the enterprise list (xlsx) and imports it back unchanged', () => roundTrip('xlsx'));
+  // Row 360's name came back as 天工合���第105制造有限公司 (exceljs split a UTF-8 character across chunks):
+  // server/services/import/workbook-reader.ts.
+  it('exports the enterprise list (xlsx) and imports it back unchanged', () => roundTrip('xlsx'));
 });

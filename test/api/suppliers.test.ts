@@ -60,10 +60,10 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
     expect(page.candidates[0].reasonZh).toBe('远方铸造：从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）；共1项供货关系；其他地区。');
-    expect(page.candidates[0].reasonEn).toBe('远方铸造: operates in 铸件; supplies 1 firm(s) like the local buyers (in 零部件); 1 supply link(s) in all; outside the region.');
+    expect(page.candidates[0].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 firm(s) like the local buyers (in 零部件); 1 supply link(s) in all; outside the region.');
     // one line: the segment and the clause of the component with the most points besides it (customers, 30 points)
     const lines = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") { candidates { reasonLineZh reasonLineEn } } }`);
-    expect(lines.data.supplierCandidates.candidates[0]).toEqual({ reasonLineZh: '从事铸件环节；共1项供货关系', reasonLineEn: 'operates in 铸件; 1 supply link(s) in all' });
+    expect(lines.data.supplierCandidates.candidates[0]).toEqual({ reasonLineZh: '从事铸件环节；共1项供货关系', reasonLineEn: 'operates in Castings; 1 supply link(s) in all' });
     expect(lines.data.supplierCandidates.candidates[2].reasonLineZh).toBe('从事涂层环节（与目标环节供应同一下游）；共1项供货关系');
   });
 

@@ -29,10 +29,10 @@ const tagsOf = (e: Record<string, string>) => (e.tags ? e.tags.split(';') : []);
 const segmentsOf = (e: Record<string, string>) => (e.segments ? e.segments.split(';').map((s) => s.split('=')[0]!) : []);
 
 const TARGETS = `query ($areaId: ID) { targets(areaId: $areaId) {
-  value unit current currentSource ratio
+  value unit current currentSource ratio counts baseline { value origin }
   target { id name value unit deadline group metric area { id } wholeId measures { id label } }
   history { value date source note }
-  parts { value current currentSource ratio target { id area { id } wholeId } }
+  parts { value current currentSource ratio counts baseline { value origin } target { id area { id } wholeId } }
 } }`;
 const RECORD = `mutation ($targetId: ID!, $value: Float!, $date: String!, $source: String, $note: String) {
   recordTargetProgress(targetId: $targetId, value: $value, date: $date, source: $source, note: $note) { id value date source note origin }
@@ -82,15 +82,16 @@ describe('targets of the plan and their progress on the seed graph', () => {
     expect(t.currentSource).toBe('COMPUTED');
   });
 
-  it('counts 小巨人 and 高新技术 enterprises per area and in total', () => {
+  // 新增 targets: the stock at first load is the baseline, so progress starts at 0 (issue 12: never today's stock as progress)
+  it('counts 小巨人 and 高新技术 enterprises per area and in total into the first-load baseline of the 新增 targets', () => {
     const chaohu = areaTree('area:chaohu');
     const giants = localEnterprises.filter((e) => chaohu.has(e.areaId!) && tagsOf(e).includes('小巨人')).length;
     const t = whole('target:little-giants');
-    expect(t.parts.find((p: any) => p.target.area.id === 'area:chaohu').current).toBe(giants);
+    expect(t.parts.find((p: any) => p.target.area.id === 'area:chaohu')).toMatchObject({ counts: 'INCREASE', current: 0, baseline: { value: giants, origin: 'snapshot' } });
     const highTech = localEnterprises.filter((e) => tagsOf(e).includes('高新技术')).length;
-    expect(whole('target:high-tech').current).toBe(highTech);
+    expect(whole('target:high-tech')).toMatchObject({ current: 0, baseline: { value: highTech } });
     const over100m = localEnterprises.filter((e) => Number(e.output) > 10_000).length;
-    expect(whole('target:enterprises-over-100m').current).toBe(over100m);
+    expect(whole('target:enterprises-over-100m')).toMatchObject({ current: 0, baseline: { value: over100m } });
   });
 
   it('says NONE for a target with no metric and no record', () => {

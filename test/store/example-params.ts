@@ -4,6 +4,31 @@
  * header parameter set to null; list it here when null is not meaningful.
  */
 export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
+  // issue 12 (招商 pipeline): a project that does not exist and ids of the seed graph
+  'read/projects/nodes': { ids: null, stages: ['lead', 'signed'], minInvestment: 1, maxInvestment: 50 },
+  'read/projects/links': { ids: ['project:sample:power-battery'] },
+  'read/projects/events': { projectIds: ['project:none'] },
+  'read/projects/lookup-ids': {
+    areaIds: ['area:chaohu'], parkIds: [], enterpriseIds: ['ent:s0001'], unitIds: ['unit:shi-touchu'], segmentIds: ['seg:bms'], chainIds: ['chain:emerging'], gapIds: ['gap:none'],
+  },
+  'write/projects/create': { id: 'project:example', props: { name: '示例项目', stage: 'lead', origin: 'sample', elements: ['base'] } },
+  'write/projects/update': { id: 'project:none', props: { notes: null } },
+  'write/projects/unlink': { id: 'project:none' },
+  'write/projects/delete': { id: 'project:none' },
+  'write/projects/record-event': {
+    projectId: 'project:none', id: 'event:example', at: '2026-01-01T00:00:00Z', date: '2026-01-01', actor: 'test', kind: 'note', from: 'lead', to: 'lead', note: 'x',
+  },
+  'write/projects/link-areas': { id: 'project:none', ids: ['area:chaohu'] },
+  'write/projects/link-parks': { id: 'project:none', ids: [] },
+  'write/projects/link-segments': { id: 'project:none', ids: ['seg:bms'] },
+  'write/projects/link-chains': { id: 'project:none', ids: ['chain:emerging'] },
+  'write/projects/link-gaps': { id: 'project:none', ids: [] },
+  'write/projects/link-investors': { id: 'project:none', ids: ['ent:s0001'] },
+  'write/projects/link-lead-units': { id: 'project:none', ids: ['unit:shi-touchu'] },
+  'write/projects/link-look-after-units': { id: 'project:none', ids: ['unit:shi-touchu'] },
+  'write/targets/record-baseline': {
+    targetId: 'target:none', id: 'baseline:target:none', value: 1, date: '2026-01-01', takenAt: '2026-01-01T00:00:00Z', source: null, note: null, origin: 'user', replace: false,
+  },
   'read/chain-overview': { chainId: 'chain:nev-parts' },
   'read/gaps/saved-gaps': { ids: null, statuses: ['open'], kinds: null, chainId: null, areaId: 'area:chaohu', segmentIds: null },
   'read/gaps/lookup-ids': { segmentId: 'seg:bms', chainId: 'chain:emerging', areaId: 'area:chaohu', taskId: 'task:2', unitIds: ['unit:shi-touchu'] },

@@ -19,6 +19,6 @@ CALL (t) {
   RETURN collect({id: p.id, value: p.value, date: p.date, source: p.source, note: p.note, origin: p.origin, recordedAt: p.recordedAt}) AS history
 }
 RETURN t.id AS id, t.name AS name, t.nameEn AS nameEn, t.value AS value, t.unit AS unit, t.deadline AS deadline, t.group AS group,
-       t.metric AS metric, t.note AS note, t.source AS source, t.sourceText AS sourceText,
+       t.metric AS metric, t.counts AS counts, t.note AS note, t.source AS source, t.sourceText AS sourceText,
        wholeIds, areas, measures, history
 ORDER BY id

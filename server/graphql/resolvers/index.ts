@@ -7,9 +7,10 @@ import { enterpriseResolvers } from './enterprises.ts';
 import { exploreResolvers } from './explore.ts';
 import { gapResolvers } from './gaps.ts';
 import { importResolvers } from './import.ts';
+import { projectResolvers } from './projects.ts';
 import { responsibilityResolvers } from './responsibility.ts';
 import { supplierResolvers } from './suppliers.ts';
 import { targetResolvers } from './targets.ts';
 
 /** Resolver maps of every module; makeExecutableSchema merges them. */
-export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers];
+export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers, projectResolvers];

@@ -52,6 +52,16 @@ export const RELATIONSHIP_SHAPES: readonly (readonly [string, DumpLabel, DumpLab
   ['MEASURES', 'Target', 'Task'],
   ['MEASURES', 'Target', 'Area'],
   ['RECORDS', 'Progress', 'Target'],
+  ['BASELINE_OF', 'Baseline', 'Target'],
+  ['INVESTS_IN', 'Enterprise', 'Project'],
+  ['IN_AREA', 'Project', 'Area'],
+  ['IN_PARK', 'Project', 'Park'],
+  ['AT', 'Project', 'Segment'],
+  ['IN_CHAIN', 'Project', 'Chain'],
+  ['FILLS', 'Project', 'Gap'],
+  ['LOOKS_AFTER', 'Unit', 'Project'],
+  ['PROMOTES', 'Unit', 'Project'],
+  ['EVENT_OF', 'ProjectEvent', 'Project'],
 ];
 
 export function relationshipQuery(type: string, start: string, end: string): QueryName | undefined {

@@ -1,8 +1,10 @@
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { WorkbookReader } from './workbook-reader.ts';
 import iconv from 'iconv-lite';
 import { parse as parseCsvStream } from 'csv-parse';
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
 import { ValidationError } from '../../errors.ts';
 
 /** One data row: `row` is the row number Excel shows; `cells` are the texts of each column, '' when empty. */
@@ -97,51 +99,69 @@ function cellBudget(where: string): (row: number, columns: number) => void {
   };
 }
 
+/** Feeds a buffer to a stream in small chunks, so parsing interleaves with the event loop. */
+function chunked(bytes: Buffer): Readable {
+  const CHUNK = 64 * 1024;
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, i + CHUNK);
+    })(),
+  );
+}
+
 /**
- * Reads the first visible sheet that has rows. Only the cells present are
- * visited (`eachCell` without empties), never `row.cellCount` columns, and the
- * walk over the rows yields to the event loop as it goes. (exceljs's streaming
- * WorkbookReader would also stream the unzip and XML parse, but it decodes
- * each decompressed chunk on its own and cuts UTF-8 characters that straddle
- * two chunks: 合 became ���. So the workbook is loaded whole, which the 20 MB
- * upload limit bounds, and the cell limits apply to the walk.)
+ * Streams the first visible sheet that has rows (exceljs WorkbookReader): only
+ * the cells present are visited (`eachCell` without empties), never
+ * `row.cellCount` columns, and the read yields to the event loop as it goes.
  */
 async function readXlsx(bytes: Buffer): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  const pause = yielder();
+  const reader = new WorkbookReader(chunked(bytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let found: { name: string | null; rows: TableRow[] } | null = null;
+  let sheets = 0;
+  let firstName: string | null = null;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const sheet of reader) {
+      sheets += 1;
+      const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; state?: string };
+      const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
+      const name = ws.name ?? null;
+      if (sheets === 1) firstName = name;
+      const charge = cellBudget(name ? `工作表“${name}”` : '');
+      const rows: TableRow[] = [];
+      for await (const row of ws) {
+        await pause();
+        if (hidden || found) continue;
+        const present: [number, ExcelJS.CellValue][] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          present.push([col, cell.value]);
+        });
+        if (present.length === 0) continue;
+        const last = present[present.length - 1]![0];
+        charge(row.number, last);
+        const cells = new Array<string>(last).fill('');
+        const lossy = new Set<number>();
+        for (const [col, value] of present) {
+          const { text, lossy: l } = cellText(value);
+          cells[col - 1] = text.trim();
+          if (l) lossy.add(col - 1);
+        }
+        rows.push(lossy.size ? { row: row.number, cells, lossyNumbers: lossy } : { row: row.number, cells });
+      }
+      if (!hidden && !found && rows.length > 0) found = { name, rows };
+    }
   } catch (e) {
+    if (e instanceof ValidationError) throw e;
     throw new ValidationError(`文件不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook: ${(e as Error).message}`, 'file');
   }
-  if (workbook.worksheets.length === 0) throw new ValidationError('工作簿中没有工作表 / the workbook has no worksheet', 'file');
-  const pause = yielder();
-  for (const sheet of workbook.worksheets) {
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-    const charge = cellBudget(`工作表“${sheet.name}”`);
-    const rows: TableRow[] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      await pause();
-      const row = sheet.findRow(r);
-      if (!row) continue;
-      const present: [number, ExcelJS.CellValue][] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        present.push([col, cell.value]);
-      });
-      if (present.length === 0) continue;
-      const last = present[present.length - 1]![0];
-      charge(r, last);
-      const cells = new Array<string>(last).fill('');
-      const lossy = new Set<number>();
-      for (const [col, value] of present) {
-        const { text, lossy: l } = cellText(value);
-        cells[col - 1] = text.trim();
-        if (l) lossy.add(col - 1);
-      }
-      rows.push(lossy.size ? { row: r, cells, lossyNumbers: lossy } : { row: r, cells });
-    }
-    if (rows.length > 0) return { format: 'xlsx', encoding: null, sheet: sheet.name, rows };
-  }
-  return { format: 'xlsx', encoding: null, sheet: workbook.worksheets[0]!.name, rows: [] };
+  if (sheets === 0) throw new ValidationError('工作簿中没有工作表 / the workbook has no worksheet', 'file');
+  return { format: 'xlsx', encoding: null, sheet: found ? found.name : firstName, rows: found?.rows ?? [] };
 }
 
 /** Parses CSV text record by record (csv-parse's stream), bounded in cells, yielding to the event loop. */

@@ -1,7 +1,9 @@
 import { backfillSearchNames } from '../search-names/backfill-search-names.ts';
+import { ensureBaselines } from '../targets/baselines.ts';
+import { loadSampleProjects, readSampleProjects } from '../projects/sample-projects.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
 import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
-import { readSeeds, type SeedData, type SeedRow } from './read-seeds.ts';
+import { readSeeds, SEEDS_DIR, type SeedData, type SeedRow } from './read-seeds.ts';
 
 export { SeedError } from './seed-error.ts';
 
@@ -86,6 +88,7 @@ async function writeRows(tx: QueryRunner, query: QueryName, rows: SeedRow[]): Pr
  */
 export async function loadSeeds(store: Store, options: { dir?: string } = {}): Promise<SeedSummary> {
   const data = readSeeds(options.dir);
+  readSampleProjects(options.dir ?? SEEDS_DIR);
   const summary: SeedSummary = {};
   for (const { writes } of KINDS) {
     await store.transaction(async (tx) => {
@@ -94,14 +97,21 @@ export async function loadSeeds(store: Store, options: { dir?: string } = {}): P
     for (const { rows } of writes) summary[rows] = data[rows].length;
   }
   await backfillSearchNames(store);
+  summary.projects = await loadSampleProjects(store, options.dir ?? SEEDS_DIR);
   await store.run('write/seed/meta', { loadedAt: new Date().toISOString(), version: data.version });
+  // 新增 targets count from the figures of the first load (docs/pipeline.md).
+  summary.baselines = await ensureBaselines(store);
   return summary;
 }
 
 /** Loads seeds only when the store has no Meta {id:'seed'} node; returns null when it was already seeded. */
 export async function seedIfEmpty(store: Store, options: { dir?: string } = {}): Promise<SeedSummary | null> {
   const [status] = await store.run<{ seeded: boolean }>('read/seed-status');
-  if (status?.seeded) return null;
+  if (status?.seeded) {
+    // A store seeded before baselines existed gets its snapshot now.
+    await ensureBaselines(store);
+    return null;
+  }
   return loadSeeds(store, options);
 }
 

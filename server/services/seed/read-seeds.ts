@@ -447,8 +447,9 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const unit = reader.str(obj, 'unit', record);
       const group = reader.oneOf(obj, 'group', record, ['规模总量', '产业集聚', '发展质量', '要素保障'] as const);
       const metric = reader.str(obj, 'metric', record, true);
+      const counts = reader.oneOf(obj, 'counts', record, ['stock', 'increase', 'projects'] as const, 'stock');
       const note = reader.str(obj, 'note', record, true);
-      data.targets.push({ id, name, nameEn, value, unit, deadline, group, metric, areaId: null, note, origin: 'plan', source, sourceText });
+      data.targets.push({ id, name, nameEn, value, unit, deadline, group, metric, counts, areaId: null, note, origin: 'plan', source, sourceText });
       const measures = reader.list(obj, 'measures', record);
       measures.forEach((m, j) => {
         const to = String(m);
@@ -466,7 +467,7 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
           const partId = `${id}:${area.replace(/^area:/, '')}`;
           targetIds.add(reader, partId, `${record} parts.${area}`);
           data.targets.push({
-            id: partId, name: `${name}(${areaNames.get(area) ?? area})`, nameEn: nameEn && `${nameEn} (${areaNamesEn.get(area) ?? area})`, value: v, unit, deadline, group, metric,
+            id: partId, name: `${name}(${areaNames.get(area) ?? area})`, nameEn: nameEn && `${nameEn} (${areaNamesEn.get(area) ?? area})`, value: v, unit, deadline, group, metric, counts,
             areaId: area, note: null, origin: 'plan', source, sourceText,
           });
           data.targetParts.push({ part: partId, whole: id, area, source, sourceText });

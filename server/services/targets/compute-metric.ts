@@ -1,6 +1,9 @@
 import type { QueryRunner } from '../../store/store.ts';
-import type { TargetRecord } from './target-types.ts';
+import { PLAN_START, type TargetRecord, type YearValue } from './target-types.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
+import { listProjects } from '../projects/projects.ts';
+import type { Project } from '../projects/project-types.ts';
+import { countProjects, PROJECT_METRICS } from './project-metrics.ts';
 
 /** 万元 per 亿元: enterprise output is stored in 万元, the plan counts in 亿元. */
 export const WAN_PER_YI = 10_000;
@@ -35,7 +38,13 @@ const AREA_METRICS: Record<string, (row: AreaMetricsRow) => number> = {
   little_giant_count: (r) => r.littleGiants,
 };
 
-export const COMPUTABLE_METRICS = [...Object.keys(AREA_METRICS), 'chain_output'];
+export const COMPUTABLE_METRICS = [...Object.keys(AREA_METRICS), 'chain_output', ...Object.keys(PROJECT_METRICS)];
+
+/** A computed figure; project counts also come per signing year. */
+export interface Computed {
+  value: number;
+  byYear: YearValue[] | null;
+}
 
 export function isComputable(metric: string | null): metric is string {
   return metric !== null && COMPUTABLE_METRICS.includes(metric);
@@ -77,10 +86,19 @@ export function createMetricComputer(runner: QueryRunner) {
   }
 
   /** The metric's value today, in the target's unit; null when the metric is not computable. */
-  return async function compute(target: TargetRecord): Promise<number | null> {
+  return async function compute(target: TargetRecord): Promise<Computed | null> {
     if (!isComputable(target.metric)) return null;
     const areaIds = await scopeOf(target);
-    if (target.metric === 'chain_output') {
+    if (target.metric in PROJECT_METRICS) {
+      const projects = await cached<Project[]>('projects', () => listProjects(runner));
+      return countProjects(projects, target.metric, areaIds, PLAN_START, target.deadline ?? '9999-12-31');
+    }
+    const value = await stockValue(target, target.metric, areaIds);
+    return value === null ? null : { value, byYear: null };
+  };
+
+  async function stockValue(target: TargetRecord, metric: string, areaIds: string[] | null): Promise<number | null> {
+    if (metric === 'chain_output') {
       const chainIds = target.measures.filter((m) => m.label === 'Chain').map((m) => m.id).sort();
       if (chainIds.length === 0) return null;
       const row = await cached(`chain:${chainIds.join(',')}|${areaIds?.join(',') ?? '*'}`, async () => {
@@ -93,6 +111,6 @@ export function createMetricComputer(runner: QueryRunner) {
       const [r] = await runner.run<AreaMetricsRow>('read/targets/area-metrics', { areaIds });
       return r;
     });
-    return row ? AREA_METRICS[target.metric]!(row) : 0;
-  };
+    return row ? AREA_METRICS[metric]!(row) : 0;
+  }
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
-import { createMetricComputer } from './compute-metric.ts';
-import type { ProgressRecord, TargetProgress, TargetRecord } from './target-types.ts';
+import { createMetricComputer, type Computed } from './compute-metric.ts';
+import { expectedPace } from '../projects/pipeline-rules.ts';
+import { PLAN_START, type BaselineRecord, type ProgressRecord, type TargetProgress, type TargetRecord } from './target-types.ts';
 
 const GROUP_ORDER = ['规模总量', '产业集聚', '发展质量', '要素保障'];
 
@@ -18,13 +19,50 @@ function byPlanOrder(a: TargetRecord, b: TargetRecord): number {
   return (ga < 0 ? 99 : ga) - (gb < 0 ? 99 : gb) || a.id.localeCompare(b.id);
 }
 
-async function progressOf(target: TargetRecord, compute: (t: TargetRecord) => Promise<number | null>, parts: TargetProgress[]): Promise<TargetProgress> {
-  const computed = await compute(target);
+interface Context {
+  compute: (t: TargetRecord) => Promise<Computed | null>;
+  baselines: Map<string, BaselineRecord>;
+  now: Date;
+}
+
+/**
+ * How far a target is met. A computable stock is today's figure; a 新增
+ * (counts: increase) figure is today's figure minus the recorded Baseline, and
+ * unknown without one (never today's stock shown as progress); project counts
+ * come from 招商项目 signed since the plan start. Otherwise the latest recorded
+ * Progress counts.
+ */
+async function progressOf(target: TargetRecord, ctx: Context, parts: TargetProgress[]): Promise<TargetProgress> {
+  const counts = target.counts ?? 'stock';
+  const computed = await ctx.compute(target);
+  const baseline = ctx.baselines.get(target.id) ?? null;
   const latest = target.history[0];
-  const current = computed !== null ? round(computed, 4) : (latest?.value ?? null);
-  const currentSource = computed !== null ? 'COMPUTED' : latest ? 'RECORDED' : 'NONE';
+  const today = ctx.now.toISOString().slice(0, 10);
+  let current: number | null = null;
+  let currentSource: TargetProgress['currentSource'] = 'NONE';
+  let since: string | null = null;
+  let asOf: string | null = null;
+  if (computed !== null && (counts !== 'increase' || baseline)) {
+    current = round(computed.value - (counts === 'increase' ? baseline!.value : 0), 4);
+    currentSource = 'COMPUTED';
+    since = counts === 'increase' ? baseline!.date : counts === 'projects' ? PLAN_START : null;
+    asOf = today;
+  } else if (computed === null && latest) {
+    current = latest.value;
+    currentSource = 'RECORDED';
+    asOf = latest.date;
+  }
   const ratio = current !== null && target.value ? round(current / target.value, 4) : null;
-  return { target, value: target.value, unit: target.unit, current, currentSource, ratio, history: target.history, parts };
+  const expectedRatio = round(expectedPace(PLAN_START, target.deadline ?? '2026-12-31', ctx.now), 4);
+  return {
+    target, value: target.value, unit: target.unit, current, currentSource, ratio, history: target.history, parts,
+    counts, baseline, since, asOf, byYear: computed?.byYear ?? null, expectedRatio, behindPace: ratio === null ? null : ratio < expectedRatio,
+  };
+}
+
+async function contextOf(runner: QueryRunner, now: Date): Promise<Context> {
+  const baselines = await runner.run<BaselineRecord>('read/targets/baselines');
+  return { compute: createMetricComputer(runner), baselines: new Map(baselines.map((b) => [b.targetId, b])), now };
 }
 
 /**
@@ -33,34 +71,34 @@ async function progressOf(target: TargetRecord, compute: (t: TargetRecord) => Pr
  * that area. `current` is computed from the graph where the target has a
  * computable metric, else the latest recorded Progress.
  */
-export async function listTargetProgress(runner: QueryRunner, areaId: string | null = null): Promise<TargetProgress[]> {
+export async function listTargetProgress(runner: QueryRunner, areaId: string | null = null, now: Date = new Date()): Promise<TargetProgress[]> {
   if (areaId) {
     const area = await runner.run('read/enterprises/area', { areaId });
     if (area.length === 0) throw new FieldNotFoundError('Area', areaId, 'areaId');
   }
   const targets = await runner.run<TargetRecord>('read/targets/list');
-  const compute = createMetricComputer(runner);
+  const ctx = await contextOf(runner, now);
   if (areaId) {
     const parts = targets.filter((t) => t.areas.some((a) => a.id === areaId)).sort(byPlanOrder);
-    return Promise.all(parts.map((t) => progressOf(t, compute, [])));
+    return Promise.all(parts.map((t) => progressOf(t, ctx, [])));
   }
   const wholes = targets.filter((t) => t.wholeIds.length === 0).sort(byPlanOrder);
   return Promise.all(
     wholes.map(async (whole) => {
       const parts = targets.filter((t) => t.wholeIds.includes(whole.id)).sort((a, b) => a.id.localeCompare(b.id));
-      return progressOf(whole, compute, await Promise.all(parts.map((p) => progressOf(p, compute, []))));
+      return progressOf(whole, ctx, await Promise.all(parts.map((p) => progressOf(p, ctx, []))));
     }),
   );
 }
 
 /** One target (whole or part) with its progress; NOT_FOUND naming the id. */
-export async function getTargetProgress(runner: QueryRunner, targetId: string): Promise<TargetProgress> {
+export async function getTargetProgress(runner: QueryRunner, targetId: string, now: Date = new Date()): Promise<TargetProgress> {
   const targets = await runner.run<TargetRecord>('read/targets/list');
   const target = targets.find((t) => t.id === targetId);
   if (!target) throw new NotFoundError('Target', targetId);
-  const compute = createMetricComputer(runner);
+  const ctx = await contextOf(runner, now);
   const parts = targets.filter((t) => t.wholeIds.includes(target.id)).sort((a, b) => a.id.localeCompare(b.id));
-  return progressOf(target, compute, await Promise.all(parts.map((p) => progressOf(p, compute, []))));
+  return progressOf(target, ctx, await Promise.all(parts.map((p) => progressOf(p, ctx, []))));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
