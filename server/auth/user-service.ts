@@ -58,7 +58,9 @@ function checkPassword(password: string): string {
  */
 export class UserService {
   /** Shared by every view of this service (withStore): the user-count cache and the first-admin queue. */
-  private shared: { userCountCache?: { value: number; at: number }; firstAdminQueue: Promise<unknown> } = { firstAdminQueue: Promise.resolve() };
+  private shared: { userCountCache?: { value: number; at: number; generation: number }; firstAdminQueue: Promise<unknown> } = {
+    firstAdminQueue: Promise.resolve(),
+  };
 
   constructor(
     private readonly store: Store,
@@ -134,12 +136,18 @@ export class UserService {
     return removed;
   }
 
-  /** Number of users, cached for 5 s (the CLI may add one from another process on Neo4j). */
+  /**
+   * Number of users, cached until this process's next write (a mutation's own
+   * UserService adds the user, so its cache is not this one) and for at most
+   * 5 s (the CLI may add one from another process on Neo4j).
+   */
   async userCount(): Promise<number> {
     const now = Date.now();
-    if (this.shared.userCountCache && now - this.shared.userCountCache.at < 5000) return this.shared.userCountCache.value;
+    const generation = this.store.writeGeneration();
+    const cached = this.shared.userCountCache;
+    if (cached && cached.generation === generation && now - cached.at < 5000) return cached.value;
     const [row] = await this.store.run<{ count: number }>('read/auth/user-count');
-    this.shared.userCountCache = { value: row?.count ?? 0, at: now };
+    this.shared.userCountCache = { value: row?.count ?? 0, at: now, generation };
     return this.shared.userCountCache.value;
   }
 

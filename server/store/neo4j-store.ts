@@ -26,6 +26,9 @@ async function runOn<T>(tx: ManagedTransaction, queryName: string, params: Param
   }
 }
 
+/** How long connecting and signing in may take before the start fails. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
 /** The production store: a Neo4j 5 server or cluster through neo4j-driver, with managed (retried) transactions. */
 export class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
@@ -40,15 +43,24 @@ export class Neo4jStore implements Store {
 
   /** Connects and checks the server answers; fails with the URI and what to check. */
   static async connect(settings: Config['neo4j']): Promise<Neo4jStore> {
-    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password));
+    // A host that does not answer TCP fails after 10 s instead of the driver's default 30 s.
+    const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), { connectionTimeout: 10_000 });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await driver.verifyConnectivity({ database: settings.database });
+      // The driver's connection timeout covers the TCP connect only: a port that accepts and never
+      // answers Bolt (a proxy, another service) would hang the start for good without this bound.
+      const silence = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no Bolt answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      });
+      await Promise.race([driver.verifyConnectivity({ database: settings.database }), silence]);
     } catch (e) {
       await driver.close();
       throw new Error(
         `cannot reach Neo4j at ${settings.uri} as user '${settings.user}': ${(e as Error).message}. ` +
           'Check that the server runs, NEO4J_URI (scheme neo4j:// or bolt://, host, port), NEO4J_USER and NEO4J_PASSWORD.',
       );
+    } finally {
+      clearTimeout(timer);
     }
     return new Neo4jStore(driver, settings.database, settings.uri);
   }

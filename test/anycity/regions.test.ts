@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { USCC_CHARSET, usccCheckChar } from '../../server/model/uscc.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
-import type { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import { csv, openTestStore } from '../import/helpers.ts';
+import type { Store } from '../../server/store/store.ts';
+import { csv, openDumpStore } from '../import/helpers.ts';
 
 /** A valid 统一社会信用代码 registered in a division (characters 3–8). */
 export function usccIn(division: string, n: number): string {
@@ -16,9 +16,9 @@ export function usccIn(division: string, n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-let store: EmbeddedStore;
+let store: Store;
 beforeEach(async () => {
-  store = await openTestStore(); // 长三角 ⊃ 安徽省 ⊃ 合肥市 ⊃ 巢湖市 (local); 长三角 ⊃ 江苏省 ⊃ 苏州市
+  store = await openDumpStore(); // 长三角 ⊃ 安徽省 ⊃ 合肥市 ⊃ 巢湖市 (local); 长三角 ⊃ 江苏省 ⊃ 苏州市
 });
 afterEach(() => store.close());
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_STORE } from '../support/test-store.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 
 const ANALYSIS = `query ($chainId: ID, $areaId: ID) {
@@ -18,7 +19,8 @@ describe('gapAnalysis cache', () => {
   });
   afterEach(() => api.close());
 
-  it('answers a repeated analysis without querying the store; other scopes and thresholds are computed apart', async () => {
+  // The cache is off on Neo4j (other servers' writes would not invalidate it: server/services/analysis-cache.ts).
+  it.skipIf(TEST_STORE === 'neo4j')('answers a repeated analysis without querying the store; other scopes and thresholds are computed apart', async () => {
     const first = await api.gql(ANALYSIS, scope);
     const run = vi.spyOn(api.store, 'run');
     expect(await api.gql(ANALYSIS, scope)).toEqual(first);

@@ -1,5 +1,4 @@
-import type { QueryName } from '../../server/store/store.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { QueryName, Store } from '../../server/store/store.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -19,7 +18,7 @@ import { createTestApi, type TestApi } from '../support/test-api.ts';
  * in seg:e supplies c2; ent:x3 (other) in seg:b supplies ent:y1, an external
  * seg:c enterprise (a competitor of our 链主 c1); ent:y1 is 链主 of seg:c elsewhere.
  */
-export async function buildFixture(store: EmbeddedStore): Promise<void> {
+export async function buildFixture(store: Store): Promise<void> {
   const origin = 'sample';
   const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as QueryName, { rows });
   await run('areas', [
@@ -107,7 +106,7 @@ export async function buildFixture(store: EmbeddedStore): Promise<void> {
 
 export type Api = TestApi;
 
-/** A fresh in-memory store holding the fixture, and a GraphQL client through yoga.fetch. */
-export function fixtureApi(build: (store: EmbeddedStore) => Promise<void> = buildFixture): Promise<Api> {
+/** A fresh test store holding the fixture, and a GraphQL client through yoga.fetch. */
+export function fixtureApi(build: (store: Store) => Promise<void> = buildFixture): Promise<Api> {
   return createTestApi(build);
 }

@@ -33,7 +33,9 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
       { unitName: '居巢经开区', role: 'SUPPORT' },
       { unitName: '各镇、街道', role: 'SUPPORT' },
     ];
-    expect(a.gaps[1].savedGaps[0].responsible).toEqual(units.map((u) => ({ ...u, areaId: 'area:chaohu', via: 'GAP' })));
+    // a saved gap's units: lead first, then by unit id (server/services/gaps/saved-gaps.ts)
+    const byId = [units[0]!, units[5]!, units[4]!, units[1]!, units[2]!, units[3]!];
+    expect(a.gaps[1].savedGaps[0].responsible).toEqual(byId.map((u) => ({ ...u, areaId: 'area:chaohu', via: 'GAP' })));
     expect(a.gaps[1].responsible).toEqual(units.map((u) => ({ ...u, areaId: 'area:chaohu', via: 'TASK' })));
   });
 

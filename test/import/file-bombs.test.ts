@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { readTable, TABLE_LIMITS } from '../../server/services/import/read-table.ts';
 import { ValidationError } from '../../server/errors.ts';
-import { openTestStore } from './helpers.ts';
+import { openDumpStore } from './helpers.ts';
 
 /** Issue 18 finding 1: small files that cost the server minutes and gigabytes. Each is built here, as the attacker built it. */
 async function sheetOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -57,7 +57,7 @@ describe('xlsx and CSV bombs', () => {
 
   it('the same file as a dry-run import through the service: a clear refusal, nothing read further', async () => {
     const bytes = await xfd();
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       const error = await refusal(importFile(store, bytes, 'bomb.xlsx', { kind: 'enterprises', dryRun: true }));
       expect(error.message).toContain('XFD2');

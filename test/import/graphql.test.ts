@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
-import type { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import { csv, gbk, openTestStore } from './helpers.ts';
+import type { Store } from '../../server/store/store.ts';
+import { csv, gbk, openDumpStore } from './helpers.ts';
 
 const IMPORT = /* GraphQL */ `
   mutation Import($file: File!, $dryRun: Boolean!) {
@@ -26,10 +26,10 @@ function upload(query: string, variables: Record<string, unknown>, bytes: Buffer
   return new Request('http://localhost/graphql', { method: 'POST', body: form, headers: { 'graphql-require-preflight': '1' } });
 }
 
-let store: EmbeddedStore;
+let store: Store;
 let yoga: ReturnType<typeof createGraphQLServer>;
 beforeEach(async () => {
-  store = await openTestStore();
+  store = await openDumpStore();
   yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
 });
 afterEach(() => store.close());

@@ -6,6 +6,8 @@ import iconv from 'iconv-lite';
 import { USCC_CHARSET, usccCheckChar } from '../../server/model/uscc.ts';
 import { DUMP_FORMAT, DUMP_VERSION, restoreDump, type Dump, type DumpNode, type DumpRelationship } from '../../server/services/dump/dump.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from '../support/test-store.ts';
 
 /** A valid 统一社会信用代码 for a number (distinct numbers give distinct codes). */
 export function makeUscc(n: number): string {
@@ -75,10 +77,10 @@ export function baseDump(): Dump {
   return { header: { format: DUMP_FORMAT, version: DUMP_VERSION, nodes: nodes.length, relationships: relationships.length }, nodes, relationships };
 }
 
-/** An in-memory store holding baseDump(). */
-export async function openTestStore(dataDir = ':memory:'): Promise<EmbeddedStore> {
-  const store = EmbeddedStore.open(dataDir);
-  await store.applySchema();
+/** A fresh test store (support/test-store.ts) holding baseDump(); with `dataDir`, an embedded store on disk there. */
+export async function openDumpStore(dataDir?: string): Promise<Store> {
+  const store = dataDir ? EmbeddedStore.open(dataDir) : await openTestStore();
+  if (dataDir) await store.applySchema();
   await restoreDump(store, baseDump());
   return store;
 }
@@ -104,7 +106,7 @@ export function tempDir(prefix = 'chain-import-'): { dir: string; file: (name: s
   return { dir, file: (name) => path.join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function counts(store: EmbeddedStore): Promise<Record<string, number>> {
+export async function counts(store: Store): Promise<Record<string, number>> {
   const rows = await store.run<{ kind: string; name: string; count: number }>('read/graph-counts');
   return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.name}`, r.count]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
 import type { Params, QueryReturning, QueryRunner, Store } from '../../server/store/store.ts';
-import { csv, makeUscc, openTestStore, utf8Bom } from './helpers.ts';
+import { csv, makeUscc, openDumpStore, utf8Bom } from './helpers.ts';
 
 /** Issue 18 finding 6: an import held the single write queue while it read and planned, and short writes waited for all of it. */
 const ROWS = 5000;
@@ -46,7 +46,7 @@ const entry = (summary: string) => ({
 
 describe('writes during an import', () => {
   it('a short write made while the import reads and plans is committed before the import, not after it', async () => {
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       const events: string[] = [];
       let shortWrite: Promise<unknown> | undefined;
@@ -69,7 +69,7 @@ describe('writes during an import', () => {
   }, 120_000);
 
   it('a write that lands while the import plans is seen: the import plans again inside its transaction', async () => {
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       const uscc = makeUscc(70_000);
       let raced = false;

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { readDump } from '../../server/services/dump/dump.ts';
-import type { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import { counts, csv, gbk, makeUscc, openTestStore, utf8Bom, xlsx } from './helpers.ts';
+import type { Store } from '../../server/store/store.ts';
+import { counts, csv, gbk, makeUscc, openDumpStore, utf8Bom, xlsx } from './helpers.ts';
 
 const HEAD = ['企业名称', '简称', '统一社会信用代码', '所属环节', '所在地区', '产值（亿元）', '规上', '标签', '成立年份'];
 
-let store: EmbeddedStore;
+let store: Store;
 beforeEach(async () => {
-  store = await openTestStore();
+  store = await openDumpStore();
 });
 afterEach(() => store.close());
 

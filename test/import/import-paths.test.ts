@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dumpLines, readDump } from '../../server/services/dump/dump.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import type { ImportKind } from '../../server/services/import/types.ts';
-import type { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import { csv, makeUscc, openTestStore, utf8Bom } from './helpers.ts';
+import type { Store } from '../../server/store/store.ts';
+import { csv, makeUscc, openDumpStore, utf8Bom } from './helpers.ts';
 
 /**
  * Issue 17: imports CREATE what is new and SET what changed (no MERGE). Importing
@@ -21,19 +21,19 @@ const b2 = ['苏州乙锻造有限公司', makeUscc(502), '乙锻造', '锻件',
 const c = ['合肥丙材料有限公司', '', '', '高性能轻合金材料', '', '合肥市', '1200', '是', '', '2001'];
 const d = ['安巢丁零部件有限公司', makeUscc(504), '', '汽车零部件', '', '安巢经开区', '', '', '', ''];
 
-async function run(store: EmbeddedStore, kind: ImportKind, rows: string[][]) {
+async function run(store: Store, kind: ImportKind, rows: string[][]) {
   const report = await importFile(store, utf8Bom(csv(rows)), `${kind}.csv`, { kind, dryRun: false });
   expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   expect(report.committed).toBe(true);
   return report.counts;
 }
 
-const dumpText = async (store: EmbeddedStore) => [...dumpLines(await readDump(store))].sort().join('\n');
+const dumpText = async (store: Store) => [...dumpLines(await readDump(store))].sort().join('\n');
 
 describe('import write paths (CREATE new, SET changed)', () => {
   it('two imports (create, then update) leave the same store as one import of the final state', async () => {
-    const stepwise = await openTestStore();
-    const atOnce = await openTestStore();
+    const stepwise = await openDumpStore();
+    const atOnce = await openDumpStore();
     try {
       expect(await run(stepwise, 'enterprises', [ENT, a, b1, c])).toMatchObject({ create: 3 });
       expect(await run(stepwise, 'supplies', [SUP, [a[0]!, c[0]!, '铸件', '0.2'], [c[0]!, b1[0]!, '', '0.1']])).toMatchObject({ create: 2 });
@@ -63,7 +63,7 @@ describe('import write paths (CREATE new, SET changed)', () => {
   });
 
   it('writes search names with every new chain and segment, so the server need not backfill them at start', async () => {
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       await run(store, 'segments', [['产业链', '环节', '阶段'], ['智能（家电）产业链', '家电整机', '下游']]);
       const nodes = (await readDump(store)).nodes.filter((n) => n.properties.origin === 'import');

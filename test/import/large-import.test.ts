@@ -7,7 +7,7 @@ import { dumpLines, parseDump, readDump, restoreDump } from '../../server/servic
 import { importFile } from '../../server/services/import/import-file.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import type { QueryReturning, QueryRunner, Store } from '../../server/store/store.ts';
-import { counts, csv, makeUscc, openTestStore, tempDir, utf8Bom } from './helpers.ts';
+import { counts, csv, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.ts';
 
 const ROWS = 50_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,7 +54,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row import`, () => {
   afterAll(() => tmp.remove());
 
   it('imports in one transaction, then re-imports as unchanged', async () => {
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       let t = performance.now();
       const dry = await importFile(store, file, 'big.csv', { kind: 'enterprises', dryRun: true });
@@ -91,7 +91,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row import`, () => {
   }, 180_000);
 
   it('a failure in the middle of the transaction leaves the store as it was', async () => {
-    const store = await openTestStore();
+    const store = await openDumpStore();
     try {
       const before = await readDump(store);
       // Write 1–9 are the 10 enterprise batches; the failure comes after 5 batches of 5,000 rows were written.
@@ -106,7 +106,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row import`, () => {
     const dataDir = tmp.file('data');
     const fileName = tmp.file('big.csv');
     writeFileSync(fileName, file);
-    const seeded = await openTestStore(dataDir);
+    const seeded = await openDumpStore(dataDir);
     const before = await readDump(seeded);
     await seeded.close();
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { openTestStore } from '../support/test-store.ts';
 import { requiredRole } from '../../server/auth/permissions.ts';
 import { bearer, createSecureTestApi } from '../support/auth.ts';
 
@@ -124,8 +124,7 @@ describe('access control on (the real server)', () => {
 
 describe('access control off (DISABLED_AUTH, for API tests)', () => {
   it('runs admin mutations without credentials', async () => {
-    const store = EmbeddedStore.open(':memory:');
-    await store.applySchema();
+    const store = await openTestStore();
     const yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',

@@ -4,13 +4,14 @@ import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isL
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from '../support/test-store.ts';
 import { dualGraphql } from '../support/auth.ts';
 
 const INJECTIONS = ["' OR 1=1 //", '}) MATCH (n) DETACH DELETE n //', '$param', '`x` `', 'a\u0000b', '\\u0000', '"}) RETURN 1 //', '<script>alert(1)</script>'];
 const SAFE_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
 
-let store: EmbeddedStore;
+let store: Store;
 let yoga: ReturnType<typeof createGraphQLServer>;
 let areaId: string;
 
@@ -32,8 +33,7 @@ function expectClearErrors(answer: { errors?: { message: string; extensions?: { 
 }
 
 beforeAll(async () => {
-  store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
+  store = await openTestStore();
   await loadSeeds(store);
   yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
   const [area] = await store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: 'area:chaohu' });

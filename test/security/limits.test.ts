@@ -4,7 +4,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../server/http/create-http-server.ts';
 import { RateLimiter } from '../../server/auth/rate-limit.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { openTestStore } from '../support/test-store.ts';
 import { createSecureTestApi } from '../support/auth.ts';
 
 type Api = Awaited<ReturnType<typeof createSecureTestApi>>;
@@ -120,8 +120,7 @@ describe('CSRF', () => {
 
 describe('HTTP server headers and CORS', () => {
   it('sends CSP and friends on the UI, frame-ancestors on the API, and no CORS grant', async () => {
-    const store = EmbeddedStore.open(':memory:');
-    await store.applySchema();
+    const store = await openTestStore();
     const server = createHttpServer(store, { auth: { mode: 'enabled', rateLimit: false } });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

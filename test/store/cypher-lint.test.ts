@@ -18,7 +18,7 @@ describe('every cypher/ file is valid Neo4j 5 Cypher', () => {
   it.each(queries.map((q) => [q.name, q] as const))('%s: no lint error or warning', (_name, query) => {
     const parameters = Object.fromEntries(query.params.map((p) => [p, null]));
     const problems = query.statements.flatMap((statement) =>
-      lintCypherQuery(statement, { ...dbSchema, parameters }).diagnostics.map(
+      lintCypherQuery(statement, { ...dbSchema, parameters }).map(
         (d) => `${query.file}: ${d.severity === 1 ? 'error' : 'warning'}: ${d.message} (declare parameters in the header: // name: purpose; params $a, $b)`,
       ),
     );

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypherLibrary } from '../../server/store/cypher-library.ts';
 import { returnColumns } from '../../server/store/return-columns.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import type { QueryName } from '../../server/store/store.ts';
+import type { QueryName, Store } from '../../server/store/store.ts';
+import { openTestStore, TEST_STORE } from '../support/test-store.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { EXAMPLE_PARAMS } from './example-params.ts';
 
 /** Writes that would empty or reshape the seeded graph run last, each on its own fresh store. */
 const DESTRUCTIVE = /^write\/(reset|restore)/;
 
-describe('every cypher/ file runs on the embedded store', () => {
-  let store: EmbeddedStore;
+describe(`every cypher/ file runs on the ${TEST_STORE} store`, () => {
+  let store: Store;
   beforeAll(async () => {
-    store = EmbeddedStore.open(':memory:');
-    await store.applySchema();
+    store = await openTestStore();
     await loadSeeds(store);
   });
   afterAll(() => store.close());
@@ -28,9 +27,8 @@ describe('every cypher/ file runs on the embedded store', () => {
   });
 
   it.each(queries.filter((q) => DESTRUCTIVE.test(q.name)).map((q) => [q.name, q] as const))('%s (on a fresh store)', async (name, query) => {
-    const fresh = EmbeddedStore.open(':memory:');
+    const fresh = await openTestStore();
     try {
-      await fresh.applySchema();
       const params = EXAMPLE_PARAMS[name] ?? Object.fromEntries(query.params.map((p) => [p, null]));
       expect(Array.isArray(await fresh.run(name as QueryName, params))).toBe(true);
     } finally {
@@ -38,7 +36,7 @@ describe('every cypher/ file runs on the embedded store', () => {
     }
   });
 
-  it('applies both schema files (embedded here; the Neo4j one is linted)', async () => {
+  it('applies its schema again (idempotent)', async () => {
     await expect(store.applySchema()).resolves.toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import type { AuthOptions } from '../../server/auth/auth-options.ts';
 import { UserService } from '../../server/auth/user-service.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from './test-store.ts';
 import type { Role } from '../../server/auth/roles.ts';
 
 export interface GraphQLAnswer {
@@ -12,12 +13,11 @@ export interface GraphQLAnswer {
 
 /**
  * A GraphQL server with access control ON (`mode: 'enabled'`, rate limit and
- * cost budget off unless given) over a fresh in-memory store. `createTestApi`
+ * cost budget off unless given) over a fresh test store (test-store.ts). `createTestApi`
  * has access control off; use this to test roles, sign-in and the audit trail.
  */
-export async function createSecureTestApi(auth: Partial<AuthOptions> = {}, store?: EmbeddedStore) {
-  const db = store ?? EmbeddedStore.open(':memory:');
-  if (!store) await db.applySchema();
+export async function createSecureTestApi(auth: Partial<AuthOptions> = {}, store?: Store) {
+  const db = store ?? (await openTestStore());
   const yoga = createGraphQLServer({ store: db, auth: { mode: 'enabled', rateLimit: false, costBudget: false, ...auth } });
   const users = new UserService(db);
 

@@ -1,18 +1,18 @@
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
-import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from './test-store.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface TestApi {
-  store: EmbeddedStore;
+  store: Store;
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
   close(): Promise<void>;
 }
 
-/** A fresh in-memory store filled by `build`, and a GraphQL client through yoga.fetch (no port, access control off). */
-export async function createTestApi(build: (store: EmbeddedStore) => Promise<unknown>): Promise<TestApi> {
-  const store = EmbeddedStore.open(':memory:');
-  await store.applySchema();
+/** A fresh test store (test-store.ts; or `own`, a store of the caller's) filled by `build`, and a GraphQL client through yoga.fetch (no port, access control off). */
+export async function createTestApi(build: (store: Store) => Promise<unknown>, own?: Store): Promise<TestApi> {
+  const store = own ?? (await openTestStore());
   await build(store);
   const yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
   return {

@@ -1,4 +1,4 @@
-// read/explore/search: per searchable label in $labels, at most $limit nodes (the first found, unordered: the caller ranks them) whose normalised searchName/searchShortName (or, for segments and chains, one of searchAliases) contains $q or whose name/shortName contains $raw, with their rank exact (0) > prefix (1) > contains (2) and name length; params $q, $raw, $labels, $limit
+// read/explore/search: per searchable label in $labels, the best $limit nodes by rank, name length and id (the same on every engine; the caller ranks across labels) whose normalised searchName/searchShortName (or, for segments and chains, one of searchAliases) contains $q or whose name/shortName contains $raw, with their rank exact (0) > prefix (1) > contains (2) and name length; params $q, $raw, $labels, $limit
 MATCH (n:Enterprise)
 WHERE 'Enterprise' IN $labels
   AND (n.searchName CONTAINS $q OR n.searchShortName CONTAINS $q OR n.name CONTAINS $raw OR n.shortName CONTAINS $raw)
@@ -8,6 +8,7 @@ RETURN n.id AS id, 'Enterprise' AS label, size(n.name) AS length,
          WHEN n.searchName STARTS WITH $q OR n.searchShortName STARTS WITH $q OR n.name STARTS WITH $raw OR n.shortName STARTS WITH $raw THEN 1
          ELSE 2
        END AS rank
+ORDER BY rank, length, id
 LIMIT $limit
 UNION ALL
 MATCH (n:Segment)
@@ -21,6 +22,7 @@ RETURN n.id AS id, 'Segment' AS label, size(n.name) AS length,
               OR any(a IN coalesce(n.searchAliases, []) WHERE a STARTS WITH $q) THEN 1
          ELSE 2
        END AS rank
+ORDER BY rank, length, id
 LIMIT $limit
 UNION ALL
 MATCH (n:Chain)
@@ -34,6 +36,7 @@ RETURN n.id AS id, 'Chain' AS label, size(n.name) AS length,
               OR any(a IN coalesce(n.searchAliases, []) WHERE a STARTS WITH $q) THEN 1
          ELSE 2
        END AS rank
+ORDER BY rank, length, id
 LIMIT $limit
 UNION ALL
 MATCH (n:Unit)
@@ -45,4 +48,5 @@ RETURN n.id AS id, 'Unit' AS label, size(n.name) AS length,
          WHEN n.searchName STARTS WITH $q OR n.searchShortName STARTS WITH $q OR n.name STARTS WITH $raw OR n.shortName STARTS WITH $raw THEN 1
          ELSE 2
        END AS rank
+ORDER BY rank, length, id
 LIMIT $limit

@@ -2,6 +2,9 @@
 UNWIND $segmentIds AS segmentId
 MATCH (s:Segment {id: segmentId})<-[:OPERATES_IN]-(x:Enterprise)-[r:SUPPLIES]->(b:Enterprise)
 WHERE b.local = true
+// ordered before collecting, so the capped id lists are the same on every engine
+WITH s, r, b, x
+ORDER BY x.id, b.id
 WITH s,
      count(r) AS supplyCount,
      sum(coalesce(r.share, 0)) AS totalShare,

@@ -4,6 +4,9 @@ UNWIND $areaIds AS areaId
 MATCH (ba:Area {id: areaId})<-[:LOCATED_IN]-(b:Enterprise)<-[r:SUPPLIES]-(x:Enterprise),
       (x)-[:OPERATES_IN]->(s:Segment)
 WHERE b.local = true AND s.id IN $segmentIds
+// ordered before collecting, so the capped id lists are the same on every engine
+WITH s, r, b, x
+ORDER BY x.id, b.id
 WITH s,
      count(r) AS supplyCount,
      sum(coalesce(r.share, 0)) AS totalShare,

@@ -9,3 +9,5 @@ CALL () {
   RETURN p.id AS projectId, type(r) AS type, x.id AS id, x.name AS name, x.nameEn AS nameEn
 }
 RETURN projectId, type, id, name, nameEn
+// a project's segments, chains, units and gaps in one order on every engine
+ORDER BY projectId, type, id

@@ -2,14 +2,20 @@
 MATCH (t:Target)
 CALL (t) {
   MATCH (t)-[:PART_OF]->(w:Target)
+  WITH w
+  ORDER BY w.id
   RETURN collect(w.id) AS wholeIds
 }
 CALL (t) {
   MATCH (t)-[:IN_AREA]->(a:Area)
+  WITH a
+  ORDER BY a.id
   RETURN collect({id: a.id, name: a.name, nameEn: a.nameEn, level: a.level, local: a.local}) AS areas
 }
 CALL (t) {
   MATCH (t)-[:MEASURES]->(x)
+  WITH x
+  ORDER BY x.id
   RETURN collect({id: x.id, label: labels(x)[0], name: x.name}) AS measures
 }
 CALL (t) {

@@ -98,11 +98,12 @@ export async function search(store: Store, text: string, options: SearchOptions 
   const rows = ranked.flatMap((m) => {
     const c = contexts.get(m.id);
     if (!c) return [];
-    const areas = unique((c.areas ?? []).filter((a): a is string => a != null));
+    const areas = unique((c.areas ?? []).filter((a): a is string => a != null)).sort();
     // per segment (or chain) the chains having it, else its own name: coalesce(c.name, s.name)
     const chainsOf = new Map<string, (string | null)[]>();
     for (const ch of c.chains ?? []) chainsOf.set(ch.segmentId, [...(chainsOf.get(ch.segmentId) ?? []), ch.name]);
-    const chains = unique((c.segments ?? []).flatMap((s) => chainsOf.get(s.id) ?? [s.name]).filter((x): x is string => x != null));
+    // sorted: the engines return a node's relationships in different orders
+    const chains = unique((c.segments ?? []).flatMap((s) => chainsOf.get(s.id) ?? [s.name]).filter((x): x is string => x != null)).sort();
     const byName = [c.name, c.shortName].some((n) => n != null && (normaliseName(n).includes(q) || n.includes(raw)));
     const alias = byName ? null : ((c.aliases ?? []).find((a) => normaliseName(a).includes(q)) ?? null);
     return [{ id: m.id, label: m.label, name: c.name, shortName: c.shortName, alias, rank: m.rank, areas, chains }];

@@ -100,6 +100,8 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
     store.run<SegmentRow>('read/gaps/segments', { chainId }),
     areaId === null ? null : areaScopeIds(store, areaId),
   ]);
+  // sorted: the engines return a node's relationships in different orders
+  for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };
   // No area: every enterprise marked local counts, whether or not an area is known for it (the -all queries).

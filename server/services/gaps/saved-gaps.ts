@@ -44,8 +44,11 @@ export interface GapFilter {
   segmentIds?: string[] | null;
 }
 
+/** Lead units first, then by id: the engines return a node's relationships in different orders. */
+const unitOrder = (a: ResponsibleUnit, b: ResponsibleUnit) => (a.role === b.role ? (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) : a.role === 'lead' ? -1 : 1);
+
 export async function listSavedGaps(store: Store, filter: GapFilter = {}): Promise<SavedGap[]> {
-  return store.run<SavedGap>('read/gaps/saved-gaps', {
+  const gaps = await store.run<SavedGap>('read/gaps/saved-gaps', {
     ids: filter.ids ?? null,
     statuses: filter.statuses ?? null,
     kinds: filter.kinds ?? null,
@@ -53,6 +56,8 @@ export async function listSavedGaps(store: Store, filter: GapFilter = {}): Promi
     areaId: filter.areaId ?? null,
     segmentIds: filter.segmentIds ?? null,
   });
+  for (const gap of gaps) gap.responsible.sort(unitOrder);
+  return gaps;
 }
 
 export async function getSavedGap(store: Store, id: string): Promise<SavedGap | null> {

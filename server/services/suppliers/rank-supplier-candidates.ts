@@ -58,13 +58,15 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
   const seen = new Set<string>();
   const scopeBuyers = new Set<string>();
   const localBuyers: Buyer[] = [];
-  for (const b of ev.localBuyers) {
+  for (const b of [...ev.localBuyers].sort((x, y) => x.id.localeCompare(y.id) || x.areaId.localeCompare(y.areaId))) {
     if (seen.has(b.supplyId) || (scope && !scope.has(b.areaId))) continue;
     seen.add(b.supplyId);
     scopeBuyers.add(b.id);
     localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
   }
-  const peerBuyers = ev.peerBuyers.filter((p) => !scopeBuyers.has(p.buyerId));
+  const peerBuyers = ev.peerBuyers
+    .filter((p) => !scopeBuyers.has(p.buyerId))
+    .sort((x, y) => x.buyerId.localeCompare(y.buyerId) || x.segmentId.localeCompare(y.segmentId));
   return {
     facts,
     shortName: ev.shortName,
@@ -72,7 +74,10 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
     province: ev.province,
     city: ev.city,
     sample: ev.sample,
-    fits: ev.fits.map((f) => ({ ...f, downstreamIds: [...new Set(f.downstreamIds)] })),
+    // The target segment first, then siblings by id: the engines list a node's relationships in different orders.
+    fits: ev.fits
+      .map((f) => ({ ...f, downstreamIds: [...new Set(f.downstreamIds)].sort() }))
+      .sort((a, b) => Number(b.direct) - Number(a.direct) || a.segmentId.localeCompare(b.segmentId)),
     localBuyers,
     peerBuyers,
   };
