@@ -107,7 +107,7 @@ export function createSecurityPlugins(store: Store, options: AuthOptions): Plugi
           captures.set(field.responseKey, capture);
           if (fields.length === 1) {
             const captured = capturingStore(contextValue.store, audit, capture);
-            contextValue = { ...contextValue, store: captured, auth: { ...auth, users: new UserService(captured) } };
+            contextValue = { ...contextValue, store: captured, auth: { ...auth, users: users.withStore(captured) } };
           } else if (capture.entityId) capture.before = await audit.snapshot(capture.entityId).catch(() => null);
         }
         const result = withCodedErrors((await executeFn({ ...execArgs, contextValue })) as ExecutionResult);

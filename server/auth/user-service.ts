@@ -57,13 +57,25 @@ function checkPassword(password: string): string {
  * SHA-256 for the 256-bit random session ids and API tokens.
  */
 export class UserService {
-  private userCountCache: { value: number; at: number; generation: number } | undefined;
-  private firstAdminQueue: Promise<unknown> = Promise.resolve();
+  /** Shared by every view of this service (withStore): the user-count cache and the first-admin queue. */
+  private shared: { userCountCache?: { value: number; at: number; generation: number }; firstAdminQueue: Promise<unknown> } = {
+    firstAdminQueue: Promise.resolve(),
+  };
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The same service writing through `store` (the audit's capturing store of
+   * one request), sharing its user-count cache and first-admin queue.
+   */
+  withStore(store: Store): UserService {
+    const view = new UserService(store, this.now);
+    view.shared = this.shared;
+    return view;
+  }
 
   async addUser(name: string, role: string, password: string): Promise<User> {
     checkName(name);
@@ -72,7 +84,7 @@ export class UserService {
     if ((await this.store.run('read/auth/user-by-name', { name })).length > 0) throw new ValidationError(`user '${name}' already exists`, 'name');
     const passwordHash = await hashPassword(password);
     const [user] = await this.store.run<User>('write/auth/create-user', { id: newId('user'), name, role, passwordHash, createdAt: this.now().toISOString() });
-    this.userCountCache = undefined;
+    this.shared.userCountCache = undefined;
     return user!;
   }
 
@@ -82,12 +94,12 @@ export class UserService {
    * this process, so two first-run forms sent at once make one admin.
    */
   addFirstAdmin(name: string, password: string): Promise<User | null> {
-    const run = this.firstAdminQueue.then(async () => {
+    const run = this.shared.firstAdminQueue.then(async () => {
       const [row] = await this.store.run<{ count: number }>('read/auth/user-count');
       if ((row?.count ?? 0) > 0) return null;
       return this.addUser(name, 'admin', password);
     });
-    this.firstAdminQueue = run.catch(() => undefined);
+    this.shared.firstAdminQueue = run.catch(() => undefined);
     return run;
   }
 
@@ -120,7 +132,7 @@ export class UserService {
       if (row) await tx.run('write/auth/delete-user-sessions', { userId: row.id });
       return Boolean(row);
     });
-    this.userCountCache = undefined;
+    this.shared.userCountCache = undefined;
     return removed;
   }
 
@@ -132,11 +144,11 @@ export class UserService {
   async userCount(): Promise<number> {
     const now = Date.now();
     const generation = this.store.writeGeneration();
-    const cached = this.userCountCache;
+    const cached = this.shared.userCountCache;
     if (cached && cached.generation === generation && now - cached.at < 5000) return cached.value;
     const [row] = await this.store.run<{ count: number }>('read/auth/user-count');
-    this.userCountCache = { value: row?.count ?? 0, at: now, generation };
-    return this.userCountCache.value;
+    this.shared.userCountCache = { value: row?.count ?? 0, at: now, generation };
+    return this.shared.userCountCache.value;
   }
 
   /** Checks name and password; returns the new session secret (for the cookie) and the user. Same error and cost for unknown name and wrong password. */
