@@ -18,6 +18,7 @@ import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { round, table, type OpResult } from './lib/measure.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
+import { describeProjection, measureProjection, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
 import { runUiBench } from './lib/ui.ts';
 import { calibrate, closeCalibration, describeCalibration, REFERENCE, type Calibration } from './lib/calibration.ts';
@@ -114,7 +115,10 @@ async function main() {
   console.log(`inputs: chain ${inputs.chainId}, gap ${inputs.gapId}`);
   const logOp = (r: OpResult) =>
     console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`);
+  let projection: ProjectionFigures | undefined;
   if (!values['skip-ops']) {
+    projection = await measureProjection(store);
+    console.log(describeProjection(projection));
     console.log('\noperations (in-process, through the services):');
     ops = await runOperations(store, inputs, TARGETS[tier], logOp, new Set(values.skip!.split(',').filter(Boolean)));
     console.log('\nthe floor (plain JS over arrays read once, same chain and gap):');
@@ -128,6 +132,8 @@ async function main() {
   if (!values['skip-http']) {
     console.log('\nGraphQL over HTTP (autocannon, 16 connections):');
     const server = await startServer(kind, dataDir);
+    // The server reads the analytics projection after it listens: load tests start once it has (not competing with it).
+    console.log(`  ${(await server.waitForOutput(/analytics projection[^\n]*/, 600_000)) ?? 'analytics projection: no word within 10 min'}`);
     const results: LoadResult[] = [];
     try {
       const seconds = Number(values['http-seconds']);
@@ -200,6 +206,7 @@ async function main() {
     inputs,
     ops: values['skip-ops'] && previous.ops ? previous.ops : ops,
     floor: values['skip-ops'] && previous.floor ? previous.floor : floor,
+    projection: values['skip-ops'] && previous.projection ? previous.projection : projection,
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
     ...(reuse ? { mergedWith: previous.started ?? null } : {}),

@@ -14,6 +14,11 @@ export interface Config {
   neo4j: { uri: string; user: string; password: string; database: string | undefined };
   /** Load seeds/ into an empty store at start. */
   seedOnStart: boolean;
+  /**
+   * Let the in-memory analytics projection serve a Neo4j store too (ANALYTICS_PROJECTION=on): only when this
+   * server is the database's only writer. The embedded store always uses it.
+   */
+  neo4jProjection: boolean;
   /** Access control, limits, CORS, GraphiQL and backups (server/auth/security-config.ts). */
   security: SecurityConfig;
 }
@@ -69,6 +74,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     host: values.host ?? env.HOST ?? '127.0.0.1',
     neo4j,
     seedOnStart: !(values['no-seed'] ?? env.SEED_ON_START === 'false'),
+    neo4jProjection: env.ANALYTICS_PROJECTION === 'on',
     security: securityConfigFrom(values, env, (m) => new ConfigError(m)),
   };
 }

@@ -1,15 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createHttpServer } from './http/create-http-server.ts';
-import { backfillSearchNames } from './services/search-names/backfill-search-names.ts';
+import { ensureSearchNames } from './services/search-names/backfill-search-names.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
+import { enableProjection, projectionEnabled, projectionReady } from './services/projection/projection-registry.ts';
 import { printAccessHint } from './auth/startup.ts';
 import { scheduleBackups } from './backup/backup-service.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await createStore(config);
+  if (config.store === 'neo4j' && config.neo4jProjection) enableProjection(store);
   if (config.seedOnStart) {
     const loaded = await seedIfEmpty(store);
     if (loaded) console.log(`Loaded the seed graph: ${Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
@@ -21,11 +23,24 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     console.log(`产业链图谱 ready on ${config.store} store: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  (GraphQL: /graphql)`);
-    // Every write path stores search names; nodes from older dumps or versions get theirs here, after start
-    // (a scan of every searchable node: seconds at tier L), while search matches their raw names meanwhile.
-    backfillSearchNames(store).then(
-      (n) => n > 0 && console.log(`search names stored for ${n} node(s) written without them`),
+    // Every write path stores search names, and the store records it; only a store from an older version is
+    // scanned here, once (seconds at tier L), while search matches raw names meanwhile.
+    ensureSearchNames(store).then(
+      (n) => n && console.log(`search names stored for ${n} node(s) written without them`),
       (e: unknown) => console.error(`search names: backfill failed: ${(e as Error).message}`),
+    );
+    // The analytics projection is read now rather than by the first analysis (which meanwhile runs on the store's queries).
+    const t0 = performance.now();
+    projectionReady(store, 1).then(
+      (p) =>
+        console.log(
+          p
+            ? `analytics projection ready: ${p.graph.enterprises.ids.length} enterprises, ${p.graph.enterprises.outTo.length} supplies in ${Math.round(performance.now() - t0)} ms`
+            : projectionEnabled(store)
+              ? 'analytics projection not read (a write or an error during the read); the next analysis tries again'
+              : 'analytics projection off for this store (the analyses read the store)',
+        ),
+      (e: unknown) => console.error(`analytics projection: ${(e as Error).message}`),
     );
   });
 

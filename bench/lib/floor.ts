@@ -10,14 +10,17 @@ import {
   type SegmentRow,
   type SupplyLink,
 } from '../../server/services/gaps/classify-gaps.ts';
+import { DEFAULT_WEIGHTS, scoreCandidate, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
+import { compareRanked, componentValues, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
+import type { Buyer, CandidateRow, Fit, PeerBuyer, SegmentLocals } from '../../server/services/suppliers/types.ts';
 import type { Store } from '../../server/store/store.ts';
 
 /**
  * The floor (issue 17): gap analysis and supplier-candidate scores for one chain
  * and one gap computed in plain JavaScript from compact arrays, the data read
  * once out of the store through the import's read queries (outside the timing).
- * Same rules as the product (classifyGaps, componentValues / scoreOf /
- * scoreCandidate), same scope (both plan areas: every area). Its time is what
+ * Same rules as the product (classifyGaps; componentValues / rawScore /
+ * compareRanked / scoreCandidate), same scope (both plan areas: every area). Its time is what
  * the answer costs without an engine; the product's time as a multiple of it
  * says how much is the engine's (and our queries' shape).
  */
@@ -205,4 +208,116 @@ export function floorGapAnalysis(d: FloorData, chainId: string | null): Detected
   return classifyGaps(facts, inScope, null, DEFAULT_THRESHOLDS);
 }
 
-/** Candidates for a segment (every area), scored and ranked; the first `first` with reasons and paths as the product builds them. */
+/**
+ * Supplier candidates for a segment, scope every area (a gap id ending in :all),
+ * default weights: every candidate scored and ranked by the product's rules
+ * (componentValues, rawScore, compareRanked over the facts rankCandidates
+ * reads), then the first `first` with reasons and paths (scoreCandidate over
+ * the row rankSupplierCandidates builds from candidate-evidence).
+ */
+export function floorCandidates(d: FloorData, segmentId: string, first: number): { totalCount: number; page: SupplierCandidate[] } {
+  const ent = d.enterprises;
+  const seg = d.segments;
+  const t = d.segmentIndex.get(segmentId);
+  if (t === undefined) return { totalCount: 0, page: [] };
+  const feedsTo = (s: number) => seg[s]!.feedsTo.flatMap((id) => d.segmentIndex.get(id) ?? []);
+  const feedsFrom = (s: number) => seg[s]!.feedsFrom.flatMap((id) => d.segmentIndex.get(id) ?? []);
+  const hasArea = (e: number) => ent[e]!.areaIds.length > 0;
+
+  // read/suppliers/segment-locals (any Area): local enterprises located somewhere, and whether one is a 链主 there
+  const locals = new Map<string, SegmentLocals>();
+  seg.forEach((s, i) => {
+    const m = d.members[i]!;
+    const ids: string[] = [];
+    let leader = false;
+    for (let k = 0; k < m.e.length; k++) {
+      const e = m.e[k]!;
+      if (ent[e]!.local !== true || !hasArea(e)) continue;
+      ids.push(ent[e]!.id);
+      leader ||= isLeader(d, e, m.role[k]!);
+    }
+    if (ids.length) locals.set(s.id, { localIds: [...new Set(ids.sort())], leader });
+  });
+  // demand: the target and the segments it FEEDS; their share of the local enterprises in demand segments
+  const demand = [...new Set([t, ...feedsTo(t)])];
+  const withLocals = demand.filter((s) => locals.get(seg[s]!.id)?.localIds.length);
+  const totalLocals = withLocals.reduce((n, s) => n + locals.get(seg[s]!.id)!.localIds.length, 0);
+  const share = new Map<number, number>();
+  for (const s of withLocals.length ? withLocals : demand) share.set(s, withLocals.length ? locals.get(seg[s]!.id)!.localIds.length / totalLocals : 1 / demand.length);
+
+  // candidates: external enterprises in the target or a sibling (FEEDS a segment the target FEEDS)
+  const via = new Set([t, ...feedsTo(t).flatMap(feedsFrom)]);
+  const direct = new Map<number, boolean>();
+  for (const s of via) for (const e of d.members[s]!.e) if (ent[e]!.local !== true) direct.set(e, (direct.get(e) ?? false) || s === t);
+  const facts: ScoreFacts[] = [];
+  for (const [x, isDirect] of direct) {
+    let localBuyers = 0;
+    const peers = new Map<number, Set<number>>();
+    for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
+      const b = d.to[k]!;
+      if (ent[b]!.local === true && hasArea(b)) localBuyers++;
+      // like the local buyers: not local (a missing flag is unknown in Cypher: not counted)
+      if (ent[b]!.local !== false) continue;
+      for (const o of d.operates[b]!) {
+        if (!share.has(o.s)) continue;
+        const set = peers.get(o.s) ?? new Set<number>();
+        peers.set(o.s, set.add(b));
+      }
+    }
+    let peerBuyers = 0;
+    let peerAffinity = 0;
+    for (const [s, set] of peers) {
+      peerBuyers += set.size;
+      peerAffinity += set.size * share.get(s)!;
+    }
+    const e = ent[x]!;
+    facts.push({
+      id: e.id,
+      name: e.name,
+      region: e.region,
+      output: e.output,
+      aboveScale: e.aboveScale,
+      tags: e.tags ?? [],
+      leaderRole: d.operates[x]!.some((o) => o.role === 'leader'),
+      direct: isDirect,
+      localBuyers,
+      peerBuyers,
+      peerAffinity,
+      customers: d.outStart[x + 1]! - d.outStart[x]!,
+    });
+  }
+  const pool = poolStats(facts);
+  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), DEFAULT_WEIGHTS) })).sort(compareRanked);
+  const segmentNames = new Map(demand.map((s) => [seg[s]!.id, seg[s]!.name]));
+
+  // the page: each candidate's fits, local buyers and buyers like them, as candidate-evidence and candidateRow give them
+  const page = ranked.slice(0, first).map(({ facts: f }, i): SupplierCandidate => {
+    const x = d.enterpriseIndex.get(f.id)!;
+    const e = ent[x]!;
+    const fits: Fit[] = [];
+    for (const o of d.operates[x]!) {
+      if (!via.has(o.s)) continue;
+      const s = seg[o.s]!;
+      const downstreamIds = o.s === t ? [] : [...new Set(feedsTo(o.s).filter((dn) => feedsTo(t).includes(dn)).map((dn) => seg[dn]!.id))].sort();
+      fits.push({ segmentId: s.id, segmentName: s.name, segmentNameEn: s.nameEn, role: o.role, targetId: segmentId, direct: o.s === t, downstreamIds });
+    }
+    fits.sort((a, b) => Number(b.direct) - Number(a.direct) || a.segmentId.localeCompare(b.segmentId));
+    const localBuyers: Buyer[] = [];
+    const peerBuyers: PeerBuyer[] = [];
+    for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
+      const b = ent[d.to[k]!]!;
+      if (b.local === true && b.areaIds.length > 0) localBuyers.push({ id: b.id, name: b.name, share: d.shareNull[k] ? null : d.share[k]!, product: d.product[k]! });
+    }
+    localBuyers.sort((a, b) => a.id.localeCompare(b.id));
+    const scopeBuyers = new Set(localBuyers.map((b) => b.id));
+    for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
+      const b = d.to[k]!;
+      if (scopeBuyers.has(ent[b]!.id)) continue;
+      for (const o of d.operates[b]!) if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id });
+    }
+    peerBuyers.sort((a, b) => a.buyerId.localeCompare(b.buyerId) || a.segmentId.localeCompare(b.segmentId));
+    const row: CandidateRow = { facts: f, shortName: e.shortName, uscc: e.uscc, province: e.province, city: e.city, sample: null, fits, localBuyers, peerBuyers };
+    return scoreCandidate(row, { pool, locals, segmentNames }, DEFAULT_WEIGHTS, i + 1);
+  });
+  return { totalCount: ranked.length, page };
+}

@@ -15,6 +15,8 @@ export interface RunningServer {
   /** CPU time (user + system) the server process has used so far, in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
+  /** Waits up to `ms` for the server's output to match; the match, or null. */
+  waitForOutput(pattern: RegExp, ms: number): Promise<string | null>;
 }
 
 /** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir; `env` adds settings (limits off by default). */
@@ -36,9 +38,14 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
       if (!m) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
-      child.stdout!.resume();
+      child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr!.resume();
       resolve({
+        waitForOutput: async (pattern, ms) => {
+          const until = performance.now() + ms;
+          while (!pattern.test(output) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
+          return pattern.exec(output)?.[0] ?? null;
+        },
         child,
         url: `http://${m[1]}/graphql`,
         startupMs: round(performance.now() - t0, 0),

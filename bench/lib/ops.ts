@@ -3,9 +3,14 @@ import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { neighbourhood } from '../../server/services/explore/neighbourhood.ts';
 import { search } from '../../server/services/explore/search.ts';
 import { shortestPath } from '../../server/services/explore/shortest-path.ts';
-import { DEFAULT_WEIGHTS, rankSupplierCandidates } from '../../server/services/suppliers/rank-supplier-candidates.ts';
+import { DEFAULT_WEIGHTS, rankSupplierCandidates, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import type { Store } from '../../server/store/store.ts';
-import { floorGapAnalysis, readFloorData } from './floor.ts';
+import { floorCandidates, floorGapAnalysis, readFloorData } from './floor.ts';
+import { cypherGapFacts } from '../../server/services/gaps/gap-facts-source.ts';
+import { analyticsSource } from '../../server/services/projection/projection-registry.ts';
+import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-facts-source.ts';
+import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
+import { parseGapId } from '../../server/model/gap-kinds.ts';
 import { measure, round, type OpResult } from './measure.ts';
 
 /** What the operations run on: chosen once from the loaded data, the same for every run. */
@@ -50,6 +55,9 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
     'gapAnalysis all chains (cached)': 'gapAll',
     'supplierCandidates for a gap': 'suppliers',
     'supplierCandidates for a gap (cached)': 'suppliers',
+    'gapAnalysis one chain, store queries': 'gapOne',
+    'supplier ranking only, projection': 'suppliers',
+    'supplier ranking only, store queries': 'suppliers',
     search: 'search',
     'neighbourhood d2 ≤2000 (enterprise)': 'neighbourhood',
     'neighbourhood d2 ≤2000 (segment)': 'neighbourhood',
@@ -68,6 +76,12 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
       note: `${inputs.chainId}, uncached`,
     }),
   );
+  // The same analysis with its facts read by the store's queries instead of the projection (what it cost before issue 17's projection).
+  await run('gapAnalysis one chain, store queries', () =>
+    measure('gapAnalysis one chain, store queries', async (i) => (await gapAnalysis(store, { chainId: inputs.chainId, thresholds: cold(i) }, cypherGapFacts(store))).gaps.length, {
+      note: `${inputs.chainId}, facts from cypher/read/gaps (no projection)`,
+    }),
+  );
   await run('gapAnalysis all chains', () =>
     measure('gapAnalysis all chains', async (i) => (await gapAnalysis(store, { thresholds: cold(i) })).gaps.length, { targetMs: TARGETS.gapAll, minRuns: 3, note: 'uncached' }),
   );
@@ -83,6 +97,19 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
       note: `${gapId} (${inputs.chainId}), uncached`,
     }),
   );
+  const target = parseGapId(gapId);
+  if (target) {
+    await run('supplier ranking only, projection', () =>
+      measure('supplier ranking only, projection', async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), analyticsSource(store)?.candidateFacts)).ranked.length, {
+        note: `${gapId}: every candidate scored, no page`,
+      }),
+    );
+    await run('supplier ranking only, store queries', () =>
+      measure('supplier ranking only, store queries', async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), cypherCandidateFacts(store))).ranked.length, {
+        note: `${gapId}: facts from cypher/read/suppliers (no projection)`,
+      }),
+    );
+  }
   await run('supplierCandidates for a gap (cached)', () =>
     measure('supplierCandidates for a gap (cached)', async () => (await rankSupplierCandidates(store, { gapId, first: 50 })).totalCount, {
       targetMs: TARGETS.suppliers,
@@ -141,6 +168,11 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
     ['gapAnalysis one chain', 'gapAnalysis one chain', () => floorGapAnalysis(data, inputs.chainId).length],
     ['gapAnalysis all chains', 'gapAnalysis all chains', () => floorGapAnalysis(data, null).length],
   ];
+  // The candidate floor takes the scope "every area" (a gap id ending in :all, as the bench's are).
+  const target = parseGapId(inputs.gapId);
+  if (target && target.areaId === null) {
+    pairs.push(['supplierCandidates for a gap', 'supplierCandidates for a gap', () => floorCandidates(data, target.segmentId, 50).totalCount]);
+  }
   const ops: FloorResult['ops'] = [];
   for (const [name, productName, fn] of pairs) {
     const r = await measure(`floor: ${name}`, async () => fn(), { note: 'plain JS over arrays read once' });
@@ -156,7 +188,17 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
     const theirs = (await gapAnalysis(store, { chainId })).gaps.map((g) => [g.id, g.kind, g.severity, g.reasonZh, g.evidence.edgeIds.join()].join('|'));
     return JSON.stringify(mine) === JSON.stringify(theirs) ? `identical (${mine.length} gaps)` : `DIFFERENT: floor ${mine.length} gaps, product ${theirs.length}; first difference ${mine.find((m, i) => m !== theirs[i]) ?? theirs[mine.length]}`;
   };
-  // The candidate floor followed the first ranking; the ranking of issue 14 has no plain-JS twin yet.
-  const suppliers = 'not computed (no floor for the current ranking)';
-  return { readMs: round(data.readMs, 0), rows: data.rows, ops, parity: { gapOne: await sameGaps(inputs.chainId), gapAll: await sameGaps(null), suppliers } };
+  // Candidate by candidate: rank, id, score and components, reasons, path (not `sample`: the import's read does not give it).
+  const sameCandidates = async () => {
+    if (!target || target.areaId !== null) return `not computed (${inputs.gapId} is not scoped to every area)`;
+    const key = (c: SupplierCandidate) => JSON.stringify([c.rank, c.enterpriseId, c.score, c.components, c.reasonZh, c.reasonEn, c.reasonLineZh, c.path, c.segmentIds, c.inSegment]);
+    const mine = floorCandidates(data, target.segmentId, 50);
+    const theirs = await rankSupplierCandidates(store, { gapId: inputs.gapId, first: 50 });
+    if (mine.totalCount !== theirs.totalCount) return `DIFFERENT: floor ${mine.totalCount} candidates, product ${theirs.totalCount}`;
+    const i = mine.page.findIndex((c, k) => !theirs.candidates[k] || key(c) !== key(theirs.candidates[k]!));
+    return i < 0 && mine.page.length === theirs.candidates.length
+      ? `identical (${mine.totalCount} candidates; the page of ${mine.page.length} compared one by one)`
+      : `DIFFERENT at rank ${i + 1}: floor ${key(mine.page[i]!).slice(0, 200)}; product ${theirs.candidates[i] ? key(theirs.candidates[i]!).slice(0, 200) : 'none'}`;
+  };
+  return { readMs: round(data.readMs, 0), rows: data.rows, ops, parity: { gapOne: await sameGaps(inputs.chainId), gapAll: await sameGaps(null), suppliers: await sameCandidates() } };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { getQuery } from './cypher-library.ts';
 import { StoreError, type Params, type QueryReturning, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { CommitListeners } from './commit-listeners.ts';
 import { toPlainRow } from './to-plain.ts';
 
 const { GrafeoDB } = grafeo;
@@ -32,6 +33,9 @@ export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  private readonly commits = new CommitListeners();
+  /** Reads in flight: close waits for them (a background read, e.g. the analytics projection, may outlive its caller). */
+  private readonly reads = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -52,17 +56,30 @@ export class EmbeddedStore implements Store {
   }
 
   async run<T = Row>(queryName: QueryReturning<T>, params: Params = {}): Promise<T[]> {
-    if (getQuery(queryName).mode === 'read') return runOn<T>(this.db, queryName, params);
+    if (getQuery(queryName).mode === 'read') {
+      const read = runOn<T>(this.db, queryName, params);
+      this.reads.add(read);
+      void read.then(
+        () => this.reads.delete(read),
+        () => this.reads.delete(read),
+      );
+      return read;
+    }
     return this.transaction((tx) => tx.run<T>(queryName, params));
   }
 
   transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       const tx = this.db.beginTransaction();
+      const names: string[] = [];
       try {
-        const result = await work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) });
+        const result = await work({ run: <R>(name: string, params: Params = {}) => {
+            names.push(name);
+            return runOn<R>(tx, name, params);
+          } });
         tx.commit();
         this.generation += 1;
+        this.commits.notify(names);
         return result;
       } catch (e) {
         if (tx.isActive) tx.rollback();
@@ -73,6 +90,10 @@ export class EmbeddedStore implements Store {
 
   writeGeneration(): number {
     return this.generation;
+  }
+
+  onCommit(listener: (queryNames: readonly string[]) => void): () => void {
+    return this.commits.add(listener);
   }
 
   async applySchema(): Promise<void> {
@@ -95,6 +116,7 @@ export class EmbeddedStore implements Store {
 
   async close(): Promise<void> {
     await this.writeQueue;
+    await Promise.allSettled([...this.reads]);
     this.db.close();
   }
 }

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { getQuery } from './cypher-library.ts';
 import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { CommitListeners } from './commit-listeners.ts';
 import { toPlainRow } from './to-plain.ts';
 
 /** JS numbers go to Neo4j as floats; whole numbers must be Integers (e.g. for LIMIT $n). */
@@ -34,6 +35,7 @@ export class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
   /** Counts this process's committed writes only: other servers' writes are not seen, so caches keyed on it are off for Neo4j. */
   private generation = 0;
+  private readonly commits = new CommitListeners();
 
   private constructor(
     private readonly driver: Driver,
@@ -76,6 +78,7 @@ export class Neo4jStore implements Store {
       if (getQuery(queryName).mode === 'read') return await session.executeRead(work);
       const rows = await session.executeWrite(work);
       this.generation += 1;
+      this.commits.notify([queryName]);
       return rows;
     } finally {
       await session.close();
@@ -85,8 +88,17 @@ export class Neo4jStore implements Store {
   async transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.session();
     try {
-      const result = await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
+      // executeWrite may retry `work`: the names of the attempt that committed
+      let names: string[] = [];
+      const result = await session.executeWrite((tx) => {
+        names = [];
+        return work({ run: <R>(name: string, params: Params = {}) => {
+            names.push(name);
+            return runOn<R>(tx, name, params);
+          } });
+      });
       this.generation += 1;
+      this.commits.notify(names);
       return result;
     } finally {
       await session.close();
@@ -95,6 +107,10 @@ export class Neo4jStore implements Store {
 
   writeGeneration(): number {
     return this.generation;
+  }
+
+  onCommit(listener: (queryNames: readonly string[]) => void): () => void {
+    return this.commits.add(listener);
   }
 
   /** Neo4j refuses schema changes mixed in one transaction with other work, so each statement commits alone. */

@@ -44,6 +44,12 @@ export interface Store extends QueryRunner {
    * other processes on a shared database (Neo4j) are not seen.
    */
   writeGeneration(): number;
+  /**
+   * Optional: calls `listener` after every write transaction this process
+   * commits through the store, with the names of the queries it ran (for
+   * in-process projections that depend on some writes only). Returns the unsubscribe.
+   */
+  onCommit?(listener: (queryNames: readonly string[]) => void): () => void;
   /** Applies the schema (constraints, indexes) for this engine; idempotent. */
   applySchema(): Promise<void>;
   health(): Promise<StoreHealth>;

@@ -1,4 +1,6 @@
 import { NODE_LABELS, PRIVATE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
+import { SEARCH_LABELS } from '../explore/search.ts';
+import { markSearchNamesComplete, searchNamesOf } from '../search-names/backfill-search-names.ts';
 import type { QueryName, Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 
@@ -226,6 +228,15 @@ export class StoreNotEmptyError extends ValidationError {
   }
 }
 
+const SEARCHABLE = new Set<string>(SEARCH_LABELS);
+
+/** A searchable node's properties with search names, computed when the dump (an older version's) has none. */
+function withSearchNames(n: DumpNode): Record<string, unknown> {
+  const p = n.properties;
+  if (typeof p.name !== 'string' || p.searchName != null || !n.labels.some((l) => SEARCHABLE.has(l))) return p;
+  return { ...p, ...searchNamesOf(p.name, typeof p.shortName === 'string' ? p.shortName : null) };
+}
+
 /**
  * Restores a dump in ONE transaction: all of it or nothing. "Empty" and
  * `replace` concern the graph only: security records (users, tokens,
@@ -243,7 +254,7 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
     const byLabel = new Map<string, Record<string, unknown>[]>();
     for (const n of dump.nodes) {
       const list = byLabel.get(n.labels[0]!) ?? [];
-      list.push({ properties: n.properties });
+      list.push({ properties: withSearchNames(n) });
       byLabel.set(n.labels[0]!, list);
     }
     for (const label of DUMP_LABELS) {
@@ -260,6 +271,8 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
     for (const [query, rows] of byShape) {
       for (let i = 0; i < rows.length; i += batchSize) await tx.run(query, { rows: rows.slice(i, i + batchSize) });
     }
+    // every searchable node restored has its search names: a start needs no scan
+    await markSearchNamesComplete(tx);
     return { nodes: dump.nodes.length, relationships: dump.relationships.length };
   });
 }

@@ -15,10 +15,11 @@ import {
   type GapThresholds,
   type SegmentAggregates,
   type SegmentFacts,
-  type SegmentRow,
   type SupplyLink,
 } from './classify-gaps.ts';
 import { analysisCache } from '../analysis-cache.ts';
+import { analyticsSource } from '../projection/projection-registry.ts';
+import { cypherGapFacts, type GapFactsSource } from './gap-facts-source.ts';
 import { listSavedGaps, type SavedGap } from './saved-gaps.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import { listChains } from '../chains/list-chains.ts';
@@ -59,30 +60,6 @@ export function resolveThresholds(input: Overrides<GapThresholds> | null | undef
   return t;
 }
 
-interface LocalsRow {
-  segmentId: string;
-  localCount: number;
-  localOutput: number;
-  outputKnownCount: number;
-  localEnterpriseIds: string[];
-  leaderCount: number;
-  leaderIds: string[];
-  /** SUPPLIES from these local enterprises into local buyers of the scope. */
-  insideCount: number;
-  insideShare: number;
-  insideSupplierIds: string[];
-}
-interface SuppliesRow {
-  segmentId: string;
-  supplyCount: number;
-  totalShare: number;
-  buyerCount: number;
-  buyerIds: string[];
-  supplierCount: number;
-  supplierIds: string[];
-  candidates: [string, string, number | null][];
-}
-
 /** Supplies with at least this share are read as evidence candidates in the aggregate query; segments with too few fall back to all rows. */
 const EVIDENCE_MIN_SHARE = 0.3;
 /** Supplier ids read per segment to pick `EVIDENCE_IDS` outside ones from. */
@@ -92,23 +69,24 @@ const SUPPLIER_ID_SCAN = 10 * EVIDENCE_IDS;
  * Per-segment aggregates of a chain's segments and their FEEDS neighbours (every
  * segment when chainId is null) in the area scope. The area scope is a list of
  * area ids (read/explore/area-descendants); with no area, every enterprise whose
- * own flag says local counts, with or without an area; the queries start from those areas' enterprises
- * and aggregate in Cypher (see bench/README.md, misses: gapAnalysis).
+ * own flag says local counts, with or without an area. The facts come from the
+ * in-memory projection when it is current, else from the store's queries
+ * (gap-facts-source.ts): the same rows either way.
  */
-export async function segmentAggregates(store: Store, chainId: string | null, areaId: string | null): Promise<SegmentAggregates[]> {
-  const [segments, areaIds] = await Promise.all([
-    store.run<SegmentRow>('read/gaps/segments', { chainId }),
-    areaId === null ? null : areaScopeIds(store, areaId),
-  ]);
+export async function segmentAggregates(
+  store: Store,
+  chainId: string | null,
+  areaId: string | null,
+  source: GapFactsSource = analyticsSource(store)?.gapFacts ?? cypherGapFacts(store),
+): Promise<SegmentAggregates[]> {
+  const [segments, areaIds] = await Promise.all([source.segments(chainId), areaId === null ? null : areaScopeIds(store, areaId)]);
   // sorted: the engines return a node's relationships in different orders
   for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };
-  // No area: every enterprise marked local counts, whether or not an area is known for it (the -all queries).
-  const all = areaIds === null ? '-all' : '';
   const [locals, supplies] = await Promise.all([
-    store.run<LocalsRow>(`read/gaps/segment-locals${all}`, { ...scope, limit: EVIDENCE_IDS }),
-    store.run<SuppliesRow>(`read/gaps/segment-supplies${all}`, { ...scope, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE }),
+    source.locals(scope, EVIDENCE_IDS),
+    source.supplies(scope, SUPPLIER_ID_SCAN, EVIDENCE_MIN_SHARE),
   ]);
   const localsOf = new Map(locals.map((r) => [r.segmentId, r]));
   const suppliesOf = new Map(supplies.map((r) => [r.segmentId, r]));
@@ -132,7 +110,7 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
     if (list.length < Math.min(EVIDENCE_SUPPLIES, outsideCount)) short.push(s.segmentId);
   }
   if (short.length > 0) {
-    const rows = await store.run<SupplyLink & { segmentId: string }>('read/gaps/segment-supply-rows', { areaIds, segmentIds: short });
+    const rows = await source.supplyRows({ areaIds, segmentIds: short });
     const bySegment = new Map<string, SupplyLink[]>();
     for (const r of rows) {
       if (!isOutside(r.segmentId, r.from)) continue;
@@ -181,15 +159,18 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
 export async function gapAnalysis(
   store: Store,
   args: { chainId?: string | null; areaId?: string | null; thresholds?: Overrides<GapThresholds> | null },
+  /** Read the facts from this source, uncached (tests and the benchmark compare the store's queries with the projection). */
+  source?: GapFactsSource,
 ): Promise<GapAnalysis> {
   const chainId = args.chainId ?? null;
   const areaId = args.areaId ?? null;
   const thresholds = resolveThresholds(args.thresholds);
+  if (source) return analyse(store, chainId, areaId, thresholds, source);
   return analysisCache(store, JSON.stringify([chainId, areaId, thresholds]), () => analyse(store, chainId, areaId, thresholds));
 }
 
-async function analyse(store: Store, chainId: string | null, areaId: string | null, thresholds: GapThresholds): Promise<GapAnalysis> {
-  const rows = await segmentAggregates(store, chainId, areaId);
+async function analyse(store: Store, chainId: string | null, areaId: string | null, thresholds: GapThresholds, source?: GapFactsSource): Promise<GapAnalysis> {
+  const rows = await segmentAggregates(store, chainId, areaId, source);
   const facts = new Map(rows.map((r) => [r.id, factsFromAggregates(r, thresholds)]));
   const inScope = rows.filter((r) => chainId === null || r.chainIds.includes(chainId)).map((r) => r.id);
   const detected = classifyGaps(facts, inScope, areaId, thresholds);

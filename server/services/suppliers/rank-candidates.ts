@@ -1,4 +1,6 @@
 import { analysisCache } from '../analysis-cache.ts';
+import { analyticsSource } from '../projection/projection-registry.ts';
+import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
 import { compareRanked, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
@@ -29,18 +31,28 @@ export interface Ranking {
  * write generation (analysisCache): `rankSupplierCandidates` pages it and the
  * ranking evaluation (bench/eval) reads it whole.
  */
-export function rankCandidates(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights): Promise<Ranking> {
-  return analysisCache(store, JSON.stringify(['suppliers', segmentIds, areaId, weights]), () => computeRanking(store, segmentIds, areaId, weights));
+export function rankCandidates(
+  store: Store,
+  segmentIds: string[],
+  areaId: string | null,
+  weights: CandidateWeights,
+  /** Read the facts from this source, uncached (tests and the benchmark compare the store's queries with the projection). */
+  source?: CandidateFactsSource,
+): Promise<Ranking> {
+  if (source) return computeRanking(store, segmentIds, areaId, weights, source);
+  return analysisCache(store, JSON.stringify(['suppliers', segmentIds, areaId, weights]), () =>
+    computeRanking(store, segmentIds, areaId, weights, analyticsSource(store)?.candidateFacts ?? cypherCandidateFacts(store)),
+  );
 }
 
-async function computeRanking(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights): Promise<Ranking> {
+async function computeRanking(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights, source: CandidateFactsSource): Promise<Ranking> {
   // The area scope as ids (the area and every area PART_OF it), or null for every area.
   const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
   const locals = new Map<string, SegmentLocals>();
-  for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
+  for (const r of await source.segmentLocals(areaIds)) {
     locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
   }
-  const demand = await store.run<{ segmentId: string; name: string }>('read/suppliers/demand-segments', { segmentIds });
+  const demand = await source.demandSegments(segmentIds);
   const segmentNames = new Map(demand.map((d) => [d.segmentId, d.name]));
   const withLocals = demand.filter((d) => locals.get(d.segmentId)?.localIds.length);
   const demandSegments: Record<string, true> = {};
@@ -52,12 +64,10 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
     share.set(d.segmentId, withLocals.length ? locals.get(d.segmentId)!.localIds.length / totalLocals : 1 / demand.length);
   }
 
-  const rows = await store.run<Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 'peerAffinity'>>('read/suppliers/candidate-facts', { segmentIds });
-  const localBuyers = new Map(
-    (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
-  );
+  const rows = await source.candidates(segmentIds);
+  const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
   const peers = new Map<string, { buyers: number; affinity: number }>();
-  for (const r of await store.run<{ id: string; segmentId: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds })) {
+  for (const r of await source.peerBuyers(segmentIds, demandSegments, areaIds)) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
     p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0);

@@ -1,0 +1,146 @@
+import type { CandidateFactsRow, CandidateFactsSource } from '../suppliers/candidate-facts-source.ts';
+import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
+
+/**
+ * The supplier ranking's facts from the projection: the rows
+ * cypher/read/suppliers/ would return (segment-locals, demand-segments,
+ * candidate-facts, candidate-local-buyers, candidate-peer-buyers), computed
+ * over the arrays.
+ */
+export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource {
+  const S = g.segments;
+  const E = g.enterprises;
+  const targetsOf = (ids: string[]) => [...new Set(ids.flatMap((id) => S.index.get(id) ?? []))];
+  const scopeOf = (areaIds: string[] | null) => (areaIds === null ? null : areaScope(g, areaIds));
+
+  /** The segments that make an enterprise a candidate: the targets and their siblings (FEEDS a segment a target FEEDS). */
+  function viaSegments(targets: number[]): Uint8Array {
+    const via = new Uint8Array(S.ids.length);
+    for (const t of targets) {
+      via[t] = 1;
+      for (const d of S.feedsTo[t]!) for (const v of S.feedsFrom[d]!) via[v] = 1;
+    }
+    return via;
+  }
+
+  /** External enterprises operating in a via segment (ascending), and whether each operates in a target itself. */
+  function candidatesOf(segmentIds: string[]): { xs: number[]; direct: Map<number, boolean> } {
+    const targets = targetsOf(segmentIds);
+    const isTarget = new Uint8Array(S.ids.length);
+    for (const t of targets) isTarget[t] = 1;
+    const via = viaSegments(targets);
+    const direct = new Map<number, boolean>();
+    for (let s = 0; s < S.ids.length; s++) {
+      if (!via[s]) continue;
+      for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
+        const x = S.member[k]!;
+        if (!isExternal(E.local[x]!)) continue;
+        direct.set(x, (direct.get(x) ?? false) || isTarget[s] === 1);
+      }
+    }
+    return { xs: [...direct.keys()].sort((a, b) => a - b), direct };
+  }
+
+  return {
+    async segmentLocals(areaIds) {
+      const areas = scopeOf(areaIds);
+      const rows: { segmentId: string; localIds: string[]; leaders: number }[] = [];
+      for (let s = 0; s < S.ids.length; s++) {
+        const localIds: string[] = [];
+        let leaders = 0;
+        for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
+          const l = S.member[k]!;
+          if (E.local[l] !== LOCAL_TRUE) continue;
+          const times = locatedRows(g, areas, l);
+          const leader = S.memberRole[k] === g.leaderRoleCode || E.leaderTag[l] === 1;
+          for (let t = 0; t < times; t++) localIds.push(E.ids[l]!);
+          if (leader) leaders += times;
+        }
+        if (localIds.length) rows.push({ segmentId: S.ids[s]!, localIds, leaders });
+      }
+      return rows;
+    },
+
+    async demandSegments(segmentIds) {
+      const seen = new Set<number>();
+      for (const t of targetsOf(segmentIds)) for (const d of [t, ...S.feedsTo[t]!]) seen.add(d);
+      return [...seen].map((d) => ({ segmentId: S.ids[d]!, name: S.name[d]! }));
+    },
+
+    async candidates(segmentIds) {
+      const { xs, direct } = candidatesOf(segmentIds);
+      return xs.map(
+        (x): CandidateFactsRow => ({
+          id: E.ids[x]!,
+          name: E.name[x]!,
+          region: E.region[x]!,
+          output: E.output[x]!,
+          aboveScale: E.aboveScale[x]!,
+          tags: [...(E.tags[x] ?? [])],
+          direct: direct.get(x)!,
+          leaderRole: E.leaderRole[x] === 1,
+          customers: E.outStart[x + 1]! - E.outStart[x]!,
+        }),
+      );
+    },
+
+    async localBuyers(segmentIds, areaIds) {
+      const areas = scopeOf(areaIds);
+      const rows: { id: string; localBuyers: number }[] = [];
+      for (const x of candidatesOf(segmentIds).xs) {
+        let count = 0;
+        for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          const b = E.outTo[j]!;
+          if (E.local[b] === LOCAL_TRUE && locatedRows(g, areas, b) > 0) count++;
+        }
+        if (count > 0) rows.push({ id: E.ids[x]!, localBuyers: count });
+      }
+      return rows;
+    },
+
+    async peerBuyers(segmentIds, demandSegments, areaIds) {
+      const areas = scopeOf(areaIds);
+      const demand = new Uint8Array(S.ids.length);
+      for (const [id, on] of Object.entries(demandSegments)) {
+        const s = S.index.get(id);
+        if (on === true && s !== undefined) demand[s] = 1;
+      }
+      // Buyers per operating-segment list, by enterprise (OPERATES_IN of b), read from the members once.
+      const opsOf = new Map<number, number[]>();
+      for (let s = 0; s < S.ids.length; s++) {
+        if (!demand[s]) continue;
+        for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
+          const b = S.member[k]!;
+          const list = opsOf.get(b) ?? [];
+          list.push(s);
+          opsOf.set(b, list);
+        }
+      }
+      /**
+       * `NOT (b.local = true AND ($areaIds IS NULL OR EXISTS { (b)-[:LOCATED_IN]->(a:Area) WHERE a.id IN $areaIds }))`
+       * in Cypher's three-valued logic: a missing local flag is unknown, so such a buyer counts only when outside the areas.
+       */
+      const likeLocal = (b: number) => {
+        const l = E.local[b]!;
+        if (l === LOCAL_FALSE || l === LOCAL_OTHER) return true;
+        return areas !== null && locatedRows(g, areas, b) === 0;
+      };
+      const rows: { id: string; segmentId: string; peerBuyers: number }[] = [];
+      for (const x of candidatesOf(segmentIds).xs) {
+        const perSegment = new Map<number, Set<number>>();
+        for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          const b = E.outTo[j]!;
+          const segs = opsOf.get(b);
+          if (!segs || !likeLocal(b)) continue;
+          for (const s of segs) {
+            const set = perSegment.get(s) ?? new Set<number>();
+            set.add(b);
+            perSegment.set(s, set);
+          }
+        }
+        for (const [s, set] of perSegment) rows.push({ id: E.ids[x]!, segmentId: S.ids[s]!, peerBuyers: set.size });
+      }
+      return rows;
+    },
+  };
+}

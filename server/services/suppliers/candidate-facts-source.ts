@@ -1,0 +1,31 @@
+import type { Store } from '../../store/store.ts';
+import type { ScoreFacts } from './score.ts';
+
+/** One candidate's scoring facts as read (the counts of local and like-local buyers are read apart). */
+export type CandidateFactsRow = Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 'peerAffinity'>;
+
+/**
+ * Where the ranking reads its facts: the store's queries (`cypherCandidateFacts`)
+ * or the in-memory projection (server/services/projection), which answers the
+ * same questions with the same rows (in any order: the ranking keys them by id).
+ */
+export interface CandidateFactsSource {
+  /** Per segment with any: the local enterprises of the areas (any Area when null), one id per row, by id; and the 链主 rows among them. */
+  segmentLocals(areaIds: string[] | null): Promise<{ segmentId: string; localIds: string[]; leaders: number }[]>;
+  demandSegments(segmentIds: string[]): Promise<{ segmentId: string; name: string }[]>;
+  candidates(segmentIds: string[]): Promise<CandidateFactsRow[]>;
+  localBuyers(segmentIds: string[], areaIds: string[] | null): Promise<{ id: string; localBuyers: number }[]>;
+  peerBuyers(segmentIds: string[], demandSegments: Record<string, true>, areaIds: string[] | null): Promise<{ id: string; segmentId: string; peerBuyers: number }[]>;
+}
+
+/** The candidate facts as the store's queries give them (cypher/read/suppliers/). */
+export function cypherCandidateFacts(store: Store): CandidateFactsSource {
+  return {
+    segmentLocals: (areaIds) => store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds }),
+    demandSegments: (segmentIds) => store.run<{ segmentId: string; name: string }>('read/suppliers/demand-segments', { segmentIds }),
+    candidates: (segmentIds) => store.run<CandidateFactsRow>('read/suppliers/candidate-facts', { segmentIds }),
+    localBuyers: (segmentIds, areaIds) => store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds }),
+    peerBuyers: (segmentIds, demandSegments, areaIds) =>
+      store.run<{ id: string; segmentId: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds }),
+  };
+}
