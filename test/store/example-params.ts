@@ -61,6 +61,7 @@ export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
   'read/enterprises/segment': { segmentId: 'seg:alloy-casting' },
   'read/enterprises/exists': { ids: ['ent:s0001', 'ent:none'] },
   'write/enterprises/search-names': { rows: [{ id: 'ent:none', searchName: 'x', searchShortName: null }], labels: ['Enterprise'] },
+  'write/enterprises/search-names-complete': { version: 1 },
   'write/enterprises/create': { id: 'ent:user:example', props: { name: '示例新建有限公司', origin: 'user', output: 1 }, areaId: 'area:chaohu' },
   'write/enterprises/update': { id: 'ent:user:none', props: { output: 2 } },
   'write/enterprises/relocate': { id: 'ent:user:none', areaId: 'area:anchao' },
