@@ -71,7 +71,7 @@ describe('analytics projection: the same answers as the store queries', () => {
     const localId = local.data.createEnterprise.id;
     // the projection read before the write is not used any more
     expect(analyticsSource(store)).toBeNull();
-    const external = await api.gql(`mutation { createEnterprise(input: { name: "上海测试控制器", areaId: "area:sh", output: 50000, tags: ["专精特新"] }) { id } }`);
+    const external = await api.gql(`mutation { createEnterprise(input: { name: "上海测试控制器", areaId: "area:shanghai", output: 50000, tags: ["专精特新"] }) { id } }`);
     expect(external.errors).toBeUndefined();
     const externalId = external.data.createEnterprise.id;
     for (const [id, segmentId, role] of [

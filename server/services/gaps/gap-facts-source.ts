@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import type { SegmentRow, SupplyLink } from './classify-gaps.ts';
+import type { SegmentAggregates, SegmentRow, SupplyLink } from './classify-gaps.ts';
 
 /** The scope of the per-segment aggregates: area ids (null: every enterprise marked local) and the segments. */
 export interface GapScope {
@@ -8,14 +8,8 @@ export interface GapScope {
 }
 
 /** Per segment: its local enterprises of the scope and their SUPPLIES into local buyers (read/gaps/segment-locals). */
-export interface LocalsRow {
+export interface LocalsRow extends Pick<SegmentAggregates, 'localCount' | 'localOutput' | 'outputKnownCount' | 'localEnterpriseIds' | 'leaderCount' | 'leaderIds'> {
   segmentId: string;
-  localCount: number;
-  localOutput: number;
-  outputKnownCount: number;
-  localEnterpriseIds: string[];
-  leaderCount: number;
-  leaderIds: string[];
   /** SUPPLIES from these local enterprises into local buyers of the scope. */
   insideCount: number;
   insideShare: number;
