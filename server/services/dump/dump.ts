@@ -1,6 +1,6 @@
 import { NODE_LABELS, PRIVATE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
 import { SEARCH_LABELS } from '../explore/search.ts';
-import { markSearchNamesComplete, searchNamesOf } from '../search-names/backfill-search-names.ts';
+import { searchNamesOf } from '../search-names/backfill-search-names.ts';
 import type { QueryName, Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 
@@ -230,7 +230,11 @@ export class StoreNotEmptyError extends ValidationError {
 
 const SEARCHABLE = new Set<string>(SEARCH_LABELS);
 
-/** A searchable node's properties with search names, computed when the dump (an older version's) has none. */
+/**
+ * A searchable node's properties with search names, computed when the dump (an older version's) has none.
+ * The dump of a current store carries its Meta {id: 'search-names'} record; one without it is scanned once
+ * at the next start (finding nothing to write) and then has it.
+ */
 function withSearchNames(n: DumpNode): Record<string, unknown> {
   const p = n.properties;
   if (typeof p.name !== 'string' || p.searchName != null || !n.labels.some((l) => SEARCHABLE.has(l))) return p;
@@ -271,8 +275,6 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
     for (const [query, rows] of byShape) {
       for (let i = 0; i < rows.length; i += batchSize) await tx.run(query, { rows: rows.slice(i, i + batchSize) });
     }
-    // every searchable node restored has its search names: a start needs no scan
-    await markSearchNamesComplete(tx);
     return { nodes: dump.nodes.length, relationships: dump.relationships.length };
   });
 }

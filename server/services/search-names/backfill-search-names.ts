@@ -18,7 +18,7 @@ export function searchNamesOf(name: string, shortName: string | null | undefined
 }
 
 /** Records that every searchable node carries search names (Meta {id: 'search-names'}). */
-export async function markSearchNamesComplete(runner: QueryRunner): Promise<void> {
+async function markSearchNamesComplete(runner: QueryRunner): Promise<void> {
   await runner.run('write/enterprises/search-names-complete', { version: SEARCH_NAMES_VERSION });
 }
 
