@@ -48,6 +48,9 @@ export interface AnalyticGraph {
     leaderTag: Uint8Array;
     /** Some OPERATES_IN with role 'leader'. */
     leaderRole: Uint8Array;
+    /** OPERATES_IN by enterprise: segment numbers of opStart[e] .. opStart[e+1]). */
+    opStart: Int32Array;
+    opSeg: Int32Array;
     /** LOCATED_IN (Area): area numbers of locStart[e] .. locStart[e+1]). */
     locStart: Int32Array;
     locArea: Int32Array;

@@ -125,6 +125,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
     opRole.push(r);
   }
   const byEnt = csr(n, opEnt.length, (i) => opEnt[i]!);
+  const opSegOf = Int32Array.from(byEnt.item, (i) => opSeg[i]!);
   const memberStart = new Int32Array(nSeg + 1);
   for (const s of opSeg) memberStart[s + 1]! += 1;
   for (let s = 0; s < nSeg; s++) memberStart[s + 1]! += memberStart[s]!;
@@ -194,6 +195,8 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
       local,
       leaderTag,
       leaderRole,
+      opStart: byEnt.start,
+      opSeg: opSegOf,
       locStart,
       locArea: Int32Array.from(locList),
       outStart,

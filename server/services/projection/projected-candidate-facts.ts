@@ -23,8 +23,20 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
     return via;
   }
 
+  // The three reads of one ranking ask for the same candidates: computed once per target list.
+  const candidateSets = new Map<string, { xs: number[]; direct: Map<number, boolean> }>();
+  const candidatesOf = (segmentIds: string[]) => {
+    const key = JSON.stringify(segmentIds);
+    let c = candidateSets.get(key);
+    if (!c) {
+      if (candidateSets.size >= 32) candidateSets.clear();
+      candidateSets.set(key, (c = findCandidates(segmentIds)));
+    }
+    return c;
+  };
+
   /** External enterprises operating in a via segment (ascending), and whether each operates in a target itself. */
-  function candidatesOf(segmentIds: string[]): { xs: number[]; direct: Map<number, boolean> } {
+  function findCandidates(segmentIds: string[]): { xs: number[]; direct: Map<number, boolean> } {
     const targets = targetsOf(segmentIds);
     const isTarget = new Uint8Array(S.ids.length);
     for (const t of targets) isTarget[t] = 1;
@@ -105,17 +117,6 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         const s = S.index.get(id);
         if (on === true && s !== undefined) demand[s] = 1;
       }
-      // Buyers per operating-segment list, by enterprise (OPERATES_IN of b), read from the members once.
-      const opsOf = new Map<number, number[]>();
-      for (let s = 0; s < S.ids.length; s++) {
-        if (!demand[s]) continue;
-        for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
-          const b = S.member[k]!;
-          const list = opsOf.get(b) ?? [];
-          list.push(s);
-          opsOf.set(b, list);
-        }
-      }
       /**
        * `NOT (b.local = true AND ($areaIds IS NULL OR EXISTS { (b)-[:LOCATED_IN]->(a:Area) WHERE a.id IN $areaIds }))`
        * in Cypher's three-valued logic: a missing local flag is unknown, so such a buyer counts only when outside the areas.
@@ -126,19 +127,30 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         return areas !== null && locatedRows(g, areas, b) === 0;
       };
       const rows: { id: string; segmentId: string; peerBuyers: number }[] = [];
+      // distinct buyers per (candidate, demand segment): a supplier's buyers ascend, so a repeated buyer is the previous one
+      const count = new Int32Array(S.ids.length);
+      const lastBuyer = new Int32Array(S.ids.length).fill(-1);
+      const touched: number[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
-        const perSegment = new Map<number, Set<number>>();
+        let previous = -1;
         for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
           const b = E.outTo[j]!;
-          const segs = opsOf.get(b);
-          if (!segs || !likeLocal(b)) continue;
-          for (const s of segs) {
-            const set = perSegment.get(s) ?? new Set<number>();
-            set.add(b);
-            perSegment.set(s, set);
+          if (b === previous) continue;
+          previous = b;
+          if (E.opStart[b] === E.opStart[b + 1] || !likeLocal(b)) continue;
+          for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++) {
+            const s = E.opSeg[k]!;
+            if (!demand[s] || lastBuyer[s] === b) continue;
+            lastBuyer[s] = b;
+            if (count[s]!++ === 0) touched.push(s);
           }
         }
-        for (const [s, set] of perSegment) rows.push({ id: E.ids[x]!, segmentId: S.ids[s]!, peerBuyers: set.size });
+        for (const s of touched) {
+          rows.push({ id: E.ids[x]!, segmentId: S.ids[s]!, peerBuyers: count[s]! });
+          count[s] = 0;
+          lastBuyer[s] = -1;
+        }
+        touched.length = 0;
       }
       return rows;
     },
