@@ -17,6 +17,7 @@ const NEO4J_SUITES = [
   'test/security/audit.test.ts',
   'test/security/injection.test.ts',
   'test/e2e/chain-map.e2e.test.ts',
+  'test/e2e/pipeline.e2e.test.ts',
 ];
 /** Embedded-only by nature: Grafeo's own files, or the linter (engine-independent). */
 const EMBEDDED_ONLY = ['test/store/embedded-store.test.ts', 'test/store/cypher-lint.test.ts'];
