@@ -5,6 +5,7 @@ import { getQuery } from './cypher-library.ts';
 import { StoreError, type Params, type QueryReturning, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { CommitListeners } from './commit-listeners.ts';
 import { toPlainRow } from './to-plain.ts';
+import { WriteGeneration } from './write-generation.ts';
 
 const { GrafeoDB } = grafeo;
 type GrafeoDatabase = InstanceType<typeof GrafeoDB>;
@@ -32,7 +33,8 @@ async function runOn<T>(executor: Executor, queryName: string, params: Params): 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
-  private generation = 0;
+  /** The only writer of its files is this process, so its own writes are all a cache needs to watch. */
+  private readonly generation = new WriteGeneration();
   private readonly commits = new CommitListeners();
   /** Reads in flight: close waits for them (a background read, e.g. the analytics projection, may outlive its caller). */
   private readonly reads = new Set<Promise<unknown>>();
@@ -78,7 +80,7 @@ export class EmbeddedStore implements Store {
             return runOn<R>(tx, name, params);
           } });
         tx.commit();
-        this.generation += 1;
+        this.generation.bump();
         this.commits.notify(names);
         return result;
       } catch (e) {
@@ -89,7 +91,7 @@ export class EmbeddedStore implements Store {
   }
 
   writeGeneration(): number {
-    return this.generation;
+    return this.generation.current();
   }
 
   onCommit(listener: (queryNames: readonly string[]) => void): () => void {

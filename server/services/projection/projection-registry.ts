@@ -36,9 +36,9 @@ const optedIn = new WeakSet<Store>();
 
 /**
  * Whether the projection serves this store's analyses. On by default for the
- * embedded store, whose every write goes through this process; on Neo4j other
- * servers' writes do not move this process's write generation (as for
- * analysis-cache.ts), so only when the deployment says this server is the only writer.
+ * embedded store, whose every write goes through this process; on Neo4j this
+ * process does not see other servers' commits, so only when the deployment
+ * says this server is the only writer (ANALYTICS_PROJECTION=on).
  */
 export const projectionEnabled = (store: Store) => store.kind === 'embedded' || optedIn.has(store);
 
