@@ -84,12 +84,12 @@ describe('the seed graph matches the plan', () => {
   });
   afterAll(() => store.close());
 
-  it('has 7 actions, 18 tasks, the 8 chains and the Meta node', async () => {
+  it('has 7 actions, 18 tasks, the 8 chains and the Meta nodes (seeded; search names complete)', async () => {
     const counts = countsOf(await store.run<Counts[number]>('read/graph-counts'));
     expect(counts['node:Action']).toBe(7);
     expect(counts['node:Task']).toBe(18);
     expect(counts['node:Chain']).toBe(8);
-    expect(counts['node:Meta']).toBe(1);
+    expect(counts['node:Meta']).toBe(2);
     expect(counts['relationship:HAS_TASK']).toBe(18);
     const [status] = await store.run<{ seeded: boolean; version: string }>('read/seed-status');
     expect(status?.seeded).toBe(true);
