@@ -67,7 +67,10 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   const rows = await source.candidates(segmentIds);
   const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
   const peers = new Map<string, { buyers: number; affinity: number }>();
-  for (const r of await source.peerBuyers(segmentIds, demandSegments, areaIds)) {
+  // Summed in one order (candidate, segment): the engines and the projection list the rows in different orders,
+  // and a float sum's last bit depends on the order.
+  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0));
+  for (const r of peerRows) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
     p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0);
