@@ -567,3 +567,38 @@ export function fetchTargetBasis(areaId: string | null): Promise<(TargetBasis & 
     (d) => d.targets,
   );
 }
+
+// ---- reports.graphql (monthly 调度 report) -------------------------------------------------
+
+const MONTHLY_REPORT = gql(`query MonthlyReport($month: String!, $areaId: ID, $unitId: ID, $stalledDays: Int) {
+  monthlyReport(month: $month, areaId: $areaId, unitId: $unitId, stalledDays: $stalledDays) {
+    month from to asOf generatedAt stalledDays totalCount targetAreaId
+    area { id name } unit { id name }
+    stages { stage count investment unknownInvestment }
+    projects { stage droppedFrom lastActivityAt idleDays stalled
+      project { id name investorName investment origin area { id name } leadUnit { id name } lookAfterUnits { id name } segments { id name } } }
+    changes { id date at actor from to note project { id name } }
+    stalled { stage idleDays lastActivityAt project { id name leadUnit { id name } lookAfterUnits { id name } } }
+    signedToStarted { value numerator denominator }
+    startedToProducing { value numerator denominator }
+    targets { target { id name area { id name } wholeId } value unit current currentSource ratio counts since asOf baseline { value date } expectedRatio behindPace }
+    gaps { gap { id kind status segmentName chainName areaName note responsible { unitId unitName role } } projects { id name stage } }
+  }
+}`);
+export type MonthlyReport = ResultOf<typeof MONTHLY_REPORT>['monthlyReport'];
+
+export function fetchMonthlyReport(args: { month: string; areaId: string | null; unitId: string | null; stalledDays: number | null }): Promise<MonthlyReport> {
+  return execute(MONTHLY_REPORT, args).then((d) => d.monthlyReport);
+}
+
+const MONTHLY_REPORT_FILE = gql(`query MonthlyReportFile($month: String!, $areaId: ID, $unitId: ID, $stalledDays: Int) {
+  monthlyReportFile(month: $month, areaId: $areaId, unitId: $unitId, stalledDays: $stalledDays) { filename mimeType base64 } }`);
+
+/** The report as the server writes it (.xlsx, the same file `npm run export -- report` gives). */
+export function exportMonthlyReport(args: { month: string; areaId: string | null; unitId: string | null; stalledDays: number | null }): Promise<ExportedFile> {
+  return execute(MONTHLY_REPORT_FILE, args).then(({ monthlyReportFile: f }) => ({
+    filename: f.filename,
+    mimeType: f.mimeType,
+    bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)),
+  }));
+}

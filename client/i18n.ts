@@ -5,6 +5,7 @@
  * 链主 chain leader, 责任单位 lead unit, 配合单位 supporting unit.
  */
 import { pipelineEn, pipelineZh } from './i18n-pipeline.ts';
+import { reportEn, reportZh } from './i18n-report.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -250,6 +251,7 @@ const zh = {
   tooManyAttempts: '尝试次数过多，请稍后再试',
   create: '创建',
   ...pipelineZh,
+  ...reportZh,
   alsoCalled: '又称 {name}',
   'targetGroup.规模总量': '规模总量',
   'targetGroup.产业集聚': '产业集聚',
@@ -509,6 +511,7 @@ const en: Record<MessageKey, string> = {
   tooManyAttempts: 'Too many attempts: try again later',
   create: 'Create',
   ...pipelineEn,
+  ...reportEn,
   alsoCalled: 'also called {name}',
   'targetGroup.规模总量': 'Scale',
   'targetGroup.产业集聚': 'Clustering',

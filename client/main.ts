@@ -10,6 +10,7 @@ import { renderTargetsView } from './ui/targets-view.ts';
 import { askFirstAdmin, askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
 import { renderPipelineView } from './ui/pipeline-view.ts';
+import { renderReportView } from './ui/report-view.ts';
 import { renderUnitProjects } from './ui/unit-projects.ts';
 
 /*
@@ -21,7 +22,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const chainSelect = $<HTMLSelectElement>('#chain-select');
 const areaSelect = $<HTMLSelectElement>('#area-select');
 const status = $('#status');
-const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view') };
+const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view'), report: $('#report-view') };
 
 /** Everything the shell knows: the URL state and what it loaded once. */
 const app: { state: AppState; me: Me | null; chains: ChainSummary[]; textsIn: Lang | null } = { state: { ...DEFAULT_STATE }, me: null, chains: [], textsIn: null };
@@ -176,6 +177,9 @@ async function render(asked: AppState): Promise<void> {
     setStatus('');
   } else if (state.view === 'pipeline') {
     await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject });
+    setStatus('');
+  } else if (state.view === 'report') {
+    await renderReportView(views.report, state.area);
     setStatus('');
   }
 }
