@@ -1,5 +1,5 @@
 /**
- * npm run export -- enterprises|gaps|candidates [--format csv|xlsx] [--out FILE]
+ * npm run export -- enterprises|gaps|candidates|projects [--format csv|xlsx] [--out FILE]
  *   [--gap GAP_ID | --segment SEGMENT_ID [--area AREA_ID]] [--store …] [--data-dir DIR]
  * npm run export -- report --month YYYY-MM [--area AREA_ID] [--unit UNIT_ID] [--stalled-days N] [--out FILE]
  *
@@ -9,14 +9,14 @@
 import { writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps } from '../services/export/export-tables.ts';
+import { exportCandidates, exportEnterprises, exportGaps, exportProjects } from '../services/export/export-tables.ts';
 import { monthlyReportXlsx } from '../services/reports/report-workbook.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
 const USAGE =
-  'usage: npm run export -- enterprises|gaps|candidates [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]\n' +
+  'usage: npm run export -- enterprises|gaps|candidates|projects [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]\n' +
   '       npm run export -- report --month YYYY-MM [--area ID] [--unit ID] [--stalled-days N] [--out FILE]   (monthly 调度 report, .xlsx)';
 
 async function main(): Promise<void> {
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     USAGE,
   );
   const kind = positionals[0];
-  if (positionals.length !== 1 || !['enterprises', 'gaps', 'candidates', 'report'].includes(kind!)) throw new UsageError(USAGE);
+  if (positionals.length !== 1 || !['enterprises', 'gaps', 'candidates', 'projects', 'report'].includes(kind!)) throw new UsageError(USAGE);
   if (kind === 'report') return exportReport(values, configArgs);
   const format = (values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx')) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError('--format must be csv or xlsx');
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
         ? await exportEnterprises(store, format)
         : kind === 'gaps'
           ? await exportGaps(store, format)
+          : kind === 'projects'
+            ? await exportProjects(store, format)
           : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
     const out = values.out ?? file.filename;
     writeFileSync(out, file.buffer);

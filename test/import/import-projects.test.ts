@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportProjects } from '../../server/services/export/export-tables.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { getProject, listProjects, projectEvents } from '../../server/services/projects/projects.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
@@ -104,6 +105,18 @@ describe('project list import (招商项目清单)', () => {
       ]),
     );
     expect(report.issues.every((i) => i.message && i.messageEn)).toBe(true);
+    expect(await counts(store)).toEqual(before);
+  });
+
+  it('imports its own export (xlsx and CSV) back unchanged', async () => {
+    const before = await counts(store);
+    const all = await listProjects(store);
+    for (const format of ['xlsx', 'csv'] as const) {
+      const file = await exportProjects(store, format);
+      const report = await importFile(store, file.buffer, file.filename, { kind: 'projects', dryRun: false });
+      expect(report.issues.filter((i) => i.severity === 'error'), format).toEqual([]);
+      expect(report.counts, format).toMatchObject({ rows: all.length, unchanged: all.length, create: 0, update: 0, reject: 0 });
+    }
     expect(await counts(store)).toEqual(before);
   });
 

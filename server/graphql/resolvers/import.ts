@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps, exportMapping } from '../../services/export/export-tables.ts';
+import { exportCandidates, exportEnterprises, exportGaps, exportMapping, exportProjects } from '../../services/export/export-tables.ts';
 import type { ExportFile } from '../../services/export/table-file.ts';
 import { importFile } from '../../services/import/import-file.ts';
 import type { ColumnOverrides } from '../../services/import/types.ts';
@@ -44,6 +44,7 @@ export const importResolvers: Resolvers = {
       if (args.kind === 'ENTERPRISES') return toBase64(await exportEnterprises(store, format));
       if (args.kind === 'GAPS') return toBase64(await exportGaps(store, format));
       if (args.kind === 'MAPPING') return toBase64(await exportMapping(store, format));
+      if (args.kind === 'PROJECTS') return toBase64(await exportProjects(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
       return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, filter: args.filter ?? null }));
     },

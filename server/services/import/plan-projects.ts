@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { ProjectStage } from '../../model/vocabulary.ts';
-import { STAGE_DATE_FIELD, STAGE_ORDER, stageRank } from '../projects/pipeline-rules.ts';
+import { STAGE_DATE_FIELD, STAGE_ORDER, STAGE_ZH, stageRank } from '../projects/pipeline-rules.ts';
 import type { Project } from '../projects/project-types.ts';
 import type { MappedColumn } from './columns.ts';
 import { newEnterpriseId, readUscc } from './plan-enterprises.ts';
@@ -24,7 +24,6 @@ export interface ProjectReference {
   at: string;
 }
 
-const STAGE_ZH: Record<ProjectStage, string> = { lead: '线索', negotiating: '洽谈', signed: '签约', started: '开工', producing: '投产', dropped: '终止' };
 const DATE_FIELDS = ['leadAt', 'negotiatingAt', 'signedAt', 'startedAt', 'producingAt', 'droppedAt'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
 const STAGE_OF_DATE = Object.fromEntries(Object.entries(STAGE_DATE_FIELD).map(([stage, field]) => [field, stage])) as Record<DateField, ProjectStage>;
@@ -154,7 +153,7 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     const existing = (givenId ? byId.get(givenId) : undefined) ?? (name && area && !givenId ? byName.get(`${area}|${normaliseName(name)}`) : undefined);
     const matchedBy = existing ? (givenId ? 'id' : 'name') : null;
     const key = existing?.id ?? givenId ?? `${area}|${normaliseName(name)}`;
-    const first = seenId.check(key, r.row) ?? (name && area ? seenName.check(`${area}|${normaliseName(name)}`, r.row) : undefined);
+    const first = seenId.check(key, r.row) ?? (name && area && !givenId ? seenName.check(`${area}|${normaliseName(name)}`, r.row) : undefined);
     if (first !== undefined) r.error(givenId ? 'id' : 'name', 'DUPLICATE_IN_FILE', { first, by: '同一项目', byEn: 'same project' });
 
     // stage dates in order: no reached stage before an earlier one
@@ -189,7 +188,9 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     // investor: an enterprise of the graph by USCC or name, else a new one
     const writes: PlannedWrite[] = [];
     let investor: string | null | undefined;
-    if (uscc || investorName) {
+    // the investor named as stored, without a code: the stored link (or its absence) stands, so an export imports back unchanged
+    const sameInvestor = existing && !uscc && investorName === (existing.investorName ?? '');
+    if ((uscc || investorName) && !sameInvestor) {
       const found = (uscc ? ref.enterprises.byCode(uscc) : undefined) ?? (investorName ? ref.enterprises.byNormalisedName(investorName) : undefined);
       if (found) investor = found.id;
       else {

@@ -1,13 +1,11 @@
 import { gapKindZh } from '../../model/gap-kinds.ts';
-import type { ProjectStage } from '../../model/vocabulary.ts';
 import type { Store } from '../../store/store.ts';
 import { MIME_TYPES, toXlsxSheets, type ExportFile, type SheetRows } from '../export/table-file.ts';
 import { limitedWork } from '../limits/work-limits.ts';
-import type { Rate } from '../projects/pipeline-rules.ts';
+import { STAGE_ZH, type Rate } from '../projects/pipeline-rules.ts';
 import type { Project } from '../projects/project-types.ts';
 import { monthlyReport, type MonthlyReport, type MonthlyReportArgs, type ReportProject } from './monthly-report.ts';
 
-export const STAGE_ZH: Record<ProjectStage, string> = { lead: '线索', negotiating: '洽谈', signed: '签约', started: '开工', producing: '投产', dropped: '终止' };
 const GAP_STATUS_ZH: Record<string, string> = { open: '待解决', in_progress: '推进中', filled: '已填补', dismissed: '已搁置' };
 const SOURCE_ZH: Record<string, string> = { COMPUTED: '据数据计算', RECORDED: '填报', NONE: '暂无' };
 const UNKNOWN = '未知';
