@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import { listSavedGaps, type SavedGap } from '../gaps/saved-gaps.ts';
-import { projectsForGap } from '../projects/gap-projects.ts';
+import { projectsOfGap } from '../projects/gap-projects.ts';
 import { checkStalledDays } from '../projects/pipeline-board.ts';
 import { conversionRates, type Rate } from '../projects/pipeline-rules.ts';
 import { listProjects, projectEvents } from '../projects/projects.ts';
@@ -146,9 +146,13 @@ export async function monthlyReport(store: Store, args: MonthlyReportArgs): Prom
   const targets = targetAreaId ? progress : progress.flatMap((t) => [t, ...t.parts]);
 
   const openGaps = unit ? unit.openGaps : await listSavedGaps(store, { statuses: ['open', 'in_progress'] });
+  // every project once (a gap's leads may lie outside the report's scope), each gap area's scope once
+  const everyProject = await listProjects(store);
+  const scopes = new Map<string, Set<string>>();
   const gaps: ReportGap[] = [];
   for (const gap of openGaps.filter((g) => OPEN_GAP.has(g.status) && inScope(g.areaId))) {
-    gaps.push({ gap, projects: await projectsForGap(store, gap) });
+    if (gap.areaId && !scopes.has(gap.areaId)) scopes.set(gap.areaId, new Set(await areaScopeIds(store, gap.areaId)));
+    gaps.push({ gap, projects: projectsOfGap(gap, everyProject, gap.areaId ? scopes.get(gap.areaId)! : null) });
   }
 
   return {
