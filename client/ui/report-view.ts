@@ -149,7 +149,7 @@ export async function renderReportView(container: HTMLElement, area: AreaChoice)
     message.textContent = t('loading');
     void exportMonthlyReport(args()).then(
       (f) => {
-        download(f.filename, f.bytes, f.mimeType);
+        download(f.filename, f.bytes.buffer as ArrayBuffer, f.mimeType);
         message.textContent = f.filename;
       },
       (e: unknown) => (message.textContent = errorText(e)),

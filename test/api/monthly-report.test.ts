@@ -61,7 +61,7 @@ describe('monthly 调度 report on the seed graph', () => {
     const changes = r.changes.map((c: any) => [c.project.id, c.date, c.to]);
     expect(changes).toContainEqual(['project:sample:power-battery', '2025-10-15', 'PRODUCING']);
     expect(changes).toContainEqual(['project:t-signed', '2025-10-28', 'SIGNED']);
-    expect(changes.every(([, date]: string[]) => date >= '2025-10-01' && date <= '2025-10-31')).toBe(true);
+    expect(changes.every(([, date]: string[]) => date! >= '2025-10-01' && date! <= '2025-10-31')).toBe(true);
 
     const stalled = r.stalled.map((p: any) => p.project.id);
     expect(stalled).toContain('project:t-idle');
