@@ -152,7 +152,7 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     // the existing project: by id, else by name in the same area
     const existing = (givenId ? byId.get(givenId) : undefined) ?? (name && area && !givenId ? byName.get(`${area}|${normaliseName(name)}`) : undefined);
     const matchedBy = existing ? (givenId ? 'id' : 'name') : null;
-    const key = existing?.id ?? givenId ?? `${area}|${normaliseName(name)}`;
+    const key = existing?.id ?? (givenId || `${area}|${normaliseName(name)}`);
     const first = seenId.check(key, r.row) ?? (name && area && !givenId ? seenName.check(`${area}|${normaliseName(name)}`, r.row) : undefined);
     if (first !== undefined) r.error(givenId ? 'id' : 'name', 'DUPLICATE_IN_FILE', { first, by: '同一项目', byEn: 'same project' });
 
