@@ -1,6 +1,6 @@
 /** UI strings of the monthly 调度 report (client/ui/report-view.ts); merged into client/i18n.ts. */
 export const reportZh = {
-  'view.report': '月度调度',
+  'view.report': '月度调度报告',
   'report.title': '{scope} 招商项目月度调度报告（{month}）',
   'report.month': '月份',
   'report.unit': '单位',

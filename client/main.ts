@@ -120,7 +120,8 @@ function renderControls(state: AppState): void {
   chainSelect.value = state.chain ?? '';
   areaSelect.value = state.area;
   for (const tab of document.querySelectorAll<HTMLButtonElement>('#view-tabs [data-view]')) {
-    if (tab.dataset.view === state.view) tab.setAttribute('aria-current', 'page');
+    // the monthly report is a page of the pipeline (opened from its board)
+    if (tab.dataset.view === (state.view === 'report' ? 'pipeline' : state.view)) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
   for (const [name, el] of Object.entries(views)) el.hidden = name !== state.view;
@@ -176,10 +177,10 @@ async function render(asked: AppState): Promise<void> {
     await renderTargetsView(views.targets, state.area);
     setStatus('');
   } else if (state.view === 'pipeline') {
-    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject });
+    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject, openReport: () => navigate({ view: 'report', sel: null }) });
     setStatus('');
   } else if (state.view === 'report') {
-    await renderReportView(views.report, state.area);
+    await renderReportView(views.report, state.area, () => navigate({ view: 'pipeline', sel: null }));
     setStatus('');
   }
 }

@@ -122,7 +122,7 @@ function reportBody(r: MonthlyReport): HTMLElement {
 }
 
 /** The report page of the chosen area: month, unit and stalled-days choices, download and print, then the report. */
-export async function renderReportView(container: HTMLElement, area: AreaChoice): Promise<void> {
+export async function renderReportView(container: HTMLElement, area: AreaChoice, backToBoard: () => void): Promise<void> {
   const body = h('div', { className: 'report-body' });
   const message = h('p', { className: 'hint', role: 'status' });
   const args = () => ({ month: choice.month, areaId: area === 'both' ? null : area, unitId: choice.unitId || null, stalledDays: choice.stalledDays });
@@ -159,6 +159,7 @@ export async function renderReportView(container: HTMLElement, area: AreaChoice)
     h(
       'div',
       { className: 'filters no-print', 'data-testid': 'report-controls' },
+      h('button', { type: 'button', className: 'linklike', onclick: backToBoard }, `← ${t('pipeline.title')}`),
       h('span', {}, `${t('area')}：${area === 'both' ? allLocalLabel() : areaName(area)}`),
       h('label', { className: 'field' }, h('span', {}, t('report.month')), month),
       h('label', { className: 'field' }, h('span', {}, t('report.unit')), unit),

@@ -23,14 +23,17 @@ describe.runIf(canRunBrowser)('monthly 调度 report in the browser', () => {
     page.setDefaultTimeout(20_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?view=report&area=chaohu`);
+    await page.goto(`${server.url}/?view=pipeline&area=chaohu`);
     await page.locator('dialog.sign-in').waitFor();
     await page.fill('#sign-in-name', 'li');
     await page.fill('#sign-in-password', 'li-password-12');
     await page.click('dialog.sign-in button[type=submit]');
     await page.locator('dialog.sign-in').waitFor({ state: 'detached' });
 
+    // from the pipeline board, where the work is
+    await page.click('[data-testid=open-report]');
     await page.locator('[data-testid=monthly-report]').waitFor();
+    expect(page.url()).toContain('view=report');
     await page.fill('[data-testid=report-month]', '2025-10');
     await page.locator('[data-testid=monthly-report] h1 >> text=2025-10').waitFor();
     const report = page.locator('[data-testid=monthly-report]');
@@ -38,6 +41,7 @@ describe.runIf(canRunBrowser)('monthly 调度 report in the browser', () => {
     await expect(report.locator('[data-testid=report-changes]').textContent()).resolves.toContain('博天动力电池巢湖生产基地');
     await expect(report.locator('[data-testid=report-stages] tbody tr').count()).resolves.toBe(6);
 
+    await page.screenshot({ path: 'test/artifacts/monthly-report.png' });
     // printed: only the report, on A4, with the machine's CJK font embedded (no CDN)
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('header.topbar').isVisible()).resolves.toBe(false);
