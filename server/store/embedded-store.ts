@@ -4,6 +4,7 @@ import grafeo from '@grafeo-db/js';
 import { getQuery } from './cypher-library.ts';
 import { queryRunner, StoreError, uncheckedRun, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
+import { WriteGeneration } from './write-generation.ts';
 
 const { GrafeoDB } = grafeo;
 type GrafeoDatabase = InstanceType<typeof GrafeoDB>;
@@ -38,7 +39,8 @@ export interface ReadOnlyGraph extends QueryRunner {
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
-  private generation = 0;
+  /** The only writer of its files is this process, so its own writes are all a cache needs to watch. */
+  private readonly generation = new WriteGeneration();
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -86,7 +88,7 @@ export class EmbeddedStore implements Store {
       try {
         const result = await work(queryRunner(<R>(name: string, params: Params = {}) => runOn<R>(tx, name, params)));
         tx.commit();
-        this.generation += 1;
+        this.generation.bump();
         return result;
       } catch (e) {
         if (tx.isActive) tx.rollback();
@@ -96,7 +98,7 @@ export class EmbeddedStore implements Store {
   }
 
   writeGeneration(): number {
-    return this.generation;
+    return this.generation.current();
   }
 
   async applySchema(): Promise<void> {

@@ -10,6 +10,8 @@ export interface Neo4jSettings {
   user: string;
   password: string;
   database: string | undefined;
+  /** How long this server may serve a cached read before it looks again: other servers' writes show within it (0: no cache). */
+  cacheSeconds: number;
 }
 
 /** Which store the product opens and its settings; part of the server's Config (server/config.ts). */
@@ -43,7 +45,11 @@ export function storeConfigFrom(values: Values, env: NodeJS.ProcessEnv, fail: (m
     user: env.NEO4J_USER ?? 'neo4j',
     password: env.NEO4J_PASSWORD ?? '',
     database: env.NEO4J_DATABASE || undefined,
+    cacheSeconds: Number(env.NEO4J_CACHE_SECONDS ?? '5'),
   };
+  if (!Number.isFinite(neo4j.cacheSeconds) || neo4j.cacheSeconds < 0) {
+    throw fail(`NEO4J_CACHE_SECONDS must be a number of seconds, 0 or more (got '${env.NEO4J_CACHE_SECONDS}')`);
+  }
   if (store === 'neo4j' && !neo4j.uri) {
     throw fail('--store neo4j needs NEO4J_URI (e.g. neo4j://localhost:7687), with NEO4J_USER, NEO4J_PASSWORD and optionally NEO4J_DATABASE');
   }
