@@ -44,11 +44,16 @@ export interface GapFactsSource {
 /** The gap facts as the store's queries give them (cypher/read/gaps/). */
 export function cypherGapFacts(store: Store): GapFactsSource {
   // No area: every enterprise marked local counts, whether or not an area is known for it (the -all queries).
-  const all = (scope: GapScope): '-all' | '' => (scope.areaIds === null ? '-all' : '');
   return {
     segments: (chainId) => store.run<SegmentRow>('read/gaps/segments', { chainId }),
-    locals: (scope, limit) => store.run<LocalsRow>(`read/gaps/segment-locals${all(scope)}`, { ...scope, limit }),
-    supplies: (scope, idLimit, minShare) => store.run<SuppliesRow>(`read/gaps/segment-supplies${all(scope)}`, { ...scope, idLimit, minShare }),
+    locals: ({ areaIds, segmentIds }, limit) =>
+      areaIds === null
+        ? store.run<LocalsRow>('read/gaps/segment-locals-all', { segmentIds, limit })
+        : store.run<LocalsRow>('read/gaps/segment-locals', { segmentIds, limit, areaIds }),
+    supplies: ({ areaIds, segmentIds }, idLimit, minShare) =>
+      areaIds === null
+        ? store.run<SuppliesRow>('read/gaps/segment-supplies-all', { segmentIds, idLimit, minShare })
+        : store.run<SuppliesRow>('read/gaps/segment-supplies', { segmentIds, idLimit, minShare, areaIds }),
     supplyRows: (scope) => store.run<SupplyLink & { segmentId: string }>('read/gaps/segment-supply-rows', { ...scope }),
   };
 }

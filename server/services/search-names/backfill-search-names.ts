@@ -10,7 +10,7 @@ const BACKFILL_BATCH = 2000;
  * without the current one is backfilled once at start. Raising it alone does
  * not recompute names already stored.
  */
-export const SEARCH_NAMES_VERSION = 1;
+export const SEARCH_NAMES_VERSION = '1';
 
 /** `searchName` / `searchShortName` of a node's name and short name (what every write path stores). */
 export function searchNamesOf(name: string, shortName: string | null | undefined): { searchName: string; searchShortName: string | null } {
@@ -51,7 +51,7 @@ export async function backfillSearchNames(store: Store): Promise<number> {
  * Returns the nodes written, or null when no scan was needed.
  */
 export async function ensureSearchNames(store: Store): Promise<number | null> {
-  const [status] = await store.run<{ version: number | null }>('read/explore/search-names-status');
+  const [status] = await store.run<{ version: string | null }>('read/explore/search-names-status');
   if (status?.version === SEARCH_NAMES_VERSION) return null;
   return backfillSearchNames(store);
 }
