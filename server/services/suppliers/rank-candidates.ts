@@ -1,7 +1,7 @@
 import { analysisCache } from '../analysis-cache.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
-import { compareRanked, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
+import { compareRanked, FAR_PEER, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
 import type { SegmentLocals } from './types.ts';
 import type { CandidateWeights } from './weights.ts';
 
@@ -19,6 +19,8 @@ export interface Ranking {
   /** The segments of the local demand: the targets and the segments they FEED, where the scope has local enterprises (all of them when none has). */
   demandSegments: Record<string, true>;
   segmentNames: Map<string, string>;
+  /** English segment names where the seeds give one. */
+  segmentNamesEn: Map<string, string | null>;
   pool: PoolStats;
   ranked: RankedCandidate[];
 }
@@ -40,8 +42,9 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   for (const r of await store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds })) {
     locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
   }
-  const demand = await store.run<{ segmentId: string; name: string }>('read/suppliers/demand-segments', { segmentIds });
+  const demand = await store.run<{ segmentId: string; name: string; nameEn: string | null }>('read/suppliers/demand-segments', { segmentIds });
   const segmentNames = new Map(demand.map((d) => [d.segmentId, d.name]));
+  const segmentNamesEn = new Map(demand.map((d) => [d.segmentId, d.nameEn ?? null]));
   const withLocals = demand.filter((d) => locals.get(d.segmentId)?.localIds.length);
   const demandSegments: Record<string, true> = {};
   // A demand segment's share of the local enterprises in demand segments: how like our buyers its buyers are.
@@ -57,10 +60,10 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
     (await store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds })).map((r) => [r.id, Number(r.localBuyers)]),
   );
   const peers = new Map<string, { buyers: number; affinity: number }>();
-  for (const r of await store.run<{ id: string; segmentId: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds })) {
+  for (const r of await store.run<{ id: string; segmentId: string; near: boolean; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds })) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
-    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0);
+    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
   }
   const facts: ScoreFacts[] = rows.map((r) => ({
@@ -72,5 +75,5 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   }));
   const pool = poolStats(facts);
   const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
-  return { areaIds, locals, demandSegments, segmentNames, pool, ranked };
+  return { areaIds, locals, demandSegments, segmentNames, segmentNamesEn, pool, ranked };
 }
