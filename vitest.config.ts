@@ -17,10 +17,10 @@ const NEO4J_SUITES = [
   'test/security/audit.test.ts',
   'test/security/injection.test.ts',
   'test/e2e/chain-map.e2e.test.ts',
+  'test/e2e/pipeline.e2e.test.ts',
 ];
 /** Embedded-only by nature: Grafeo's own files, or the linter (engine-independent). */
-// The response cache is off on Neo4j (other servers' writes do not move this process's generation).
-const EMBEDDED_ONLY = ['test/store/embedded-store.test.ts', 'test/store/cypher-lint.test.ts', 'test/api/response-cache.test.ts'];
+const EMBEDDED_ONLY = ['test/store/embedded-store.test.ts', 'test/store/cypher-lint.test.ts'];
 
 const neo4j = Boolean(process.env.NEO4J_URI);
 if (!neo4j && !process.env.VITEST_WORKER_ID) {
@@ -53,7 +53,8 @@ export default defineConfig({
                 name: 'neo4j',
                 include: [...NEO4J_SUITES, 'test/**/*.neo4j.test.ts'],
                 exclude: ['**/node_modules/**', ...EMBEDDED_ONLY],
-                env: { TEST_STORE: 'neo4j' },
+                // Caches expire on a clock on Neo4j (NEO4J_CACHE_SECONDS); an hour keeps the cache tests off the clock's edge.
+                env: { TEST_STORE: 'neo4j', NEO4J_CACHE_SECONDS: '3600' },
                 // Neo4j Community has one database, emptied by each suite: one file at a time.
                 fileParallelism: false,
                 testTimeout: 60_000,

@@ -70,12 +70,12 @@ async function main() {
 
   // ---- load (timed) ----
   // --reuse: keep the store a previous run of this tier left (no load figures), to iterate on the operations.
-  const reuse = Boolean(values.reuse) && kind === 'embedded' && existsSync(dataDir);
+  const reuse = Boolean(values.reuse) && (kind === 'neo4j' || existsSync(dataDir));
   if (kind === 'embedded' && !reuse) rmSync(dataDir, { recursive: true, force: true });
   const t0 = performance.now();
   const store = await createStore(config);
   const openMs = round(performance.now() - t0, 0);
-  if (kind === 'neo4j') await resetStore(store);
+  if (kind === 'neo4j' && !reuse) await resetStore(store);
   const t1 = performance.now();
   const skeleton = reuse ? 'reused' : await loadSkeleton(store, new SyntheticGraph({ enterprises: 2, supplies: 0 }).skeleton);
   const skeletonMs = round(performance.now() - t1, 0);
@@ -178,6 +178,9 @@ async function main() {
     }
   }
 
+  // Neo4j runs in its own Java process (npm run neo4j prints NEO4J_PID): its peak is part of the store's cost.
+  const neo4jPeakRssMb = kind === 'neo4j' ? peakRssOf(process.env.NEO4J_PID) : undefined;
+  if (kind === 'neo4j') console.log(`Neo4j process peak RSS: ${neo4jPeakRssMb ?? 'unknown (set NEO4J_PID to the Java process npm run neo4j started)'} MB`);
   const calibrationEnd = await calibrate();
   await closeCalibration();
   console.log(describeCalibration('end', calibrationEnd));
@@ -202,12 +205,25 @@ async function main() {
     floor: values['skip-ops'] && previous.floor ? previous.floor : floor,
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
+    neo4jPeakRssMb: neo4jPeakRssMb ?? null,
+    benchPeakRssMb: peakRssOf(String(process.pid)) ?? null,
     ...(reuse ? { mergedWith: previous.started ?? null } : {}),
   } as unknown as Parameters<typeof summary>[0] & Record<string, unknown>;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + summary(result));
   console.log(`\nwrote ${file}`);
   if (kind === 'embedded') console.log(`the loaded store stays in ${dataDir} for bench/profile.ts (deleted by the next run of this tier)`);
+}
+
+/** Peak resident memory (VmHWM) of a process on this machine, in MB; undefined when it cannot be read. */
+function peakRssOf(pid: string | undefined): number | undefined {
+  if (!pid || !/^\d+$/.test(pid)) return undefined;
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const CHAIN = 'chain:nev-parts';

@@ -11,7 +11,14 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
-  neo4j: { uri: string; user: string; password: string; database: string | undefined };
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string | undefined;
+    /** How long this server may serve a cached read before it looks again: other servers' writes show within it (0: no cache). */
+    cacheSeconds: number;
+  };
   /** Load seeds/ into an empty store at start. */
   seedOnStart: boolean;
   /** Access control, limits, CORS, GraphiQL and backups (server/auth/security-config.ts). */
@@ -58,7 +65,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     user: env.NEO4J_USER ?? 'neo4j',
     password: env.NEO4J_PASSWORD ?? '',
     database: env.NEO4J_DATABASE || undefined,
+    cacheSeconds: Number(env.NEO4J_CACHE_SECONDS ?? '5'),
   };
+  if (!Number.isFinite(neo4j.cacheSeconds) || neo4j.cacheSeconds < 0) {
+    throw new ConfigError(`NEO4J_CACHE_SECONDS must be a number of seconds, 0 or more (got '${env.NEO4J_CACHE_SECONDS}')`);
+  }
   if (store === 'neo4j' && !neo4j.uri) {
     throw new ConfigError('--store neo4j needs NEO4J_URI (e.g. neo4j://localhost:7687), with NEO4J_USER, NEO4J_PASSWORD and optionally NEO4J_DATABASE');
   }

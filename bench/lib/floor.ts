@@ -67,6 +67,8 @@ export async function readFloorData(store: Store): Promise<FloorData> {
     store.run<{ enterprise: string; segment: string; role: string | null }>('read/import/operates-in'),
     store.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies'),
   ]);
+  // Pattern comprehensions come back in the engine's order (Neo4j's differs from Grafeo's): sort as the product does.
+  for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIndex = new Map(segments.map((s, i) => [s.id, i]));
   const enterpriseIndex = new Map(enterprises.map((e, i) => [e.id, i]));
   const n = enterprises.length;

@@ -90,7 +90,9 @@ export async function loadTest(url: string, name: string, query: string, variabl
   const text = await check.text();
   const json = JSON.parse(text) as { errors?: { message: string }[] };
   if (!check.ok || json.errors) throw new Error(`${name}: ${check.status} ${text.slice(0, 400)}`);
-  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections };
+  // A minute before a request counts as timed out: a slow store (Neo4j at tier M answers gapAnalysis of all
+  // chains in ~1.4 s alone) queues 16 connections for longer than autocannon's default 10 s.
+  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, timeout: 60 };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, plan caches
   const result = await autocannon({ ...options, duration: durationS });
   return {

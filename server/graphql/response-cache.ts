@@ -33,11 +33,10 @@ const MAX_ENTRIES = 256;
  * of the same role asking the same document with the same variables, without
  * running the resolvers. Only queries whose every root field is in
  * CACHEABLE_FIELDS, and only answers without errors, are kept. Runs after the
- * security plugins, so a refusal is decided (and never cached) as before. Off
- * for Neo4j, where other servers' writes do not move this process's generation.
+ * security plugins, so a refusal is decided (and never cached) as before. On
+ * Neo4j the generation also moves every NEO4J_CACHE_SECONDS, for other servers' writes.
  */
 export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> {
-  if (store.kind === 'neo4j') return {};
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocument = 0;
   let generation = -1;

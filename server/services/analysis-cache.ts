@@ -14,11 +14,10 @@ const caches = new WeakMap<Store, Map<string, Entry<unknown>>>();
  * In-process memo of a read-only computation over the whole store, keyed by
  * `key` and valid until the store's next committed write (`writeGeneration`).
  * Concurrent calls with the same key share one computation; a failed one is
- * not kept. Off for Neo4j: writes by other servers on the same database do not
- * move this process's write generation.
+ * not kept. On Neo4j the generation also moves every NEO4J_CACHE_SECONDS, for
+ * the writes of other servers on the same database.
  */
 export function analysisCache<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
-  if (store.kind === 'neo4j') return compute();
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const generation = store.writeGeneration();

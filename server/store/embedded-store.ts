@@ -4,6 +4,7 @@ import grafeo from '@grafeo-db/js';
 import { getQuery } from './cypher-library.ts';
 import { StoreError, type Params, type QueryReturning, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
+import { WriteGeneration } from './write-generation.ts';
 
 const { GrafeoDB } = grafeo;
 type GrafeoDatabase = InstanceType<typeof GrafeoDB>;
@@ -31,7 +32,8 @@ async function runOn<T>(executor: Executor, queryName: string, params: Params): 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
-  private generation = 0;
+  /** The only writer of its files is this process, so its own writes are all a cache needs to watch. */
+  private readonly generation = new WriteGeneration();
 
   private constructor(
     private readonly db: GrafeoDatabase,
@@ -62,7 +64,7 @@ export class EmbeddedStore implements Store {
       try {
         const result = await work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) });
         tx.commit();
-        this.generation += 1;
+        this.generation.bump();
         return result;
       } catch (e) {
         if (tx.isActive) tx.rollback();
@@ -72,7 +74,7 @@ export class EmbeddedStore implements Store {
   }
 
   writeGeneration(): number {
-    return this.generation;
+    return this.generation.current();
   }
 
   async applySchema(): Promise<void> {

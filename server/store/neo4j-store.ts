@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { getQuery } from './cypher-library.ts';
 import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
+import { WriteGeneration } from './write-generation.ts';
 
 /** JS numbers go to Neo4j as floats; whole numbers must be Integers (e.g. for LIMIT $n). */
 function toNeo4jParam(value: unknown): unknown {
@@ -22,8 +23,21 @@ async function runOn<T>(tx: ManagedTransaction, queryName: string, params: Param
     for (const statement of query.statements) records = (await tx.run(statement, converted)).records.map((r) => r.toObject());
     return records.map((row) => toPlainRow<T>(row));
   } catch (e) {
+    // A transient error (deadlock, leader switch) must reach the driver unchanged: it retries the transaction only then.
+    if (neo4j.isRetryableError(e)) {
+      retryableFrom.set(e as object, queryName);
+      throw e;
+    }
     throw new StoreError(queryName, e);
   }
+}
+
+/** The query each retryable driver error came from, to name it if the retries run out. */
+const retryableFrom = new WeakMap<object, string>();
+
+/** What a caller sees when a managed transaction fails: a StoreError naming the query, or the work's own error. */
+function storeFailure(e: unknown, fallbackQuery: string): unknown {
+  return neo4j.isRetryableError(e) ? new StoreError(retryableFrom.get(e as object) ?? fallbackQuery, e) : e;
 }
 
 /** How long connecting and signing in may take before the start fails. */
@@ -32,14 +46,21 @@ const CONNECT_TIMEOUT_MS = 15_000;
 /** The production store: a Neo4j 5 server or cluster through neo4j-driver, with managed (retried) transactions. */
 export class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
-  /** Counts this process's committed writes only: other servers' writes are not seen, so caches keyed on it are off for Neo4j. */
-  private generation = 0;
+  /**
+   * Other servers may write the same database and this process does not see
+   * their commits, so cached reads expire after NEO4J_CACHE_SECONDS as well as
+   * on this process's own writes.
+   */
+  private readonly generation: WriteGeneration;
 
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
     private readonly uri: string,
-  ) {}
+    cacheSeconds: number,
+  ) {
+    this.generation = new WriteGeneration(cacheSeconds * 1000);
+  }
 
   /** Connects and checks the server answers; fails with the URI and what to check. */
   static async connect(settings: Config['neo4j']): Promise<Neo4jStore> {
@@ -62,7 +83,7 @@ export class Neo4jStore implements Store {
     } finally {
       clearTimeout(timer);
     }
-    return new Neo4jStore(driver, settings.database, settings.uri);
+    return new Neo4jStore(driver, settings.database, settings.uri, settings.cacheSeconds);
   }
 
   private session() {
@@ -75,8 +96,10 @@ export class Neo4jStore implements Store {
       const work = (tx: ManagedTransaction) => runOn<T>(tx, queryName, params);
       if (getQuery(queryName).mode === 'read') return await session.executeRead(work);
       const rows = await session.executeWrite(work);
-      this.generation += 1;
+      this.generation.bump();
       return rows;
+    } catch (e) {
+      throw storeFailure(e, queryName);
     } finally {
       await session.close();
     }
@@ -86,15 +109,17 @@ export class Neo4jStore implements Store {
     const session = this.session();
     try {
       const result = await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
-      this.generation += 1;
+      this.generation.bump();
       return result;
+    } catch (e) {
+      throw storeFailure(e, 'transaction');
     } finally {
       await session.close();
     }
   }
 
   writeGeneration(): number {
-    return this.generation;
+    return this.generation.current();
   }
 
   /** Neo4j refuses schema changes mixed in one transaction with other work, so each statement commits alone. */

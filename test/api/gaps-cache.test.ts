@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_STORE } from '../support/test-store.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 
 const ANALYSIS = `query ($chainId: ID, $areaId: ID) {
@@ -19,8 +18,7 @@ describe('gapAnalysis cache', () => {
   });
   afterEach(() => api.close());
 
-  // The cache is off on Neo4j (other servers' writes would not invalidate it: server/services/analysis-cache.ts).
-  it.skipIf(TEST_STORE === 'neo4j')('answers a repeated analysis without querying the store; other scopes and thresholds are computed apart', async () => {
+  it('answers a repeated analysis without querying the store; other scopes and thresholds are computed apart', async () => {
     const first = await api.gql(ANALYSIS, scope);
     const run = vi.spyOn(api.store, 'run');
     expect(await api.gql(ANALYSIS, scope)).toEqual(first);

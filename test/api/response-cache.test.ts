@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createSecureTestApi } from '../support/auth.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
-import { TEST_STORE } from '../support/test-store.ts';
 
 const NEIGHBOURHOOD = `query ($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 200) { truncated nodes { id name } edges { id } } }`;
 
@@ -11,8 +10,7 @@ describe('GraphQL response cache', () => {
   let api: TestApi;
   afterEach(() => api?.close());
 
-  // The response cache is off on Neo4j (other servers' writes would not invalidate it: server/graphql/response-cache.ts).
-  it.skipIf(TEST_STORE === 'neo4j')('answers a repeated query without running its resolvers; other variables, and any write, run them again', async () => {
+  it('answers a repeated query without running its resolvers; other variables, and any write, run them again', async () => {
     api = await createTestApi(loadSeeds);
     const first = await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting' });
     expect(first.errors).toBeUndefined();
