@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Gap: '../../services/gaps/saved-gaps.ts#SavedGap',
           Project: '../../services/projects/project-types.ts#Project',
           ProjectEvent: '../../services/projects/project-types.ts#ProjectEvent',
+          MonthlyReport: '../../services/reports/monthly-report.ts#MonthlyReport',
         },
       },
     },

@@ -13,11 +13,13 @@ const NEO4J_SUITES = [
   'test/import/dump.test.ts',
   'test/import/graphql.test.ts',
   'test/import/import-enterprises.test.ts',
+  'test/import/import-projects.test.ts',
   'test/security/access.test.ts',
   'test/security/audit.test.ts',
   'test/security/injection.test.ts',
   'test/e2e/chain-map.e2e.test.ts',
   'test/e2e/pipeline.e2e.test.ts',
+  'test/e2e/report.e2e.test.ts',
 ];
 /** Embedded-only by nature: Grafeo's own files, or the linter (engine-independent). */
 const EMBEDDED_ONLY = ['test/store/embedded-store.test.ts', 'test/store/cypher-lint.test.ts'];

@@ -1,7 +1,7 @@
 /**
  * npx tsx bench/pipeline.ts [--projects 2000] [--port 5120]: the pipeline board at scale (issue 12).
  * Seed graph + N generated projects (fictional, origin sample, deterministic), written through the
- * projects service; then the board by service call, over HTTP (GraphQL), and rendered in headless
+ * projects service; then the board and the monthly report by service call, over HTTP (GraphQL), and rendered in headless
  * Chromium. Prints JSON with the machine load.
  */
 import { cpus, loadavg } from 'node:os';
@@ -13,6 +13,8 @@ import { pipelineBoard } from '../server/services/projects/pipeline-board.ts';
 import { changeProjectStage, createProject } from '../server/services/projects/projects.ts';
 import { EmbeddedStore } from '../server/store/embedded-store.ts';
 import { STAGE_ORDER } from '../server/services/projects/pipeline-rules.ts';
+import { monthlyReport } from '../server/services/reports/monthly-report.ts';
+import { monthlyReportXlsx } from '../server/services/reports/report-workbook.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { measure } from './lib/measure.ts';
 
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
   const loadMs = performance.now() - t0;
 
   const service = await measure('pipelineBoard (service, all, 100 per stage)', async () => (await pipelineBoard(store, {}, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
+  const report = await measure('monthlyReport (service, every local area, 2024-05)', async () => (await monthlyReport(store, { month: '2024-05' })).totalCount, { minRuns: 5, maxRuns: 10 });
+  const reportXlsx = await measure('monthly report .xlsx (service, every local area, 2024-05)', async () => (await monthlyReportXlsx(store, { month: '2024-05' })).buffer.length, { minRuns: 5, maxRuns: 10 });
   const filtered = await measure('pipelineBoard (service, area+unit+band)', async () => (await pipelineBoard(store, { areaId: 'area:chaohu', unitId: 'unit:shi-touchu', minInvestment: 1, maxInvestment: 50 }, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
 
   const server = createHttpServer(store, { auth: DISABLED_AUTH });
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
     projects: N,
     machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) },
     writeAllMs: reuse ? 'reused' : Math.round(loadMs),
-    service, filtered, http: { ...http, responseBytes: bytes },
+    service, filtered, report, reportXlsx, http: { ...http, responseBytes: bytes },
     uiFirstRenderMs: { runs: renders.map(Math.round), median: Math.round((renders[1]! + renders[2]!) / 2), note: 'page load to first card: app start, auth check, board + targets queries, render of 6 columns × ≤100 cards' },
   }, null, 1));
 }

@@ -5,7 +5,7 @@
  */
 import { gql } from './generated/index.ts';
 import type { GapKind as GapKindApi, GapStatus as GapStatusApi } from './generated/graphql.ts';
-import type { CandidateFilter, ImportKind, TypedDocumentString } from './generated/graphql.ts';
+import type { CandidateFilter, ImportKind, ProjectElement, ProjectFilter, ProjectInput, ProjectStage, TypedDocumentString } from './generated/graphql.ts';
 
 export type { CandidateFilter };
 
@@ -77,7 +77,7 @@ async function send<T>(headers: Record<string, string>, body: BodyInit): Promise
 }
 
 export type { ImportKind };
-export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS', 'AREAS', 'MAPPING'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['ENTERPRISES', 'OPERATES', 'SUPPLIES', 'SEGMENTS', 'AREAS', 'MAPPING', 'PROJECTS'];
 /** The server's upload limit for imports. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -367,203 +367,142 @@ export function isUnauthenticated(error: unknown): boolean {
 
 // ---- projects.graphql, target-baselines.graphql (招商 pipeline) ----------------------------
 
-const SAVED_GAP_FIELDS = `id kind status origin note reason source sourceText segmentId segmentName chainId chainName areaId areaName taskId taskName
-  responsible { unitId unitName role areaId taskId taskNo taskName chainId }`;
+export type ProjectStageApi = ProjectStage;
+export const PROJECT_STAGES_API: readonly ProjectStage[] = ['LEAD', 'NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING', 'DROPPED'];
+export type ProjectElementApi = ProjectElement;
+export const PROJECT_ELEMENTS_API: readonly ProjectElement[] = ['BASE', 'RND', 'SALES', 'LISTED', 'SUPPLIERS', 'FUND'];
+export type ProjectFilterApi = ProjectFilter;
 
-export type ProjectStageApi = 'LEAD' | 'NEGOTIATING' | 'SIGNED' | 'STARTED' | 'PRODUCING' | 'DROPPED';
-export const PROJECT_STAGES_API: readonly ProjectStageApi[] = ['LEAD', 'NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING', 'DROPPED'];
-export type ProjectElementApi = 'BASE' | 'RND' | 'SALES' | 'LISTED' | 'SUPPLIERS' | 'FUND';
-export const PROJECT_ELEMENTS_API: readonly ProjectElementApi[] = ['BASE', 'RND', 'SALES', 'LISTED', 'SUPPLIERS', 'FUND'];
-
-export interface NamedRef {
-  id: string;
-  name: string | null;
-  nameEn?: string | null;
-}
-
-export interface ProjectEventApi {
-  at: string;
-  date: string | null;
-  actor: string;
-  kind: string;
-  from: ProjectStageApi | null;
-  to: ProjectStageApi | null;
-  note: string | null;
-}
-
-export interface Project {
-  id: string;
-  name: string;
-  investorName: string | null;
-  investor: NamedRef | null;
-  area: NamedRef | null;
-  chains: NamedRef[];
-  segments: NamedRef[];
-  gapIds: string[];
-  leadUnit: NamedRef | null;
-  lookAfterUnits: NamedRef[];
-  investment: number | null;
-  plannedOutput: number | null;
-  stage: ProjectStageApi;
-  droppedFrom: ProjectStageApi | null;
-  dropReason: string | null;
-  leadAt: string | null;
-  negotiatingAt: string | null;
-  signedAt: string | null;
-  startedAt: string | null;
-  producingAt: string | null;
-  droppedAt: string | null;
-  elements: ProjectElementApi[];
-  notes: string | null;
-  origin: string | null;
-  lastActivityAt: string | null;
-}
-
-const PROJECT = `id name investorName investor { id name } area { id name nameEn } chains { id name nameEn } segments { id name nameEn } gapIds
+gql(`fragment ProjectFields on Project {
+  id name investorName investor { id name } area { id name nameEn } chains { id name nameEn } segments { id name nameEn } gapIds
   leadUnit { id name } lookAfterUnits { id name } investment plannedOutput stage droppedFrom dropReason
-  leadAt negotiatingAt signedAt startedAt producingAt droppedAt elements notes origin lastActivityAt`;
+  leadAt negotiatingAt signedAt startedAt producingAt droppedAt elements notes origin lastActivityAt
+}`);
 
-export interface ProjectFilterApi {
-  stages?: ProjectStageApi[] | null;
-  areaId?: string | null;
-  chainId?: string | null;
-  segmentId?: string | null;
-  unitId?: string | null;
-  gapId?: string | null;
-  minInvestment?: number | null;
-  maxInvestment?: number | null;
+const PIPELINE_BOARD = gql(`query PipelineBoard($filter: ProjectFilter, $perStage: Int, $stalledDays: Int) {
+  pipelineBoard(filter: $filter, perStage: $perStage, stalledDays: $stalledDays) {
+    totalCount stalledDays columns { stage count investment unknownInvestment stalled projects { ...ProjectFields } } stalled { ...ProjectFields } } }`);
+export type PipelineBoardApi = ResultOf<typeof PIPELINE_BOARD>['pipelineBoard'];
+export type Project = PipelineBoardApi['stalled'][number];
+
+export function fetchPipelineBoard(filter: ProjectFilter, perStage: number, stalledDays: number | null): Promise<PipelineBoardApi> {
+  return execute(PIPELINE_BOARD, { filter, perStage, stalledDays }).then((d) => d.pipelineBoard);
 }
 
-export interface PipelineBoardApi {
-  totalCount: number;
-  stalledDays: number;
-  columns: { stage: ProjectStageApi; count: number; investment: number; unknownInvestment: number; stalled: number; projects: Project[] }[];
-  stalled: Project[];
+const PROJECTS = gql(`query Projects($filter: ProjectFilter, $first: Int) { projects(filter: $filter, first: $first) { totalCount items { ...ProjectFields } } }`);
+
+export function fetchProjects(filter: ProjectFilter, first = 200): Promise<ResultOf<typeof PROJECTS>['projects']> {
+  return execute(PROJECTS, { filter, first }).then((d) => d.projects);
 }
 
-export function fetchPipelineBoard(filter: ProjectFilterApi, perStage: number, stalledDays: number | null): Promise<PipelineBoardApi> {
-  return graphql<{ pipelineBoard: PipelineBoardApi }>(
-    `query($filter: ProjectFilter, $perStage: Int, $stalledDays: Int) { pipelineBoard(filter: $filter, perStage: $perStage, stalledDays: $stalledDays) {
-      totalCount stalledDays columns { stage count investment unknownInvestment stalled projects { ${PROJECT} } } stalled { ${PROJECT} } } }`,
-    { filter, perStage, stalledDays },
-  ).then((d) => d.pipelineBoard);
+const PROJECT = gql(`query Project($id: ID!) { project(id: $id) { ...ProjectFields events { at date actor kind from to note } } }`);
+export type ProjectEventApi = NonNullable<ResultOf<typeof PROJECT>['project']>['events'][number];
+
+export function fetchProject(id: string): Promise<ResultOf<typeof PROJECT>['project']> {
+  return execute(PROJECT, { id }).then((d) => d.project);
 }
 
-export function fetchProjects(filter: ProjectFilterApi, first = 200): Promise<{ totalCount: number; items: Project[] }> {
-  return graphql<{ projects: { totalCount: number; items: Project[] } }>(
-    `query($filter: ProjectFilter, $first: Int) { projects(filter: $filter, first: $first) { totalCount items { ${PROJECT} } } }`,
-    { filter, first },
-  ).then((d) => d.projects);
+const CREATE_PROJECT = gql(`mutation CreateProject($input: ProjectInput!) { createProject(input: $input) { ...ProjectFields } }`);
+
+export function createProject(input: ProjectInput): Promise<Project> {
+  return execute(CREATE_PROJECT, { input }).then((d) => d.createProject);
 }
 
-export function fetchProject(id: string): Promise<(Project & { events: ProjectEventApi[] }) | null> {
-  return graphql<{ project: (Project & { events: ProjectEventApi[] }) | null }>(
-    `query($id: ID!) { project(id: $id) { ${PROJECT} events { at date actor kind from to note } } }`,
-    { id },
-  ).then((d) => d.project);
+const UPDATE_PROJECT = gql(`mutation UpdateProject($id: ID!, $input: ProjectInput!) { updateProject(id: $id, input: $input) { ...ProjectFields } }`);
+
+export function updateProject(id: string, input: ProjectInput): Promise<Project> {
+  return execute(UPDATE_PROJECT, { id, input }).then((d) => d.updateProject);
 }
 
-export interface ProjectInputApi {
-  name?: string | null;
-  investorId?: string | null;
-  investorName?: string | null;
-  areaId?: string | null;
-  chainIds?: string[] | null;
-  segmentIds?: string[] | null;
-  gapIds?: string[] | null;
-  leadUnitId?: string | null;
-  lookAfterUnitIds?: string[] | null;
-  investment?: number | null;
-  plannedOutput?: number | null;
-  elements?: ProjectElementApi[] | null;
-  notes?: string | null;
+const CHANGE_PROJECT_STAGE = gql(`mutation ChangeProjectStage($id: ID!, $stage: ProjectStage!, $date: String, $note: String, $reason: String) {
+  changeProjectStage(id: $id, stage: $stage, date: $date, note: $note, reason: $reason) { ...ProjectFields } }`);
+
+export function changeProjectStage(id: string, stage: ProjectStage, args: { date?: string | null; note?: string | null; reason?: string | null }): Promise<Project> {
+  return execute(CHANGE_PROJECT_STAGE, { id, stage, ...args }).then((d) => d.changeProjectStage);
 }
 
-export function createProject(input: ProjectInputApi): Promise<Project> {
-  return graphql<{ createProject: Project }>(`mutation($input: ProjectInput!) { createProject(input: $input) { ${PROJECT} } }`, { input }).then((d) => d.createProject);
-}
-
-export function updateProject(id: string, input: ProjectInputApi): Promise<Project> {
-  return graphql<{ updateProject: Project }>(`mutation($id: ID!, $input: ProjectInput!) { updateProject(id: $id, input: $input) { ${PROJECT} } }`, { id, input }).then(
-    (d) => d.updateProject,
-  );
-}
-
-export function changeProjectStage(id: string, stage: ProjectStageApi, args: { date?: string | null; note?: string | null; reason?: string | null }): Promise<Project> {
-  return graphql<{ changeProjectStage: Project }>(
-    `mutation($id: ID!, $stage: ProjectStage!, $date: String, $note: String, $reason: String) { changeProjectStage(id: $id, stage: $stage, date: $date, note: $note, reason: $reason) { ${PROJECT} } }`,
-    { id, stage, ...args },
-  ).then((d) => d.changeProjectStage);
-}
+const ADD_PROJECT_NOTE = gql(`mutation AddProjectNote($id: ID!, $note: String!) { addProjectNote(id: $id, note: $note) { ...ProjectFields } }`);
 
 export function addProjectNote(id: string, note: string): Promise<Project> {
-  return graphql<{ addProjectNote: Project }>(`mutation($id: ID!, $note: String!) { addProjectNote(id: $id, note: $note) { ${PROJECT} } }`, { id, note }).then((d) => d.addProjectNote);
+  return execute(ADD_PROJECT_NOTE, { id, note }).then((d) => d.addProjectNote);
 }
+
+const START_LEAD = gql(`mutation StartLead($enterpriseId: ID, $gapId: ID, $areaId: ID) { startLead(enterpriseId: $enterpriseId, gapId: $gapId, areaId: $areaId) { ...ProjectFields } }`);
 
 export function startLead(args: { enterpriseId?: string | null; gapId?: string | null; areaId?: string | null }): Promise<Project> {
-  return graphql<{ startLead: Project }>(`mutation($enterpriseId: ID, $gapId: ID, $areaId: ID) { startLead(enterpriseId: $enterpriseId, gapId: $gapId, areaId: $areaId) { ${PROJECT} } }`, args).then(
-    (d) => d.startLead,
-  );
+  return execute(START_LEAD, args).then((d) => d.startLead);
 }
 
-export interface GapProjectsApi {
-  gapId: string;
-  projects: Project[];
-  fillProposedBy: Project[];
+const GAP_PROJECTS = gql(`query GapProjects($gapId: ID!) { gapProjects(gapId: $gapId) { gapId projects { ...ProjectFields } fillProposedBy { ...ProjectFields } } }`);
+
+export function fetchGapProjects(gapId: string): Promise<ResultOf<typeof GAP_PROJECTS>['gapProjects']> {
+  return execute(GAP_PROJECTS, { gapId }).then((d) => d.gapProjects);
 }
 
-export function fetchGapProjects(gapId: string): Promise<GapProjectsApi> {
-  return graphql<{ gapProjects: GapProjectsApi }>(`query($gapId: ID!) { gapProjects(gapId: $gapId) { gapId projects { ${PROJECT} } fillProposedBy { ${PROJECT} } } }`, { gapId }).then(
-    (d) => d.gapProjects,
-  );
-}
+const SET_GAP_STATUS = gql(`mutation SetGapStatus($id: ID!, $status: GapStatus!, $note: String, $lead: [ID!], $support: [ID!]) {
+  setGapStatus(id: $id, status: $status, note: $note, leadUnitIds: $lead, supportUnitIds: $support) { ...SavedGapFields } }`);
+const SAVE_GAP = gql(`mutation SaveGap($input: SaveGapInput!) { saveGap(input: $input) { ...SavedGapFields } }`);
 
 /** Saves a detected gap first when needed (SaveGapInput), then sets status, note and units. */
 export function saveGapWork(gap: { id: string; saved: boolean; kind: GapKindApi; segmentId: string; areaId: string | null; chainId?: string | null }, work: { status: GapStatusApi; note: string | null; leadUnitIds: string[]; supportUnitIds: string[] }): Promise<SavedGap> {
   if (gap.saved) {
-    return graphql<{ setGapStatus: SavedGap }>(
-      `mutation($id: ID!, $status: GapStatus!, $note: String, $lead: [ID!], $support: [ID!]) { setGapStatus(id: $id, status: $status, note: $note, leadUnitIds: $lead, supportUnitIds: $support) { ${SAVED_GAP_FIELDS} } }`,
-      { id: gap.id, status: work.status, note: work.note, lead: work.leadUnitIds, support: work.supportUnitIds },
-    ).then((d) => d.setGapStatus);
+    return execute(SET_GAP_STATUS, { id: gap.id, status: work.status, note: work.note, lead: work.leadUnitIds, support: work.supportUnitIds }).then((d) => d.setGapStatus);
   }
-  return graphql<{ saveGap: SavedGap }>(`mutation($input: SaveGapInput!) { saveGap(input: $input) { ${SAVED_GAP_FIELDS} } }`, {
+  return execute(SAVE_GAP, {
     input: { kind: gap.kind, segmentId: gap.segmentId, areaId: gap.areaId, chainId: gap.chainId ?? null, status: work.status, note: work.note, leadUnitIds: work.leadUnitIds, supportUnitIds: work.supportUnitIds, origin: 'ANALYSIS' },
   }).then((d) => d.saveGap);
 }
 
-export interface Rate {
-  value: number | null;
-  numerator: number;
-  denominator: number;
+const PROJECT_INDICATORS = gql(`query ProjectIndicators($areaId: ID) {
+  projectIndicators(areaId: $areaId) { signedToStarted { value numerator denominator } startedToProducing { value numerator denominator } } }`);
+export type Rate = ResultOf<typeof PROJECT_INDICATORS>['projectIndicators']['signedToStarted'];
+
+export function fetchProjectIndicators(areaId: string | null): Promise<ResultOf<typeof PROJECT_INDICATORS>['projectIndicators']> {
+  return execute(PROJECT_INDICATORS, { areaId }).then((d) => d.projectIndicators);
 }
 
-export function fetchProjectIndicators(areaId: string | null): Promise<{ signedToStarted: Rate; startedToProducing: Rate }> {
-  return graphql<{ projectIndicators: { signedToStarted: Rate; startedToProducing: Rate } }>(
-    `query($areaId: ID) { projectIndicators(areaId: $areaId) { signedToStarted { value numerator denominator } startedToProducing { value numerator denominator } } }`,
-    { areaId },
-  ).then((d) => d.projectIndicators);
-}
-
-export interface TargetBasis {
-  target: { id: string; name: string; unit: string | null; area: { id: string; name: string; nameEn: string | null } | null };
-  value: number;
-  current: number | null;
-  ratio: number | null;
-  currentSource: 'COMPUTED' | 'RECORDED' | 'NONE';
-  counts: 'STOCK' | 'INCREASE' | 'PROJECTS';
-  since: string | null;
-  asOf: string | null;
-  baseline: { value: number; date: string; origin: string | null; source: string | null } | null;
-  byYear: { year: number | null; value: number }[] | null;
-  expectedRatio: number;
-  behindPace: boolean | null;
-}
-
-const TARGET_BASIS = `target { id name unit area { id name nameEn } } value current ratio currentSource counts since asOf baseline { value date origin source } byYear { year value } expectedRatio behindPace`;
+gql(`fragment TargetBasisFields on TargetProgress {
+  target { id name unit area { id name nameEn } } value current ratio currentSource counts since asOf baseline { value date origin source } byYear { year value } expectedRatio behindPace }`);
+const TARGET_BASIS = gql(`query TargetBasis($areaId: ID) { targets(areaId: $areaId) { ...TargetBasisFields parts { ...TargetBasisFields } } }`);
+/** How a figure is measured (computed / recorded, since when); a whole target's parts have the same fields. */
+export type TargetBasis = ResultOf<typeof TARGET_BASIS>['targets'][number]['parts'][number];
 
 /** How each figure is measured (computed / recorded, since when), per whole target and part. */
-export function fetchTargetBasis(areaId: string | null): Promise<(TargetBasis & { parts: TargetBasis[] })[]> {
-  return graphql<{ targets: (TargetBasis & { parts: TargetBasis[] })[] }>(`query($areaId: ID) { targets(areaId: $areaId) { ${TARGET_BASIS} parts { ${TARGET_BASIS} } } }`, { areaId }).then(
-    (d) => d.targets,
-  );
+export function fetchTargetBasis(areaId: string | null): Promise<ResultOf<typeof TARGET_BASIS>['targets']> {
+  return execute(TARGET_BASIS, { areaId }).then((d) => d.targets);
+}
+
+// ---- reports.graphql (monthly 调度 report) -------------------------------------------------
+
+const MONTHLY_REPORT = gql(`query MonthlyReport($month: String!, $areaId: ID, $unitId: ID, $stalledDays: Int) {
+  monthlyReport(month: $month, areaId: $areaId, unitId: $unitId, stalledDays: $stalledDays) {
+    month from to asOf generatedAt stalledDays totalCount targetAreaId
+    area { id name } unit { id name }
+    stages { stage count investment unknownInvestment }
+    projects { stage droppedFrom lastActivityAt idleDays stalled
+      project { id name investorName investment origin area { id name } leadUnit { id name } lookAfterUnits { id name } segments { id name } } }
+    changes { id date at actor from to note project { id name } }
+    stalled { stage idleDays lastActivityAt project { id name leadUnit { id name } lookAfterUnits { id name } } }
+    signedToStarted { value numerator denominator }
+    startedToProducing { value numerator denominator }
+    targets { target { id name area { id name } wholeId } value unit current currentSource ratio counts since asOf baseline { value date } expectedRatio behindPace }
+    gaps { gap { id kind status segmentName chainName areaName note responsible { unitId unitName role } } projects { id name stage } }
+  }
+}`);
+export type MonthlyReport = ResultOf<typeof MONTHLY_REPORT>['monthlyReport'];
+
+export function fetchMonthlyReport(args: { month: string; areaId: string | null; unitId: string | null; stalledDays: number | null }): Promise<MonthlyReport> {
+  return execute(MONTHLY_REPORT, args).then((d) => d.monthlyReport);
+}
+
+const MONTHLY_REPORT_FILE = gql(`query MonthlyReportFile($month: String!, $areaId: ID, $unitId: ID, $stalledDays: Int) {
+  monthlyReportFile(month: $month, areaId: $areaId, unitId: $unitId, stalledDays: $stalledDays) { filename mimeType base64 } }`);
+
+/** The report as the server writes it (.xlsx, the same file `npm run export -- report` gives). */
+export function exportMonthlyReport(args: { month: string; areaId: string | null; unitId: string | null; stalledDays: number | null }): Promise<ExportedFile> {
+  return execute(MONTHLY_REPORT_FILE, args).then(({ monthlyReportFile: f }) => ({
+    filename: f.filename,
+    mimeType: f.mimeType,
+    bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)),
+  }));
 }

@@ -5,6 +5,7 @@
  * 链主 chain leader, 责任单位 lead unit, 配合单位 supporting unit.
  */
 import { pipelineEn, pipelineZh } from './i18n-pipeline.ts';
+import { reportEn, reportZh } from './i18n-report.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -220,6 +221,7 @@ const zh = {
   'import.kind.SEGMENTS': '产业链与环节',
   'import.kind.AREAS': '地区层级（新城市从这里开始）',
   'import.kind.MAPPING': '挂链规则（行业代码、关键词 → 环节）',
+  'import.kind.PROJECTS': '招商项目清单',
   'import.suggestions': '挂链建议：勾选要写入的所属环节',
   'import.acceptAll': '全部采纳',
   'import.strength': '强度',
@@ -250,6 +252,7 @@ const zh = {
   tooManyAttempts: '尝试次数过多，请稍后再试',
   create: '创建',
   ...pipelineZh,
+  ...reportZh,
   alsoCalled: '又称 {name}',
   'targetGroup.规模总量': '规模总量',
   'targetGroup.产业集聚': '产业集聚',
@@ -479,6 +482,7 @@ const en: Record<MessageKey, string> = {
   'import.kind.SEGMENTS': 'Chains and segments',
   'import.kind.AREAS': 'Area hierarchy (a new city starts here)',
   'import.kind.MAPPING': 'Segment mapping (industry codes, keywords → segment)',
+  'import.kind.PROJECTS': 'Project list (招商项目)',
   'import.suggestions': 'Suggested segments: tick the links to write',
   'import.acceptAll': 'Accept all',
   'import.strength': 'Strength',
@@ -509,6 +513,7 @@ const en: Record<MessageKey, string> = {
   tooManyAttempts: 'Too many attempts: try again later',
   create: 'Create',
   ...pipelineEn,
+  ...reportEn,
   alsoCalled: 'also called {name}',
   'targetGroup.规模总量': 'Scale',
   'targetGroup.产业集聚': 'Clustering',

@@ -10,6 +10,7 @@ import { renderTargetsView } from './ui/targets-view.ts';
 import { askFirstAdmin, askSignIn } from './ui/sign-in.ts';
 import { openImportDialog } from './ui/import-dialog.ts';
 import { renderPipelineView } from './ui/pipeline-view.ts';
+import { renderReportView } from './ui/report-view.ts';
 import { renderUnitProjects } from './ui/unit-projects.ts';
 
 /*
@@ -21,7 +22,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const chainSelect = $<HTMLSelectElement>('#chain-select');
 const areaSelect = $<HTMLSelectElement>('#area-select');
 const status = $('#status');
-const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view') };
+const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view'), report: $('#report-view') };
 
 /** Everything the shell knows: the URL state and what it loaded once. */
 const app: { state: AppState; me: Me | null; chains: ChainSummary[]; textsIn: Lang | null } = { state: { ...DEFAULT_STATE }, me: null, chains: [], textsIn: null };
@@ -119,7 +120,8 @@ function renderControls(state: AppState): void {
   chainSelect.value = state.chain ?? '';
   areaSelect.value = state.area;
   for (const tab of document.querySelectorAll<HTMLButtonElement>('#view-tabs [data-view]')) {
-    if (tab.dataset.view === state.view) tab.setAttribute('aria-current', 'page');
+    // the monthly report is a page of the pipeline (opened from its board)
+    if (tab.dataset.view === (state.view === 'report' ? 'pipeline' : state.view)) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
   for (const [name, el] of Object.entries(views)) el.hidden = name !== state.view;
@@ -175,7 +177,10 @@ async function render(asked: AppState): Promise<void> {
     await renderTargetsView(views.targets, state.area);
     setStatus('');
   } else if (state.view === 'pipeline') {
-    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject });
+    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject, openReport: () => navigate({ view: 'report', sel: null }) });
+    setStatus('');
+  } else if (state.view === 'report') {
+    await renderReportView(views.report, state.area, () => navigate({ view: 'pipeline', sel: null }));
     setStatus('');
   }
 }

@@ -1,7 +1,7 @@
 import { isLang, type Lang } from '../i18n.ts';
 
-export type View = 'map' | 'responsibility' | 'targets' | 'pipeline';
-export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets', 'pipeline'];
+export type View = 'map' | 'responsibility' | 'targets' | 'pipeline' | 'report';
+export const VIEWS: readonly View[] = ['map', 'responsibility', 'targets', 'pipeline', 'report'];
 
 /**
  * `both` (every local area together) or one area id. Which areas exist comes

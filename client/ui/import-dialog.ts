@@ -45,6 +45,8 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
     commitButton.disabled = true;
   };
   for (const input of [fileInput, kind, unit, skip]) input.addEventListener('change', invalidate);
+  // project lists state investment in 亿元, enterprise lists output in 万元
+  kind.addEventListener('change', () => (unit.value = kind.value === 'PROJECTS' ? 'YI_YUAN' : 'WAN_YUAN'));
 
   const render = (report: ImportReport) => {
     output.replaceChildren();

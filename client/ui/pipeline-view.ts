@@ -45,6 +45,8 @@ export interface PipelineViewActions {
   chains: ChainSummary[];
   /** Select a project (null closes the panel); kept in the URL as `sel`. */
   openProject(projectId: string | null): void;
+  /** The monthly 调度 report of the same area. */
+  openReport(): void;
 }
 
 function filterOf(area: AreaChoice): ProjectFilterApi {
@@ -180,7 +182,12 @@ export async function renderPipelineView(container: HTMLElement, area: AreaChoic
   const total = h('p', { className: 'hint', role: 'status' });
   const reload = () => void load();
   container.replaceChildren(
-    h('h2', {}, `${t('pipeline.title')} · ${area === 'both' ? allLocalLabel() : areaName(area)}`),
+    h(
+      'h2',
+      {},
+      `${t('pipeline.title')} · ${area === 'both' ? allLocalLabel() : areaName(area)} `,
+      h('button', { type: 'button', 'data-testid': 'open-report', onclick: () => actions.openReport() }, t('view.report')),
+    ),
     filterBar(area, actions, reload),
     actions.canEdit ? newProjectForm(area, actions) : '',
     total,

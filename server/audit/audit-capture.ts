@@ -15,11 +15,17 @@ export function argumentsOf(schema: GraphQLSchema, field: RootField, variables: 
   }
 }
 
-/** The id a mutation is about: an `id` or `…Id` string in its arguments (or their `input`), or the `id` of its result. */
+/**
+ * The id a mutation is about: an `id` or `…Id` string among its arguments, the
+ * `id` of its `input`, or the `id` of its result. An `…Id` inside an input
+ * names what the entity refers to (createProject's areaId), not the entity:
+ * a create mutation is about the new id, read from its result.
+ */
 export function entityIdIn(value: unknown, depth = 0): string | null {
   if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 1) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.id === 'string') return record.id;
+  if (depth > 0) return null;
   for (const [k, v] of Object.entries(record)) if (/Id$/.test(k) && typeof v === 'string') return v;
   for (const v of Object.values(record)) {
     const nested = entityIdIn(v, depth + 1);

@@ -1,6 +1,7 @@
 /**
- * npm run export -- enterprises|gaps|candidates [--format csv|xlsx] [--out FILE]
+ * npm run export -- enterprises|gaps|candidates|projects [--format csv|xlsx] [--out FILE]
  *   [--gap GAP_ID | --segment SEGMENT_ID [--area AREA_ID]] [--store …] [--data-dir DIR]
+ * npm run export -- report --month YYYY-MM [--area AREA_ID] [--unit UNIT_ID] [--stalled-days N] [--out FILE]
  *
  * Writes the table as CSV (UTF-8 with BOM, opens in Excel) or .xlsx; without
  * --out the file gets its default name (企业名单-YYYYMMDD.xlsx …) in the current folder.
@@ -8,21 +9,34 @@
 import { writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps } from '../services/export/export-tables.ts';
+import { exportCandidates, exportEnterprises, exportGaps, exportProjects } from '../services/export/export-tables.ts';
+import { monthlyReportXlsx } from '../services/reports/report-workbook.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
-const USAGE = 'usage: npm run export -- enterprises|gaps|candidates [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]';
+const USAGE =
+  'usage: npm run export -- enterprises|gaps|candidates|projects [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]\n' +
+  '       npm run export -- report --month YYYY-MM [--area ID] [--unit ID] [--stalled-days N] [--out FILE]   (monthly 调度 report, .xlsx)';
 
 async function main(): Promise<void> {
   const { values, positionals, configArgs } = splitCliArgs(
     process.argv.slice(2),
-    { format: { type: 'string' }, out: { type: 'string' }, gap: { type: 'string' }, segment: { type: 'string' }, area: { type: 'string' } },
+    {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      gap: { type: 'string' },
+      segment: { type: 'string' },
+      area: { type: 'string' },
+      unit: { type: 'string' },
+      month: { type: 'string' },
+      'stalled-days': { type: 'string' },
+    },
     USAGE,
   );
   const kind = positionals[0];
-  if (positionals.length !== 1 || !['enterprises', 'gaps', 'candidates'].includes(kind!)) throw new UsageError(USAGE);
+  if (positionals.length !== 1 || !['enterprises', 'gaps', 'candidates', 'projects', 'report'].includes(kind!)) throw new UsageError(USAGE);
+  if (kind === 'report') return exportReport(values, configArgs);
   const format = (values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx')) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError('--format must be csv or xlsx');
   if (kind === 'candidates' && !values.gap && !values.segment) throw new UsageError('candidates needs --gap GAP_ID or --segment SEGMENT_ID');
@@ -33,7 +47,27 @@ async function main(): Promise<void> {
         ? await exportEnterprises(store, format)
         : kind === 'gaps'
           ? await exportGaps(store, format)
+          : kind === 'projects'
+            ? await exportProjects(store, format)
           : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
+    const out = values.out ?? file.filename;
+    writeFileSync(out, file.buffer);
+    console.log(`${out}: ${file.buffer.length} bytes (${file.mimeType})`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The monthly 调度 report (.xlsx only). */
+async function exportReport(values: { month?: string; area?: string; unit?: string; format?: string; out?: string; 'stalled-days'?: string }, configArgs: string[]): Promise<void> {
+  const month = values.month;
+  if (!month) throw new UsageError('report needs --month YYYY-MM');
+  if (values.format && values.format !== 'xlsx') throw new UsageError('the report is an .xlsx workbook (--format xlsx)');
+  const days = values['stalled-days'];
+  const stalledDays = days === undefined ? null : Number(days);
+  const store = await createStore(loadConfig(configArgs));
+  try {
+    const file = await monthlyReportXlsx(store, { month, areaId: values.area ?? null, unitId: values.unit ?? null, stalledDays });
     const out = values.out ?? file.filename;
     writeFileSync(out, file.buffer);
     console.log(`${out}: ${file.buffer.length} bytes (${file.mimeType})`);

@@ -66,6 +66,7 @@ async function main(): Promise<number> {
       unit: values.unit as AmountUnit | undefined,
       mapping,
       accept,
+      actor: 'npm run import',
       onProgress: (written, total) => process.stderr.write(`写入 writing ${written}/${total}\n`),
     });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditService, auditJson } from '../../server/audit/audit-service.ts';
 import { createSecureTestApi } from '../support/auth.ts';
+import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 
 type Api = Awaited<ReturnType<typeof createSecureTestApi>>;
 let api: Api | undefined;
@@ -59,6 +60,25 @@ describe('audit trail', () => {
 
     const forToken = await api.gql('query($id: ID) { auditTrail(entityId: $id) { entries { field } } }', { id: info.id }, admin);
     expect(forToken.body.data).toEqual({ auditTrail: { entries: [{ field: 'revokeApiToken' }, { field: 'createApiToken' }] } });
+  });
+
+  it('records a created project or enterprise under its new id, not the area it names, with before and after', async () => {
+    api = await createSecureTestApi();
+    await loadSeeds(api.store);
+    const editor = await api.signedIn('ed', 'editor');
+    const project = await api.gql('mutation { createProject(input: { name: "审计测试项目", areaId: "area:chaohu" }) { id } }', {}, editor);
+    const enterprise = await api.gql('mutation { createEnterprise(input: { name: "审计测试企业", areaId: "area:anchao" }) { id } }', {}, editor);
+    const projectId = (project.body.data as { createProject: { id: string } }).createProject.id;
+    const enterpriseId = (enterprise.body.data as { createEnterprise: { id: string } }).createEnterprise.id;
+    await api.gql('mutation($id: ID!) { changeProjectStage(id: $id, stage: SIGNED) { id } }', { id: projectId }, editor);
+    const page = await api.gql('{ auditTrail(first: 5) { entries { field entityId entityLabel before after } } }', {}, editor);
+    const entries = (page.body.data as { auditTrail: { entries: Entry[] } }).auditTrail.entries;
+    // a project's before and after are kept too (the audit's entity lookup knew no Project)
+    const stage = entries.find((e) => e.field === 'changeProjectStage')!;
+    expect([JSON.parse(stage.before!).stage, JSON.parse(stage.after!).stage]).toEqual(['lead', 'signed']);
+    expect(entries.find((e) => e.field === 'createProject')).toMatchObject({ entityId: projectId, entityLabel: 'Project' });
+    expect(JSON.parse(entries.find((e) => e.field === 'createProject')!.after!)).toMatchObject({ name: '审计测试项目' });
+    expect(entries.find((e) => e.field === 'createEnterprise')).toMatchObject({ entityId: enterpriseId, entityLabel: 'Enterprise' });
   });
 
   it('pages with a cursor and exports CSV safe for spreadsheets', async () => {

@@ -22,6 +22,10 @@ CALL () {
   UNION ALL
   MATCH (n:Progress {id: $id}) RETURN n
   UNION ALL
+  MATCH (n:Project {id: $id}) RETURN n
+  UNION ALL
+  MATCH (n:Baseline {id: $id}) RETURN n
+  UNION ALL
   MATCH (n:User {id: $id}) RETURN n
   UNION ALL
   MATCH (n:ApiToken {id: $id}) RETURN n

@@ -8,9 +8,10 @@ import { exploreResolvers } from './explore.ts';
 import { gapResolvers } from './gaps.ts';
 import { importResolvers } from './import.ts';
 import { projectResolvers } from './projects.ts';
+import { reportResolvers } from './reports.ts';
 import { responsibilityResolvers } from './responsibility.ts';
 import { supplierResolvers } from './suppliers.ts';
 import { targetResolvers } from './targets.ts';
 
 /** Resolver maps of every module; makeExecutableSchema merges them. */
-export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers, projectResolvers];
+export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers, projectResolvers, reportResolvers];

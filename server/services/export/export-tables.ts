@@ -6,6 +6,9 @@ import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
 import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
 import { limitedWork } from '../limits/work-limits.ts';
+import { STAGE_ZH } from '../projects/pipeline-rules.ts';
+import { listProjects } from '../projects/projects.ts';
+import type { Project } from '../projects/project-types.ts';
 import { exportRows, type ExportFile, type ExportFormat, type TableRows } from './table-file.ts';
 
 export { exportRows };
@@ -101,6 +104,68 @@ export async function exportMapping(store: Store, format: ExportFormat): Promise
       关键词: (s.keywords ?? []).join(LIST_SEPARATOR),
     }));
   return exportRows(rows, format, '挂链规则', MAPPING_HEADERS);
+}
+
+/** Headers of the project export: the PROJECTS import's column names, so an exported list imports back unchanged. */
+export const PROJECT_HEADERS = [
+  '项目编号',
+  '项目名称',
+  '投资方',
+  '所在地区',
+  '产业链',
+  '所属环节',
+  '填补缺口',
+  '牵头单位',
+  '包保单位',
+  '投资额（亿元）',
+  '计划产值（亿元）',
+  '阶段',
+  '线索日期',
+  '洽谈日期',
+  '签约日期',
+  '开工日期',
+  '投产日期',
+  '终止日期',
+  '终止原因',
+  '1+5要素',
+  '备注',
+  '数据来源',
+];
+const ELEMENT_ZH: Record<string, string> = { base: '制造基地', rnd: '研发中心', sales: '销售中心', listed: '上市主体', suppliers: '供应商集群企业', fund: '配套产业基金' };
+
+/** The 招商项目清单 as CSV or .xlsx, in the PROJECTS import's column layout. */
+export function exportProjects(store: Store, format: ExportFormat): Promise<ExportFile> {
+  return limitedWork(store, 'export', { zh: '导出招商项目清单', en: 'the project export' }, async () => {
+    const [projects, areas, segments, chains] = await Promise.all([listProjects(store), loadAreas(store), loadSegments(store), loadChains(store)]);
+    const byId = (a: Project, b: Project) => a.id.localeCompare(b.id);
+    const names = (index: NameIndex<{ id: string; name: string }>, refs: { id: string; name: string | null }[]) =>
+      refs.map((r) => refText(index, { id: r.id, name: r.name ?? r.id })).join(LIST_SEPARATOR);
+    const rows = [...projects].sort(byId).map((p) => ({
+      项目编号: p.id,
+      项目名称: p.name,
+      投资方: p.investorName ?? '',
+      所在地区: p.area ? refText(areas, { id: p.area.id, name: p.area.name ?? p.area.id }) : '',
+      产业链: names(chains, p.chains),
+      所属环节: names(segments, p.segments),
+      填补缺口: p.gapIds.join(LIST_SEPARATOR),
+      牵头单位: p.leadUnit?.id ?? '',
+      包保单位: p.lookAfterUnits.map((u) => u.id).join(LIST_SEPARATOR),
+      '投资额（亿元）': p.investment,
+      '计划产值（亿元）': p.plannedOutput,
+      阶段: STAGE_ZH[p.stage],
+      线索日期: p.leadAt ?? '',
+      洽谈日期: p.negotiatingAt ?? '',
+      签约日期: p.signedAt ?? '',
+      开工日期: p.startedAt ?? '',
+      投产日期: p.producingAt ?? '',
+      终止日期: p.droppedAt ?? '',
+      终止原因: p.dropReason ?? '',
+      '1+5要素': p.elements.map((e) => ELEMENT_ZH[e] ?? e).join('、'),
+      备注: p.notes ?? '',
+      数据来源: ORIGIN_ZH[p.origin ?? ''] ?? p.origin ?? '',
+    }));
+    return exportRows(rows, format, '招商项目清单', PROJECT_HEADERS);
+  });
 }
 
 export const GAP_HEADERS = ['编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '配合单位', '原因', '备注', '来源', '计划依据', '更新时间'];

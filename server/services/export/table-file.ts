@@ -64,13 +64,25 @@ function width(text: string): number {
   return w;
 }
 
+/** One worksheet of a workbook: rows under a header row. */
+export interface SheetRows {
+  name: string;
+  rows: TableRows;
+  headers?: string[];
+}
+
 /**
  * One worksheet with a bold, frozen header row, an auto-filter and fitted
  * column widths, written with exceljs's streaming WorkbookWriter row by row
  * (each row committed, the loop yielding to the event loop), so a 100k-row
  * export neither holds the whole workbook model nor blocks other requests.
  */
-export async function toXlsx(rows: TableRows, sheetName: string, headers: string[] = Object.keys(rows[0] ?? {})): Promise<Buffer> {
+export function toXlsx(rows: TableRows, sheetName: string, headers?: string[]): Promise<Buffer> {
+  return toXlsxSheets([{ name: sheetName, rows, headers }]);
+}
+
+/** Several worksheets in one workbook, each written as toXlsx writes its one. */
+export async function toXlsxSheets(sheets: SheetRows[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,31 +92,33 @@ export async function toXlsx(rows: TableRows, sheetName: string, headers: string
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = '产业链图谱';
-  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((h) => {
-    const longest = Math.max(width(h), ...rows.slice(0, 1000).map((r) => width(String(r[h] ?? ''))));
-    // Codes such as 统一社会信用代码 must stay text, or Excel turns digits into 9.1E+17.
-    return { key: h, width: Math.min(60, Math.max(8, longest + 2)), style: /代码|编号|uscc|id$/i.test(h) ? { numFmt: '@' } : {} };
-  });
-  if (headers.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.commit();
   const pause = yielder();
-  for (const r of rows) {
-    sheet
-      .addRow(
-        headers.map((h) => {
-          const v = r[h];
-          if (v === null || v === undefined) return null;
-          if (typeof v === 'boolean') return v ? '是' : '否';
-          return typeof v === 'string' ? safeText(v) : v;
-        }),
-      )
-      .commit();
-    await pause();
+  for (const { name, rows, headers = Object.keys(rows[0] ?? {}) } of sheets) {
+    const sheet = workbook.addWorksheet(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = headers.map((h) => {
+      const longest = Math.max(width(h), ...rows.slice(0, 1000).map((r) => width(String(r[h] ?? ''))));
+      // Codes such as 统一社会信用代码 must stay text, or Excel turns digits into 9.1E+17.
+      return { key: h, width: Math.min(60, Math.max(8, longest + 2)), style: /代码|编号|uscc|id$/i.test(h) ? { numFmt: '@' } : {} };
+    });
+    if (headers.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+    const header = sheet.addRow(headers);
+    header.font = { bold: true };
+    header.commit();
+    for (const r of rows) {
+      sheet
+        .addRow(
+          headers.map((h) => {
+            const v = r[h];
+            if (v === null || v === undefined) return null;
+            if (typeof v === 'boolean') return v ? '是' : '否';
+            return typeof v === 'string' ? safeText(v) : v;
+          }),
+        )
+        .commit();
+      await pause();
+    }
+    sheet.commit();
   }
-  sheet.commit();
   await workbook.commit();
   await finished;
   return Buffer.concat(chunks);

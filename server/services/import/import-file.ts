@@ -7,6 +7,8 @@ import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
 import { planAreas } from './plan-areas.ts';
 import { planMapping } from './plan-mapping.ts';
+import { planProjects } from './plan-projects.ts';
+import { listProjects } from '../projects/projects.ts';
 import { mappingOf } from './link-suggestions.ts';
 import type { Plan, PlannedItem } from './plan.ts';
 import { readTable } from './read-table.ts';
@@ -35,6 +37,17 @@ const WRITE_ORDER = [
   'write/import/operates-in-update',
   'write/import/supplies-create',
   'write/import/supplies-update',
+  'write/import/project-create',
+  'write/import/project-update',
+  'write/import/project-unlink',
+  'write/import/project-in-area',
+  'write/import/project-investor',
+  'write/import/project-lead-unit',
+  'write/import/project-look-after',
+  'write/import/project-at-segment',
+  'write/import/project-in-chain',
+  'write/import/project-fills-gap',
+  'write/import/project-event',
 ] as const satisfies readonly QueryName[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
@@ -60,6 +73,18 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
     }
     case 'areas':
       return planAreas(rows, columns, await loadAreas(db));
+    case 'projects': {
+      const [areas, segments, chains, enterprises, units, gaps, projects] = await Promise.all([
+        loadAreas(db),
+        loadSegments(db),
+        loadChains(db),
+        loadEnterprises(db),
+        db.run<{ id: string; name: string }>('read/import/units'),
+        db.run<{ id: string; segmentId: string; chainId: string | null }>('read/import/gaps'),
+        listProjects(db),
+      ]);
+      return planProjects(rows, columns, { areas, segments, chains, enterprises, units, gaps, projects, actor: options.actor ?? 'import', at: new Date().toISOString() });
+    }
     case 'segments': {
       const [chains, segments, feeds] = await Promise.all([loadChains(db), loadSegments(db), db.run<{ source: string; target: string }>('read/import/feeds')]);
       return planSegments(rows, columns, { chains, segments, feeds: new Set(feeds.map((f) => `${f.source}|${f.target}`)) });
@@ -112,7 +137,8 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
   }
   if (options.mapping) checkOverrides(options.kind, options.mapping);
   const table = await readTable(bytes, fileName);
-  const header = mapHeader(table, options.kind, options.mapping ?? {}, options.unit ?? '万元');
+  // project lists give investment in 亿元, enterprise lists output in 万元
+  const header = mapHeader(table, options.kind, options.mapping ?? {}, options.unit ?? (options.kind === 'projects' ? '亿元' : '万元'));
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 
   const makeReport = (p: Plan, committed: boolean, reason: [string, string] | null): ImportReport => {

@@ -51,6 +51,21 @@ const TEMPLATES: Record<IssueCode, Template> = {
     `the area contradicts the registering authority's division in the unified social credit code (${d.division}); please check`,
   ],
   INVALID_INDUSTRY_CODE: () => ['行业代码应为 GB/T 4754 代码（门类字母可省略，2–4 位数字，如 C339 或 3391）', 'industry code must be a GB/T 4754 code (section letter optional, 2–4 digits, e.g. C339 or 3391)'],
+  INVALID_PROJECT_STAGE: () => [
+    '项目阶段应为 线索、洽谈、签约、开工、投产 或 终止',
+    'stage must be 线索 (lead), 洽谈 (negotiating), 签约 (signed), 开工 (started), 投产 (producing) or 终止 (dropped)',
+  ],
+  INVALID_DATE: () => ['日期无效（应为 2025-03-01、2025/3/1 或 2025年3月1日）', 'invalid date (write 2025-03-01, 2025/3/1 or 2025年3月1日)'],
+  DATE_ORDER: (d) => [`日期早于${d.earlier}日期 ${d.date}`, `date is before the ${d.earlierEn} date ${d.date}`],
+  INVALID_ELEMENT: (d) => [`“1+5”要素「${d.item}」无效（制造基地、研发中心、销售中心、上市主体、供应商集群企业、配套产业基金）`, `unknown "1+5" element '${d.item}' (BASE, RND, SALES, LISTED, SUPPLIERS, FUND)`],
+  INVALID_PROJECT_ID: () => ['项目编号应以 project: 开头', "project id must start with 'project:'"],
+  UNKNOWN_UNIT: (d) => [`未知的单位「${d.item}」（填写单位编号或名称）`, `unknown unit '${d.item}' (give its id or name)`],
+  UNKNOWN_GAP: (d) => [`未知的缺口编号「${d.item}」`, `unknown gap id '${d.item}'`],
+  STAGE_MOVES_BACK: (d) => [
+    `项目已处于「${d.current}」，导入不能退回「${d.to}」（请在项目面板中退回并说明原因）`,
+    `the project is at '${d.currentEn}'; an import cannot move it back to '${d.toEn}' (do it in the project panel, with a note)`,
+  ],
+  DROP_REASON_REQUIRED: () => ['终止的项目需填写终止原因', 'a dropped (终止) project needs the reason'],
   FEEDS_CYCLE: (d) => [
     `上下游关系成环（${d.names}）：上游和下游将指向同一批环节，请检查上游环节/下游环节`,
     `FEEDS cycle (${d.names}): upstream and downstream would name the same segments; check the upstream/downstream columns`,

@@ -1,7 +1,7 @@
 import type { AcceptSuggestions, LinkSuggestion } from './link-suggestions.ts';
 
 /** What a file holds; each kind has its own columns (see columns.ts). */
-export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments', 'areas', 'mapping'] as const;
+export const IMPORT_KINDS = ['enterprises', 'operates', 'supplies', 'segments', 'areas', 'mapping', 'projects'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Unit of amount columns whose header names none: 万元 (default) or 亿元 (×10000). */
@@ -44,7 +44,16 @@ export type IssueCode =
   | 'INVALID_DIVISION_CODE'
   | 'SELF_PARENT'
   | 'AREA_CONTRADICTS_USCC'
-  | 'INVALID_INDUSTRY_CODE';
+  | 'INVALID_INDUSTRY_CODE'
+  | 'INVALID_PROJECT_STAGE'
+  | 'INVALID_DATE'
+  | 'DATE_ORDER'
+  | 'INVALID_ELEMENT'
+  | 'INVALID_PROJECT_ID'
+  | 'UNKNOWN_UNIT'
+  | 'UNKNOWN_GAP'
+  | 'STAGE_MOVES_BACK'
+  | 'DROP_REASON_REQUIRED';
 
 /**
  * One problem found in the file. `row` is the row number as Excel shows it
@@ -127,7 +136,7 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Write the valid rows and skip the rejected ones; without it one rejected row means nothing is written. */
   skipInvalid?: boolean;
-  /** Unit of amount columns whose header names none (default 万元). */
+  /** Unit of amount columns whose header names none (default 万元; 亿元 for projects). */
   unit?: AmountUnit;
   /** header → field (or null to ignore the column), overriding the built-in header names. */
   mapping?: ColumnOverrides;
@@ -135,6 +144,8 @@ export interface ImportOptions {
   accept?: AcceptSuggestions;
   /** Rows per UNWIND batch inside the one transaction (default 5000). */
   batchSize?: number;
+  /** Who imports (recorded on the project events an import writes); default 'import'. */
+  actor?: string;
   /** Called after each batch written (inside the transaction, before commit): rows written so far and in all. */
   onProgress?: (written: number, total: number) => void;
 }

@@ -1,3 +1,4 @@
+import type { ProjectElement, ProjectStage } from '../../model/vocabulary.ts';
 import type { AmountUnit, IssueCode } from './types.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IssueCode; detail?: Record<string, string | number> };
@@ -227,4 +228,69 @@ export function parseAreaLevel(text: string): Parsed<string> {
 export function parseDivisionCode(text: string): Parsed<string> {
   const t = text.normalize('NFKC').trim();
   return /^\d{6}$/.test(t) ? ok(t) : fail('INVALID_DIVISION_CODE');
+}
+
+const PROJECT_STAGES_BY_WORD: Record<string, ProjectStage> = {
+  线索: 'lead',
+  lead: 'lead',
+  洽谈: 'negotiating',
+  在谈: 'negotiating',
+  谈判: 'negotiating',
+  negotiating: 'negotiating',
+  签约: 'signed',
+  已签约: 'signed',
+  signed: 'signed',
+  开工: 'started',
+  已开工: 'started',
+  落地: 'started',
+  在建: 'started',
+  started: 'started',
+  投产: 'producing',
+  已投产: 'producing',
+  竣工投产: 'producing',
+  producing: 'producing',
+  终止: 'dropped',
+  中止: 'dropped',
+  已终止: 'dropped',
+  dropped: 'dropped',
+};
+
+/** A project stage in Chinese or English (线索/lead … 终止/dropped; 落地 = 开工). */
+export function parseProjectStage(text: string): Parsed<ProjectStage> {
+  const stage = PROJECT_STAGES_BY_WORD[text.normalize('NFKC').trim().toLowerCase()];
+  return stage ? ok(stage) : fail('INVALID_PROJECT_STAGE');
+}
+
+/** A calendar date: 2025-03-01, 2025/3/1, 2025.3.1 or 2025年3月1日 (an Excel date cell reads as 2025-03-01); ISO out. */
+export function parseDate(text: string): Parsed<string> {
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/.exec(text.normalize('NFKC').replace(/\s/g, ''));
+  if (!m) return fail('INVALID_DATE');
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? fail('INVALID_DATE') : ok(iso);
+}
+
+const ELEMENTS_BY_WORD: Record<string, ProjectElement> = {
+  制造基地: 'base',
+  base: 'base',
+  研发中心: 'rnd',
+  rnd: 'rnd',
+  销售中心: 'sales',
+  sales: 'sales',
+  上市主体: 'listed',
+  listed: 'listed',
+  供应商集群企业: 'suppliers',
+  供应商集群: 'suppliers',
+  suppliers: 'suppliers',
+  配套产业基金: 'fund',
+  产业基金: 'fund',
+  fund: 'fund',
+};
+
+/** The "1+5" elements of a cell (制造基地、研发中心 … or BASE, RND …), sorted, unique. */
+export function parseElements(text: string): Parsed<ProjectElement[]> {
+  const items = splitTags(text);
+  const bad = items.find((i) => !ELEMENTS_BY_WORD[i.normalize('NFKC').toLowerCase()]);
+  if (bad) return fail('INVALID_ELEMENT', { item: bad });
+  return ok([...new Set(items.map((i) => ELEMENTS_BY_WORD[i.normalize('NFKC').toLowerCase()]!))].sort());
 }

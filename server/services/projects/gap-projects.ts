@@ -2,6 +2,7 @@ import { GAP_KINDS, type GapKind } from '../../model/vocabulary.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { listSavedGaps, type SavedGap } from '../gaps/saved-gaps.ts';
+import { areaScopeIds } from '../areas/area-scope.ts';
 import { listProjects } from './projects.ts';
 import type { Project } from './project-types.ts';
 
@@ -17,12 +18,15 @@ export interface GapRef {
  * segment and area (any area for a gap of the all-areas scope).
  */
 export async function projectsForGap(runner: QueryRunner, gap: GapRef): Promise<Project[]> {
-  const [linked, inSegment] = await Promise.all([
-    listProjects(runner, { gapId: gap.id }),
-    listProjects(runner, { segmentId: gap.segmentId, areaId: gap.areaId }),
-  ]);
-  const byId = new Map([...linked, ...inSegment].map((p) => [p.id, p]));
-  return [...byId.values()];
+  const [all, areaIds] = await Promise.all([listProjects(runner), gap.areaId ? areaScopeIds(runner, gap.areaId) : null]);
+  return projectsOfGap(gap, all, areaIds && new Set(areaIds));
+}
+
+/** projectsForGap among `projects` (listProjects' order), given the ids of the gap's area and the areas inside it (null: any area). */
+export function projectsOfGap(gap: GapRef, projects: readonly Project[], areaIds: ReadonlySet<string> | null): Project[] {
+  const linked = projects.filter((p) => p.gapIds.includes(gap.id));
+  const inSegment = projects.filter((p) => p.segments.some((s) => s.id === gap.segmentId) && (areaIds === null || (p.area !== null && areaIds.has(p.area.id))));
+  return [...new Map([...linked, ...inSegment].map((p) => [p.id, p])).values()];
 }
 
 /**
