@@ -1,7 +1,7 @@
 import { getArgumentValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { RequestAuth } from '../auth/request-auth.ts';
 import type { RootField } from '../auth/authorise.ts';
-import { isReadQuery, type Params, type QueryReturning, type QueryRunner, type Store } from '../store/store.ts';
+import { isReadQuery, queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../store/store.ts';
 import { auditJson, type AuditService, type Snapshot } from './audit-service.ts';
 
 /** Argument values of a root field (variables applied); raw literals when they cannot be coerced. */
@@ -62,8 +62,9 @@ export function capturingStore(store: Store, audit: AuditService, capture: Captu
   const wrapped: Store = Object.create(store) as Store;
   return Object.assign(wrapped, {
     transaction,
-    run: <T>(name: QueryReturning<T>, params: Params = {}): Promise<T[]> =>
-      isReadQuery(name) ? store.run<T>(name, params) : transaction((tx) => tx.run<T>(name, params)),
+    run: queryRunner(<T>(name: string, params: Params = {}): Promise<T[]> =>
+      isReadQuery(name) ? uncheckedRun(store)<T>(name, params) : transaction((tx) => uncheckedRun(tx)<T>(name, params)),
+    ).run,
   });
 }
 

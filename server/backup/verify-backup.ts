@@ -1,7 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import grafeo from '@grafeo-db/js';
-
-const { GrafeoDB } = grafeo;
+import { EmbeddedStore, type ReadOnlyGraph } from '../store/embedded-store.ts';
 
 /** First bytes of every Grafeo 0.6 database file. */
 const GRAFEO_MAGIC = Buffer.from('GRAF', 'latin1');
@@ -37,17 +35,18 @@ export async function verifyGrafeoBackup(file: string): Promise<BackupCheck> {
   if (bytes === 0) throw new BackupError(`${file}: the backup is empty (0 bytes)`);
   const head = readHead(file, GRAFEO_MAGIC.length);
   if (!head.equals(GRAFEO_MAGIC)) throw new BackupError(`${file}: not a Grafeo backup (the file does not start with the Grafeo header)`);
-  let db: InstanceType<typeof GrafeoDB>;
+  let db: ReadOnlyGraph;
   try {
-    db = GrafeoDB.openReadOnly(file);
+    db = EmbeddedStore.openReadOnly(file);
   } catch (e) {
     throw new BackupError(`${file}: the backup is damaged and cannot be restored: ${(e as Error).message}`);
   }
   try {
-    const [row] = (await db.execute('MATCH (n) RETURN count(n) AS nodes')).toArray() as { nodes: number }[];
+    const [row] = await db.run<{ nodes: number }>('read/backup/node-count');
     const nodes = Number(row?.nodes ?? -1);
-    if (nodes !== db.nodeCount()) throw new BackupError(`${file}: the backup is inconsistent (${nodes} nodes counted, ${db.nodeCount()} recorded)`);
-    return { nodes, relationships: db.edgeCount(), bytes };
+    const recorded = db.recorded();
+    if (nodes !== recorded.nodes) throw new BackupError(`${file}: the backup is inconsistent (${nodes} nodes counted, ${recorded.nodes} recorded)`);
+    return { nodes, relationships: recorded.relationships, bytes };
   } catch (e) {
     if (e instanceof BackupError) throw e;
     throw new BackupError(`${file}: the backup cannot be read: ${(e as Error).message}`);
@@ -59,7 +58,7 @@ export async function verifyGrafeoBackup(file: string): Promise<BackupCheck> {
 /** Refuses while another process (the server) holds the store open: its file lock is taken. */
 export function assertStoreNotInUse(graphFile: string): void {
   try {
-    GrafeoDB.openReadOnly(graphFile).close();
+    EmbeddedStore.openReadOnly(graphFile).close();
   } catch (e) {
     const message = (e as Error).message;
     if (/cannot be locked|lock/i.test(message)) throw new BackupError(`${graphFile} is in use (is the server running?): stop it before restoring`);

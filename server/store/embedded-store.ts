@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { getQuery } from './cypher-library.ts';
-import { StoreError, type Params, type QueryReturning, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { queryRunner, StoreError, uncheckedRun, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
 import { WriteGeneration } from './write-generation.ts';
 
@@ -22,6 +22,13 @@ async function runOn<T>(executor: Executor, queryName: string, params: Params): 
   } catch (e) {
     throw new StoreError(queryName, e);
   }
+}
+
+/** A Grafeo file opened read-only (a backup being verified): runs the library's read/ queries, never writes. */
+export interface ReadOnlyGraph extends QueryRunner {
+  /** The nodes and relationships the file records (its own counters, not a query). */
+  recorded(): { nodes: number; relationships: number };
+  close(): void;
 }
 
 /**
@@ -47,22 +54,39 @@ export class EmbeddedStore implements Store {
     return new EmbeddedStore(GrafeoDB.create(file), file);
   }
 
+  /**
+   * Opens a Grafeo file read-only: Grafeo checks every section's checksum and
+   * the file's structure as it opens (throws when damaged), and refuses while
+   * another process holds the file's lock.
+   */
+  static openReadOnly(file: string): ReadOnlyGraph {
+    const db = GrafeoDB.openReadOnly(file);
+    return {
+      ...queryRunner(async <T>(name: string, params: Params = {}) => {
+        if (getQuery(name).mode !== 'read') throw new StoreError(name, new Error(`${file} is open read-only`));
+        return runOn<T>(db, name, params);
+      }),
+      recorded: () => ({ nodes: db.nodeCount(), relationships: db.edgeCount() }),
+      close: () => db.close(),
+    };
+  }
+
   private serialised<T>(work: () => Promise<T>): Promise<T> {
     const next = this.writeQueue.then(work, work);
     this.writeQueue = next.catch(() => undefined);
     return next;
   }
 
-  async run<T = Row>(queryName: QueryReturning<T>, params: Params = {}): Promise<T[]> {
+  async run<T = Row>(queryName: string, params: Params = {}): Promise<T[]> {
     if (getQuery(queryName).mode === 'read') return runOn<T>(this.db, queryName, params);
-    return this.transaction((tx) => tx.run<T>(queryName, params));
+    return this.transaction((tx) => uncheckedRun(tx)<T>(queryName, params));
   }
 
   transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       const tx = this.db.beginTransaction();
       try {
-        const result = await work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) });
+        const result = await work(queryRunner(<R>(name: string, params: Params = {}) => runOn<R>(tx, name, params)));
         tx.commit();
         this.generation.bump();
         return result;

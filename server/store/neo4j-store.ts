@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { Config } from '../config.ts';
+import type { Neo4jSettings } from './store-config.ts';
 import { getQuery } from './cypher-library.ts';
-import { StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
+import { queryRunner, StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { toPlainRow } from './to-plain.ts';
 import { WriteGeneration } from './write-generation.ts';
 
@@ -63,7 +63,7 @@ export class Neo4jStore implements Store {
   }
 
   /** Connects and checks the server answers; fails with the URI and what to check. */
-  static async connect(settings: Config['neo4j']): Promise<Neo4jStore> {
+  static async connect(settings: Neo4jSettings): Promise<Neo4jStore> {
     // A host that does not answer TCP fails after 10 s instead of the driver's default 30 s.
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), { connectionTimeout: 10_000 });
     let timer: NodeJS.Timeout | undefined;
@@ -108,7 +108,7 @@ export class Neo4jStore implements Store {
   async transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.session();
     try {
-      const result = await session.executeWrite((tx) => work({ run: <R>(name: string, params: Params = {}) => runOn<R>(tx, name, params) }));
+      const result = await session.executeWrite((tx) => work(queryRunner(<R>(name: string, params: Params = {}) => runOn<R>(tx, name, params))));
       this.generation.bump();
       return result;
     } catch (e) {

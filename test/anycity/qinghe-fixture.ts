@@ -1,5 +1,4 @@
-import { USCC_CHARSET, usccCheckChar } from '../../server/model/uscc.ts';
-import { csv } from '../import/helpers.ts';
+import { csv, usccIn } from '../import/helpers.ts';
 
 /**
  * A made-up city for tests (not the seed, not real data): 青禾市 in 东江省,
@@ -23,18 +22,6 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A valid 统一社会信用代码 registered in `division` (characters 3–8). */
-export function usccIn(division: string, n: number): string {
-  let body = '';
-  let x = n;
-  for (let i = 0; i < 9; i++) {
-    body = USCC_CHARSET[x % 31]! + body;
-    x = Math.floor(x / 31);
-  }
-  const first17 = `91${division}${body}`;
-  return first17 + usccCheckChar(first17);
 }
 
 export const QINGHE_AREAS = [

@@ -1,20 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { USCC_CHARSET, usccCheckChar } from '../../server/model/uscc.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import type { Store } from '../../server/store/store.ts';
-import { csv, openDumpStore } from '../import/helpers.ts';
-
-/** A valid 统一社会信用代码 registered in a division (characters 3–8). */
-export function usccIn(division: string, n: number): string {
-  let body = '';
-  let x = n;
-  for (let i = 0; i < 9; i++) {
-    body = USCC_CHARSET[x % 31]! + body;
-    x = Math.floor(x / 31);
-  }
-  const first17 = `91${division}${body}`;
-  return first17 + usccCheckChar(first17);
-}
+import { csv, openDumpStore, usccIn } from '../import/helpers.ts';
 
 let store: Store;
 beforeEach(async () => {

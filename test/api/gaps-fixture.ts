@@ -1,4 +1,4 @@
-import type { QueryName, Store } from '../../server/store/store.ts';
+import type { RowsQuery, Store } from '../../server/store/store.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -20,7 +20,7 @@ import { createTestApi, type TestApi } from '../support/test-api.ts';
  */
 export async function buildFixture(store: Store): Promise<void> {
   const origin = 'sample';
-  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as QueryName, { rows });
+  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
   await run('areas', [
     { id: 'area:chaohu', name: '巢湖市', nameEn: 'Chaohu', level: 'city', local: true, origin },
     { id: 'area:anchao', name: '安巢经开区', nameEn: 'Anchao EDZ', level: 'zone', local: true, origin },

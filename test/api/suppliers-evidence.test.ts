@@ -1,4 +1,4 @@
-import type { QueryName } from '../../server/store/store.ts';
+import type { RowsQuery } from '../../server/store/store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
 
@@ -13,7 +13,7 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
   beforeAll(async () => {
     api = await fixtureApi(async (store) => {
       await buildFixture(store);
-      const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as QueryName, { rows });
+      const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
       await run('enterprises', [
         { id: 'ent:x4', name: '双环节', shortName: null, uscc: null, local: false, region: 'yrd', province: null, city: null, areaId: 'area:sh', output: 5000, aboveScale: false, tags: [], origin: 'sample', sample: true },
       ]);

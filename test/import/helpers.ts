@@ -9,17 +9,20 @@ import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openTestStore } from '../support/test-store.ts';
 
-/** A valid 统一社会信用代码 for a number (distinct numbers give distinct codes). */
-export function makeUscc(n: number): string {
+/** A valid 统一社会信用代码 registered in `division` (characters 3–8); distinct numbers give distinct codes. */
+export function usccIn(division: string, n: number): string {
   let body = '';
   let x = n;
   for (let i = 0; i < 9; i++) {
     body = USCC_CHARSET[x % 31]! + body;
     x = Math.floor(x / 31);
   }
-  const first17 = `91340181${body}`;
+  const first17 = `91${division}${body}`;
   return first17 + usccCheckChar(first17);
 }
+
+/** A valid 统一社会信用代码 of 巢湖市 (340181) for a number. */
+export const makeUscc = (n: number): string => usccIn('340181', n);
 
 const node = (label: string, properties: Record<string, unknown>): DumpNode => ({ type: 'node', labels: [label], properties });
 const rel = (relType: string, startLabel: string, start: string, endLabel: string, end: string, properties: Record<string, unknown> = {}): DumpRelationship => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
-import type { Params, QueryReturning, QueryRunner, Store } from '../../server/store/store.ts';
+import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
+import { auditEntry } from '../support/audit-entry.ts';
 import { csv, makeUscc, openDumpStore, utf8Bom } from './helpers.ts';
 
 /** Issue 18 finding 6: an import held the single write queue while it read and planned, and short writes waited for all of it. */
@@ -14,35 +15,17 @@ function file(prefix: string, from: number): Buffer {
 
 /** The store, calling `onQuery` with the name of every query run through it or its transactions. */
 function watched(store: Store, onQuery: (name: string) => void): Store {
-  const spy = (runner: QueryRunner): QueryRunner => ({
-    run: <T>(name: QueryReturning<T>, params?: Params) => {
+  const spy = (runner: QueryRunner): QueryRunner =>
+    queryRunner(<T>(name: string, params?: Params) => {
       onQuery(name);
-      return runner.run<T>(name, params);
-    },
-  });
+      return uncheckedRun(runner)<T>(name, params);
+    });
   const wrapped = Object.create(store) as Store;
   return Object.assign(wrapped, {
-    run: <T>(name: QueryReturning<T>, params?: Params) => spy(store).run<T>(name, params),
+    run: spy(store).run,
     transaction: <T>(work: (tx: QueryRunner) => Promise<T>) => store.transaction((tx) => work(spy(tx))),
   });
 }
-
-const entry = (summary: string) => ({
-  id: `audit:${summary}`,
-  at: new Date().toISOString(),
-  actor: 'editor',
-  actorKind: 'user',
-  role: 'editor',
-  operation: null,
-  field: 'setGapStatus',
-  args: '{}',
-  entityId: null,
-  entityLabel: null,
-  before: null,
-  after: null,
-  ok: true,
-  summary,
-});
 
 describe('writes during an import', () => {
   it('a short write made while the import reads and plans is committed before the import, not after it', async () => {
@@ -53,7 +36,7 @@ describe('writes during an import', () => {
       const store2 = watched(store, (name) => {
         // The import has started checking its rows against the graph: an editor saves something now.
         if (name.startsWith('read/import/') && !shortWrite) {
-          shortWrite = store.run('write/audit/record', entry('short write')).then(() => events.push('short write committed'));
+          shortWrite = store.run('write/audit/record', auditEntry('short write')).then(() => events.push('short write committed'));
         }
       });
       const report = await importFile(store2, file('并发测试企业', 50_000), 'big.csv', { kind: 'enterprises', dryRun: false }).then((r) => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpLines, parseDump, readDump, restoreDump } from '../../server/services/dump/dump.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
-import type { QueryReturning, QueryRunner, Store } from '../../server/store/store.ts';
+import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
 import { counts, csv, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.ts';
 
 const ROWS = 50_000;
@@ -35,12 +35,12 @@ function failingAt(store: Store, n: number): Store {
     transaction: <T>(work: (tx: QueryRunner) => Promise<T>) =>
       store.transaction((tx) => {
         let writes = 0;
-        return work({
-          run: async <R>(name: QueryReturning<R>, params?: Record<string, unknown>) => {
+        return work(
+          queryRunner(async <R>(name: string, params?: Params) => {
             if (name.startsWith('write/') && ++writes === n) throw new Error(`simulated failure at write ${n}`);
-            return tx.run<R>(name, params);
-          },
-        });
+            return uncheckedRun(tx)<R>(name, params);
+          }),
+        );
       }),
   };
 }

@@ -37,7 +37,7 @@ beforeAll(async () => {
   await loadSeeds(store);
   yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
   const [area] = await store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: 'area:chaohu' });
-  areaId = area ? 'area:chaohu' : ((await store.run<{ properties: { id: string } }>('read/dump/nodes')).find((r) => String(r.properties.id).startsWith('area:'))?.properties.id ?? '');
+  areaId = area ? 'area:chaohu' : ((await store.run<{ properties: { id: string } }>('read/dump/nodes', { exclude: [] })).find((r) => String(r.properties.id).startsWith('area:'))?.properties.id ?? '');
 });
 afterAll(() => store.close());
 

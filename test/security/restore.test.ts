@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackup, restoreEmbeddedBackup } from '../../server/backup/backup-service.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { auditEntry } from '../support/audit-entry.ts';
 import { ROOT, runChild } from '../support/child.ts';
 
 /** Issue 18 findings 2 and 3: a restore must never lose data, and must refuse a broken backup. */
@@ -26,28 +27,11 @@ async function countsOf(dir: string): Promise<Record<string, number>> {
 async function storeWithBackup(dir: string, backups: string, n: number): Promise<string> {
   const store = EmbeddedStore.open(dir);
   await store.applySchema();
-  for (let i = 0; i < n; i++) await store.run('write/audit/record', entry(`base ${i}`));
+  for (let i = 0; i < n; i++) await store.run('write/audit/record', auditEntry(`base ${i}`));
   const file = await createBackup(store, backups);
   await store.close();
   return file;
 }
-
-const entry = (summary: string) => ({
-  id: `audit:${summary}`,
-  at: new Date().toISOString(),
-  actor: 'restore-test',
-  actorKind: 'system',
-  role: 'admin',
-  operation: null,
-  field: 'x',
-  args: '{}',
-  entityId: null,
-  entityLabel: null,
-  before: null,
-  after: null,
-  ok: true,
-  summary,
-});
 
 function snapshotOf(dir: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -72,7 +56,7 @@ describe('restore after a crash (finding 2)', () => {
       script,
       `import { EmbeddedStore } from '${url('server/store/embedded-store.ts')}';
 const store = EmbeddedStore.open(${JSON.stringify(dir)});
-await store.run('write/audit/record', ${JSON.stringify(entry('after the backup'))});
+await store.run('write/audit/record', ${JSON.stringify(auditEntry('after the backup'))});
 console.log('WRITTEN');
 setInterval(() => undefined, 1000);
 `,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypherLibrary } from '../../server/store/cypher-library.ts';
 import { returnColumns } from '../../server/store/return-columns.ts';
-import type { QueryName, Store } from '../../server/store/store.ts';
+import { uncheckedRun, type QueryName, type Store } from '../../server/store/store.ts';
 import { openTestStore, TEST_STORE } from '../support/test-store.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { EXAMPLE_PARAMS } from './example-params.ts';
@@ -19,8 +19,8 @@ describe(`every cypher/ file runs on the ${TEST_STORE} store`, () => {
 
   const queries = [...cypherLibrary().values()].filter((q) => !q.name.startsWith('schema/'));
   it.each(queries.filter((q) => !DESTRUCTIVE.test(q.name)).map((q) => [q.name, q] as const))('%s', async (name, query) => {
-    const params = EXAMPLE_PARAMS[name] ?? Object.fromEntries(query.params.map((p) => [p, null]));
-    const rows = await store.run(name as QueryName, params);
+    const params = EXAMPLE_PARAMS[name as QueryName] ?? Object.fromEntries(query.params.map((p) => [p, null]));
+    const rows = await uncheckedRun(store)(name as QueryName, params);
     expect(Array.isArray(rows)).toBe(true);
     // The typed query library declares each query's row by its RETURN columns: the rows must carry exactly those keys.
     for (const row of rows.slice(0, 3)) expect(Object.keys(row).sort(), name).toEqual(returnColumns(query.text).sort());
@@ -29,8 +29,8 @@ describe(`every cypher/ file runs on the ${TEST_STORE} store`, () => {
   it.each(queries.filter((q) => DESTRUCTIVE.test(q.name)).map((q) => [q.name, q] as const))('%s (on a fresh store)', async (name, query) => {
     const fresh = await openTestStore();
     try {
-      const params = EXAMPLE_PARAMS[name] ?? Object.fromEntries(query.params.map((p) => [p, null]));
-      expect(Array.isArray(await fresh.run(name as QueryName, params))).toBe(true);
+      const params = EXAMPLE_PARAMS[name as QueryName] ?? Object.fromEntries(query.params.map((p) => [p, null]));
+      expect(Array.isArray(await uncheckedRun(fresh)(name as QueryName, params))).toBe(true);
     } finally {
       await fresh.close();
     }

@@ -1,9 +1,11 @@
+import type { QueryName, QueryParams } from '../../server/store/store.ts';
+
 /**
  * Parameters for running each cypher/ query in the test that executes every
  * query on the seeded embedded store. A query not listed here runs with every
  * header parameter set to null; list it here when null is not meaningful.
  */
-export const EXAMPLE_PARAMS: Record<string, Record<string, unknown>> = {
+export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   // issue 12 (招商 pipeline): a project that does not exist and ids of the seed graph
   'read/projects/nodes': { ids: null, stages: ['lead', 'signed'], minInvestment: 1, maxInvestment: 50 },
   'read/projects/links': { ids: ['project:sample:power-battery'] },

@@ -1,5 +1,5 @@
 import { NODE_LABELS, PRIVATE_LABELS, RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
-import type { QueryName, Store } from '../../store/store.ts';
+import type { RowsQuery, Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 
 /**
@@ -18,8 +18,8 @@ const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
  * The query that restores nodes of a label: cypher/write/dump/nodes-<label>.cypher.
  * Names built from the allow-listed labels; the store refuses a name with no file.
  */
-export function nodeQuery(label: string): QueryName {
-  return `write/dump/nodes-${kebab(label)}` as QueryName;
+export function nodeQuery(label: string): RowsQuery {
+  return `write/dump/nodes-${kebab(label)}` as RowsQuery;
 }
 
 /**
@@ -64,9 +64,9 @@ export const RELATIONSHIP_SHAPES: readonly (readonly [string, DumpLabel, DumpLab
   ['EVENT_OF', 'ProjectEvent', 'Project'],
 ];
 
-export function relationshipQuery(type: string, start: string, end: string): QueryName | undefined {
+export function relationshipQuery(type: string, start: string, end: string): RowsQuery | undefined {
   const known = RELATIONSHIP_SHAPES.some(([t, s, e]) => t === type && s === start && e === end);
-  return known ? (`write/dump/rel-${kebab(type)}-${kebab(start)}-${kebab(end)}` as QueryName) : undefined;
+  return known ? (`write/dump/rel-${kebab(type)}-${kebab(start)}-${kebab(end)}` as RowsQuery) : undefined;
 }
 
 export const DUMP_FORMAT = 'chain-graph-dump';
@@ -250,7 +250,7 @@ export async function restoreDump(store: Store, dump: Dump, options: RestoreOpti
       const rows = byLabel.get(label) ?? [];
       for (let i = 0; i < rows.length; i += batchSize) await tx.run(nodeQuery(label), { rows: rows.slice(i, i + batchSize) });
     }
-    const byShape = new Map<QueryName, Record<string, unknown>[]>();
+    const byShape = new Map<RowsQuery, Record<string, unknown>[]>();
     for (const r of dump.relationships) {
       const query = relationshipQuery(r.relType, r.startLabel, r.endLabel)!;
       const list = byShape.get(query) ?? [];

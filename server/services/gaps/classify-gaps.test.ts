@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyGaps, DEFAULT_THRESHOLDS, segmentFacts, type SegmentFactsRow } from './classify-gaps.ts';
+import { GAP_KINDS } from '../../model/gap-kinds.ts';
+import { classifyGaps, DEFAULT_THRESHOLDS, GAP_RULES, segmentFacts, type SegmentFactsRow } from './classify-gaps.ts';
 
 const row = (id: string, feedsFrom: string[], feedsTo: string[], locals: [string, number][] = [], supplies: SegmentFactsRow['supplies'] = []): SegmentFactsRow => ({
   id, name: id, nameEn: null, stage: null, chainIds: ['c'], feedsFrom, feedsTo,
@@ -43,5 +44,12 @@ describe('classifyGaps precedence', () => {
       ['gap:extend:next:area:x', 'extend', 100],
       ['gap:extend:after-weak:area:x', 'extend', 20],
     ]);
+  });
+});
+
+describe('GAP_RULES', () => {
+  it('has one rule per gap kind, in precedence order: 强链 for a weak present segment, then 补链, then 延链', () => {
+    expect(GAP_RULES.map((r) => r.kind)).toEqual(['strengthen', 'fill', 'extend']);
+    expect(GAP_RULES.map((r) => r.kind).sort()).toEqual([...GAP_KINDS].sort());
   });
 });

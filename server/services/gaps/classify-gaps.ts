@@ -249,9 +249,63 @@ function severity(components: SeverityComponent[]): number {
   return Math.round((100 * components.reduce((a, c) => a + c.value * c.weight, 0)) / total);
 }
 
+/** What the rules see of one segment: its facts, the thresholds, and its local neighbours. */
+export interface SegmentSituation {
+  segmentId: string;
+  f: SegmentFacts;
+  t: GapThresholds;
+  /** Present (local) segments feeding it, and fed by it. */
+  up: SegmentFacts[];
+  down: SegmentFacts[];
+  neighbours: SegmentFacts[];
+  strong: SegmentFacts[];
+  /** A neighbour on both sides (a FEEDS cycle) is not "upstream and downstream": only neighbours on one side count. */
+  upOnly: SegmentFacts[];
+  downOnly: SegmentFacts[];
+  bothSides: boolean;
+  /** Local buyers buy its products from outside suppliers. */
+  dependence: boolean;
+  neighbourEdges: string[];
+  /** FEEDS neighbours, local or not. */
+  allNeighbours: number;
+}
+
 /**
- * Classifies every segment in `inScope` (the chain's segments) using the facts
- * of all segments (neighbours may belong to other chains). Precedence:
+ * One kind of gap: when a segment is one (`applies`), how severe (`components`,
+ * a weighted mean), why (`reason`, zh and en) and on what evidence.
+ */
+export interface GapRule {
+  kind: GapKind;
+  applies: (s: SegmentSituation) => boolean;
+  /** A component whose input is unknown is left out (severity is the weighted mean of the others). */
+  components: (s: SegmentSituation) => SeverityComponent[];
+  reason: (s: SegmentSituation) => { zh: string; en: string };
+  evidence: (s: SegmentSituation) => Evidence;
+}
+
+type KindsWithoutRule<R extends readonly GapRule[]> = Exclude<GapKind, R[number]['kind']>;
+
+/** The rules in order; the typecheck fails here while a kind of GAP_KIND_TABLE (server/model/gap-kinds.ts) has no rule. */
+const inOrder = <const R extends readonly GapRule[]>(
+  rules: R & ([KindsWithoutRule<R>] extends [never] ? unknown : { 'every gap kind needs a rule; none for': KindsWithoutRule<R> }),
+): readonly GapRule[] => rules;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The known local output of a weak segment, and whether it is below the threshold (null: unknown outputs leave it open). */
+function outputOf({ f, t }: SegmentSituation): { known: number; low: boolean | null } {
+  const known = f.localOutput ?? 0;
+  return { known, low: outputIsLow({ localOutput: known, outputKnownCount: f.localCount - f.outputUnknownCount, localCount: f.localCount }, t) };
+}
+
+const supplyEvidence = (xs: SupplyLink[]) => ({
+  nodeIds: xs.flatMap((s) => [s.from, s.to]),
+  edgeIds: xs.map((s) => supplyEdgeId(s.from, s.to)),
+});
+
+/**
+ * How a segment of the chain becomes a gap, in precedence order: the first
+ * rule that applies classifies it, and a segment no rule applies to is no gap.
  * - a present segment can only be 强链 (`strengthen`), when weak;
  * - an absent segment is 补链 (`fill`) when local buyers buy its products from
  *   outside, or when local segments lie on both sides of it (a hole in the chain);
@@ -260,32 +314,23 @@ function severity(components: SeverityComponent[]): number {
  *   severity (the plan itself calls 航空航天 延链 next to weak 轻合金铸件);
  * - an absent segment with no local neighbour and no local demand is no gap.
  */
-export function classifyGaps(
-  facts: Map<string, SegmentFacts>,
-  inScope: string[],
-  areaId: string | null,
-  t: GapThresholds,
-): DetectedGap[] {
-  const gaps: DetectedGap[] = [];
-  const fmt = (n: number) => n.toLocaleString('en-US');
-  for (const segmentId of inScope) {
-    const f = facts.get(segmentId);
-    if (!f) continue;
-    const base = { segmentId, segmentName: f.name, chainIds: f.chainIds, areaId };
-    const supplyEvidence = (xs: SupplyLink[]) => ({
-      nodeIds: xs.flatMap((s) => [s.from, s.to]),
-      edgeIds: xs.map((s) => supplyEdgeId(s.from, s.to)),
-    });
-    if (f.presence === 'weak') {
-      const known = f.localOutput ?? 0;
-      const low = outputIsLow({ localOutput: known, outputKnownCount: f.localCount - f.outputUnknownCount, localCount: f.localCount }, t);
-      // A component whose input is unknown is left out (severity is the weighted mean of the others).
-      const components: SeverityComponent[] = [
+export const GAP_RULES = inOrder([
+  {
+    kind: 'strengthen',
+    applies: ({ f }) => f.presence === 'weak',
+    components: (s) => {
+      const { f, t } = s;
+      const { known, low } = outputOf(s);
+      return [
         { name: 'singleEnterprise', value: f.localCount < t.minEnterprises ? 1 : 0, weight: 30 },
         ...(low === null ? [] : [{ name: 'lowOutput', value: t.minOutput > 0 ? round2(clamp01(1 - known / t.minOutput)) : 0, weight: 30 }]),
         { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
         { name: 'noLeader', value: f.hasLeader ? 0 : 1, weight: 10 },
       ];
+    },
+    reason: (s) => {
+      const { f, t } = s;
+      const { known, low } = outputOf(s);
       const whyZh: string[] = [];
       const whyEn: string[] = [];
       if (f.localCount < t.minEnterprises) {
@@ -304,39 +349,25 @@ export function classifyGaps(
         whyZh.push(`本地需求的${Math.round(f.outsideShare * 100)}%由外地供应`);
         whyEn.push(`${Math.round(f.outsideShare * 100)}% of local demand is supplied from outside`);
       }
+      return {
+        zh: `强链：${f.name}环节本地基础薄弱（${whyZh.join('；')}）。`,
+        en: `Strengthen: ${f.nameEn ?? f.name} is present locally but weak (${whyEn.join('; ')}).`,
+      };
+    },
+    evidence: ({ segmentId, f }) => {
       const ev = supplyEvidence(f.outsideSupplies);
-      gaps.push({
-        ...base,
-        id: gapId('strengthen', segmentId, areaId),
-        kind: 'strengthen',
-        severity: severity(components),
-        components,
-        reasonZh: `强链：${f.name}环节本地基础薄弱（${whyZh.join('；')}）。`,
-        reasonEn: `Strengthen: ${f.nameEn ?? f.name} is present locally but weak (${whyEn.join('; ')}).`,
-        evidence: { nodeIds: uniq([segmentId, ...f.localEnterpriseIds, ...ev.nodeIds]), edgeIds: uniq(ev.edgeIds) },
-      });
-      continue;
-    }
-    if (f.presence !== 'absent') continue;
-
-    const up = f.feedsFrom.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
-    const down = f.feedsTo.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
-    const neighbours = [...up, ...down];
-    const strong = neighbours.filter((n) => n.presence === 'strong');
-    const dependence = f.outsideSupplyCount > 0;
-    // A neighbour on both sides (a FEEDS cycle) is not "upstream and downstream": only neighbours on one side count.
-    const upOnly = up.filter((n) => !down.includes(n));
-    const downOnly = down.filter((n) => !up.includes(n));
-    const bothSides = upOnly.length > 0 && downOnly.length > 0;
-    const neighbourEdges = [...up.map((n) => feedsEdgeId(n.segmentId, segmentId)), ...down.map((n) => feedsEdgeId(segmentId, n.segmentId))];
-    const allNeighbours = f.feedsFrom.length + f.feedsTo.length;
-
-    if (dependence || bothSides) {
-      const components: SeverityComponent[] = [
-        { name: 'adjacentLocal', value: round2(allNeighbours ? neighbours.length / allNeighbours : 0), weight: 40 },
-        { name: 'outsideDependence', value: round2(clamp01(f.outsideSupplyCount / 3)), weight: 30 },
-        { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
-      ];
+      return { nodeIds: uniq([segmentId, ...f.localEnterpriseIds, ...ev.nodeIds]), edgeIds: uniq(ev.edgeIds) };
+    },
+  },
+  {
+    kind: 'fill',
+    applies: ({ f, dependence, bothSides }) => f.presence === 'absent' && (dependence || bothSides),
+    components: ({ f, neighbours, allNeighbours }) => [
+      { name: 'adjacentLocal', value: round2(allNeighbours ? neighbours.length / allNeighbours : 0), weight: 40 },
+      { name: 'outsideDependence', value: round2(clamp01(f.outsideSupplyCount / 3)), weight: 30 },
+      { name: 'outsideShare', value: f.outsideShare ?? 0, weight: 30 },
+    ],
+    reason: ({ f, dependence, bothSides, upOnly, downOnly, neighbours }) => {
       const whyZh: string[] = [];
       const whyEn: string[] = [];
       if (dependence) {
@@ -350,59 +381,114 @@ export function classifyGaps(
         whyZh.push(`相邻环节（${neighbours.map((n) => n.name).join('、')}）有本地企业需要配套`);
         whyEn.push(`adjacent local segments (${neighbours.map((n) => n.nameEn ?? n.name).join(', ')}) need it`);
       }
+      return {
+        zh: `补链：本地缺少${f.name}环节企业，${whyZh.join('；')}。`,
+        en: `Fill: no local enterprise in ${f.nameEn ?? f.name}, although ${whyEn.join('; ')}.`,
+      };
+    },
+    evidence: ({ segmentId, f, neighbours, neighbourEdges }) => {
       const ev = supplyEvidence(f.outsideSupplies);
-      gaps.push({
-        ...base,
-        id: gapId('fill', segmentId, areaId),
-        kind: 'fill',
-        severity: severity(components),
-        components,
-        reasonZh: `补链：本地缺少${f.name}环节企业，${whyZh.join('；')}。`,
-        reasonEn: `Fill: no local enterprise in ${f.nameEn ?? f.name}, although ${whyEn.join('; ')}.`,
-        evidence: {
-          nodeIds: uniq([segmentId, ...neighbours.map((n) => n.segmentId), ...ev.nodeIds]),
-          edgeIds: uniq([...neighbourEdges, ...ev.edgeIds]),
-        },
-      });
-      continue;
-    }
-    if (neighbours.length > 0) {
-      const downstream = up.length > 0;
+      return {
+        nodeIds: uniq([segmentId, ...neighbours.map((n) => n.segmentId), ...ev.nodeIds]),
+        edgeIds: uniq([...neighbourEdges, ...ev.edgeIds]),
+      };
+    },
+  },
+  {
+    kind: 'extend',
+    applies: ({ f, neighbours }) => f.presence === 'absent' && neighbours.length > 0,
+    components: ({ t, up, neighbours, strong }) => {
       const outputs = neighbours.map((n) => n.localOutput).filter((o): o is number => o !== null);
       const maxOutput = outputs.length ? Math.max(...outputs) : null;
-      const components: SeverityComponent[] = [
+      return [
         { name: 'strongNeighbours', value: round2(strong.length / neighbours.length), weight: 40 },
         // left out when no neighbour's output is known; with minOutput 0 any output is "large"
         ...(maxOutput === null
           ? []
           : [{ name: 'neighbourOutput', value: t.minOutput > 0 ? round2(clamp01(maxOutput / (5 * t.minOutput))) : maxOutput > 0 ? 1 : 0, weight: 40 }]),
-        { name: 'downstream', value: downstream ? 1 : 0.5, weight: 20 },
+        { name: 'downstream', value: up.length > 0 ? 1 : 0.5, weight: 20 },
       ];
-      const base0 = strong.length > 0 ? strong : neighbours;
-      const names = base0.map((n) => n.name).join('、');
-      const namesEn = base0.map((n) => n.nameEn ?? n.name).join(', ');
-      const dirZh = downstream ? '下游' : '上游';
-      const dirEn = downstream ? 'downstream' : 'upstream';
-      gaps.push({
-        ...base,
-        id: gapId('extend', segmentId, areaId),
-        kind: 'extend',
-        severity: severity(components),
-        components,
-        reasonZh:
-          strong.length > 0
-            ? `延链：本地${names}环节基础较强，可向${dirZh}延伸至${f.name}。`
-            : `延链：本地${names}环节已有企业但基础尚弱，可向${dirZh}延伸至${f.name}。`,
-        reasonEn:
-          strong.length > 0
-            ? `Extend: the strong local ${namesEn} segment can be extended ${dirEn} into ${f.nameEn ?? f.name}.`
-            : `Extend: the local ${namesEn} segment, present but still weak, can be extended ${dirEn} into ${f.nameEn ?? f.name}.`,
-        evidence: {
-          nodeIds: uniq([segmentId, ...neighbours.flatMap((n) => [n.segmentId, ...n.localEnterpriseIds])]),
-          edgeIds: neighbourEdges,
-        },
-      });
-    }
+    },
+    reason: ({ f, up, neighbours, strong }) => {
+      const named = strong.length > 0 ? strong : neighbours;
+      const names = named.map((n) => n.name).join('、');
+      const namesEn = named.map((n) => n.nameEn ?? n.name).join(', ');
+      const dirZh = up.length > 0 ? '下游' : '上游';
+      const dirEn = up.length > 0 ? 'downstream' : 'upstream';
+      return strong.length > 0
+        ? {
+            zh: `延链：本地${names}环节基础较强，可向${dirZh}延伸至${f.name}。`,
+            en: `Extend: the strong local ${namesEn} segment can be extended ${dirEn} into ${f.nameEn ?? f.name}.`,
+          }
+        : {
+            zh: `延链：本地${names}环节已有企业但基础尚弱，可向${dirZh}延伸至${f.name}。`,
+            en: `Extend: the local ${namesEn} segment, present but still weak, can be extended ${dirEn} into ${f.nameEn ?? f.name}.`,
+          };
+    },
+    evidence: ({ segmentId, neighbours, neighbourEdges }) => ({
+      nodeIds: uniq([segmentId, ...neighbours.flatMap((n) => [n.segmentId, ...n.localEnterpriseIds])]),
+      edgeIds: neighbourEdges,
+    }),
+  },
+]);
+
+function situation(segmentId: string, f: SegmentFacts, facts: Map<string, SegmentFacts>, t: GapThresholds): SegmentSituation {
+  const present = (ids: string[]) => ids.map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
+  const up = present(f.feedsFrom);
+  const down = present(f.feedsTo);
+  const upOnly = up.filter((n) => !down.includes(n));
+  const downOnly = down.filter((n) => !up.includes(n));
+  const neighbours = [...up, ...down];
+  return {
+    segmentId,
+    f,
+    t,
+    up,
+    down,
+    neighbours,
+    strong: neighbours.filter((n) => n.presence === 'strong'),
+    upOnly,
+    downOnly,
+    bothSides: upOnly.length > 0 && downOnly.length > 0,
+    dependence: f.outsideSupplyCount > 0,
+    neighbourEdges: [...up.map((n) => feedsEdgeId(n.segmentId, segmentId)), ...down.map((n) => feedsEdgeId(segmentId, n.segmentId))],
+    allNeighbours: f.feedsFrom.length + f.feedsTo.length,
+  };
+}
+
+/**
+ * Classifies every segment in `inScope` (the chain's segments) by GAP_RULES,
+ * using the facts of all segments (neighbours may belong to other chains);
+ * most severe first.
+ */
+export function classifyGaps(
+  facts: Map<string, SegmentFacts>,
+  inScope: string[],
+  areaId: string | null,
+  t: GapThresholds,
+): DetectedGap[] {
+  const gaps: DetectedGap[] = [];
+  for (const segmentId of inScope) {
+    const f = facts.get(segmentId);
+    if (!f) continue;
+    const s = situation(segmentId, f, facts, t);
+    const rule = GAP_RULES.find((r) => r.applies(s));
+    if (!rule) continue;
+    const components = rule.components(s);
+    const reason = rule.reason(s);
+    gaps.push({
+      segmentId,
+      segmentName: f.name,
+      chainIds: f.chainIds,
+      areaId,
+      id: gapId(rule.kind, segmentId, areaId),
+      kind: rule.kind,
+      severity: severity(components),
+      components,
+      reasonZh: reason.zh,
+      reasonEn: reason.en,
+      evidence: rule.evidence(s),
+    });
   }
   return gaps.sort((a, b) => b.severity - a.severity || a.id.localeCompare(b.id));
 }

@@ -103,12 +103,16 @@ export async function segmentAggregates(store: Store, chainId: string | null, ar
   // sorted: the engines return a node's relationships in different orders
   for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
-  const scope = { areaIds, segmentIds };
+  const localsParams = { segmentIds, limit: EVIDENCE_IDS };
+  const suppliesParams = { segmentIds, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE };
   // No area: every enterprise marked local counts, whether or not an area is known for it (the -all queries).
-  const all = areaIds === null ? '-all' : '';
   const [locals, supplies] = await Promise.all([
-    store.run<LocalsRow>(`read/gaps/segment-locals${all}`, { ...scope, limit: EVIDENCE_IDS }),
-    store.run<SuppliesRow>(`read/gaps/segment-supplies${all}`, { ...scope, idLimit: SUPPLIER_ID_SCAN, minShare: EVIDENCE_MIN_SHARE }),
+    areaIds === null
+      ? store.run<LocalsRow>('read/gaps/segment-locals-all', localsParams)
+      : store.run<LocalsRow>('read/gaps/segment-locals', { ...localsParams, areaIds }),
+    areaIds === null
+      ? store.run<SuppliesRow>('read/gaps/segment-supplies-all', suppliesParams)
+      : store.run<SuppliesRow>('read/gaps/segment-supplies', { ...suppliesParams, areaIds }),
   ]);
   const localsOf = new Map(locals.map((r) => [r.segmentId, r]));
   const suppliesOf = new Map(supplies.map((r) => [r.segmentId, r]));

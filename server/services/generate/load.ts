@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseName } from '../../model/normalise-name.ts';
-import type { QueryName, Store } from '../../store/store.ts';
+import type { RowsQuery, Store } from '../../store/store.ts';
 import { loadSeeds } from '../seed/load-seeds.ts';
 import type { EnterpriseRow, SyntheticGraph } from './generate.ts';
 import type { Skeleton } from './skeleton.ts';
@@ -58,7 +58,7 @@ function enterpriseWriteRow(e: EnterpriseRow) {
   return { id, areaId, props: { ...rest, areaId, searchName: normaliseName(e.name), searchShortName: normaliseName(e.shortName) } };
 }
 
-async function timedBatches<T>(store: Store, kind: string, query: QueryName, rows: Iterable<T>, steps: LoadStep[], onProgress?: (s: LoadStep) => void) {
+async function timedBatches<T extends object>(store: Store, kind: string, query: RowsQuery, rows: Iterable<T>, steps: LoadStep[], onProgress?: (s: LoadStep) => void) {
   const step: LoadStep = { kind, rows: 0, ms: 0, cpuMs: 0 };
   steps.push(step);
   const t0 = performance.now();

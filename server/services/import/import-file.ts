@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
+import type { QueryRunner, RowsQuery, Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
 import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
@@ -48,7 +48,7 @@ const WRITE_ORDER = [
   'write/import/project-in-chain',
   'write/import/project-fills-gap',
   'write/import/project-event',
-] as const satisfies readonly QueryName[];
+] as const satisfies readonly RowsQuery[];
 
 async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
   switch (options.kind) {
@@ -98,7 +98,7 @@ async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>
 }
 
 /** Groups the writes of the accepted rows by query (in WRITE_ORDER), dropping identical rows. */
-export function collectWrites(items: PlannedItem[]): { query: QueryName; rows: Record<string, unknown>[] }[] {
+export function collectWrites(items: PlannedItem[]): { query: RowsQuery; rows: Record<string, unknown>[] }[] {
   const byQuery = new Map<string, Map<string, Record<string, unknown>>>();
   for (const item of items) {
     if (item.action === 'reject' || item.action === 'unchanged') continue;

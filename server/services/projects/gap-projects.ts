@@ -1,4 +1,4 @@
-import { GAP_KINDS, type GapKind } from '../../model/vocabulary.ts';
+import { parseGapId } from '../../model/gap-kinds.ts';
 import type { QueryRunner, Store } from '../../store/store.ts';
 import { FieldNotFoundError } from '../enterprises/field-not-found.ts';
 import { listSavedGaps, type SavedGap } from '../gaps/saved-gaps.ts';
@@ -38,14 +38,6 @@ export function projectsOfGap(gap: GapRef, projects: readonly Project[], areaIds
 export function fillProposal(gap: GapRef, projects: readonly Project[]): Project[] {
   if (gap.status === 'filled' || gap.status === 'dismissed') return [];
   return projects.filter((p) => p.stage === 'producing' && p.segments.some((s) => s.id === gap.segmentId));
-}
-
-const GAP_ID = new RegExp(`^gap:(${GAP_KINDS.join('|')}):(.+):(area:[^:]+|all)$`);
-
-/** Kind, segment and area of a gap id as the analysis makes them (`gap:<kind>:<segmentId>:<areaId|all>`); null for other ids. */
-export function parseGapId(id: string): { kind: GapKind; segmentId: string; areaId: string | null } | null {
-  const m = GAP_ID.exec(id);
-  return m ? { kind: m[1] as GapKind, segmentId: m[2]!, areaId: m[3] === 'all' ? null : m[3]! } : null;
 }
 
 /**

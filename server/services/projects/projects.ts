@@ -217,7 +217,7 @@ async function resolveLinks(runner: QueryRunner, links: Links): Promise<{ links:
 
 async function writeLinks(tx: QueryRunner, id: string, links: Links): Promise<void> {
   await tx.run('write/projects/unlink', { id });
-  const lists: [QueryName, string[]][] = [
+  const lists: [Extract<QueryName, `write/projects/link-${string}`>, string[]][] = [
     ['write/projects/link-areas', [links.areaId]],
     ['write/projects/link-parks', links.parkId ? [links.parkId] : []],
     ['write/projects/link-investors', links.investorId ? [links.investorId] : []],

@@ -2,7 +2,7 @@ import { backfillSearchNames } from '../search-names/backfill-search-names.ts';
 import { ensureBaselines } from '../targets/baselines.ts';
 import { loadSampleProjects, readSampleProjects } from '../projects/sample-projects.ts';
 import { PRIVATE_LABELS } from '../../model/vocabulary.ts';
-import type { QueryName, QueryRunner, Store } from '../../store/store.ts';
+import type { QueryRunner, RowsQuery, Store } from '../../store/store.ts';
 import { readSeeds, SEEDS_DIR, type SeedData, type SeedRow } from './read-seeds.ts';
 
 export { SeedError } from './seed-error.ts';
@@ -16,7 +16,7 @@ export interface SeedSummary {
 const BATCH = 5000;
 
 /** Each kind is written in one transaction, by these queries in this order (endpoints before edges). */
-const KINDS: { kind: string; writes: { query: QueryName; rows: keyof Omit<SeedData, 'version'> }[] }[] = [
+const KINDS: { kind: string; writes: { query: RowsQuery; rows: keyof Omit<SeedData, 'version'> }[] }[] = [
   {
     kind: 'areas',
     writes: [
@@ -76,7 +76,7 @@ const KINDS: { kind: string; writes: { query: QueryName; rows: keyof Omit<SeedDa
   { kind: 'supplies', writes: [{ query: 'write/seed/supplies', rows: 'supplies' }] },
 ];
 
-async function writeRows(tx: QueryRunner, query: QueryName, rows: SeedRow[]): Promise<void> {
+async function writeRows(tx: QueryRunner, query: RowsQuery, rows: SeedRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await tx.run(query, { rows: rows.slice(i, i + BATCH) });
 }
 

@@ -145,7 +145,7 @@ export async function rankSupplierCandidates(
   const offset = decodeCursor(args.after);
   const target = await resolveTarget(store, args.segmentId ?? null, args.gapId ?? null, args.areaId ?? null);
   const [exists] = await store.run<{ segmentId: string | null }>('read/gaps/lookup-ids', {
-    segmentId: target.segmentIds[0],
+    segmentId: target.segmentIds[0] ?? null,
     chainId: null,
     areaId: null,
     taskId: null,

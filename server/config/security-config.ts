@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AuthOptions } from './auth-options.ts';
+import type { AuthOptions } from '../auth/auth-options.ts';
 
 /** Security and operations settings from flags and env (docs/security.md). */
 export interface SecurityConfig {
