@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryName, Store } from '../../server/store/store.ts';
+import type { RowsQuery, Store } from '../../server/store/store.ts';
 import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
 
 /**
@@ -11,7 +11,7 @@ import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
 async function build(store: Store): Promise<void> {
   await buildFixture(store);
   const origin = 'sample';
-  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as QueryName, { rows });
+  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
   const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, tags: string[] = []) => ({
     id, name, shortName: name, uscc: null, local, region, province: null, city: null, areaId, output, aboveScale: output >= 2000, tags, origin, sample: true,
   });
