@@ -41,7 +41,7 @@ export interface RankingEvaluation {
   trueInSegment: number;
   /** Mean number of candidates per question. */
   meanCandidates: number;
-  /** With an oracle: the ranks over the held-out links whose supplier the generator drew (oracle weight > 0), per method and for the oracle. */
+  /** With an oracle: the ranks over the held-out links the generator drew, per method and for the oracle. */
   drawn: Record<Method | 'oracle', Rank[]> | null;
 }
 
@@ -51,11 +51,11 @@ export interface EvaluationOptions {
   holdOut: number;
   weights?: Overrides<CandidateWeights> | null;
   /**
-   * For generated data without imitation: how likely the generator drew a candidate as the supplier
-   * in a segment (0 for enterprises it never draws, such as the seed graph's). Its ranking, over the
-   * links the generator drew, is the best any ranking can do there.
+   * For generated data: the generator's own odds, as the buyer's turn began, that it drew each candidate
+   * as this buyer's supplier (null for a link it did not draw, such as the seed graph's). Ranking by them,
+   * over the links the generator drew, is the best any ranking can do there.
    */
-  oracle?: (enterpriseId: string, segmentId: string) => number;
+  oracle?: (supplierId: string, buyerId: string) => ((candidateId: string) => number) | null;
   log?: (line: string) => void;
 }
 
@@ -88,6 +88,8 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
     if (!segmentId) continue;
     pairs.push({ fromId: l.fromId, toId: l.toId, links: group, segmentId, areaId: [...l.buyerAreaIds].sort()[0] ?? null });
   }
+  // In id order, so that a split holds out the same pairs whatever order the store lists SUPPLIES in (it changes as they are written back).
+  pairs.sort((a, b) => (a.fromId < b.fromId ? -1 : a.fromId > b.fromId ? 1 : a.toId < b.toId ? -1 : a.toId > b.toId ? 1 : 0));
   const ranks: Record<Method, Rank[]> = { product: [], byCustomers: [], largestOutput: [], random: [] };
   const heldOutPerSplit: number[] = [];
   const oracle = options.oracle;
@@ -111,9 +113,10 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
         const ranking = await rankCandidates(store, [p.segmentId], p.areaId, weights);
         const r = rankAll(ranking.ranked, p.fromId, rng);
         for (const m of METHODS) ranks[m].push(r[m]);
-        if (oracle && drawn && oracle(p.fromId, p.segmentId) > 0) {
+        const odds = oracle?.(p.fromId, p.toId);
+        if (odds && drawn) {
           for (const m of METHODS) drawn[m].push(r[m]);
-          drawn.oracle.push(rankBy(ranking.ranked, p.fromId, (c) => oracle(c.facts.id, p.segmentId), rng));
+          drawn.oracle.push(rankBy(ranking.ranked, p.fromId, (c) => odds(c.facts.id), rng));
         }
         const truth = ranking.ranked.find((c) => c.facts.id === p.fromId);
         if (truth?.facts.direct) inSegment++;

@@ -41,7 +41,7 @@ function number(values: Record<string, unknown>, name: string, fallback: number,
 
 interface Dataset {
   name: string;
-  open: () => Promise<{ store: Store; cleanup: () => void; describe: string; oracle?: (id: string, segmentId: string) => number }>;
+  open: () => Promise<{ store: Store; cleanup: () => void; describe: string; oracle?: (supplierId: string, buyerId: string) => ((candidateId: string) => number) | null }>;
 }
 
 async function main() {
@@ -110,8 +110,13 @@ async function main() {
         const graph = new SyntheticGraph({ enterprises, supplies, seed: genSeed, shape });
         await loadSkeleton(store, graph.skeleton);
         await loadGenerated(store, graph);
-        // The generator's own odds are the ceiling where every supply is an independent draw (no imitation).
-        const oracle = shape.imitate === 0 ? (id: string, segmentId: string) => (id.startsWith(GENERATED) ? graph.supplierWeight(Number(id.slice(GENERATED.length)), segmentId) : 0) : undefined;
+        // The generator's own odds for each local buyer's draws: the ceiling of any ranking on these data.
+        const trace = graph.traceDraws();
+        const index = (id: string) => (id.startsWith(GENERATED) ? Number(id.slice(GENERATED.length)) : -1);
+        const oracle = (supplierId: string, buyerId: string) => {
+          const odds = index(supplierId) >= 0 && index(buyerId) >= 0 ? graph.drawOdds(trace, index(buyerId)) : null;
+          return odds && ((candidateId: string) => (index(candidateId) >= 0 ? odds(index(candidateId)) : 0));
+        };
         return { store, cleanup: () => undefined, describe: `${enterprises} enterprises, ${supplies} supplies, shape ${name}, generator seed ${genSeed} (+ the seed graph)`, oracle };
       },
     });

@@ -11,7 +11,7 @@ import {
   type SupplyLink,
 } from '../../server/services/gaps/classify-gaps.ts';
 import { DEFAULT_WEIGHTS, scoreCandidate, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
-import { compareRanked, componentValues, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
+import { compareRanked, componentValues, FAR_PEER, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
 import type { Buyer, CandidateRow, Fit, PeerBuyer, SegmentLocals } from '../../server/services/suppliers/types.ts';
 import type { Store } from '../../server/store/store.ts';
 
@@ -270,7 +270,8 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     let peerAffinity = 0;
     for (const [s, set] of peers) {
       peerBuyers += set.size;
-      peerAffinity += set.size * share.get(s)!;
+      // scope "every area": a local buyer is never like-local here, so every one counted is far
+      peerAffinity += set.size * share.get(s)! * FAR_PEER;
     }
     const e = ent[x]!;
     facts.push({
@@ -291,6 +292,7 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
   const pool = poolStats(facts);
   const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), DEFAULT_WEIGHTS) })).sort(compareRanked);
   const segmentNames = new Map(demand.map((s) => [seg[s]!.id, seg[s]!.name]));
+  const segmentNamesEn = new Map(demand.map((s) => [seg[s]!.id, seg[s]!.nameEn ?? null]));
 
   // the page: each candidate's fits, local buyers and buyers like them, as candidate-evidence and candidateRow give them
   const page = ranked.slice(0, first).map(({ facts: f }, i): SupplierCandidate => {
@@ -315,11 +317,11 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
       const b = d.to[k]!;
       if (scopeBuyers.has(ent[b]!.id)) continue;
-      for (const o of d.operates[b]!) if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id });
+      for (const o of d.operates[b]!) if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id, near: ent[b]!.local === true });
     }
-    peerBuyers.sort((a, b) => a.buyerId.localeCompare(b.buyerId) || a.segmentId.localeCompare(b.segmentId));
+    peerBuyers.sort((a, b) => Number(b.near) - Number(a.near) || a.buyerId.localeCompare(b.buyerId) || a.segmentId.localeCompare(b.segmentId));
     const row: CandidateRow = { facts: f, shortName: e.shortName, uscc: e.uscc, province: e.province, city: e.city, sample: null, fits, localBuyers, peerBuyers };
-    return scoreCandidate(row, { pool, locals, segmentNames }, DEFAULT_WEIGHTS, i + 1);
+    return scoreCandidate(row, { pool, locals, segmentNames, segmentNamesEn }, DEFAULT_WEIGHTS, i + 1);
   });
   return { totalCount: ranked.length, page };
 }

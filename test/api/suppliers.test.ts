@@ -27,31 +27,31 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     } }`);
     expect(res.errors).toBeUndefined();
     const page = res.data.supplierCandidates;
-    expect(page.weights).toEqual({ segmentFit: 45, suppliesLocal: 5, suppliesPeers: 12, customers: 30, scale: 2, region: 3, qualifications: 2, leaderElsewhere: 1 });
+    expect(page.weights).toEqual({ segmentFit: 37, suppliesLocal: 23, suppliesPeers: 23, customers: 9, scale: 3, region: 3, qualifications: 1, leaderElsewhere: 1 });
     expect(page.candidates.map((c: any) => [c.rank, c.enterpriseId, c.score, c.inSegment])).toEqual([
-      [1, 'ent:x3', 87.6, true], // supplies 外地部件, like our buyers in 零部件; 1 customer
-      [2, 'ent:x1', 85.8, true], // supplies our 丙部件; 1 customer; 安徽, 规上, 专精特新
-      [3, 'ent:x2', 38.16, false], // 涂层 only feeds 零部件 like 铸件 does
+      [1, 'ent:x1', 75.4, true], // supplies our 丙部件; 1 customer; 安徽, 规上, 专精特新
+      [2, 'ent:x3', 69.6, true], // supplies 外地部件, like our buyers in 零部件 but far away; 1 customer
+      [3, 'ent:x2', 35.04, false], // 涂层 only feeds 零部件 like 铸件 does
     ]);
-    expect(page.candidates[1]).toMatchObject({
+    expect(page.candidates[0]).toMatchObject({
       segmentNames: ['铸件'],
       sample: true,
       reasonZh: '合肥铸造：从事铸件环节；已向本地丙部件供货；共1项供货关系；安徽省内；规上企业；专精特新。',
       components: [
-        { name: 'segmentFit', value: 1, weight: 45, points: 45 },
-        { name: 'suppliesLocal', value: 1, weight: 5, points: 5 },
-        { name: 'suppliesPeers', value: 0, weight: 12, points: 0 },
-        { name: 'customers', value: 1, weight: 30, points: 30 },
-        { name: 'scale', value: 1, weight: 2, points: 2 },
+        { name: 'segmentFit', value: 1, weight: 37, points: 37 },
+        { name: 'suppliesLocal', value: 1, weight: 23, points: 23 },
+        { name: 'suppliesPeers', value: 0, weight: 23, points: 0 },
+        { name: 'customers', value: 1, weight: 9, points: 9 },
+        { name: 'scale', value: 1, weight: 3, points: 3 },
         { name: 'region', value: 1, weight: 3, points: 3 },
-        { name: 'qualifications', value: 0.4, weight: 2, points: 0.8 },
+        { name: 'qualifications', value: 0.4, weight: 1, points: 0.4 },
         { name: 'leaderElsewhere', value: 0, weight: 1, points: 0 },
       ],
       path: { nodeIds: ['ent:x1', 'seg:b', 'ent:c1'], edgeIds: ['OPERATES_IN:ent:x1->seg:b', 'SUPPLIES:ent:x1->ent:c1'] },
     });
     for (const c of page.candidates) expect(c.components.reduce((n: number, p: any) => n + p.points, 0)).toBeCloseTo(c.score, 1);
     // the buyer like ours, its segment of local demand, the FEEDS into it and the local enterprises there
-    expect(page.candidates[0].path).toEqual({
+    expect(page.candidates[1].path).toEqual({
       nodeIds: ['ent:x3', 'seg:b', 'ent:y1', 'seg:c', 'ent:c1', 'ent:c2'],
       edgeIds: ['OPERATES_IN:ent:x3->seg:b', 'SUPPLIES:ent:x3->ent:y1', 'OPERATES_IN:ent:y1->seg:c', 'FEEDS:seg:b->seg:c', 'OPERATES_IN:ent:c1->seg:c', 'OPERATES_IN:ent:c2->seg:c'],
     });
@@ -59,12 +59,16 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
       nodeIds: ['ent:x2', 'seg:e', 'seg:b', 'seg:c', 'ent:c2'],
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
-    expect(page.candidates[0].reasonZh).toBe('远方铸造：从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）；共1项供货关系；其他地区。');
-    expect(page.candidates[0].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 firm(s) like the local buyers (in 零部件); 1 supply link(s) in all; outside the region.');
-    // one line: the segment and the clause of the component with the most points besides it (customers, 30 points)
+    expect(page.candidates[1].reasonZh).toBe('远方铸造：从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）；共1项供货关系；其他地区。');
+    expect(page.candidates[1].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 firm(s) like the local buyers (in Parts); 1 supply link(s) in all; outside the region.');
+    // one line: the segment and the clause of the component with the most points besides it (local buyers, 23 points)
     const lines = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") { candidates { reasonLineZh reasonLineEn } } }`);
-    expect(lines.data.supplierCandidates.candidates[0]).toEqual({ reasonLineZh: '从事铸件环节；共1项供货关系', reasonLineEn: 'operates in Castings; 1 supply link(s) in all' });
-    expect(lines.data.supplierCandidates.candidates[2].reasonLineZh).toBe('从事涂层环节（与目标环节供应同一下游）；共1项供货关系');
+    expect(lines.data.supplierCandidates.candidates[0]).toEqual({ reasonLineZh: '从事铸件环节；已向本地丙部件供货', reasonLineEn: 'operates in Castings; already supplies local 丙部件' });
+    expect(lines.data.supplierCandidates.candidates[1]).toEqual({
+      reasonLineZh: '从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）',
+      reasonLineEn: 'operates in Castings; supplies 1 firm(s) like the local buyers (in Parts)',
+    });
+    expect(lines.data.supplierCandidates.candidates[2].reasonLineZh).toBe('从事涂层环节（与目标环节供应同一下游）；已向本地丁部件供货');
   });
 
   it('weights are parameters: counting only local buyers puts 合肥铸造 and 上海涂层 first', async () => {
@@ -81,9 +85,9 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
   it('paginates with first and after', async () => {
     const one = await api.gql(CANDIDATES, { segmentId: 'seg:b', areaId: 'area:chaohu', first: 2 });
     expect(one.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: true });
-    expect(one.data.supplierCandidates.candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x3', 'ent:x1']);
+    expect(one.data.supplierCandidates.candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x1', 'ent:x3']);
     const two = await api.gql(CANDIDATES, { segmentId: 'seg:b', areaId: 'area:chaohu', first: 2, after: one.data.supplierCandidates.endCursor });
-    expect(two.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2', score: 38.16 }] });
+    expect(two.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2', score: 35.04 }] });
   });
 
   it('takes a saved gap (plan gap for 铸件 in 巢湖市) or the id of a detected, unsaved gap', async () => {
@@ -92,11 +96,11 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     const detected = await api.gql(CANDIDATES, { gapId: 'gap:fill:seg:e:area:chaohu' });
     expect(detected.data.supplierCandidates).toMatchObject({ segmentIds: ['seg:e'], areaId: 'area:chaohu' });
     // issue 14: 上海涂层 (in 涂层, 长三角) outranks 合肥铸造 (neighbouring segment, 安徽, larger, as much evidence);
-    // before, the region and scale points put the neighbour first
+    // before, the region and scale points put the neighbour first. 合肥铸造 supplies a local buyer, 远方铸造 a distant firm.
     expect(detected.data.supplierCandidates.candidates.map((c: any) => [c.enterpriseId, c.score])).toEqual([
-      ['ent:x2', 83.16],
-      ['ent:x3', 42.6],
-      ['ent:x1', 40.8],
+      ['ent:x2', 72.04],
+      ['ent:x1', 38.4],
+      ['ent:x3', 32.6],
     ]);
   });
 
@@ -152,8 +156,8 @@ describe('supplierCandidates filters (issue 14)', () => {
   const ids = async (filter: unknown) => (await api.gql(Q, { filter })).data.supplierCandidates;
 
   it('keeps region classes, 规上, tags and in-segment only; ranks stay those of the whole list', async () => {
-    expect(await ids({ inSegmentOnly: true })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x3' }, { rank: 2, enterpriseId: 'ent:x1' }] });
-    expect(await ids({ regions: ['anhui', 'yrd'] })).toMatchObject({ totalCount: 2, candidates: [{ rank: 2, enterpriseId: 'ent:x1' }, { rank: 3, enterpriseId: 'ent:x2' }] });
+    expect(await ids({ inSegmentOnly: true })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x1' }, { rank: 2, enterpriseId: 'ent:x3' }] });
+    expect(await ids({ regions: ['anhui', 'yrd'] })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x1' }, { rank: 3, enterpriseId: 'ent:x2' }] });
     expect((await ids({ aboveScale: true })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x1', 'ent:x2']);
     expect((await ids({ aboveScale: false })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x3']);
     expect((await ids({ tags: ['小巨人'], inSegmentOnly: false })).candidates).toEqual([{ rank: 3, enterpriseId: 'ent:x2' }]);
@@ -162,7 +166,7 @@ describe('supplierCandidates filters (issue 14)', () => {
 
   it('pages through a filtered list', async () => {
     const one = (await api.gql(Q, { filter: { regions: ['anhui', 'yrd'] }, first: 1 })).data.supplierCandidates;
-    expect(one).toMatchObject({ hasNextPage: true, candidates: [{ rank: 2, enterpriseId: 'ent:x1' }] });
+    expect(one).toMatchObject({ hasNextPage: true, candidates: [{ rank: 1, enterpriseId: 'ent:x1' }] });
     const two = (await api.gql(Q, { filter: { regions: ['anhui', 'yrd'] }, first: 1, after: one.endCursor })).data.supplierCandidates;
     expect(two).toMatchObject({ hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2' }] });
   });

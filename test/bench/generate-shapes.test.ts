@@ -27,24 +27,66 @@ describe('generator shapes', () => {
     expect([...again.supplyRows()]).toEqual([...contrast.supplyRows()]);
   });
 
-  it('contrast: imitation makes suppliers popular with similar buyers more popular (a more skewed customer count)', () => {
-    const top = (g: SyntheticGraph) => {
-      const customers = new Map<string, number>();
-      let n = 0;
-      for (const r of g.supplyRows()) customers.set(r.from, (customers.get(r.from) ?? 0) + 1), n++;
-      const sorted = [...customers.values()].sort((a, b) => b - a);
-      return sorted.slice(0, Math.ceil(sorted.length / 100)).reduce((x, y) => x + y, 0) / n;
-    };
-    const plan = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: { ...CONTRAST_SHAPE, imitate: 0 } });
-    const imitating = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: CONTRAST_SHAPE });
-    expect(top(imitating)).toBeGreaterThan(top(plan));
+  // Who buys from whom: the share of links into a group of similar buyers whose supplier also supplies another buyer of the group.
+  const sharedWithin = (g: SyntheticGraph, group: (b: number) => number) => {
+    const buyersOf = new Map<string, Set<number>>();
+    const links: [string, number][] = [];
+    for (const r of g.supplyRows()) {
+      const b = Number(r.to.slice(-7));
+      const key = `${r.from}|${group(b)}`;
+      buyersOf.set(key, (buyersOf.get(key) ?? new Set()).add(b));
+      links.push([key, b]);
+    }
+    return links.filter(([key]) => buyersOf.get(key)!.size > 1).length / links.length;
+  };
+
+  it('plan: buyers in the same area share suppliers (place-based input sharing), far more than without sharing', () => {
+    const sharing = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: PLAN_SHAPE });
+    const none = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: { ...PLAN_SHAPE, share: 0 } });
+    const byArea = (g: SyntheticGraph) => (b: number) => g.area[b]!;
+    expect(sharedWithin(sharing, byArea(sharing))).toBeGreaterThan(sharedWithin(none, byArea(none)) + 0.2);
   });
 
-  it('supplierWeight: the draw weight in a segment, 0 outside it', () => {
-    const g = new SyntheticGraph({ enterprises: 50, supplies: 0, seed: 1 });
-    const seg = g.skeleton.segments[g.primary[0]!]!.id;
-    expect(g.supplierWeight(0, seg)).toBeCloseTo(Math.sqrt(g.output[0]!), 10);
-    const other = g.skeleton.segments.find((s, i) => i !== g.primary[0] && i !== g.second[0])!.id;
-    expect(g.supplierWeight(0, other)).toBe(0);
+  it('contrast: buyers of the same segment and region share suppliers, far more than without sharing', () => {
+    const sharing = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: CONTRAST_SHAPE });
+    const none = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 2, shape: { ...CONTRAST_SHAPE, share: 0 } });
+    const bySegmentRegion = (g: SyntheticGraph) => (b: number) => g.primary[b]! * 4 + g.region[b]!;
+    expect(sharedWithin(sharing, bySegmentRegion(sharing))).toBeGreaterThan(sharedWithin(none, bySegmentRegion(none)) + 0.2);
+  });
+
+  it('nearer suppliers are likelier: local buyers find more of their new suppliers in 安徽 with distance decay than without', () => {
+    const anhuiShare = (g: SyntheticGraph) => {
+      let n = 0;
+      let anhui = 0;
+      for (const r of g.supplyRows()) {
+        const a = Number(r.from.slice(-7));
+        const b = Number(r.to.slice(-7));
+        if (g.region[b] !== 0 || g.region[a] === 0) continue;
+        n++;
+        if (g.region[a] === 1) anhui++;
+      }
+      return anhui / n;
+    };
+    const shape = { ...PLAN_SHAPE, share: 0 };
+    const near = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 3, shape });
+    const flat = new SyntheticGraph({ enterprises: 3000, supplies: 12000, seed: 3, shape: { ...shape, distanceDecay: 1 } });
+    expect(anhuiShare(near)).toBeGreaterThan(anhuiShare(flat) + 0.1);
+  });
+
+  it("drawOdds: the generator's own odds for a traced local buyer sum to about 1 over all enterprises and are 0 outside the segments drawn", () => {
+    for (const shape of [PLAN_SHAPE, CONTRAST_SHAPE]) {
+      const g = new SyntheticGraph({ enterprises: 1500, supplies: 6000, seed: 4, shape });
+      const trace = g.traceDraws();
+      const local = [...trace.at.keys()];
+      expect(local.length).toBeGreaterThan(50);
+      for (const b of local.slice(0, 20)) {
+        const odds = g.drawOdds(trace, b)!;
+        let sum = 0;
+        for (let x = 0; x < g.enterprises; x++) sum += odds(x);
+        expect(sum).toBeGreaterThan(0.95);
+        expect(sum).toBeLessThan(1 + 1e-9);
+      }
+      expect(g.drawOdds(trace, -1)).toBeNull(); // not traced
+    }
   });
 });

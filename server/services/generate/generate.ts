@@ -80,6 +80,23 @@ export function enterpriseId(i: number): string {
   return `gen:ent:${String(i).padStart(7, '0')}`;
 }
 
+/** Steps between regions, for distance decay (REGIONS order: local, 安徽, 长三角, other). */
+const REGION_STEPS: readonly (readonly number[])[] = [
+  [0, 1, 2, 3],
+  [1, 0, 1, 2],
+  [2, 1, 0, 2],
+  [3, 2, 2, 0],
+];
+
+/** What traced buyers' draws depended on (SyntheticGraph.supplyRows), for the generator's own odds (drawOdds). */
+export class DrawTrace {
+  /** Per group of similar buyers and segment: the suppliers taken so far, in order (with repeats). */
+  readonly taken = new Map<number, number[]>();
+  /** Per traced buyer: per segment, how many suppliers its group's list had when its turn began. */
+  readonly at = new Map<number, Int32Array>();
+  constructor(readonly buyers: (b: number) => boolean) {}
+}
+
 interface Profile {
   area: SkeletonArea;
   segments: number[];
@@ -103,6 +120,9 @@ export class SyntheticGraph {
   readonly primary: Int16Array;
   readonly second: Int16Array;
   readonly region: Uint8Array;
+  /** Per enterprise: the index of its area in skeleton.areas. */
+  readonly area: Int16Array;
+  private readonly areaCount: number;
   readonly output: Float64Array;
   /**
    * Per segment: 1 where no generated enterprise is local (the segments of the plan's 补链 and 延链
@@ -164,6 +184,9 @@ export class SyntheticGraph {
     this.primary = new Int16Array(n);
     this.second = new Int16Array(n).fill(-1);
     this.region = new Uint8Array(n);
+    this.area = new Int16Array(n);
+    this.areaCount = sk.areas.length;
+    const areaIndex = new Map(sk.areas.map((a, k) => [a.id, k]));
     this.output = new Float64Array(n);
     const counts = sk.segments.map(() => REGIONS.map(() => 0));
     for (let i = 0; i < n; i++) {
@@ -171,6 +194,7 @@ export class SyntheticGraph {
       this.primary[i] = p.segments[0]!;
       if (p.segments[1] !== undefined) this.second[i] = p.segments[1];
       this.region[i] = REGIONS.indexOf(p.area.region);
+      this.area[i] = areaIndex.get(p.area.id)!;
       this.output[i] = p.output;
       for (const s of p.segments) counts[s]![this.region[i]!]!++;
     }
@@ -191,17 +215,6 @@ export class SyntheticGraph {
   /** A supplier's weight in its pool (Math.sqrt for the tiers' shape: the same figures as before shapes existed). */
   private weightOf(output: number): number {
     return this.shape.outputExponent === 0.5 ? Math.sqrt(output) : Math.pow(output, this.shape.outputExponent);
-  }
-
-  /**
-   * How likely enterprise i is drawn as a supplier in the segment (relative, 0 when it does not operate
-   * there): its weight in the pool × its region's pull. Exact for shapes without imitation; the ranking
-   * evaluation uses it as the best any ranking could do.
-   */
-  supplierWeight(i: number, segmentId: string): number {
-    const seg = this.skeleton.segments.findIndex((s) => s.id === segmentId);
-    if (seg < 0 || (this.primary[i] !== seg && this.second[i] !== seg)) return 0;
-    return this.weightOf(this.output[i]!) * this.shape.regionPull[REGIONS[this.region[i]!]!];
   }
 
   /** Area, segments and output of enterprise i: a pure function of (seed, i). */
@@ -313,10 +326,13 @@ export class SyntheticGraph {
   /**
    * The SUPPLIES rows, buyer by buyer. A buyer's number of suppliers follows
    * output^0.6 (systematic allocation, so the total is `supplies` unless pools
-   * run dry); suppliers come mostly from segments FEEDing the buyer's, 40 % from
-   * the buyer's region, weighted by sqrt(output).
+   * run dry). Each supplier: a segment (mostly one FEEDing the buyer's), then,
+   * with probability `share`, one that similar buyers already buy that segment
+   * from (∝ how many of them do), else a new one: from the buyer's region or a
+   * region drawn with distance decay, ∝ output^outputExponent (GraphShape).
+   * `trace` records what each traced buyer's draws depended on (drawOdds).
    */
-  *supplyRows(): Generator<SupplyRow> {
+  *supplyRows(trace?: DrawTrace): Generator<SupplyRow> {
     const n = this.enterprises;
     let total = 0;
     for (let i = 0; i < n; i++) total += Math.pow(this.output[i]!, 0.6);
@@ -324,9 +340,9 @@ export class SyntheticGraph {
     let cumWeight = 0;
     let allotted = 0;
     let carry = 0;
-    // Per buyer segment and region: the suppliers chosen so far for buyers there (with repeats), for the shape's imitation rule.
-    const bought: number[][] = this.skeleton.segments.flatMap(() => REGIONS.map(() => []));
-    const similar = (b: number) => bought[this.primary[b]! * REGIONS.length + this.region[b]!]!;
+    // Per group of similar buyers and segment: the suppliers taken so far (with repeats).
+    const taken = trace?.taken ?? new Map<number, number[]>();
+    const segments = this.skeleton.segments.length;
     for (let b = 0; b < n; b++) {
       cumWeight += Math.pow(this.output[b]!, 0.6);
       const target = Math.round((this.supplies * cumWeight) / total);
@@ -334,25 +350,37 @@ export class SyntheticGraph {
       allotted = target;
       if (want <= 0) continue;
       const degree = Math.min(want, maxDegree);
+      if (trace?.buyers(b)) trace.at.set(b, Int32Array.from({ length: segments }, (_, s) => taken.get(this.groupKey(b, s))?.length ?? 0));
       const rng = new Rng(mix(this.seed, 3, b));
       const chosen = new Set<number>();
       for (let tries = 0; chosen.size < degree && tries < degree * 8; tries++) {
-        const a = this.pickSupplier(b, rng, similar(b));
+        const seg = this.drawSegment(b, rng);
+        const key = this.groupKey(b, seg);
+        const a = this.drawSupplier(b, seg, rng, taken.get(key));
         if (a < 0 || a === b || chosen.has(a)) continue;
         chosen.add(a);
-        if (this.shape.imitate > 0) similar(b).push(a);
-        const seg = this.skeleton.segments[this.primary[a]!]!;
+        const list = taken.get(key);
+        if (list) list.push(a);
+        else taken.set(key, [a]);
         const share = Math.round(Math.min(1, 0.02 + rng.next() * rng.next() * 0.6) * 100) / 100;
-        yield { from: enterpriseId(a), to: enterpriseId(b), product: seg.name, share, origin: 'sample' };
+        yield { from: enterpriseId(a), to: enterpriseId(b), product: this.skeleton.segments[seg]!.name, share, origin: 'sample' };
       }
       carry = want - chosen.size;
       want = 0;
     }
   }
 
-  private pickSupplier(b: number, rng: Rng, boughtBySimilar: number[]): number {
+  /** The group of buyers similar to b (GraphShape.shareAmong) whose suppliers in segment seg b may take. */
+  private groupKey(b: number, seg: number): number {
+    const segments = this.skeleton.segments.length;
+    return this.shape.shareAmong === 'area'
+      ? seg * this.areaCount + this.area[b]!
+      : (seg * segments + this.primary[b]!) * REGIONS.length + this.region[b]!;
+  }
+
+  /** The supplier's segment: along an incoming FEEDS edge, the buyer's own, or any (by size). */
+  private drawSegment(b: number, rng: Rng): number {
     const shape = this.shape;
-    if (shape.imitate > 0 && boughtBySimilar.length > 0 && rng.next() < shape.imitate) return rng.pick(boughtBySimilar);
     const own = this.primary[b]!;
     const up = this.upstream[own]!;
     const u = rng.next();
@@ -364,10 +392,16 @@ export class SyntheticGraph {
       seg = pickCumulative(cum, rng.next() * cum[cum.length - 1]!);
     }
     if (this.unsourced[seg] && REGIONS[this.region[b]!] === 'local') seg = own; // local buyers do not source 延链 segments
+    return seg;
+  }
+
+  /** A supplier in segment seg for buyer b: one similar buyers took (`taken`), or a new one (-1 when the segment has none). */
+  private drawSupplier(b: number, seg: number, rng: Rng, taken: number[] | undefined): number {
+    if (taken?.length && rng.next() < this.shape.share) return rng.pick(taken);
     const pools = this.pools[seg]!;
     let pool = pools[this.region[b]!]!;
-    if (rng.next() >= shape.sameRegion || pool.members.length === 0) {
-      const masses = pools.map((p, r) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * shape.regionPull[REGIONS[r]!] : 0));
+    if (rng.next() >= this.shape.sameRegion || pool.members.length === 0) {
+      const masses = this.regionMasses(b, seg);
       const all = masses.reduce((x, y) => x + y, 0);
       if (all === 0) return -1;
       let t = rng.next() * all;
@@ -378,6 +412,84 @@ export class SyntheticGraph {
     if (pool.members.length === 0) return -1;
     const c = pool.cumulative;
     return pool.members[pickCumulative(c, rng.next() * c[c.length - 1]!)]!;
+  }
+
+  /** Per region: the segment's pool mass × distance decay from the buyer's region. */
+  private regionMasses(b: number, seg: number): number[] {
+    const from = this.region[b]!;
+    return this.pools[seg]!.map((p, r) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * Math.pow(this.shape.distanceDecay, REGION_STEPS[from]![r]!) : 0));
+  }
+
+  /** How likely each segment is drawn for buyer b (drawSegment's odds). */
+  private segmentOdds(b: number): Float64Array {
+    const shape = this.shape;
+    const own = this.primary[b]!;
+    const up = this.upstream[own]!;
+    const odds = new Float64Array(this.skeleton.segments.length);
+    const pUp = up.length ? shape.alongFeeds : 0;
+    for (const s of up) odds[s] = odds[s]! + pUp / up.length;
+    const pOwn = up.length ? shape.sameSegment : Math.min(1, shape.alongFeeds + shape.sameSegment);
+    odds[own] = odds[own]! + pOwn;
+    const cum = this.segmentCumulative;
+    const rest = Math.max(0, 1 - pUp - pOwn);
+    for (let s = 0; s < odds.length; s++) odds[s] = odds[s]! + (rest * (cum[s]! - (s ? cum[s - 1]! : 0))) / cum[cum.length - 1]!;
+    if (REGIONS[this.region[b]!] === 'local') {
+      for (let s = 0; s < odds.length; s++) {
+        if (!this.unsourced[s] || s === own) continue;
+        odds[own] = odds[own]! + odds[s]!;
+        odds[s] = 0;
+      }
+    }
+    return odds;
+  }
+
+  /**
+   * The generator's own odds that buyer b (traced) draws enterprise x as a supplier, as its turn began:
+   * over x's segments, segment odds × (share × x's part of what similar buyers took + the rest × the
+   * odds of a new search finding x). The best any ranking can do on these data (bench/eval's oracle);
+   * null for a buyer not traced.
+   */
+  drawOdds(trace: DrawTrace, b: number): ((x: number) => number) | null {
+    const at = trace.at.get(b);
+    if (!at) return null;
+    const segOdds = this.segmentOdds(b);
+    return (x) => {
+      let p = 0;
+      for (const s of [this.primary[x]!, this.second[x]!]) {
+        if (s < 0 || !segOdds[s]) continue;
+        const n = at[s]!;
+        const list = trace.taken.get(this.groupKey(b, s)) ?? [];
+        let copies = 0;
+        for (let k = 0; k < n; k++) if (list[k] === x) copies++;
+        const share = n > 0 ? this.shape.share : 0;
+        p += segOdds[s]! * (share * (n > 0 ? copies / n : 0) + (1 - share) * this.newSearchOdds(b, s, x));
+      }
+      return p;
+    };
+  }
+
+  /** Odds that a new search in segment seg for buyer b finds x (drawSupplier without `taken`). */
+  private newSearchOdds(b: number, seg: number, x: number): number {
+    const pools = this.pools[seg]!;
+    const mass = (r: number) => {
+      const c = pools[r]!.cumulative;
+      return c.length ? c[c.length - 1]! : 0;
+    };
+    const rb = this.region[b]!;
+    const rx = this.region[x]!;
+    const masses = this.regionMasses(b, seg);
+    const all = masses.reduce((s, m) => s + m, 0);
+    if (all === 0 || mass(rx) === 0) return 0;
+    const own = pools[rb]!.members.length ? this.shape.sameRegion : 0;
+    const w = this.weightOf(this.output[x]!) / mass(rx);
+    return (rx === rb ? own * w : 0) + (1 - own) * (masses[rx]! / all) * w;
+  }
+
+  /** Runs supplyRows once, tracing the local buyers' draws (for drawOdds). */
+  traceDraws(): DrawTrace {
+    const trace = new DrawTrace((b) => REGIONS[this.region[b]!] === 'local');
+    for (const row of this.supplyRows(trace)) void row;
+    return trace;
   }
 }
 

@@ -2,9 +2,13 @@ import type { Region } from './skeleton.ts';
 
 /**
  * How a generated graph is shaped: regional mix, segment sizes and the rules
- * that pick a buyer's suppliers. Two shapes exist so that what is measured on
- * generated data (the supplier ranking's evaluation, issue 14) is not tuned to
- * one generator's rules.
+ * that pick a buyer's suppliers. The rules follow mechanisms documented for
+ * real supply networks (docs/ranking.md, "How the generators pick suppliers"):
+ * input–output linkage (suppliers come from the segments that FEED the
+ * buyer's), distance decay (nearer suppliers are likelier), size, and search
+ * through the network (a buyer takes a supplier that buyers like it already
+ * use). Two shapes mix them differently, so that what is measured on generated
+ * data (the supplier ranking's evaluation, issue 14) is not tuned to one generator.
  */
 export interface GraphShape {
   name: string;
@@ -15,20 +19,30 @@ export interface GraphShape {
   /** How a supply picks the supplier's segment: along an incoming FEEDS edge, in the buyer's segment, else anywhere. */
   alongFeeds: number;
   sameSegment: number;
-  /** Probability that a supplier is taken from the buyer's own region. */
+  /** Probability that a newly found supplier is taken from the buyer's own region. */
   sameRegion: number;
-  /** Otherwise a region is drawn by its pool's mass × this factor (nearer regions favoured when > 1). */
-  regionPull: Record<Region, number>;
-  /** A supplier's weight within its pool: output^outputExponent. */
+  /**
+   * Otherwise a region is drawn by its pool's mass × distanceDecay^steps, steps between the buyer's region
+   * and the supplier's (local–安徽 1, local–长三角 2, local–other 3, 安徽–长三角 1, …; REGION_STEPS).
+   */
+  distanceDecay: number;
+  /** A newly found supplier's weight within its pool: output^outputExponent. */
   outputExponent: number;
   /**
-   * Probability of copying instead: the supplier of an earlier supply to a buyer in the
-   * same segment and region as this buyer (so suppliers popular with similar buyers nearby get more).
+   * Probability that, for the segment drawn, the buyer takes a supplier that similar buyers already
+   * buy that segment from (picked ∝ how many of them do), when there is one: search through
+   * existing contacts instead of a new search.
    */
-  imitate: number;
+  share: number;
+  /** Who is a similar buyer: in the same area ('area'), or in the same segment and region ('segmentRegion'). */
+  shareAmong: 'area' | 'segmentRegion';
 }
 
-/** The tiers' shape (issue 7): Zipf 0.7 sizes, suppliers weighted by sqrt(output), 40 % from the buyer's region. */
+/**
+ * The tiers' shape (issue 7 sizes): Zipf 0.7 segments, suppliers ∝ sqrt(output), 40 % from the buyer's
+ * region and strong distance decay; 70 % of supplies taken from what other buyers in the same area (any
+ * segment) buy in that segment (place-based input sharing).
+ */
 export const PLAN_SHAPE: GraphShape = {
   name: 'plan',
   regionShare: { local: 0.12, anhui: 0.18, yrd: 0.4, other: 0.3 },
@@ -36,15 +50,17 @@ export const PLAN_SHAPE: GraphShape = {
   alongFeeds: 0.85,
   sameSegment: 0.1,
   sameRegion: 0.4,
-  regionPull: { local: 1, anhui: 1, yrd: 1, other: 1 },
+  distanceDecay: 0.35,
   outputExponent: 0.5,
-  imitate: 0,
+  share: 0.85,
+  shareAmong: 'area',
 };
 
 /**
- * A differently shaped graph: more local firms and far more from other provinces, a few very
- * large segments, suppliers less often along FEEDS, nearer regions preferred, scale mattering
- * little, and half the supplies copying what similar buyers already buy.
+ * A differently shaped graph: more local firms and far more from other provinces, a few very large
+ * segments, suppliers less often along FEEDS, weak distance decay, scale mattering little, and 60 % of
+ * supplies taken from what buyers of the same segment in the same region buy (an industry's regional
+ * supplier base), not from the buyer's neighbours.
  */
 export const CONTRAST_SHAPE: GraphShape = {
   name: 'contrast',
@@ -53,9 +69,10 @@ export const CONTRAST_SHAPE: GraphShape = {
   alongFeeds: 0.6,
   sameSegment: 0.2,
   sameRegion: 0.15,
-  regionPull: { local: 1, anhui: 3, yrd: 1.5, other: 1 },
+  distanceDecay: 0.7,
   outputExponent: 0.2,
-  imitate: 0.5,
+  share: 0.75,
+  shareAmong: 'segmentRegion',
 };
 
 export const SHAPES: Record<string, GraphShape> = { plan: PLAN_SHAPE, contrast: CONTRAST_SHAPE };

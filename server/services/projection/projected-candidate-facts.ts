@@ -76,7 +76,7 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
     async demandSegments(segmentIds) {
       const seen = new Set<number>();
       for (const t of targetsOf(segmentIds)) for (const d of [t, ...S.feedsTo[t]!]) seen.add(d);
-      return [...seen].map((d) => ({ segmentId: S.ids[d]!, name: S.name[d]! }));
+      return [...seen].map((d) => ({ segmentId: S.ids[d]!, name: S.name[d]!, nameEn: S.nameEn[d]! }));
     },
 
     async candidates(segmentIds) {
@@ -126,10 +126,12 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         if (l === LOCAL_FALSE || l === LOCAL_OTHER) return true;
         return areas !== null && locatedRows(g, areas, b) === 0;
       };
-      const rows: { id: string; segmentId: string; peerBuyers: number }[] = [];
-      // distinct buyers per (candidate, demand segment): a supplier's buyers ascend, so a repeated buyer is the previous one
-      const count = new Int32Array(S.ids.length);
-      const lastBuyer = new Int32Array(S.ids.length).fill(-1);
+      const rows: { id: string; segmentId: string; near: boolean; peerBuyers: number }[] = [];
+      // distinct buyers per (candidate, demand segment, near): a supplier's buyers ascend, so a repeated buyer is the previous one;
+      // near (`coalesce(b.local, false)`): a local enterprise outside the scope's areas
+      const n = S.ids.length;
+      const count = new Int32Array(2 * n);
+      const lastBuyer = new Int32Array(n).fill(-1);
       const touched: number[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
         let previous = -1;
@@ -138,16 +140,18 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
           if (b === previous) continue;
           previous = b;
           if (E.opStart[b] === E.opStart[b + 1] || !likeLocal(b)) continue;
+          const slot = E.local[b] === LOCAL_TRUE ? n : 0;
           for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++) {
             const s = E.opSeg[k]!;
             if (!demand[s] || lastBuyer[s] === b) continue;
             lastBuyer[s] = b;
-            if (count[s]!++ === 0) touched.push(s);
+            if (count[slot + s]!++ === 0) touched.push(slot + s);
           }
         }
-        for (const s of touched) {
-          rows.push({ id: E.ids[x]!, segmentId: S.ids[s]!, peerBuyers: count[s]! });
-          count[s] = 0;
+        for (const t of touched) {
+          const s = t % n;
+          rows.push({ id: E.ids[x]!, segmentId: S.ids[s]!, near: t >= n, peerBuyers: count[t]! });
+          count[t] = 0;
           lastBuyer[s] = -1;
         }
         touched.length = 0;

@@ -12,20 +12,21 @@ export type CandidateFactsRow = Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 
 export interface CandidateFactsSource {
   /** Per segment with any: the local enterprises of the areas (any Area when null), one id per row, by id; and the 链主 rows among them. */
   segmentLocals(areaIds: string[] | null): Promise<{ segmentId: string; localIds: string[]; leaders: number }[]>;
-  demandSegments(segmentIds: string[]): Promise<{ segmentId: string; name: string }[]>;
+  demandSegments(segmentIds: string[]): Promise<{ segmentId: string; name: string; nameEn: string | null }[]>;
   candidates(segmentIds: string[]): Promise<CandidateFactsRow[]>;
   localBuyers(segmentIds: string[], areaIds: string[] | null): Promise<{ id: string; localBuyers: number }[]>;
-  peerBuyers(segmentIds: string[], demandSegments: Record<string, true>, areaIds: string[] | null): Promise<{ id: string; segmentId: string; peerBuyers: number }[]>;
+  /** Per (candidate, demand segment, near: the buyer is a local enterprise of another area): distinct buyers like the local ones. */
+  peerBuyers(segmentIds: string[], demandSegments: Record<string, true>, areaIds: string[] | null): Promise<{ id: string; segmentId: string; near: boolean; peerBuyers: number }[]>;
 }
 
 /** The candidate facts as the store's queries give them (cypher/read/suppliers/). */
 export function cypherCandidateFacts(store: Store): CandidateFactsSource {
   return {
     segmentLocals: (areaIds) => store.run<{ segmentId: string; localIds: string[]; leaders: number }>('read/suppliers/segment-locals', { areaIds }),
-    demandSegments: (segmentIds) => store.run<{ segmentId: string; name: string }>('read/suppliers/demand-segments', { segmentIds }),
+    demandSegments: (segmentIds) => store.run<{ segmentId: string; name: string; nameEn: string | null }>('read/suppliers/demand-segments', { segmentIds }),
     candidates: (segmentIds) => store.run<CandidateFactsRow>('read/suppliers/candidate-facts', { segmentIds }),
     localBuyers: (segmentIds, areaIds) => store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds }),
     peerBuyers: (segmentIds, demandSegments, areaIds) =>
-      store.run<{ id: string; segmentId: string; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds }),
+      store.run<{ id: string; segmentId: string; near: boolean; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds }),
   };
 }

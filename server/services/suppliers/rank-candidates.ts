@@ -3,7 +3,7 @@ import { analyticsSource } from '../projection/projection-registry.ts';
 import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
-import { compareRanked, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
+import { compareRanked, FAR_PEER, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
 import type { SegmentLocals } from './types.ts';
 import type { CandidateWeights } from './weights.ts';
 
@@ -21,6 +21,8 @@ export interface Ranking {
   /** The segments of the local demand: the targets and the segments they FEED, where the scope has local enterprises (all of them when none has). */
   demandSegments: Record<string, true>;
   segmentNames: Map<string, string>;
+  /** English segment names where the seeds give one. */
+  segmentNamesEn: Map<string, string | null>;
   pool: PoolStats;
   ranked: RankedCandidate[];
 }
@@ -54,6 +56,7 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   }
   const demand = await source.demandSegments(segmentIds);
   const segmentNames = new Map(demand.map((d) => [d.segmentId, d.name]));
+  const segmentNamesEn = new Map(demand.map((d) => [d.segmentId, d.nameEn ?? null]));
   const withLocals = demand.filter((d) => locals.get(d.segmentId)?.localIds.length);
   const demandSegments: Record<string, true> = {};
   // A demand segment's share of the local enterprises in demand segments: how like our buyers its buyers are.
@@ -67,13 +70,15 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   const rows = await source.candidates(segmentIds);
   const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
   const peers = new Map<string, { buyers: number; affinity: number }>();
-  // Summed in one order (candidate, segment): the engines and the projection list the rows in different orders,
+  // Summed in one order (candidate, segment, near): the engines and the projection list the rows in different orders,
   // and a float sum's last bit depends on the order.
-  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : 0));
+  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort(
+    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near)),
+  );
   for (const r of peerRows) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
-    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0);
+    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
   }
   const facts: ScoreFacts[] = rows.map((r) => ({
@@ -85,5 +90,5 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   }));
   const pool = poolStats(facts);
   const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
-  return { areaIds, locals, demandSegments, segmentNames, pool, ranked };
+  return { areaIds, locals, demandSegments, segmentNames, segmentNamesEn, pool, ranked };
 }

@@ -66,7 +66,8 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
   }
   const peerBuyers = ev.peerBuyers
     .filter((p) => !scopeBuyers.has(p.buyerId))
-    .sort((x, y) => x.buyerId.localeCompare(y.buyerId) || x.segmentId.localeCompare(y.segmentId));
+    // Nearby buyers first: they moved the rank most (FAR_PEER), and the path shows only the first few.
+    .sort((x, y) => Number(y.near === true) - Number(x.near === true) || x.buyerId.localeCompare(y.buyerId) || x.segmentId.localeCompare(y.segmentId));
   return {
     facts,
     shortName: ev.shortName,
@@ -84,10 +85,13 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
 }
 
 /** One candidate of a page: score and components, reasons and the path of its evidence. Pure, so wording and paths are unit-tested without a store. */
-export function scoreCandidate(row: CandidateRow, ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames'>, w: CandidateWeights, rank: number): SupplierCandidate {
+export function scoreCandidate(row: CandidateRow, ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames' | 'segmentNamesEn'>, w: CandidateWeights, rank: number): SupplierCandidate {
   const f = row.facts;
   const { components, score } = scoreComponents(f, ranking.pool, w);
-  const reasons = candidateReasons(row, components, (id) => ranking.segmentNames.get(id) ?? id);
+  const reasons = candidateReasons(row, components, (id) => {
+    const zh = ranking.segmentNames.get(id) ?? id;
+    return { zh, en: ranking.segmentNamesEn.get(id) ?? zh };
+  });
   return {
     rank,
     enterpriseId: f.id,

@@ -17,7 +17,8 @@ export interface ScoreFacts {
   peerBuyers: number;
   /**
    * Likeness to the local demand: Σ over demand segments of the buyers there × the segment's
-   * share of the scope's local enterprises in demand segments (what a buyer like ours would be).
+   * share of the scope's local enterprises in demand segments (what a buyer like ours would be)
+   * × 1 for a local enterprise (of another area), FAR_PEER for one elsewhere.
    */
   peerAffinity: number;
   /** SUPPLIES to any enterprise. */
@@ -35,6 +36,13 @@ export interface PoolStats {
   /** The scale value an unknown output gets: the median of the known ones (neutral, not zero). */
   neutralScale: number;
 }
+
+/**
+ * How much a buyer like ours counts when it is not a local enterprise (a local one in another area of
+ * the plan counts 1): buyers of the same segment nearby share suppliers more than distant ones
+ * (docs/ranking.md; chosen with `npm run eval -- ranking`).
+ */
+export const FAR_PEER = 0.1;
 
 export const QUALIFICATION_TAGS = ['专精特新', '小巨人', '高新技术'] as const;
 const REGION_VALUE: Record<string, number> = { local: 1, anhui: 1, yrd: 0.6, other: 0.2 };
@@ -118,7 +126,7 @@ function detailOf(name: ComponentName, f: ScoreFacts, p: PoolStats): string {
     case 'suppliesLocal':
       return `${f.localBuyers} local buyer(s) (most among candidates: ${p.maxLocalBuyers})`;
     case 'suppliesPeers':
-      return `${f.peerBuyers} buyer(s) like the local buyers, weighted by local demand ${round2(f.peerAffinity)} (most: ${round2(p.maxPeerAffinity)})`;
+      return `${f.peerBuyers} buyer(s) like the local buyers, weighted by local demand and nearness (local 1, elsewhere ${FAR_PEER}) ${round2(f.peerAffinity)} (most: ${round2(p.maxPeerAffinity)})`;
     case 'customers':
       return `${f.customers} customer(s) (most: ${p.maxCustomers})`;
     case 'scale':

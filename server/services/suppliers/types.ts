@@ -24,6 +24,8 @@ export interface PeerBuyer {
   buyerId: string;
   buyerName: string;
   segmentId: string;
+  /** A local enterprise (of another area than the scope's): counts fully, a distant one FAR_PEER. */
+  near: boolean;
 }
 /** Local enterprises of the area scope in one segment. */
 export interface SegmentLocals {

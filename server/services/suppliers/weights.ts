@@ -11,7 +11,7 @@ export interface CandidateWeights {
   segmentFit: number;
   /** SUPPLIES local enterprises of the area scope: log-scaled count, relative to the most among the candidates. */
   suppliesLocal: number;
-  /** SUPPLIES enterprises like the local buyers (outside the scope, in a segment the target FEEDS where local enterprises operate): log-scaled count. */
+  /** SUPPLIES enterprises like the local buyers (outside the scope, in a segment the target FEEDS where local enterprises operate; local ones count more than distant ones): log-scaled count. */
   suppliesPeers: number;
   /** Customers of any kind: log-scaled count. */
   customers: number;
@@ -31,13 +31,13 @@ export type ComponentName = keyof CandidateWeights;
 export const COMPONENT_ORDER: readonly ComponentName[] = ['segmentFit', 'suppliesLocal', 'suppliesPeers', 'customers', 'scale', 'region', 'qualifications', 'leaderElsewhere'];
 
 export const DEFAULT_WEIGHTS: CandidateWeights = {
-  segmentFit: 45,
-  suppliesLocal: 5,
-  suppliesPeers: 12,
-  customers: 30,
-  scale: 2,
+  segmentFit: 37,
+  suppliesLocal: 23,
+  suppliesPeers: 23,
+  customers: 9,
+  scale: 3,
   region: 3,
-  qualifications: 2,
+  qualifications: 1,
   leaderElsewhere: 1,
 };
 

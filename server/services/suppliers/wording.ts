@@ -23,7 +23,7 @@ export interface Reasons {
  * The reasons a candidate is on the list, in Chinese and English: segment, evidence of supply, then region,
  * scale and labels; and the one line a list shows (segment and the strongest other component).
  */
-export function candidateReasons(row: CandidateRow, components: ScoreComponent[], segmentNameOf: (id: string) => string): Reasons {
+export function candidateReasons(row: CandidateRow, components: ScoreComponent[], segmentNameOf: (id: string) => { zh: string; en: string }): Reasons {
   const f = row.facts;
   const tags = f.tags ?? [];
   const zh: string[] = [];
@@ -47,8 +47,13 @@ export function candidateReasons(row: CandidateRow, components: ScoreComponent[]
     clause('suppliesLocal', `已向本地${names(buyers, '、', (n) => `等${n}家`)}供货`, `already supplies local ${names(buyers, ', ', (n) => ` and ${n - NAMES_SHOWN} more`)}`);
   }
   if (f.peerBuyers > 0) {
-    const segs = [...new Set(row.peerBuyers.map((p) => segmentNameOf(p.segmentId)))];
-    clause('suppliesPeers', `供货给${f.peerBuyers}家与本地买方同类的企业（${names(segs, '、', () => '等')}环节）`, `supplies ${f.peerBuyers} firm(s) like the local buyers (in ${names(segs, ', ', () => ' etc.')})`);
+    const segs = [...new Set(row.peerBuyers.map((p) => p.segmentId))].map(segmentNameOf);
+    const near = new Set(row.peerBuyers.filter((p) => p.near).map((p) => p.buyerId)).size;
+    clause(
+      'suppliesPeers',
+      `供货给${f.peerBuyers}家与本地买方同类的企业（${names(segs.map((s) => s.zh), '、', () => '等')}环节${near ? `，${near}家在本地` : ''}）`,
+      `supplies ${f.peerBuyers} firm(s) like the local buyers (in ${names(segs.map((s) => s.en), ', ', () => ' etc.')}${near ? `; ${near} local` : ''})`,
+    );
   }
   if (f.customers > 0) {
     clause('customers', `共${f.customers}项供货关系`, `${f.customers} supply link(s) in all`);
