@@ -58,7 +58,8 @@ export default tseslint.config(
       'server/auth/authorise.ts',
       'server/auth/no-introspection.ts',
       'server/audit/audit-capture.ts',
-    ], rules: restrict({ patterns: [layer('Services use the Store interface.', ['**/store/*', '!**/store/store.ts'])] }),
+    ],
+    rules: restrict({ patterns: [layer('Services use the Store interface.', ['**/store/*', '!**/store/store.ts'])] }),
   },
   // The model is the vocabulary everyone shares: it depends on nothing of ours above it.
   {
@@ -84,6 +85,10 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.test.ts'],
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    rules: { '@typescript-eslint/no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
 );

@@ -26,7 +26,9 @@ const EMBEDDED_ONLY = ['test/store/embedded-store.test.ts', 'test/store/cypher-l
 
 const neo4j = Boolean(process.env.NEO4J_URI);
 if (!neo4j && !process.env.VITEST_WORKER_ID) {
-  console.warn('Neo4j suites SKIPPED: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (e.g. from `npm run neo4j -- --port 7688`) to run them; see README "Tests on Neo4j"');
+  console.warn(
+    'Neo4j suites SKIPPED: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (e.g. from `npm run neo4j -- --port 7688`) to run them; see README "Tests on Neo4j"',
+  );
 }
 
 export default defineConfig({

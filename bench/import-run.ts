@@ -71,7 +71,9 @@ async function main() {
         loadAvg1: round(loadavg()[0]!, 1),
       };
       results.push(r);
-      console.log(`${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB`);
+      console.log(
+        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB`,
+      );
     }
   } finally {
     await store.close();

@@ -27,7 +27,16 @@ const dirAt = process.argv.indexOf('--data-dir');
 /** Keep (and reuse) the store with its projects in this directory, to measure again without writing them. */
 const DATA_DIR = dirAt > 0 ? process.argv[dirAt + 1]! : null;
 const PORT = arg('port', 0);
-const SEGMENTS = ['seg:bms', 'seg:power-battery', 'seg:camera-module', 'seg:wafer-fab', 'seg:auto-glass', 'seg:body-structure', 'seg:innovative-drugs', 'seg:steel-structure'];
+const SEGMENTS = [
+  'seg:bms',
+  'seg:power-battery',
+  'seg:camera-module',
+  'seg:wafer-fab',
+  'seg:auto-glass',
+  'seg:body-structure',
+  'seg:innovative-drugs',
+  'seg:steel-structure',
+];
 const UNITS = ['unit:shi-touchu', 'unit:qu-touchu', 'unit:shi-jingxin', 'unit:qu-jingmao'];
 
 async function main(): Promise<void> {
@@ -58,26 +67,49 @@ async function main(): Promise<void> {
       const date = `2024-${String(3 + s).padStart(2, '0')}-01`;
       await changeProjectStage(store, { id: p.id, stage: STAGE_ORDER[s]!, date }, 'bench', { clock: { now: () => `${date}T09:00:00.000Z` } });
     }
-    if (target === 5) await changeProjectStage(store, { id: p.id, stage: 'dropped', date: '2024-05-01', reason: '基准' }, 'bench', { clock: { now: () => '2024-05-01T09:00:00.000Z' } });
+    if (target === 5)
+      await changeProjectStage(store, { id: p.id, stage: 'dropped', date: '2024-05-01', reason: '基准' }, 'bench', {
+        clock: { now: () => '2024-05-01T09:00:00.000Z' },
+      });
   }
   const loadMs = performance.now() - t0;
 
-  const service = await measure('pipelineBoard (service, all, 100 per stage)', async () => (await pipelineBoard(store, {}, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
-  const report = await measure('monthlyReport (service, every local area, 2024-05)', async () => (await monthlyReport(store, { month: '2024-05' })).totalCount, { minRuns: 5, maxRuns: 10 });
-  const reportXlsx = await measure('monthly report .xlsx (service, every local area, 2024-05)', async () => (await monthlyReportXlsx(store, { month: '2024-05' })).buffer.length, { minRuns: 5, maxRuns: 10 });
-  const filtered = await measure('pipelineBoard (service, area+unit+band)', async () => (await pipelineBoard(store, { areaId: 'area:chaohu', unitId: 'unit:shi-touchu', minInvestment: 1, maxInvestment: 50 }, { perStage: 100 })).totalCount, { minRuns: 7, maxRuns: 15 });
+  const service = await measure('pipelineBoard (service, all, 100 per stage)', async () => (await pipelineBoard(store, {}, { perStage: 100 })).totalCount, {
+    minRuns: 7,
+    maxRuns: 15,
+  });
+  const report = await measure(
+    'monthlyReport (service, every local area, 2024-05)',
+    async () => (await monthlyReport(store, { month: '2024-05' })).totalCount,
+    { minRuns: 5, maxRuns: 10 },
+  );
+  const reportXlsx = await measure(
+    'monthly report .xlsx (service, every local area, 2024-05)',
+    async () => (await monthlyReportXlsx(store, { month: '2024-05' })).buffer.length,
+    { minRuns: 5, maxRuns: 10 },
+  );
+  const filtered = await measure(
+    'pipelineBoard (service, area+unit+band)',
+    async () =>
+      (await pipelineBoard(store, { areaId: 'area:chaohu', unitId: 'unit:shi-touchu', minInvestment: 1, maxInvestment: 50 }, { perStage: 100 })).totalCount,
+    { minRuns: 7, maxRuns: 15 },
+  );
 
   const server = createHttpServer(store, { auth: DISABLED_AUTH });
   await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const query = `{ pipelineBoard(perStage: 100) { totalCount columns { stage count projects { id name investorName area { id name } investment stage lastActivityAt origin } } stalled { id name lastActivityAt } } }`;
   let bytes = 0;
-  const http = await measure('pipelineBoard over HTTP (GraphQL)', async () => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const text = await res.text();
-    bytes = text.length;
-    return (JSON.parse(text) as { data: { pipelineBoard: { totalCount: number } } }).data.pipelineBoard.totalCount;
-  }, { minRuns: 7, maxRuns: 15 });
+  const http = await measure(
+    'pipelineBoard over HTTP (GraphQL)',
+    async () => {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const text = await res.text();
+      bytes = text.length;
+      return (JSON.parse(text) as { data: { pipelineBoard: { totalCount: number } } }).data.pipelineBoard.totalCount;
+    },
+    { minRuns: 7, maxRuns: 15 },
+  );
 
   const browser = await launchBrowser();
   const renders: number[] = [];
@@ -97,13 +129,27 @@ async function main(): Promise<void> {
   await new Promise((resolve) => server.close(resolve));
   await store.close();
   renders.sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    projects: N,
-    machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) },
-    writeAllMs: reuse ? 'reused' : Math.round(loadMs),
-    service, filtered, report, reportXlsx, http: { ...http, responseBytes: bytes },
-    uiFirstRenderMs: { runs: renders.map(Math.round), median: Math.round((renders[1]! + renders[2]!) / 2), note: 'page load to first card: app start, auth check, board + targets queries, render of 6 columns × ≤100 cards' },
-  }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        projects: N,
+        machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) },
+        writeAllMs: reuse ? 'reused' : Math.round(loadMs),
+        service,
+        filtered,
+        report,
+        reportXlsx,
+        http: { ...http, responseBytes: bytes },
+        uiFirstRenderMs: {
+          runs: renders.map(Math.round),
+          median: Math.round((renders[1]! + renders[2]!) / 2),
+          note: 'page load to first card: app start, auth check, board + targets queries, render of 6 columns × ≤100 cards',
+        },
+      },
+      null,
+      1,
+    ),
+  );
 }
 
 main().catch((e: unknown) => {

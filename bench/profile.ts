@@ -26,7 +26,12 @@ try {
     const plain = performance.now() - t;
     console.log(`\n== ${values.raw ? 'query' : name}: ${rows.length} rows in ${plain.toFixed(1)} ms (unprofiled)`);
     const profiled = (await db.executeCypher(`PROFILE ${text}`, params)).toArray();
-    for (const row of profiled) console.log(Object.values(row).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n'));
+    for (const row of profiled)
+      console.log(
+        Object.values(row)
+          .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+          .join('\n'),
+      );
   }
 } finally {
   db.close();

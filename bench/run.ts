@@ -65,7 +65,9 @@ async function main() {
     node: process.version,
     loadAvgAtStart: loadavg().map((x) => round(x, 1)),
   };
-  console.log(`bench tier ${tier} on ${kind} (${kind === 'embedded' ? dataDir : config.neo4j.uri}); ${machine.cpus} × ${machine.cpuModel}, ${machine.memTotalGb} GB, Node ${machine.node}`);
+  console.log(
+    `bench tier ${tier} on ${kind} (${kind === 'embedded' ? dataDir : config.neo4j.uri}); ${machine.cpus} × ${machine.cpuModel}, ${machine.memTotalGb} GB, Node ${machine.node}`,
+  );
   const calibrationStart = await calibrate();
   console.log(describeCalibration('start', calibrationStart));
 
@@ -88,7 +90,9 @@ async function main() {
     steps = await loadGenerated(store, graph, (s) => {
       if (performance.now() - last < 5000) return;
       last = performance.now();
-      console.log(`  loading ${s.kind}: ${s.rows} rows, ${Math.round(s.rows / (s.ms / 1000))} rows/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+      console.log(
+        `  loading ${s.kind}: ${s.rows} rows, ${Math.round(s.rows / (s.ms / 1000))} rows/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
+      );
     });
   }
   const loadRows = steps.reduce((n, s) => n + s.rows, 0);
@@ -98,7 +102,13 @@ async function main() {
     openMs,
     skeleton,
     skeletonMs,
-    steps: steps.map((s) => ({ ...s, ms: round(s.ms, 0), cpuMs: round(s.cpuMs, 0), rowsPerSecond: Math.round(s.rows / (s.ms / 1000)), rowsPerCpuSecond: Math.round(s.rows / (s.cpuMs / 1000)) })),
+    steps: steps.map((s) => ({
+      ...s,
+      ms: round(s.ms, 0),
+      cpuMs: round(s.cpuMs, 0),
+      rowsPerSecond: Math.round(s.rows / (s.ms / 1000)),
+      rowsPerCpuSecond: Math.round(s.rows / (s.cpuMs / 1000)),
+    })),
     rows: loadRows,
     seconds: round(loadMs / 1000, 1),
     rowsPerSecond: loadRows ? Math.round(loadRows / (loadMs / 1000)) : null,
@@ -106,7 +116,9 @@ async function main() {
     targetRowsPerSecond: 20_000,
     benchRssMbAfterLoad: Math.round(process.memoryUsage().rss / 2 ** 20),
   };
-  console.log(`load: ${loadRows} rows in ${load.seconds} s = ${load.rowsPerSecond ?? '-'} rows/s, ${load.rowsPerCpuSecond ?? '-'} rows per CPU-second (skeleton ${skeleton} ${skeletonMs} ms)`);
+  console.log(
+    `load: ${loadRows} rows in ${load.seconds} s = ${load.rowsPerSecond ?? '-'} rows/s, ${load.rowsPerCpuSecond ?? '-'} rows per CPU-second (skeleton ${skeleton} ${skeletonMs} ms)`,
+  );
 
   // ---- in-process operations ----
   let ops: OpResult[] = [];
@@ -114,7 +126,9 @@ async function main() {
   const inputs = await chooseInputs(store, graph);
   console.log(`inputs: chain ${inputs.chainId}, gap ${inputs.gapId}`);
   const logOp = (r: OpResult) =>
-    console.log(`  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`);
+    console.log(
+      `  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`,
+    );
   let projection: ProjectionFigures | undefined;
   if (!values['skip-ops']) {
     projection = await measureProjection(store);
@@ -125,7 +139,9 @@ async function main() {
     if (!skip.has('floor')) {
       console.log('\nthe floor (plain JS over arrays read once, same chain and gap):');
       floor = await runFloor(store, inputs, ops, logOp);
-      console.log(`  read once: ${floor.rows} rows in ${floor.readMs} ms; parity: gapOne ${floor.parity.gapOne}; gapAll ${floor.parity.gapAll}; suppliers ${floor.parity.suppliers}`);
+      console.log(
+        `  read once: ${floor.rows} rows in ${floor.readMs} ms; parity: gapOne ${floor.parity.gapOne}; gapAll ${floor.parity.gapAll}; suppliers ${floor.parity.suppliers}`,
+      );
     }
   }
   await store.close();
@@ -156,7 +172,19 @@ async function main() {
           console.log(`  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}`);
         } catch (e) {
           const error = (e as Error).message.slice(0, 300);
-          results.push({ name, connections: 16, durationS: seconds, requestsPerSec: 0, p50Ms: NaN, p99Ms: NaN, maxMs: NaN, errors: 1, non2xx: 0, responseBytes: 0, error } as LoadResult);
+          results.push({
+            name,
+            connections: 16,
+            durationS: seconds,
+            requestsPerSec: 0,
+            p50Ms: NaN,
+            p99Ms: NaN,
+            maxMs: NaN,
+            errors: 1,
+            non2xx: 0,
+            responseBytes: 0,
+            error,
+          } as LoadResult);
           console.log(`  ${name}: ERROR ${error}`);
         }
       }
@@ -179,7 +207,9 @@ async function main() {
     try {
       ui = await runUiBench([1000, 5000], ['product', 'nodash']);
       for (const r of ui as { variant: string; elements: number; layoutMs: number; firstRenderMs: number; panFps: number; panP95FrameMs: number }[]) {
-        console.log(`  ${r.variant} ${r.elements} elements: layout ${r.layoutMs} ms, first render ${r.firstRenderMs} ms, pan ${r.panFps} fps (p95 frame ${r.panP95FrameMs} ms)`);
+        console.log(
+          `  ${r.variant} ${r.elements} elements: layout ${r.layoutMs} ms, first render ${r.firstRenderMs} ms, pan ${r.panFps} fps (p95 frame ${r.panP95FrameMs} ms)`,
+        );
       }
     } catch (e) {
       ui = { error: (e as Error).message.slice(0, 500) };
@@ -253,7 +283,10 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
     let hub = 0;
     for (let i = 0; i < graph.enterprises; i++) if (graph.output[i]! > graph.output[hub]!) hub = i;
     const mid = Math.floor(graph.enterprises / 2);
-    const pairs: [string, string][] = Array.from({ length: 10 }, (_, k) => [enterpriseId((k * 7919) % graph.enterprises), enterpriseId((k * 104_729 + 17) % graph.enterprises)]);
+    const pairs: [string, string][] = Array.from({ length: 10 }, (_, k) => [
+      enterpriseId((k * 7919) % graph.enterprises),
+      enterpriseId((k * 104_729 + 17) % graph.enterprises),
+    ]);
     return {
       chainId: CHAIN,
       searchTexts: [...generic, graph.enterprise(mid).enterprise.name, graph.enterprise(mid + 1).enterprise.shortName],
@@ -276,7 +309,16 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
   };
 }
 
-function summary(r: { tier: string; store: string; calibration: { start: Calibration; end: Calibration }; inputs: OpInputs; floor?: FloorResult; load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null }; ops: OpResult[]; http?: { results: LoadResult[]; peakRssMb: number } }): string {
+function summary(r: {
+  tier: string;
+  store: string;
+  calibration: { start: Calibration; end: Calibration };
+  inputs: OpInputs;
+  floor?: FloorResult;
+  load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null };
+  ops: OpResult[];
+  http?: { results: LoadResult[]; peakRssMb: number };
+}): string {
   const rows: (string | number)[][] = r.ops.map((o) => [
     o.name,
     o.error ? 'ERROR' : o.medianMs,
@@ -289,7 +331,8 @@ function summary(r: { tier: string; store: string; calibration: { start: Calibra
   ]);
   let text =
     `${describeCalibration('start', r.calibration.start)}\n${describeCalibration('end', r.calibration.end)}\n` +
-    `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` + table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
+    `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` +
+    table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
   text += `\nchain ${r.inputs.chainId}; supplier candidates for ${r.inputs.gapId}`;
   if (r.floor) {
     text +=
@@ -313,7 +356,16 @@ function summary(r: { tier: string; store: string; calibration: { start: Calibra
       '\n\n' +
       table(
         ['GraphQL (c=16)', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ratio to trivial', 'server CPU ms/req', 'errors'],
-        r.http.results.map((h) => [h.name, h.requestsPerSec, h.p50Ms, h.p99Ms, h.maxMs, h.ratioToTrivial ?? '', h.serverCpuMsPerRequest ?? '', h.errors + h.non2xx]),
+        r.http.results.map((h) => [
+          h.name,
+          h.requestsPerSec,
+          h.p50Ms,
+          h.p99Ms,
+          h.maxMs,
+          h.ratioToTrivial ?? '',
+          h.serverCpuMsPerRequest ?? '',
+          h.errors + h.non2xx,
+        ]),
       ) +
       `\nserver peak RSS ${r.http.peakRssMb} MB`;
   }

@@ -103,7 +103,17 @@ async function prepare(tier: Tier, dataDir: string): Promise<{ editorTokens: str
     const editorTokens = [];
     for (const name of ['soak-editor-1', 'soak-editor-2']) editorTokens.push((await users.createApiToken(name, 'editor', 'soak-admin')).token);
     const [hub] = await store.run<{ id: string }>('read/enterprises/list', {
-      areaIds: null, segmentId: null, chainId: null, local: null, tags: null, region: null, aboveScale: null, nameContains: null, nameNormalised: null, after: null, first: 1,
+      areaIds: null,
+      segmentId: null,
+      chainId: null,
+      local: null,
+      tags: null,
+      region: null,
+      aboveScale: null,
+      nameContains: null,
+      nameNormalised: null,
+      after: null,
+      first: 1,
     });
     if (!hub) throw new Error('the soak store has no enterprise');
     return { editorTokens, hubId: hub.id };
@@ -117,7 +127,12 @@ interface Client {
   token?: string;
 }
 
-async function gql(server: RunningServer, client: Client, query: string, variables: Record<string, unknown> = {}): Promise<{ outcome: Outcome; data?: Record<string, unknown>; detail?: string }> {
+async function gql(
+  server: RunningServer,
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ outcome: Outcome; data?: Record<string, unknown>; detail?: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': `${client.ip}, ${client.ip}` };
   if (client.token) headers.authorization = `Bearer ${client.token}`;
   try {
@@ -135,10 +150,13 @@ async function gql(server: RunningServer, client: Client, query: string, variabl
 async function importCsv(server: RunningServer, client: Client, rows: string[][]): Promise<{ outcome: Outcome; created: number; detail?: string }> {
   const csv = '\ufeff' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
   const form = new FormData();
-  form.set('operations', JSON.stringify({
-    query: 'mutation($file: File!) { importFile(file: $file, kind: ENTERPRISES, dryRun: false) { committed counts { create reject } } }',
-    variables: { file: null },
-  }));
+  form.set(
+    'operations',
+    JSON.stringify({
+      query: 'mutation($file: File!) { importFile(file: $file, kind: ENTERPRISES, dryRun: false) { committed counts { create reject } } }',
+      variables: { file: null },
+    }),
+  );
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new Blob([csv], { type: 'text/csv' }), 'soak.csv');
   try {
@@ -148,7 +166,10 @@ async function importCsv(server: RunningServer, client: Client, rows: string[][]
       body: form,
       signal: AbortSignal.timeout(300_000),
     });
-    const body = (await response.json()) as { data?: { importFile: { committed: boolean; counts: { create: number } } }; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: { importFile: { committed: boolean; counts: { create: number } } };
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
     if (body.errors) {
       const code = body.errors[0]?.extensions?.code;
       return code === 'BUSY' ? { outcome: 'BUSY', created: 0 } : { outcome: 'error', created: 0, detail: `${code}: ${body.errors[0]!.message.slice(0, 120)}` };
@@ -176,7 +197,10 @@ async function probe(server: RunningServer, rec: Recorder, until: () => boolean,
     if (n++ % 10 === 0) {
       const s = performance.now();
       // Each sign-in probe from its own address, so the 10-a-minute sign-in limit is not what is measured.
-      const r = await gql(server, { ip: `198.51.100.${n % 250}` }, 'mutation($n: String!, $p: String!) { signIn(name: $n, password: $p) { name } }', { n: 'soak-editor', p: EDITOR_PASSWORD });
+      const r = await gql(server, { ip: `198.51.100.${n % 250}` }, 'mutation($n: String!, $p: String!) { signIn(name: $n, password: $p) { name } }', {
+        n: 'soak-editor',
+        p: EDITOR_PASSWORD,
+      });
       rec.add('signIn', s, r.outcome, r.detail);
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
@@ -298,7 +322,18 @@ export async function runSoak(argv: string[]): Promise<void> {
       const xs = rec.samples.filter((s) => s.kind === kind);
       const by = (o: Outcome) => xs.filter((s) => s.outcome === o).length;
       const ok = xs.filter((s) => s.outcome === 'ok').map((s) => s.ms);
-      return { kind, requests: xs.length, ok: by('ok'), busy: by('BUSY'), timeout: by('TIMEOUT'), rateLimited: by('RATE_LIMITED'), errors: by('error'), p50Ms: pct(ok, 50), p99Ms: pct(ok, 99), maxMs: pct(ok, 100) };
+      return {
+        kind,
+        requests: xs.length,
+        ok: by('ok'),
+        busy: by('BUSY'),
+        timeout: by('TIMEOUT'),
+        rateLimited: by('RATE_LIMITED'),
+        errors: by('error'),
+        p50Ms: pct(ok, 50),
+        p99Ms: pct(ok, 99),
+        maxMs: pct(ok, 100),
+      };
     });
   const heavyRows = outcomes(heavy, ['heavy', 'healthz', 'signIn']);
   const mixedRows = outcomes(mixed, ['read', 'write', 'import', 'export', 'healthz', 'signIn']);
@@ -307,18 +342,37 @@ export async function runSoak(argv: string[]): Promise<void> {
     const xs = mixed.samples.filter((s) => s.at >= from && s.at < from + 60_000 && (s.kind === 'read' || s.kind === 'write'));
     const ok = xs.filter((s) => s.outcome === 'ok');
     const mem = memory.filter((x) => x.atS * 1000 >= from - t0 && x.atS * 1000 < from - t0 + 60_000).map((x) => x.rssMb);
-    return { minute: m + 1, okPerSec: round(ok.length / 60, 1), p99Ms: pct(ok.map((s) => s.ms), 99), refused: xs.length - ok.length, rssMaxMb: mem.length ? Math.max(...mem) : NaN };
+    return {
+      minute: m + 1,
+      okPerSec: round(ok.length / 60, 1),
+      p99Ms: pct(
+        ok.map((s) => s.ms),
+        99,
+      ),
+      refused: xs.length - ok.length,
+      rssMaxMb: mem.length ? Math.max(...mem) : NaN,
+    };
   });
   const cols = ['', 'requests', 'ok', 'BUSY', 'TIMEOUT', 'RATE_LIMITED', 'errors', 'p50 ms', 'p99 ms', 'max ms'];
   const rowsOf = (rs: typeof heavyRows) => rs.map((r) => [r.kind, r.requests, r.ok, r.busy, r.timeout, r.rateLimited, r.errors, r.p50Ms, r.p99Ms, r.maxMs]);
   console.log(`\nphase 1: ${heavySeconds} s of the heaviest anonymous reads (8 clients)\n` + table(cols, rowsOf(heavyRows)));
   console.log(`\nphase 2: ${minutes} min of mixed traffic\n` + table(cols, rowsOf(mixedRows)));
-  console.log('\nper minute (reads + writes)\n' + table(['minute', 'ok/s', 'p99 ms', 'refused', 'server RSS max MB'], perMinute.map((p) => [p.minute, p.okPerSec, p.p99Ms, p.refused, p.rssMaxMb])));
+  console.log(
+    '\nper minute (reads + writes)\n' +
+      table(
+        ['minute', 'ok/s', 'p99 ms', 'refused', 'server RSS max MB'],
+        perMinute.map((p) => [p.minute, p.okPerSec, p.p99Ms, p.refused, p.rssMaxMb]),
+      ),
+  );
   const lost = expected - countAfter;
   console.log(
     `\nenterprises: ${countBefore} before + ${acknowledgedCreates} acknowledged creates + ${importedCreates} imported (${importsRun} imports) = ${expected}; after: ${countAfter} → ${lost === 0 ? 'nothing lost' : `MISMATCH of ${lost}`}`,
   );
-  console.log(`server peak RSS ${peakRssMb} MB; load average at end ${loadavg().map((x) => round(x, 1)).join(' ')}`);
+  console.log(
+    `server peak RSS ${peakRssMb} MB; load average at end ${loadavg()
+      .map((x) => round(x, 1))
+      .join(' ')}`,
+  );
   const errors = [...heavy.errors, ...mixed.errors];
   if (errors.length) console.log('errors:\n' + errors.map(([d, n]) => `  ${n} × ${d}`).join('\n'));
 
@@ -327,7 +381,25 @@ export async function runSoak(argv: string[]): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { tier, minutes, heavySeconds, importRows, loadAvgAtStart: loadAtStart, loadAvgAtEnd: loadavg(), heavy: heavyRows, mixed: mixedRows, perMinute, memory, peakRssMb, countBefore, acknowledgedCreates, importedCreates, countAfter, lost, errors: Object.fromEntries(errors) },
+      {
+        tier,
+        minutes,
+        heavySeconds,
+        importRows,
+        loadAvgAtStart: loadAtStart,
+        loadAvgAtEnd: loadavg(),
+        heavy: heavyRows,
+        mixed: mixedRows,
+        perMinute,
+        memory,
+        peakRssMb,
+        countBefore,
+        acknowledgedCreates,
+        importedCreates,
+        countAfter,
+        lost,
+        errors: Object.fromEntries(errors),
+      },
       null,
       2,
     ) + '\n',

@@ -14,12 +14,18 @@ describe('graphql()', () => {
   });
 
   it('turns GraphQL errors into ApiError with the code', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => respond({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] })),
+    );
     await expect(graphql('{ x }')).rejects.toMatchObject({ name: 'ApiError', message: 'bad', code: 'BAD_USER_INPUT' });
   });
 
   it('reports a network failure as NETWORK', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(graphql('{ x }')).rejects.toEqual(new ApiError('network: Failed to fetch', 'NETWORK'));
   });
 
@@ -37,7 +43,10 @@ describe('graphql()', () => {
   });
 
   it('does not loop on a refused sign-in', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(refused, 401)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => respond(refused, 401)),
+    );
     const handler = vi.fn(async () => undefined);
     setAuthHandler(handler);
     await expect(graphql('mutation { signIn(name: "a", password: "b") { name } }')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

@@ -212,15 +212,20 @@ export function fetchSupplierCandidates(args: {
   first?: number;
   filter?: CandidateFilter | null;
 }): Promise<SupplierCandidatePage> {
-  return execute(SUPPLIER_CANDIDATES, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, first: args.first ?? 50, filter: args.filter ?? null }).then(
-    (d) => d.supplierCandidates,
-  );
+  return execute(SUPPLIER_CANDIDATES, {
+    gapId: args.gapId ?? null,
+    segmentId: args.segmentId ?? null,
+    areaId: args.areaId ?? null,
+    first: args.first ?? 50,
+    filter: args.filter ?? null,
+  }).then((d) => d.supplierCandidates);
 }
 
 // ---- enterprises.graphql --------------------------------------------------------------------
 
 gql(`fragment SupplyFields on SupplyLink { enterprise { id name shortName local region } product share }`);
-const ENTERPRISE = gql(`query Enterprise($id: ID!) { enterprise(id: $id) { id name shortName uscc local region province city output aboveScale tags founded origin sample
+const ENTERPRISE =
+  gql(`query Enterprise($id: ID!) { enterprise(id: $id) { id name shortName uscc local region province city output aboveScale tags founded origin sample
   area { id name nameEn } segments { segment { id name nameEn stage chainIds } role } suppliers { ...SupplyFields } customers { ...SupplyFields } } }`);
 export type Enterprise = NonNullable<ResultOf<typeof ENTERPRISE>['enterprise']>;
 export type SupplyLink = Enterprise['suppliers'][number];
@@ -241,7 +246,9 @@ export function fetchSegmentEnterprises(segmentId: string, local: boolean, areaI
 
 // ---- explore.graphql ------------------------------------------------------------------------
 
-const SEARCH = gql(`query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName alias match context areas chains } }`);
+const SEARCH = gql(
+  `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind id name shortName alias match context areas chains } }`,
+);
 export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
 export type { SearchKind } from './generated/graphql.ts';
 
@@ -254,12 +261,17 @@ const NEIGHBOURHOOD = gql(`query Neighbourhood($id: ID!, $depth: Int, $limit: In
 export type Neighbourhood = ResultOf<typeof NEIGHBOURHOOD>['neighbourhood'];
 
 export function fetchNeighbourhood(id: string, options: { depth?: number; limit?: number; labels?: string[] } = {}): Promise<Neighbourhood> {
-  return execute(NEIGHBOURHOOD, { id, depth: options.depth ?? 1, limit: options.limit ?? 500, filter: options.labels ? { labels: options.labels } : null }).then(
-    (d) => d.neighbourhood,
-  );
+  return execute(NEIGHBOURHOOD, {
+    id,
+    depth: options.depth ?? 1,
+    limit: options.limit ?? 500,
+    filter: options.labels ? { labels: options.labels } : null,
+  }).then((d) => d.neighbourhood);
 }
 
-const SHORTEST_PATH = gql(`query ShortestPath($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { nodes { ...NodeFields } edges { ...EdgeFields } } }`);
+const SHORTEST_PATH = gql(
+  `query ShortestPath($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { nodes { ...NodeFields } edges { ...EdgeFields } } }`,
+);
 
 export function fetchShortestPath(fromId: string, toId: string): Promise<GraphElements> {
   return execute(SHORTEST_PATH, { from: fromId, to: toId }).then((d) => d.shortestPath);
@@ -347,7 +359,9 @@ export function signIn(name: string, password: string): Promise<Me> {
   return execute(SIGN_IN, { name, password }).then((d) => d.signIn);
 }
 
-const CREATE_FIRST_ADMIN = gql(`mutation CreateFirstAdmin($name: String!, $password: String!) { createFirstAdmin(name: $name, password: $password) { ...MeFields } }`);
+const CREATE_FIRST_ADMIN = gql(
+  `mutation CreateFirstAdmin($name: String!, $password: String!) { createFirstAdmin(name: $name, password: $password) { ...MeFields } }`,
+);
 
 /** First run only (no user yet): creates the first admin and signs them in; FORBIDDEN once a user exists. */
 export function createFirstAdmin(name: string, password: string): Promise<Me> {
@@ -389,7 +403,9 @@ export function fetchPipelineBoard(filter: ProjectFilter, perStage: number, stal
   return execute(PIPELINE_BOARD, { filter, perStage, stalledDays }).then((d) => d.pipelineBoard);
 }
 
-const PROJECTS = gql(`query Projects($filter: ProjectFilter, $first: Int) { projects(filter: $filter, first: $first) { totalCount items { ...ProjectFields } } }`);
+const PROJECTS = gql(
+  `query Projects($filter: ProjectFilter, $first: Int) { projects(filter: $filter, first: $first) { totalCount items { ...ProjectFields } } }`,
+);
 
 export function fetchProjects(filter: ProjectFilter, first = 200): Promise<ResultOf<typeof PROJECTS>['projects']> {
   return execute(PROJECTS, { filter, first }).then((d) => d.projects);
@@ -417,7 +433,11 @@ export function updateProject(id: string, input: ProjectInput): Promise<Project>
 const CHANGE_PROJECT_STAGE = gql(`mutation ChangeProjectStage($id: ID!, $stage: ProjectStage!, $date: String, $note: String, $reason: String) {
   changeProjectStage(id: $id, stage: $stage, date: $date, note: $note, reason: $reason) { ...ProjectFields } }`);
 
-export function changeProjectStage(id: string, stage: ProjectStage, args: { date?: string | null; note?: string | null; reason?: string | null }): Promise<Project> {
+export function changeProjectStage(
+  id: string,
+  stage: ProjectStage,
+  args: { date?: string | null; note?: string | null; reason?: string | null },
+): Promise<Project> {
   return execute(CHANGE_PROJECT_STAGE, { id, stage, ...args }).then((d) => d.changeProjectStage);
 }
 
@@ -427,13 +447,17 @@ export function addProjectNote(id: string, note: string): Promise<Project> {
   return execute(ADD_PROJECT_NOTE, { id, note }).then((d) => d.addProjectNote);
 }
 
-const START_LEAD = gql(`mutation StartLead($enterpriseId: ID, $gapId: ID, $areaId: ID) { startLead(enterpriseId: $enterpriseId, gapId: $gapId, areaId: $areaId) { ...ProjectFields } }`);
+const START_LEAD = gql(
+  `mutation StartLead($enterpriseId: ID, $gapId: ID, $areaId: ID) { startLead(enterpriseId: $enterpriseId, gapId: $gapId, areaId: $areaId) { ...ProjectFields } }`,
+);
 
 export function startLead(args: { enterpriseId?: string | null; gapId?: string | null; areaId?: string | null }): Promise<Project> {
   return execute(START_LEAD, args).then((d) => d.startLead);
 }
 
-const GAP_PROJECTS = gql(`query GapProjects($gapId: ID!) { gapProjects(gapId: $gapId) { gapId projects { ...ProjectFields } fillProposedBy { ...ProjectFields } } }`);
+const GAP_PROJECTS = gql(
+  `query GapProjects($gapId: ID!) { gapProjects(gapId: $gapId) { gapId projects { ...ProjectFields } fillProposedBy { ...ProjectFields } } }`,
+);
 
 export function fetchGapProjects(gapId: string): Promise<ResultOf<typeof GAP_PROJECTS>['gapProjects']> {
   return execute(GAP_PROJECTS, { gapId }).then((d) => d.gapProjects);
@@ -444,12 +468,27 @@ const SET_GAP_STATUS = gql(`mutation SetGapStatus($id: ID!, $status: GapStatus!,
 const SAVE_GAP = gql(`mutation SaveGap($input: SaveGapInput!) { saveGap(input: $input) { ...SavedGapFields } }`);
 
 /** Saves a detected gap first when needed (SaveGapInput), then sets status, note and units. */
-export function saveGapWork(gap: { id: string; saved: boolean; kind: GapKindApi; segmentId: string; areaId: string | null; chainId?: string | null }, work: { status: GapStatusApi; note: string | null; leadUnitIds: string[]; supportUnitIds: string[] }): Promise<SavedGap> {
+export function saveGapWork(
+  gap: { id: string; saved: boolean; kind: GapKindApi; segmentId: string; areaId: string | null; chainId?: string | null },
+  work: { status: GapStatusApi; note: string | null; leadUnitIds: string[]; supportUnitIds: string[] },
+): Promise<SavedGap> {
   if (gap.saved) {
-    return execute(SET_GAP_STATUS, { id: gap.id, status: work.status, note: work.note, lead: work.leadUnitIds, support: work.supportUnitIds }).then((d) => d.setGapStatus);
+    return execute(SET_GAP_STATUS, { id: gap.id, status: work.status, note: work.note, lead: work.leadUnitIds, support: work.supportUnitIds }).then(
+      (d) => d.setGapStatus,
+    );
   }
   return execute(SAVE_GAP, {
-    input: { kind: gap.kind, segmentId: gap.segmentId, areaId: gap.areaId, chainId: gap.chainId ?? null, status: work.status, note: work.note, leadUnitIds: work.leadUnitIds, supportUnitIds: work.supportUnitIds, origin: 'ANALYSIS' },
+    input: {
+      kind: gap.kind,
+      segmentId: gap.segmentId,
+      areaId: gap.areaId,
+      chainId: gap.chainId ?? null,
+      status: work.status,
+      note: work.note,
+      leadUnitIds: work.leadUnitIds,
+      supportUnitIds: work.supportUnitIds,
+      origin: 'ANALYSIS',
+    },
   }).then((d) => d.saveGap);
 }
 

@@ -8,7 +8,13 @@ describe('i18n', () => {
   });
 
   it('keeps the domain words fixed', () => {
-    expect([t('gap.fill', {}, 'zh'), t('gap.extend', {}, 'zh'), t('gap.strengthen', {}, 'zh'), t('leadUnit', {}, 'zh'), t('supportUnit', {}, 'zh')]).toEqual(['补链', '延链', '强链', '责任单位', '配合单位']);
+    expect([t('gap.fill', {}, 'zh'), t('gap.extend', {}, 'zh'), t('gap.strengthen', {}, 'zh'), t('leadUnit', {}, 'zh'), t('supportUnit', {}, 'zh')]).toEqual([
+      '补链',
+      '延链',
+      '强链',
+      '责任单位',
+      '配合单位',
+    ]);
     expect(t('segmentsShown', { n: 3 }, 'en')).toBe('3 segments');
   });
 });

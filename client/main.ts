@@ -22,10 +22,21 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const chainSelect = $<HTMLSelectElement>('#chain-select');
 const areaSelect = $<HTMLSelectElement>('#area-select');
 const status = $('#status');
-const views = { map: $('#map-view'), responsibility: $('#responsibility-view'), targets: $('#targets-view'), pipeline: $('#pipeline-view'), report: $('#report-view') };
+const views = {
+  map: $('#map-view'),
+  responsibility: $('#responsibility-view'),
+  targets: $('#targets-view'),
+  pipeline: $('#pipeline-view'),
+  report: $('#report-view'),
+};
 
 /** Everything the shell knows: the URL state and what it loaded once. */
-const app: { state: AppState; me: Me | null; chains: ChainSummary[]; textsIn: Lang | null } = { state: { ...DEFAULT_STATE }, me: null, chains: [], textsIn: null };
+const app: { state: AppState; me: Me | null; chains: ChainSummary[]; textsIn: Lang | null } = {
+  state: { ...DEFAULT_STATE },
+  me: null,
+  chains: [],
+  textsIn: null,
+};
 
 function setStatus(text: string, error = false): void {
   status.textContent = text;
@@ -177,7 +188,12 @@ async function render(asked: AppState): Promise<void> {
     await renderTargetsView(views.targets, state.area);
     setStatus('');
   } else if (state.view === 'pipeline') {
-    await renderPipelineView(views.pipeline, state.area, state.sel, { canEdit: canEdit(), chains: app.chains, openProject, openReport: () => navigate({ view: 'report', sel: null }) });
+    await renderPipelineView(views.pipeline, state.area, state.sel, {
+      canEdit: canEdit(),
+      chains: app.chains,
+      openProject,
+      openReport: () => navigate({ view: 'report', sel: null }),
+    });
     setStatus('');
   } else if (state.view === 'report') {
     await renderReportView(views.report, state.area, () => navigate({ view: 'pipeline', sel: null }));

@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   if (config.store === 'neo4j' && config.neo4jProjection) enableProjection(store);
   if (config.seedOnStart) {
     const loaded = await seedIfEmpty(store);
-    if (loaded) console.log(`Loaded the seed graph: ${Object.entries(loaded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    if (loaded)
+      console.log(
+        `Loaded the seed graph: ${Object.entries(loaded)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}`,
+      );
   }
   const { auth, graphiql, corsOrigins, backup } = config.security;
   const server = createHttpServer(store, { auth, graphiql, corsOrigins });

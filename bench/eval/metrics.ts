@@ -45,7 +45,10 @@ export function bootstrap(methods: Record<string, readonly Rank[]>, resamples = 
   const names = Object.keys(methods);
   const n = methods[names[0]!]!.length;
   const rng = new Rng(seed);
-  const draws = Object.fromEntries(names.map((m) => [m, Object.fromEntries(METRICS.map((k) => [k, [] as number[]]))])) as Record<string, Record<MetricName, number[]>>;
+  const draws = Object.fromEntries(names.map((m) => [m, Object.fromEntries(METRICS.map((k) => [k, [] as number[]]))])) as Record<
+    string,
+    Record<MetricName, number[]>
+  >;
   const sample: Rank[] = new Array(n);
   for (let b = 0; b < resamples; b++) {
     const idx = Array.from({ length: n }, () => rng.int(n));

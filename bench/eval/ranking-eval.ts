@@ -130,7 +130,15 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
     options.log?.(`  split ${seed}: ${held.length} pairs held out`);
   }
   const asked = ranks.product.length;
-  return { pairs: byPair.size, askable: pairs.length, heldOutPerSplit, ranks, trueInSegment: asked ? inSegment / asked : NaN, meanCandidates: asked ? candidates / asked : NaN, drawn };
+  return {
+    pairs: byPair.size,
+    askable: pairs.length,
+    heldOutPerSplit,
+    ranks,
+    trueInSegment: asked ? inSegment / asked : NaN,
+    meanCandidates: asked ? candidates / asked : NaN,
+    drawn,
+  };
 }
 
 /** 1-based position of `id` in the list sorted by `key` descending (ties at random), or null when absent. */

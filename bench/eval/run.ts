@@ -22,7 +22,10 @@ const USAGE = `npm run eval -- ranking [--dataset plan,contrast] [--tier S|M] [-
                         [--data-dir DIR] [--seeds 5] [--hold-out 0.2] [--weights JSON] [--json FILE]`;
 
 const GENERATED = enterpriseId(0).slice(0, -7);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const f2 = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2));
 const fmt = (i: Interval) => `${f2(i.value)} [${f2(i.low)}, ${f2(i.high)}]`;
 
@@ -41,7 +44,12 @@ function number(values: Record<string, unknown>, name: string, fallback: number,
 
 interface Dataset {
   name: string;
-  open: () => Promise<{ store: Store; cleanup: () => void; describe: string; oracle?: (supplierId: string, buyerId: string) => ((candidateId: string) => number) | null }>;
+  open: () => Promise<{
+    store: Store;
+    cleanup: () => void;
+    describe: string;
+    oracle?: (supplierId: string, buyerId: string) => ((candidateId: string) => number) | null;
+  }>;
 }
 
 async function main() {
@@ -85,7 +93,8 @@ async function main() {
   const datasets: Dataset[] = [];
   if (values['data-dir']) {
     const dir = path.resolve(values['data-dir']);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`--data-dir: '${dir}' is not a directory (an embedded store's data directory, as the server's --data-dir)`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      fail(`--data-dir: '${dir}' is not a directory (an embedded store's data directory, as the server's --data-dir)`);
     datasets.push({
       name: `store ${dir}`,
       open: async () => {
@@ -117,12 +126,19 @@ async function main() {
           const odds = index(supplierId) >= 0 && index(buyerId) >= 0 ? graph.drawOdds(trace, index(buyerId)) : null;
           return odds && ((candidateId: string) => (index(candidateId) >= 0 ? odds(index(candidateId)) : 0));
         };
-        return { store, cleanup: () => undefined, describe: `${enterprises} enterprises, ${supplies} supplies, shape ${name}, generator seed ${genSeed} (+ the seed graph)`, oracle };
+        return {
+          store,
+          cleanup: () => undefined,
+          describe: `${enterprises} enterprises, ${supplies} supplies, shape ${name}, generator seed ${genSeed} (+ the seed graph)`,
+          oracle,
+        };
       },
     });
   }
 
-  console.log(`eval ranking: ${seeds} split(s), ${Math.round(holdOut * 100)} % of external→local supplier–buyer pairs held out; weights ${weights ? JSON.stringify(weights) : 'default'}`);
+  console.log(
+    `eval ranking: ${seeds} split(s), ${Math.round(holdOut * 100)} % of external→local supplier–buyer pairs held out; weights ${weights ? JSON.stringify(weights) : 'default'}`,
+  );
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${load()} at start`);
   const results: Record<string, unknown>[] = [];
   const t0 = performance.now();
@@ -144,14 +160,22 @@ async function main() {
 
 function report(name: string, describe: string, ev: RankingEvaluation, ms: number): Record<string, unknown> {
   const n = ev.ranks.product.length;
-  console.log(`${ev.pairs} pairs, ${ev.askable} askable; held out per split ${ev.heldOutPerSplit.join(', ')} (${n} questions); ` +
-    `${(ev.meanCandidates).toFixed(0)} candidates per question; true supplier in the segment asked ${(ev.trueInSegment * 100).toFixed(0)} %; ${(ms / 1000).toFixed(1)} s`);
+  console.log(
+    `${ev.pairs} pairs, ${ev.askable} askable; held out per split ${ev.heldOutPerSplit.join(', ')} (${n} questions); ` +
+      `${ev.meanCandidates.toFixed(0)} candidates per question; true supplier in the segment asked ${(ev.trueInSegment * 100).toFixed(0)} %; ${(ms / 1000).toFixed(1)} s`,
+  );
   if (n === 0) {
     console.log('nothing to evaluate: no SUPPLIES from external enterprises to local ones');
     return { name, describe, questions: 0 };
   }
   const ci = bootstrap(ev.ranks);
-  const cols: [MetricName, string][] = [['hits1', 'hits@1'], ['hits10', 'hits@10'], ['hits10Covered', 'hits@10 (covered)'], ['mrr', 'MRR'], ['coverage', 'coverage']];
+  const cols: [MetricName, string][] = [
+    ['hits1', 'hits@1'],
+    ['hits10', 'hits@10'],
+    ['hits10Covered', 'hits@10 (covered)'],
+    ['mrr', 'MRR'],
+    ['coverage', 'coverage'],
+  ];
   console.log(`| method | ${cols.map((c) => c[1]).join(' | ')} |`);
   console.log(`|---|${cols.map(() => '---').join('|')}|`);
   for (const m of METHODS) console.log(`| ${m} | ${cols.map(([k]) => fmt(ci[m]![k])).join(' | ')} |`);
@@ -159,15 +183,31 @@ function report(name: string, describe: string, ev: RankingEvaluation, ms: numbe
   const goalMrr = ci.product!.mrr.value >= ci.byCustomers!.mrr.value + 0.1 && ci.product!.mrr.low > ci.byCustomers!.mrr.high;
   const goalHits = ci.product!.hits10Covered.value >= 0.9;
   console.log(`MRR product − byCustomers: ${fmt(diff)} (paired bootstrap)`);
-  console.log(`goal: MRR ≥ byCustomers + 0.10 with disjoint intervals: ${goalMrr ? 'met' : 'NOT met'}; hits@10 where covered ≥ 0.9: ${goalHits ? 'met' : 'NOT met'}`);
+  console.log(
+    `goal: MRR ≥ byCustomers + 0.10 with disjoint intervals: ${goalMrr ? 'met' : 'NOT met'}; hits@10 where covered ≥ 0.9: ${goalHits ? 'met' : 'NOT met'}`,
+  );
   let ceiling: Record<string, number> | null = null;
   if (ev.drawn && ev.drawn.oracle.length) {
     const d = ev.drawn;
     ceiling = Object.fromEntries((['oracle', ...METHODS] as const).map((m) => [m, metrics(d[m]).mrr]));
-    console.log(`ceiling: on the ${d.oracle.length} held-out links the generator drew, ranking by its own odds (oracle) gives MRR ${f2(ceiling.oracle!)}, ` +
-      `hits@10 ${f2(metrics(d.oracle).hits10)}; product ${f2(ceiling.product!)}, byCustomers ${f2(ceiling.byCustomers!)}, random ${f2(ceiling.random!)}`);
+    console.log(
+      `ceiling: on the ${d.oracle.length} held-out links the generator drew, ranking by its own odds (oracle) gives MRR ${f2(ceiling.oracle!)}, ` +
+        `hits@10 ${f2(metrics(d.oracle).hits10)}; product ${f2(ceiling.product!)}, byCustomers ${f2(ceiling.byCustomers!)}, random ${f2(ceiling.random!)}`,
+    );
   }
-  return { name, describe, questions: n, ceiling, pairs: ev.pairs, trueInSegment: ev.trueInSegment, meanCandidates: ev.meanCandidates, metrics: ci, mrrDifference: diff, goalMrr, goalHits };
+  return {
+    name,
+    describe,
+    questions: n,
+    ceiling,
+    pairs: ev.pairs,
+    trueInSegment: ev.trueInSegment,
+    meanCandidates: ev.meanCandidates,
+    metrics: ci,
+    mrrDifference: diff,
+    goalMrr,
+    goalHits,
+  };
 }
 
 main().catch((e: unknown) => {

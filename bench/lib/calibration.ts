@@ -52,7 +52,12 @@ async function median(fn: () => Promise<unknown> | unknown): Promise<number> {
     await fn();
     times.push(performance.now() - t);
   }
-  return round(percentile(times.sort((a, b) => a - b), 50));
+  return round(
+    percentile(
+      times.sort((a, b) => a - b),
+      50,
+    ),
+  );
 }
 
 let graph: EmbeddedStore | undefined;

@@ -245,7 +245,8 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
   const withLocals = demand.filter((s) => locals.get(seg[s]!.id)?.localIds.length);
   const totalLocals = withLocals.reduce((n, s) => n + locals.get(seg[s]!.id)!.localIds.length, 0);
   const share = new Map<number, number>();
-  for (const s of withLocals.length ? withLocals : demand) share.set(s, withLocals.length ? locals.get(seg[s]!.id)!.localIds.length / totalLocals : 1 / demand.length);
+  for (const s of withLocals.length ? withLocals : demand)
+    share.set(s, withLocals.length ? locals.get(seg[s]!.id)!.localIds.length / totalLocals : 1 / demand.length);
 
   // candidates: external enterprises in the target or a sibling (FEEDS a segment the target FEEDS)
   const via = new Set([t, ...feedsTo(t).flatMap(feedsFrom)]);
@@ -302,7 +303,16 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     for (const o of d.operates[x]!) {
       if (!via.has(o.s)) continue;
       const s = seg[o.s]!;
-      const downstreamIds = o.s === t ? [] : [...new Set(feedsTo(o.s).filter((dn) => feedsTo(t).includes(dn)).map((dn) => seg[dn]!.id))].sort();
+      const downstreamIds =
+        o.s === t
+          ? []
+          : [
+              ...new Set(
+                feedsTo(o.s)
+                  .filter((dn) => feedsTo(t).includes(dn))
+                  .map((dn) => seg[dn]!.id),
+              ),
+            ].sort();
       fits.push({ segmentId: s.id, segmentName: s.name, segmentNameEn: s.nameEn, role: o.role, targetId: segmentId, direct: o.s === t, downstreamIds });
     }
     fits.sort((a, b) => Number(b.direct) - Number(a.direct) || a.segmentId.localeCompare(b.segmentId));
@@ -310,17 +320,29 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     const peerBuyers: PeerBuyer[] = [];
     for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
       const b = ent[d.to[k]!]!;
-      if (b.local === true && b.areaIds.length > 0) localBuyers.push({ id: b.id, name: b.name, share: d.shareNull[k] ? null : d.share[k]!, product: d.product[k]! });
+      if (b.local === true && b.areaIds.length > 0)
+        localBuyers.push({ id: b.id, name: b.name, share: d.shareNull[k] ? null : d.share[k]!, product: d.product[k]! });
     }
     localBuyers.sort((a, b) => a.id.localeCompare(b.id));
     const scopeBuyers = new Set(localBuyers.map((b) => b.id));
     for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
       const b = d.to[k]!;
       if (scopeBuyers.has(ent[b]!.id)) continue;
-      for (const o of d.operates[b]!) if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id, near: ent[b]!.local === true });
+      for (const o of d.operates[b]!)
+        if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id, near: ent[b]!.local === true });
     }
     peerBuyers.sort((a, b) => Number(b.near) - Number(a.near) || a.buyerId.localeCompare(b.buyerId) || a.segmentId.localeCompare(b.segmentId));
-    const row: CandidateRow = { facts: f, shortName: e.shortName, uscc: e.uscc, province: e.province, city: e.city, sample: null, fits, localBuyers, peerBuyers };
+    const row: CandidateRow = {
+      facts: f,
+      shortName: e.shortName,
+      uscc: e.uscc,
+      province: e.province,
+      city: e.city,
+      sample: null,
+      fits,
+      localBuyers,
+      peerBuyers,
+    };
     return scoreCandidate(row, { pool, locals, segmentNames, segmentNamesEn }, DEFAULT_WEIGHTS, i + 1);
   });
   return { totalCount: ranked.length, page };

@@ -91,7 +91,14 @@ export interface LoadResult {
 }
 
 /** One POST first (must answer without GraphQL errors), then autocannon at `connections` for `durationS` seconds. */
-export async function loadTest(url: string, name: string, query: string, variables: Record<string, unknown> = {}, connections = 16, durationS = 8): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  name: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  connections = 16,
+  durationS = 8,
+): Promise<LoadResult> {
   const body = JSON.stringify({ query, variables });
   const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
   const text = await check.text();

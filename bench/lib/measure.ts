@@ -51,7 +51,18 @@ export async function measure(name: string, fn: (i: number) => Promise<number>, 
       if (times.length >= minRuns && performance.now() - start > budgetMs) break;
     }
   } catch (e) {
-    return { name, runs: times.length, medianMs: NaN, p95Ms: NaN, maxMs: NaN, cpuMedianMs: NaN, rows, targetMs: o.targetMs, note: o.note, error: (e as Error).message.slice(0, 300) };
+    return {
+      name,
+      runs: times.length,
+      medianMs: NaN,
+      p95Ms: NaN,
+      maxMs: NaN,
+      cpuMedianMs: NaN,
+      rows,
+      targetMs: o.targetMs,
+      note: o.note,
+      error: (e as Error).message.slice(0, 300),
+    };
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);

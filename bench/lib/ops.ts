@@ -40,7 +40,13 @@ export const TARGETS: Record<'S' | 'M' | 'L', Targets> = {
 };
 
 /** Every in-process operation, called through the services (not Cypher), as the GraphQL resolvers do. */
-export async function runOperations(store: Store, inputs: OpInputs, targets: Targets, log: (r: OpResult) => void, skip: Set<string> = new Set()): Promise<OpResult[]> {
+export async function runOperations(
+  store: Store,
+  inputs: OpInputs,
+  targets: Targets,
+  log: (r: OpResult) => void,
+  skip: Set<string> = new Set(),
+): Promise<OpResult[]> {
   const TARGETS = targets;
   const results: OpResult[] = [];
   const push = (r: OpResult) => {
@@ -48,7 +54,8 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
     log(r);
   };
   // --skip NAME: for an operation whose query does not finish in bounded time (Grafeo cannot cancel it); recorded, not run.
-  const skipped = (name: string, key: string) => skip.has(key) && (push({ name, runs: 0, medianMs: NaN, p95Ms: NaN, maxMs: NaN, cpuMedianMs: NaN, rows: 0, error: `skipped (--skip ${key})` }), true);
+  const skipped = (name: string, key: string) =>
+    skip.has(key) && (push({ name, runs: 0, medianMs: NaN, p95Ms: NaN, maxMs: NaN, cpuMedianMs: NaN, rows: 0, error: `skipped (--skip ${key})` }), true);
   const keys: Record<string, string> = {
     'gapAnalysis one chain': 'gapOne',
     'gapAnalysis all chains': 'gapAll',
@@ -78,15 +85,26 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
   );
   // The same analysis with its facts read by the store's queries instead of the projection (what it cost before issue 17's projection).
   await run('gapAnalysis one chain, store queries', () =>
-    measure('gapAnalysis one chain, store queries', async (i) => (await gapAnalysis(store, { chainId: inputs.chainId, thresholds: cold(i) }, cypherGapFacts(store))).gaps.length, {
-      note: `${inputs.chainId}, facts from cypher/read/gaps (no projection)`,
-    }),
+    measure(
+      'gapAnalysis one chain, store queries',
+      async (i) => (await gapAnalysis(store, { chainId: inputs.chainId, thresholds: cold(i) }, cypherGapFacts(store))).gaps.length,
+      {
+        note: `${inputs.chainId}, facts from cypher/read/gaps (no projection)`,
+      },
+    ),
   );
   await run('gapAnalysis all chains', () =>
-    measure('gapAnalysis all chains', async (i) => (await gapAnalysis(store, { thresholds: cold(i) })).gaps.length, { targetMs: TARGETS.gapAll, minRuns: 3, note: 'uncached' }),
+    measure('gapAnalysis all chains', async (i) => (await gapAnalysis(store, { thresholds: cold(i) })).gaps.length, {
+      targetMs: TARGETS.gapAll,
+      minRuns: 3,
+      note: 'uncached',
+    }),
   );
   await run('gapAnalysis all chains (cached)', () =>
-    measure('gapAnalysis all chains (cached)', async () => (await gapAnalysis(store, {})).gaps.length, { targetMs: TARGETS.gapAll, note: 'repeated request, no write in between' }),
+    measure('gapAnalysis all chains (cached)', async () => (await gapAnalysis(store, {})).gaps.length, {
+      targetMs: TARGETS.gapAll,
+      note: 'repeated request, no write in between',
+    }),
   );
   const gapId = inputs.gapId;
   // Uncached as above: a weight differing by 1e-9 per run is a new cache key.
@@ -100,14 +118,22 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
   const target = parseGapId(gapId);
   if (target) {
     await run('supplier ranking only, projection', () =>
-      measure('supplier ranking only, projection', async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), analyticsSource(store)?.candidateFacts)).ranked.length, {
-        note: `${gapId}: every candidate scored, no page`,
-      }),
+      measure(
+        'supplier ranking only, projection',
+        async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), analyticsSource(store)?.candidateFacts)).ranked.length,
+        {
+          note: `${gapId}: every candidate scored, no page`,
+        },
+      ),
     );
     await run('supplier ranking only, store queries', () =>
-      measure('supplier ranking only, store queries', async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), cypherCandidateFacts(store))).ranked.length, {
-        note: `${gapId}: facts from cypher/read/suppliers (no projection)`,
-      }),
+      measure(
+        'supplier ranking only, store queries',
+        async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), cypherCandidateFacts(store))).ranked.length,
+        {
+          note: `${gapId}: facts from cypher/read/suppliers (no projection)`,
+        },
+      ),
     );
   }
   await run('supplierCandidates for a gap (cached)', () =>
@@ -117,7 +143,9 @@ export async function runOperations(store: Store, inputs: OpInputs, targets: Tar
     }),
   );
   const texts = inputs.searchTexts;
-  await run('search', () => measure('search', async (i) => (await search(store, texts[i % texts.length]!)).length, { targetMs: TARGETS.search, note: texts.join(' / ') }));
+  await run('search', () =>
+    measure('search', async (i) => (await search(store, texts[i % texts.length]!)).length, { targetMs: TARGETS.search, note: texts.join(' / ') }),
+  );
   await run('neighbourhood d2 ≤2000 (enterprise)', () =>
     measure(
       'neighbourhood d2 ≤2000 (enterprise)',
@@ -186,12 +214,15 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
   const sameGaps = async (chainId: string | null) => {
     const mine = floorGapAnalysis(data, chainId).map((g) => [g.id, g.kind, g.severity, g.reasonZh, g.evidence.edgeIds.join()].join('|'));
     const theirs = (await gapAnalysis(store, { chainId })).gaps.map((g) => [g.id, g.kind, g.severity, g.reasonZh, g.evidence.edgeIds.join()].join('|'));
-    return JSON.stringify(mine) === JSON.stringify(theirs) ? `identical (${mine.length} gaps)` : `DIFFERENT: floor ${mine.length} gaps, product ${theirs.length}; first difference ${mine.find((m, i) => m !== theirs[i]) ?? theirs[mine.length]}`;
+    return JSON.stringify(mine) === JSON.stringify(theirs)
+      ? `identical (${mine.length} gaps)`
+      : `DIFFERENT: floor ${mine.length} gaps, product ${theirs.length}; first difference ${mine.find((m, i) => m !== theirs[i]) ?? theirs[mine.length]}`;
   };
   // Candidate by candidate: rank, id, score and components, reasons, path (not `sample`: the import's read does not give it).
   const sameCandidates = async () => {
     if (!target || target.areaId !== null) return `not computed (${inputs.gapId} is not scoped to every area)`;
-    const key = (c: SupplierCandidate) => JSON.stringify([c.rank, c.enterpriseId, c.score, c.components, c.reasonZh, c.reasonEn, c.reasonLineZh, c.path, c.segmentIds, c.inSegment]);
+    const key = (c: SupplierCandidate) =>
+      JSON.stringify([c.rank, c.enterpriseId, c.score, c.components, c.reasonZh, c.reasonEn, c.reasonLineZh, c.path, c.segmentIds, c.inSegment]);
     const mine = floorCandidates(data, target.segmentId, 50);
     const theirs = await rankSupplierCandidates(store, { gapId: inputs.gapId, first: 50 });
     if (mine.totalCount !== theirs.totalCount) return `DIFFERENT: floor ${mine.totalCount} candidates, product ${theirs.totalCount}`;
@@ -200,5 +231,10 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
       ? `identical (${mine.totalCount} candidates; the page of ${mine.page.length} compared one by one)`
       : `DIFFERENT at rank ${i + 1}: floor ${key(mine.page[i]!).slice(0, 200)}; product ${theirs.candidates[i] ? key(theirs.candidates[i]!).slice(0, 200) : 'none'}`;
   };
-  return { readMs: round(data.readMs, 0), rows: data.rows, ops, parity: { gapOne: await sameGaps(inputs.chainId), gapAll: await sameGaps(null), suppliers: await sameCandidates() } };
+  return {
+    readMs: round(data.readMs, 0),
+    rows: data.rows,
+    ops,
+    parity: { gapOne: await sameGaps(inputs.chainId), gapAll: await sameGaps(null), suppliers: await sameCandidates() },
+  };
 }

@@ -39,7 +39,20 @@ export async function measureProjection(store: Store): Promise<ProjectionFigures
   const ready = await projectionReady(store);
   const mb = (b: number) => round(b / 2 ** 20, 1);
   if (!ready) {
-    return { rows: 0, readMs: NaN, buildMs: NaN, wallMs: NaN, cpuMs: NaN, typedArrayMb: NaN, heapDeltaMb: NaN, rssMbAfter: mb(process.memoryUsage().rss), peakRssMb: NaN, enterprises: 0, supplies: 0, error: 'projection not available for this store' };
+    return {
+      rows: 0,
+      readMs: NaN,
+      buildMs: NaN,
+      wallMs: NaN,
+      cpuMs: NaN,
+      typedArrayMb: NaN,
+      heapDeltaMb: NaN,
+      rssMbAfter: mb(process.memoryUsage().rss),
+      peakRssMb: NaN,
+      enterprises: 0,
+      supplies: 0,
+      error: 'projection not available for this store',
+    };
   }
   // then one more read, alone, to time it and weigh what it adds
   gc();

@@ -27,18 +27,20 @@ export async function runUiBench(sizes: number[] = [1000, 5000], variants: Varia
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 }).catch(() => {
-      throw new Error(`bench page did not load: ${errors.join('; ')}`);
-    });
+    await page
+      .waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 })
+      .catch(() => {
+        throw new Error(`bench page did not load: ${errors.join('; ')}`);
+      });
     const results: UiResult[] = [];
     page.setDefaultTimeout(180_000);
     for (const variant of variants) {
       for (const n of sizes) {
         results.push(
-          await page.evaluate(
-            ([size, v]) => (window as unknown as { runBench: (n: number, v: Variant) => Promise<UiResult> }).runBench(size, v),
-            [n, variant] as [number, Variant],
-          ),
+          await page.evaluate(([size, v]) => (window as unknown as { runBench: (n: number, v: Variant) => Promise<UiResult> }).runBench(size, v), [
+            n,
+            variant,
+          ] as [number, Variant]),
         );
       }
     }

@@ -51,16 +51,23 @@ const SEGMENTS = 50;
 /** A chain-map-like graph: segments in FEEDS tiers, enterprises OPERATES_IN them, SUPPLIES among enterprises; 40 % nodes, 60 % edges. */
 function syntheticElements(elements: number): GraphElements {
   let s = 12345;
-  const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
   const nodeCount = Math.round(elements * 0.4);
   const nodes: GraphElements['nodes'] = [];
   const edges: GraphElements['edges'] = [];
   const segs = Math.min(SEGMENTS, nodeCount);
-  for (let i = 0; i < segs; i++) nodes.push({ id: `seg:${i}`, label: 'Segment', name: `环节${i}`, properties: { stage: ['upstream', 'midstream', 'downstream'][i % 3] } });
+  for (let i = 0; i < segs; i++)
+    nodes.push({ id: `seg:${i}`, label: 'Segment', name: `环节${i}`, properties: { stage: ['upstream', 'midstream', 'downstream'][i % 3] } });
   for (let i = segs; i < nodeCount; i++) {
-    nodes.push({ id: `ent:${i}`, label: 'Enterprise', name: `合肥样例${i}科技有限公司`, properties: { local: rnd() < 0.2, origin: 'sample', output: Math.round(rnd() * 10000) } });
+    nodes.push({
+      id: `ent:${i}`,
+      label: 'Enterprise',
+      name: `合肥样例${i}科技有限公司`,
+      properties: { local: rnd() < 0.2, origin: 'sample', output: Math.round(rnd() * 10000) },
+    });
   }
-  const edge = (type: string, source: string, target: string) => edges.push({ id: `${type}:${source}->${target}:${edges.length}`, type, source, target, properties: {} });
+  const edge = (type: string, source: string, target: string) =>
+    edges.push({ id: `${type}:${source}->${target}:${edges.length}`, type, source, target, properties: {} });
   for (let i = 1; i < segs; i++) edge('FEEDS', `seg:${Math.floor(rnd() * i)}`, `seg:${i}`);
   for (let i = segs; i < nodeCount; i++) edge('OPERATES_IN', `ent:${i}`, `seg:${Math.floor(rnd() * segs)}`);
   const wanted = elements - nodeCount;

@@ -6,7 +6,10 @@ import { cyToSvg } from './svg-export.ts';
 
 const seg = (id: string, name = id): ElementDefinition => ({ group: 'nodes', data: { id, label: 'Segment', name, stage: 'midstream' } });
 const ent = (id: string, extra: Record<string, unknown> = {}): ElementDefinition => ({ group: 'nodes', data: { id, label: 'Enterprise', name: id, ...extra } });
-const edge = (source: string, target: string, type = 'FEEDS'): ElementDefinition => ({ group: 'edges', data: { id: `${source}->${target}`, source, target, type } });
+const edge = (source: string, target: string, type = 'FEEDS'): ElementDefinition => ({
+  group: 'edges',
+  data: { id: `${source}->${target}`, source, target, type },
+});
 
 describe('graph controller (headless)', () => {
   let controller: GraphController;
@@ -36,7 +39,14 @@ describe('graph controller (headless)', () => {
   it('expands neighbours without moving existing nodes and skips duplicates and dangling edges', async () => {
     const { cy } = await withMap();
     const before = cy.nodes().map((n) => ({ id: n.id(), ...n.position() }));
-    const added = await controller.expand('b', [ent('e1'), ent('e2'), seg('a'), edge('e1', 'b', 'OPERATES_IN'), edge('e2', 'b', 'OPERATES_IN'), edge('zz', 'b')]);
+    const added = await controller.expand('b', [
+      ent('e1'),
+      ent('e2'),
+      seg('a'),
+      edge('e1', 'b', 'OPERATES_IN'),
+      edge('e2', 'b', 'OPERATES_IN'),
+      edge('zz', 'b'),
+    ]);
     expect(added.sort()).toEqual(['e1', 'e2']);
     for (const p of before) expect(cy.getElementById(p.id).position()).toEqual({ x: p.x, y: p.y });
     expect(cy.edges().length).toBe(4);
@@ -47,7 +57,10 @@ describe('graph controller (headless)', () => {
 
   it('places new nodes clear of existing ones', async () => {
     const { cy } = await withMap();
-    await controller.expand('b', Array.from({ length: 12 }, (_, i) => ent(`n${i}`)));
+    await controller.expand(
+      'b',
+      Array.from({ length: 12 }, (_, i) => ent(`n${i}`)),
+    );
     const old = cy.nodes('[label = "Segment"]').map((n) => n.boundingBox({}));
     for (const n of cy.nodes('[label = "Enterprise"]')) {
       const p = n.position();

@@ -24,7 +24,14 @@ export interface Insets {
 }
 
 /** Zoom and pan that show `bb` (model coordinates) inside a `width`×`height` canvas minus `insets` and `padding`. */
-export function fitViewport(bb: { x1: number; y1: number; x2: number; y2: number }, width: number, height: number, insets: Insets, padding: number, zoomRange: [number, number]): { zoom: number; pan: { x: number; y: number } } {
+export function fitViewport(
+  bb: { x1: number; y1: number; x2: number; y2: number },
+  width: number,
+  height: number,
+  insets: Insets,
+  padding: number,
+  zoomRange: [number, number],
+): { zoom: number; pan: { x: number; y: number } } {
   const w = Math.max(50, width - insets.left - insets.right - 2 * padding);
   const h = Math.max(50, height - insets.top - insets.bottom - 2 * padding);
   const zoom = Math.min(zoomRange[1], Math.max(zoomRange[0], Math.min(w / Math.max(1, bb.x2 - bb.x1), h / Math.max(1, bb.y2 - bb.y1))));
@@ -242,7 +249,10 @@ export function createController(cy: Core): GraphController {
       let eles = ids.length ? cy.collection() : cy.elements();
       for (const id of ids) eles = eles.union(cy.getElementById(id));
       if (eles.empty()) return;
-      const view = fitViewport(eles.boundingBox({}), cy.width(), cy.height(), { top: 0, right: 0, bottom: 0, left: 0, ...insets }, 40, [cy.minZoom(), Math.min(cy.maxZoom(), 1.5)]);
+      const view = fitViewport(eles.boundingBox({}), cy.width(), cy.height(), { top: 0, right: 0, bottom: 0, left: 0, ...insets }, 40, [
+        cy.minZoom(),
+        Math.min(cy.maxZoom(), 1.5),
+      ]);
       if (!cy.container()) cy.viewport(view);
       else cy.animate({ ...view, duration: 250 });
     },

@@ -34,7 +34,15 @@ export const ELK_NODE_LIMIT = 300;
 /** The layout for a whole map of `nodeCount` nodes. */
 export function layoutFor(nodeCount: number): LayoutOptions {
   if (nodeCount <= ELK_NODE_LIMIT) return chainLayout as unknown as LayoutOptions;
-  return { name: 'breadthfirst', directed: true, spacingFactor: 0.9, fit: true, padding: 24, animate: false, transform: (_n: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }) } as LayoutOptions;
+  return {
+    name: 'breadthfirst',
+    directed: true,
+    spacingFactor: 0.9,
+    fit: true,
+    padding: 24,
+    animate: false,
+    transform: (_n: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }),
+  } as LayoutOptions;
 }
 
 export function createGraph(container: HTMLElement | undefined): Core {

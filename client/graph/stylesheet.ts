@@ -116,6 +116,9 @@ export function chainStylesheet(): StylesheetJson {
       },
     },
     // Path edges by kind: who supplies whom, who operates where, which segment feeds which.
-    ...Object.entries(PATH_EDGE_COLOURS).map(([type, colour]) => ({ selector: `edge.highlighted[type = "${type}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } })),
+    ...Object.entries(PATH_EDGE_COLOURS).map(([type, colour]) => ({
+      selector: `edge.highlighted[type = "${type}"]`,
+      style: { 'line-color': colour, 'target-arrow-color': colour },
+    })),
   ];
 }

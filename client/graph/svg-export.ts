@@ -76,18 +76,25 @@ export function renderSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], 
       ? `<ellipse cx="${n.x.toFixed(1)}" cy="${n.y.toFixed(1)}" rx="${n.w / 2}" ry="${n.h / 2}"`
       : `<rect x="${(n.x - n.w / 2).toFixed(1)}" y="${(n.y - n.h / 2).toFixed(1)}" width="${n.w}" height="${n.h}" rx="6"`;
     parts.push(`<g data-id="${esc(n.id)}"${op}>`);
-    if (n.halo) parts.push(`<rect x="${(n.x - n.w / 2 - 8).toFixed(1)}" y="${(n.y - n.h / 2 - 8).toFixed(1)}" width="${n.w + 16}" height="${n.h + 16}" rx="10" fill="${esc(n.halo)}" opacity="0.85"/>`);
+    if (n.halo)
+      parts.push(
+        `<rect x="${(n.x - n.w / 2 - 8).toFixed(1)}" y="${(n.y - n.h / 2 - 8).toFixed(1)}" width="${n.w + 16}" height="${n.h + 16}" rx="10" fill="${esc(n.halo)}" opacity="0.85"/>`,
+      );
     if (n.dash === 'double' && !n.ellipse && n.strokeWidth >= 3) {
       // SVG has no double stroke: two thin outlines, like Cytoscape draws it.
       const w = n.strokeWidth / 3;
       const inset = (n.strokeWidth * 2) / 3;
       parts.push(`${shape} fill="${esc(n.fill)}" stroke="${esc(n.stroke)}" stroke-width="${w}"/>`);
-      parts.push(`<rect x="${(n.x - n.w / 2 + inset).toFixed(1)}" y="${(n.y - n.h / 2 + inset).toFixed(1)}" width="${n.w - 2 * inset}" height="${n.h - 2 * inset}" rx="4" fill="none" stroke="${esc(n.stroke)}" stroke-width="${w}"/>`);
+      parts.push(
+        `<rect x="${(n.x - n.w / 2 + inset).toFixed(1)}" y="${(n.y - n.h / 2 + inset).toFixed(1)}" width="${n.w - 2 * inset}" height="${n.h - 2 * inset}" rx="4" fill="none" stroke="${esc(n.stroke)}" stroke-width="${w}"/>`,
+      );
     } else parts.push(`${shape} fill="${esc(n.fill)}" stroke="${esc(n.stroke)}" stroke-width="${n.strokeWidth}"${dash}/>`);
     const lines = wrapLabel(n.label, n.labelBelow ? 12 : Math.max(4, Math.floor(n.w / n.fontSize)));
     const top = n.labelBelow ? n.y + n.h / 2 + n.fontSize + 2 : n.y - ((lines.length - 1) * n.fontSize * 1.2) / 2 + n.fontSize * 0.35;
     lines.forEach((line, i) => {
-      parts.push(`<text x="${n.x.toFixed(1)}" y="${(top + i * n.fontSize * 1.2).toFixed(1)}" font-size="${n.fontSize}" text-anchor="middle" fill="${esc(n.text)}">${esc(line)}</text>`);
+      parts.push(
+        `<text x="${n.x.toFixed(1)}" y="${(top + i * n.fontSize * 1.2).toFixed(1)}" font-size="${n.fontSize}" text-anchor="middle" fill="${esc(n.text)}">${esc(line)}</text>`,
+      );
     });
     parts.push('</g>');
   }

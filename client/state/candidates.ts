@@ -54,7 +54,10 @@ export function candidateColumns(lang: Lang): Column<SupplierCandidate>[] {
     { header: zh ? '所属环节' : 'Segments', value: (c) => c.segmentNames.join('、') },
     { header: zh ? '综合得分' : 'Score', value: (c) => c.score },
     // The points each component adds (they sum to the score), one column each as in the server's .xlsx.
-    ...COMPONENTS.map((name): Column<SupplierCandidate> => ({ header: t(`component.${name}`, {}, lang), value: (c) => c.components.find((p) => p.name === name)?.points ?? 0 })),
+    ...COMPONENTS.map((name): Column<SupplierCandidate> => ({
+      header: t(`component.${name}`, {}, lang),
+      value: (c) => c.components.find((p) => p.name === name)?.points ?? 0,
+    })),
     { header: zh ? '推荐理由' : 'Reasons', value: (c) => (zh ? c.reasonZh : c.reasonEn) },
     { header: zh ? '数据说明' : 'Data', value: (c) => (c.sample ? (zh ? '示例数据' : 'Sample data') : '') },
   ];
@@ -62,5 +65,8 @@ export function candidateColumns(lang: Lang): Column<SupplierCandidate>[] {
 
 /** A file name such as `招商清单-铸锻件-巢湖市.csv`, with characters Windows forbids replaced. */
 export function exportFileName(parts: readonly (string | null | undefined)[], ext: string): string {
-  return `${parts.filter(Boolean).join('-').replace(/[\\/:*?"<>|\s]+/g, '_')}.${ext}`;
+  return `${parts
+    .filter(Boolean)
+    .join('-')
+    .replace(/[\\/:*?"<>|\s]+/g, '_')}.${ext}`;
 }

@@ -85,7 +85,8 @@ export interface GapGroup {
 export function groupGaps(gaps: readonly MapGap[]): GapGroup[] {
   const groups: GapGroup[] = [];
   for (const g of gaps) {
-    const same = g.saved && !g.detected ? groups.find((x) => x.kind === g.kind && x.segmentId === g.segmentId && x.gaps.every((y) => y.saved && !y.detected)) : undefined;
+    const same =
+      g.saved && !g.detected ? groups.find((x) => x.kind === g.kind && x.segmentId === g.segmentId && x.gaps.every((y) => y.saved && !y.detected)) : undefined;
     if (same) same.gaps.push(g);
     else groups.push({ kind: g.kind, segmentId: g.segmentId, gaps: [g] });
   }

@@ -72,15 +72,22 @@ describe('candidates', () => {
   it('takes only path nodes and path edges from a neighbourhood', () => {
     const n = (id: string) => ({ id, label: 'X', name: id, properties: {} });
     const e = (s: string, t: string, type = 'SUPPLIES') => ({ id: `${type}:${s}->${t}`, type, source: s, target: t, properties: {} });
-    const picked = pathElements(candidate, { nodes: [n('ent:9'), n('ent:1'), n('ent:7')], edges: [e('ent:9', 'ent:1'), e('ent:9', 'ent:7'), e('ent:9', 'ent:1', 'OTHER')] });
+    const picked = pathElements(candidate, {
+      nodes: [n('ent:9'), n('ent:1'), n('ent:7')],
+      edges: [e('ent:9', 'ent:1'), e('ent:9', 'ent:7'), e('ent:9', 'ent:1', 'OTHER')],
+    });
     expect(picked.nodes.map((x) => x.id)).toEqual(['ent:9', 'ent:1']);
     expect(picked.edges.map((x) => x.id)).toEqual(['SUPPLIES:ent:9->ent:1']);
   });
 
   it('builds the 招商清单 CSV with translated regions, the points of each component under the names the panel and the .xlsx use, and the sample flag', () => {
     const [header, row] = buildCsv(candidateColumns('zh'), [candidate]).slice(1).split('\r\n');
-    expect(header).toBe('排名,企业名称,统一社会信用代码,所在地区,区域,产值（万元）,规上企业,资质标签,所属环节,综合得分,环节匹配,已向本地供货,供货本地同类买方,客户数量,规模,地区,资质,他处链主,推荐理由,数据说明');
-    expect(row).toBe('1,苏州示例德和电控股份有限公司,91320500MAKPQCMC9X,江苏省 苏州市,长三角,300542,是,专精特新,新能源电池管理系统BMS,76.44,45,0,0,0,0,1.8,0,0,已向本地2家企业供货,示例数据');
+    expect(header).toBe(
+      '排名,企业名称,统一社会信用代码,所在地区,区域,产值（万元）,规上企业,资质标签,所属环节,综合得分,环节匹配,已向本地供货,供货本地同类买方,客户数量,规模,地区,资质,他处链主,推荐理由,数据说明',
+    );
+    expect(row).toBe(
+      '1,苏州示例德和电控股份有限公司,91320500MAKPQCMC9X,江苏省 苏州市,长三角,300542,是,专精特新,新能源电池管理系统BMS,76.44,45,0,0,0,0,1.8,0,0,已向本地2家企业供货,示例数据',
+    );
     expect(buildCsv(candidateColumns('en'), [candidate])).toContain('Yangtze River Delta');
   });
 

@@ -3,7 +3,18 @@ import { DEFAULT_STATE, parseState, serializeState, updateState } from './url-st
 
 describe('URL state', () => {
   it('round-trips a full state', () => {
-    const state = { view: 'map', chain: 'chain:nev', area: 'area:anchao', sel: 'segment:casting', gap: 'gap:1', cand: 'ent:9', from: 'a', to: 'b', expanded: ['ent:1', 'seg:x'], lang: 'en' } as const;
+    const state = {
+      view: 'map',
+      chain: 'chain:nev',
+      area: 'area:anchao',
+      sel: 'segment:casting',
+      gap: 'gap:1',
+      cand: 'ent:9',
+      from: 'a',
+      to: 'b',
+      expanded: ['ent:1', 'seg:x'],
+      lang: 'en',
+    } as const;
     const text = serializeState({ ...state, expanded: [...state.expanded] });
     expect(text).toBe('?chain=chain%3Anev&area=anchao&sel=segment%3Acasting&gap=gap%3A1&cand=ent%3A9&from=a&to=b&expand=ent%3A1%2Cseg%3Ax&lang=en');
     expect(parseState(text)).toEqual(state);

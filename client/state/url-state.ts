@@ -78,7 +78,14 @@ export function parseState(search: string): AppState {
     cand: id(params.get('cand')),
     from: id(params.get('from')),
     to: id(params.get('to')),
-    expanded: [...new Set((params.get('expand') ?? '').split(',').map((x) => id(x)).filter((x): x is string => x !== null))].slice(0, MAX_EXPANDED),
+    expanded: [
+      ...new Set(
+        (params.get('expand') ?? '')
+          .split(',')
+          .map((x) => id(x))
+          .filter((x): x is string => x !== null),
+      ),
+    ].slice(0, MAX_EXPANDED),
     lang: isLang(lang) ? lang : DEFAULT_STATE.lang,
   };
 }

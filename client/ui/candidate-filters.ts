@@ -18,7 +18,12 @@ function toggled(list: readonly string[] | null | undefined, item: string, on: b
  */
 export function candidateFilterBar(filter: CandidateFilter, onChange: (filter: CandidateFilter) => void): HTMLElement {
   const check = (testId: string, label: string, checked: boolean, change: (on: boolean) => void) =>
-    h('label', { className: 'filter-check' }, h('input', { type: 'checkbox', 'data-testid': testId, checked, onchange: (e: Event) => change((e.target as HTMLInputElement).checked) }), ` ${label}`);
+    h(
+      'label',
+      { className: 'filter-check' },
+      h('input', { type: 'checkbox', 'data-testid': testId, checked, onchange: (e: Event) => change((e.target as HTMLInputElement).checked) }),
+      ` ${label}`,
+    );
   const scale = h(
     'select',
     {
@@ -42,10 +47,19 @@ export function candidateFilterBar(filter: CandidateFilter, onChange: (filter: C
       {},
       h('span', { className: 'hint' }, `${t('filter.region')}：`),
       REGIONS.map((r) =>
-        check(`filter-region-${r}`, r === 'unknown' ? t('filter.region.unknown') : tMaybe(`region.${r}`, r), filter.regions?.includes(r) ?? false, (on) => onChange({ ...filter, regions: toggled(filter.regions, r, on) })),
+        check(`filter-region-${r}`, r === 'unknown' ? t('filter.region.unknown') : tMaybe(`region.${r}`, r), filter.regions?.includes(r) ?? false, (on) =>
+          onChange({ ...filter, regions: toggled(filter.regions, r, on) }),
+        ),
       ),
     ),
-    h('div', {}, h('span', { className: 'hint' }, `${t('filter.tags')}：`), TAGS.map((tag) => check(`filter-tag-${tag}`, tag, filter.tags?.includes(tag) ?? false, (on) => onChange({ ...filter, tags: toggled(filter.tags, tag, on) })))),
+    h(
+      'div',
+      {},
+      h('span', { className: 'hint' }, `${t('filter.tags')}：`),
+      TAGS.map((tag) =>
+        check(`filter-tag-${tag}`, tag, filter.tags?.includes(tag) ?? false, (on) => onChange({ ...filter, tags: toggled(filter.tags, tag, on) })),
+      ),
+    ),
     h(
       'div',
       {},
@@ -53,7 +67,9 @@ export function candidateFilterBar(filter: CandidateFilter, onChange: (filter: C
       ' ',
       check('filter-in-segment', t('filter.inSegment'), filter.inSegmentOnly === true, (on) => onChange({ ...filter, inSegmentOnly: on })),
       ' ',
-      apiFilter(filter) ? h('button', { type: 'button', className: 'linklike', 'data-testid': 'filter-clear', onclick: () => onChange({}) }, t('filter.clear')) : null,
+      apiFilter(filter)
+        ? h('button', { type: 'button', className: 'linklike', 'data-testid': 'filter-clear', onclick: () => onChange({}) }, t('filter.clear'))
+        : null,
     ),
     apiFilter(filter) ? h('p', { className: 'hint' }, t('filter.rankNote')) : null,
   );

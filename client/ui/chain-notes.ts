@@ -19,12 +19,23 @@ export function renderChainNotes(analysis: GapAnalysis | null, cycles: readonly 
         h('strong', {}, `${t('emptyChain')}: ${en && c.nameEn ? c.nameEn : c.name}`),
         h('p', {}, en ? c.reasonEn : c.reasonZh),
         h('div', { className: 'hint' }, t('entrySegments')),
-        h('ul', {}, c.entrySegments.map((s) => h('li', {}, `${s.name}: ${en ? s.reasonEn : s.reasonZh}`))),
+        h(
+          'ul',
+          {},
+          c.entrySegments.map((s) => h('li', {}, `${s.name}: ${en ? s.reasonEn : s.reasonZh}`)),
+        ),
       ),
     );
   }
   for (const c of cycles) {
-    notes.push(h('div', { className: 'note feeds-cycle', 'data-testid': 'feeds-cycle', role: 'alert' }, h('strong', {}, t('feedsCycle')), h('p', {}, en ? c.messageEn : c.messageZh)));
+    notes.push(
+      h(
+        'div',
+        { className: 'note feeds-cycle', 'data-testid': 'feeds-cycle', role: 'alert' },
+        h('strong', {}, t('feedsCycle')),
+        h('p', {}, en ? c.messageEn : c.messageZh),
+      ),
+    );
   }
   return notes;
 }

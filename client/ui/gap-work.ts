@@ -39,7 +39,12 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
   const status = gapStatus(g);
   const note = g.saved?.note ?? g.detected?.savedGaps?.[0]?.note ?? null;
   const storedId = storedGapId(g);
-  const statusLine = h('p', { 'data-testid': 'gap-status' }, t('gap.statusLabel', { s: statusText(status ?? 'OPEN') }), note ? h('span', { className: 'hint' }, ` · ${note}`) : null);
+  const statusLine = h(
+    'p',
+    { 'data-testid': 'gap-status' },
+    t('gap.statusLabel', { s: statusText(status ?? 'OPEN') }),
+    note ? h('span', { className: 'hint' }, ` · ${note}`) : null,
+  );
   const projects = h('div', { 'data-testid': 'gap-projects' });
   box.append(statusLine, h('h4', {}, t('gap.projects')), projects);
   void loadInto(
@@ -47,7 +52,13 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
     () => fetchGapProjects(storedId),
     (work) => {
       const nodes: Node[] = [
-        work.projects.length ? h('ul', { className: 'projects' }, work.projects.map((p) => projectLine(p, actions.openProject))) : h('p', { className: 'hint' }, t('gap.noProjects')),
+        work.projects.length
+          ? h(
+              'ul',
+              { className: 'projects' },
+              work.projects.map((p) => projectLine(p, actions.openProject)),
+            )
+          : h('p', { className: 'hint' }, t('gap.noProjects')),
       ];
       if (work.fillProposedBy.length) {
         nodes.push(
@@ -55,7 +66,9 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
             'p',
             { className: 'proposal', role: 'status', 'data-testid': 'fill-proposal' },
             t('gap.proposeFilled', { s: statusText('FILLED'), names: work.fillProposedBy.map((p) => p.name).join('、') }),
-            actions.canEdit ? h('button', { type: 'button', 'data-testid': 'confirm-filled', onclick: () => void save('FILLED', note, null, null) }, t('gap.confirmFilled')) : null,
+            actions.canEdit
+              ? h('button', { type: 'button', 'data-testid': 'confirm-filled', onclick: () => void save('FILLED', note, null, null) }, t('gap.confirmFilled'))
+              : null,
           ),
         );
       }
@@ -68,7 +81,14 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
     try {
       const responsible = g.saved?.responsible ?? g.detected?.responsible ?? [];
       await saveGapWork(
-        { id: storedId, saved: !!(g.saved || g.detected?.saved), kind: (g.detected?.kind ?? g.saved!.kind), segmentId: g.segmentId, areaId: g.saved?.areaId ?? g.detected?.areaId ?? null, chainId: g.saved?.chainId ?? g.detected?.chainIds[0] ?? null },
+        {
+          id: storedId,
+          saved: !!(g.saved || g.detected?.saved),
+          kind: g.detected?.kind ?? g.saved!.kind,
+          segmentId: g.segmentId,
+          areaId: g.saved?.areaId ?? g.detected?.areaId ?? null,
+          chainId: g.saved?.chainId ?? g.detected?.chainIds[0] ?? null,
+        },
         {
           status: next,
           note: nextNote,
@@ -85,14 +105,36 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
 
   if (actions.canEdit) {
     const form = h('form', { className: 'gap-form', 'data-testid': 'gap-form' });
-    const select = h('select', { name: 'status', 'data-testid': 'gap-status-select' }, STATUSES.map((s) => h('option', { value: s, selected: s === (status ?? 'OPEN') }, statusText(s))));
+    const select = h(
+      'select',
+      { name: 'status', 'data-testid': 'gap-status-select' },
+      STATUSES.map((s) => h('option', { value: s, selected: s === (status ?? 'OPEN') }, statusText(s))),
+    );
     const noteInput = h('textarea', { name: 'note', rows: 2 });
     noteInput.value = note ?? '';
     const unitsBox = h('div', {});
     const responsible = g.saved?.responsible ?? g.detected?.responsible ?? [];
     void loadInto(unitsBox, planUnits, (all) => [
-      h('label', { className: 'field' }, h('span', {}, t('gap.leadUnits')), unitMultiSelect(all, responsible.filter((r) => r.role === 'LEAD').map((r) => r.unitId), { name: 'lead' })),
-      h('label', { className: 'field' }, h('span', {}, t('gap.supportUnits')), unitMultiSelect(all, responsible.filter((r) => r.role === 'SUPPORT').map((r) => r.unitId), { name: 'support' })),
+      h(
+        'label',
+        { className: 'field' },
+        h('span', {}, t('gap.leadUnits')),
+        unitMultiSelect(
+          all,
+          responsible.filter((r) => r.role === 'LEAD').map((r) => r.unitId),
+          { name: 'lead' },
+        ),
+      ),
+      h(
+        'label',
+        { className: 'field' },
+        h('span', {}, t('gap.supportUnits')),
+        unitMultiSelect(
+          all,
+          responsible.filter((r) => r.role === 'SUPPORT').map((r) => r.unitId),
+          { name: 'support' },
+        ),
+      ),
     ]);
     form.append(
       h('label', { className: 'field' }, h('span', {}, t('gap.status')), select),
@@ -111,15 +153,19 @@ export function renderGapWork(g: MapGap, actions: GapWorkActions): HTMLElement {
       h(
         'div',
         { className: 'actions' },
-        h('button', {
-          type: 'button',
-          'data-testid': 'new-lead',
-          onclick: () =>
-            void startLead({ gapId: storedId, areaId: actions.areaId }).then(
-              (p) => actions.openProject(p.id),
-              (e: unknown) => (message.textContent = errorText(e)),
-            ),
-        }, t('gap.newLead')),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'new-lead',
+            onclick: () =>
+              void startLead({ gapId: storedId, areaId: actions.areaId }).then(
+                (p) => actions.openProject(p.id),
+                (e: unknown) => (message.textContent = errorText(e)),
+              ),
+          },
+          t('gap.newLead'),
+        ),
       ),
     );
   }

@@ -1,7 +1,11 @@
 import { IMPORT_KINDS, IMPORT_MAX_BYTES, importFile, type ImportReport } from '../api.ts';
 import { getLang, t, type MessageKey } from '../i18n.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -66,7 +70,10 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
     }
     const inferred = report.items.filter((i) => i.inferred.length > 0);
     if (inferred.length) {
-      output.append(el('h3', { textContent: t('import.inferred') }), el('ul', {}, ...inferred.map((i) => el('li', { textContent: `${t('import.row')} ${i.row} ${i.label}: ${i.inferred.join('；')}` }))));
+      output.append(
+        el('h3', { textContent: t('import.inferred') }),
+        el('ul', {}, ...inferred.map((i) => el('li', { textContent: `${t('import.row')} ${i.row} ${i.label}: ${i.inferred.join('；')}` }))),
+      );
     }
     if (report.suggestions.length) output.append(suggestionTable(report));
   };
@@ -86,7 +93,9 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
       sync();
     });
     const table = el('table', { className: 'suggestions' });
-    table.append(el('tr', {}, ...[t('import.row'), t('name'), t('segment'), t('import.strength'), t('import.evidence'), ''].map((c) => el('th', { textContent: c }))));
+    table.append(
+      el('tr', {}, ...[t('import.row'), t('name'), t('segment'), t('import.strength'), t('import.evidence'), ''].map((c) => el('th', { textContent: c }))),
+    );
     const rows = [...new Set(report.suggestions.map((sg) => sg.row))];
     for (const rowNo of rows) {
       const ofRow = report.suggestions.filter((sg) => sg.row === rowNo);
@@ -106,7 +115,18 @@ export function openImportDialog(container: HTMLElement): Promise<ImportReport |
           sync();
         });
         boxes.set(sg.id, box);
-        table.append(el('tr', {}, el('td', {}, ...(i === 0 ? [rowBox, ` ${rowNo}`] : [])), el('td', { textContent: sg.enterpriseName }), el('td', { textContent: sg.segmentName }), el('td', { textContent: String(sg.strength) }), el('td', { textContent: sg.evidence.join('；') }), el('td', {}, box)));
+        table.append(
+          el(
+            'tr',
+            {},
+            el('td', {}, ...(i === 0 ? [rowBox, ` ${rowNo}`] : [])),
+            el('td', { textContent: sg.enterpriseName }),
+            el('td', { textContent: sg.segmentName }),
+            el('td', { textContent: String(sg.strength) }),
+            el('td', { textContent: sg.evidence.join('；') }),
+            el('td', {}, box),
+          ),
+        );
       });
     }
     return el('div', {}, el('h3', { textContent: t('import.suggestions') }), el('label', {}, all, ' ', t('import.acceptAll')), table);

@@ -86,7 +86,17 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
   const canvas = $('#cy');
   const mapError = $('#map-error');
   const controller = createController(createGraph(canvas));
-  const model: MapViewModel = { drawn: null, analysis: null, gapCounts: null, candidates: null, panelFor: null, highlightFor: null, pathFor: null, pathNames: new Map(), expandedOn: new Set() };
+  const model: MapViewModel = {
+    drawn: null,
+    analysis: null,
+    gapCounts: null,
+    candidates: null,
+    panelFor: null,
+    highlightFor: null,
+    pathFor: null,
+    pathNames: new Map(),
+    expandedOn: new Set(),
+  };
   let state: AppState = { ...DEFAULT_STATE, view: 'responsibility' };
   const { setStatus, navigate } = host;
   // On a phone the legend starts folded: open, it would cover the map.
@@ -104,7 +114,11 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     const key = { chain: state.chain, area: state.area };
     setStatus(t('loading'));
     legend.replaceChildren(...renderLegend(null, legendOpen()));
-    const [overview, gaps, cycles] = await Promise.allSettled([fetchChainOverview(key.chain), fetchGapAnalysis(key.chain, areaId(state)), fetchFeedsCycles(key.chain)]);
+    const [overview, gaps, cycles] = await Promise.allSettled([
+      fetchChainOverview(key.chain),
+      fetchGapAnalysis(key.chain, areaId(state)),
+      fetchFeedsCycles(key.chain),
+    ]);
     if (state.chain !== key.chain || state.area !== key.area) return;
     if (overview.status === 'rejected') {
       // The old chain must not stay on the canvas as if it were the chosen one.
@@ -127,7 +141,10 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       controller.decorateSegments(decorations);
       // Counted from the borders drawn (plan-named gaps included), so the legend matches the map.
       model.gapCounts = drawnGapCounts(decorations);
-      legend.replaceChildren(...renderLegend(model.gapCounts, legendOpen()), ...renderChainNotes(gaps.value, cycles.status === 'fulfilled' ? cycles.value : []));
+      legend.replaceChildren(
+        ...renderLegend(model.gapCounts, legendOpen()),
+        ...renderChainNotes(gaps.value, cycles.status === 'fulfilled' ? cycles.value : []),
+      );
       setStatus(segments);
     } else {
       model.analysis = null;
@@ -334,7 +351,11 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
     await loadInto(
       panel,
       async () => {
-        const gap = findGap(gapId) ?? (await fetchGap(gapId).then((g) => (g ? { id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g } : null)));
+        const gap =
+          findGap(gapId) ??
+          (await fetchGap(gapId).then((g) =>
+            g ? { id: g.id, kind: gapKind(g.kind), segmentId: g.segmentId, severity: null, detected: null, saved: g } : null,
+          ));
         const page = await fetchSupplierCandidates({ gapId, first: 200, filter: apiFilter(candidateFilter()) });
         return { gap, page };
       },
@@ -361,7 +382,9 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
         const [local, external, chainUnits] = await Promise.all([
           fetchSegmentEnterprises(id, true, area),
           fetchSegmentEnterprises(id, false, null),
-          !hasGaps && chainId ? fetchResponsibility(chainId).then((r) => r.areas.filter((a) => !area || a.areaId === area).flatMap((a) => [...a.leads, ...a.supports])) : Promise.resolve(null),
+          !hasGaps && chainId
+            ? fetchResponsibility(chainId).then((r) => r.areas.filter((a) => !area || a.areaId === area).flatMap((a) => [...a.leads, ...a.supports]))
+            : Promise.resolve(null),
         ]);
         return { local, external, chainUnits };
       },
@@ -434,7 +457,11 @@ export function createMapView(root: HTMLElement, host: MapViewHost): MapView {
       subtitle: [host.chainName(state.chain), areaName(areaId(state)), t('exportedOn', { date: new Date().toISOString().slice(0, 10) })].join(' · '),
       legend: [
         ...strengths.map((k) => ({ label: t(`strength.${k}`), fill: STRENGTH_COLOURS[k] })),
-        ...(['fill', 'strengthen', 'extend'] as const).map((k) => ({ label: `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`, fill: '#ffffff', border: { colour: GAP_STYLES[k].colour, style: GAP_STYLES[k].border } })),
+        ...(['fill', 'strengthen', 'extend'] as const).map((k) => ({
+          label: `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`,
+          fill: '#ffffff',
+          border: { colour: GAP_STYLES[k].colour, style: GAP_STYLES[k].border },
+        })),
       ],
     };
   }

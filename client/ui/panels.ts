@@ -133,10 +133,22 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
       h('dt', {}, t('outsideShare')),
       h('dd', {}, facts?.outsideShare != null ? `${Math.round(facts.outsideShare * 100)}%` : '—'),
     ),
-    h('div', { className: 'actions' }, h('button', { type: 'button', onclick: () => actions.expand(d.id) }, t('expand')), h('button', { type: 'button', onclick: () => actions.setPathEnd('from', d.id, d.name) }, t('setFrom')), h('button', { type: 'button', onclick: () => actions.setPathEnd('to', d.id, d.name) }, t('setTo'))),
+    h(
+      'div',
+      { className: 'actions' },
+      h('button', { type: 'button', onclick: () => actions.expand(d.id) }, t('expand')),
+      h('button', { type: 'button', onclick: () => actions.setPathEnd('from', d.id, d.name) }, t('setFrom')),
+      h('button', { type: 'button', onclick: () => actions.setPathEnd('to', d.id, d.name) }, t('setTo')),
+    ),
     h('h3', {}, t('gaps')),
     d.gaps.length === 0
-      ? h('div', {}, h('p', { className: 'hint' }, t('noGapHere')), d.chainUnits ? h('h3', {}, t('responsibleUnits')) : null, d.chainUnits ? unitsByArea(d.chainUnits, actions) : null)
+      ? h(
+          'div',
+          {},
+          h('p', { className: 'hint' }, t('noGapHere')),
+          d.chainUnits ? h('h3', {}, t('responsibleUnits')) : null,
+          d.chainUnits ? unitsByArea(d.chainUnits, actions) : null,
+        )
       : h(
           'div',
           {},
@@ -160,18 +172,29 @@ export function renderSegmentPanel(d: SegmentPanelData, actions: PanelActions): 
                 g.saved || g.detected?.saved ? ` · ${t('saved')}` : '',
                 gapStatus(g) ? ` · ${t(`status.${gapStatus(g)!.toLowerCase() as 'open'}`)}` : '',
               ),
-              h('p', {}, h('strong', {}, `${t('reason')}：`), g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—')),
+              h(
+                'p',
+                {},
+                h('strong', {}, `${t('reason')}：`),
+                g.detected ? (lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : (g.saved?.reason ?? g.saved?.note ?? '—'),
+              ),
               g.saved?.source ? h('p', { className: 'hint' }, `${t('source')}：${g.saved.source} ${g.saved.sourceText ?? ''}`) : null,
               h('h3', {}, t('responsibleUnits')),
               unitsByArea(
-                group.gaps.flatMap((x) => (x.detected?.responsible ?? x.saved?.responsible ?? []).map((r) => (r.areaId ? r : { ...r, areaId: x.saved?.areaId ?? null }))),
+                group.gaps.flatMap((x) =>
+                  (x.detected?.responsible ?? x.saved?.responsible ?? []).map((r) => (r.areaId ? r : { ...r, areaId: x.saved?.areaId ?? null })),
+                ),
                 actions,
               ),
               h(
                 'div',
                 { className: 'actions' },
                 group.gaps.map((x) =>
-                  h('button', { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(x.id) }, planAreas.length ? `${t('findCandidates')}（${areaName(x.saved?.areaId ?? null)}）` : t('findCandidates')),
+                  h(
+                    'button',
+                    { type: 'button', 'data-testid': 'find-candidates', onclick: () => actions.showCandidates(x.id) },
+                    planAreas.length ? `${t('findCandidates')}（${areaName(x.saved?.areaId ?? null)}）` : t('findCandidates'),
+                  ),
                 ),
               ),
               ...group.gaps.map((x) => actions.gapWork?.(x) ?? null),
@@ -195,7 +218,11 @@ function supplyList(links: Enterprise['suppliers'], actions: PanelActions): HTML
         'li',
         {},
         h('button', { type: 'button', className: 'linklike', onclick: () => actions.selectNode(l.enterprise.id) }, l.enterprise.name),
-        h('small', { className: 'hint' }, ` ${[l.enterprise.local ? t('region.local') : l.enterprise.region ? tMaybe(`region.${l.enterprise.region}`, l.enterprise.region) : '', l.product, l.share != null ? `${t('share')} ${Math.round(l.share * 100)}%` : ''].filter(Boolean).join(' · ')}`),
+        h(
+          'small',
+          { className: 'hint' },
+          ` ${[l.enterprise.local ? t('region.local') : l.enterprise.region ? tMaybe(`region.${l.enterprise.region}`, l.enterprise.region) : '', l.product, l.share != null ? `${t('share')} ${Math.round(l.share * 100)}%` : ''].filter(Boolean).join(' · ')}`,
+        ),
       ),
     ),
   );
@@ -205,8 +232,20 @@ export function renderEnterprisePanel(e: Enterprise, actions: PanelActions): Nod
   const leader = e.segments.some((s) => s.role === 'leader') || e.tags.includes('链主');
   const row = (label: string, value: string | null | undefined) => [h('dt', {}, label), h('dd', {}, value || '—')];
   return compact([
-    h('h2', { 'data-testid': 'panel-title' }, e.name, sampleBadge(e.origin ?? (e.sample ? 'sample' : null)), leader ? h('span', { className: 'badge leader' }, t('chainLeader')) : null),
-    e.tags.length ? h('p', {}, e.tags.map((tag) => h('span', { className: 'badge tag' }, tag)).flatMap((b) => [b, ' '])) : null,
+    h(
+      'h2',
+      { 'data-testid': 'panel-title' },
+      e.name,
+      sampleBadge(e.origin ?? (e.sample ? 'sample' : null)),
+      leader ? h('span', { className: 'badge leader' }, t('chainLeader')) : null,
+    ),
+    e.tags.length
+      ? h(
+          'p',
+          {},
+          e.tags.map((tag) => h('span', { className: 'badge tag' }, tag)).flatMap((b) => [b, ' ']),
+        )
+      : null,
     h('h3', {}, t('profile')),
     h(
       'dl',
@@ -225,11 +264,26 @@ export function renderEnterprisePanel(e: Enterprise, actions: PanelActions): Nod
           'ul',
           {},
           e.segments.map((s) =>
-            h('li', {}, h('button', { type: 'button', className: 'linklike', onclick: () => actions.selectNode(s.segment.id) }, getLang() === 'en' && s.segment.nameEn ? s.segment.nameEn : s.segment.name), s.role ? h('small', { className: 'hint' }, ` ${tMaybe(`role.${s.role}`, s.role)}`) : null),
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', className: 'linklike', onclick: () => actions.selectNode(s.segment.id) },
+                getLang() === 'en' && s.segment.nameEn ? s.segment.nameEn : s.segment.name,
+              ),
+              s.role ? h('small', { className: 'hint' }, ` ${tMaybe(`role.${s.role}`, s.role)}`) : null,
+            ),
           ),
         )
       : h('p', { className: 'hint' }, t('noData')),
-    h('div', { className: 'actions' }, h('button', { type: 'button', 'data-testid': 'expand', onclick: () => actions.expand(e.id) }, t('expand')), h('button', { type: 'button', onclick: () => actions.setPathEnd('from', e.id, e.name) }, t('setFrom')), h('button', { type: 'button', onclick: () => actions.setPathEnd('to', e.id, e.name) }, t('setTo'))),
+    h(
+      'div',
+      { className: 'actions' },
+      h('button', { type: 'button', 'data-testid': 'expand', onclick: () => actions.expand(e.id) }, t('expand')),
+      h('button', { type: 'button', onclick: () => actions.setPathEnd('from', e.id, e.name) }, t('setFrom')),
+      h('button', { type: 'button', onclick: () => actions.setPathEnd('to', e.id, e.name) }, t('setTo')),
+    ),
     h('h3', {}, `${t('suppliers')} (${e.suppliers.length})`),
     supplyList(e.suppliers, actions),
     h('h3', {}, `${t('customers')} (${e.customers.length})`),
@@ -259,14 +313,37 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
   return compact([
     h('div', { className: 'actions' }, h('button', { type: 'button', onclick: () => actions.back() }, `← ${t('backToSegment')}`)),
     h('h2', { 'data-testid': 'panel-title' }, t('candidatesOf', { segment: d.segmentName }), g ? gapBadge(g.kind) : null),
-    g?.detected ? h('p', {}, h('strong', {}, `${t('reason')}：`), lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn) : g?.saved?.reason ? h('p', {}, g.saved.reason) : null,
-    g ? h('details', {}, h('summary', {}, t('responsibleUnits')), unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null)) : null,
+    g?.detected
+      ? h('p', {}, h('strong', {}, `${t('reason')}：`), lang === 'zh' ? g.detected.reasonZh : g.detected.reasonEn)
+      : g?.saved?.reason
+        ? h('p', {}, g.saved.reason)
+        : null,
+    g
+      ? h(
+          'details',
+          {},
+          h('summary', {}, t('responsibleUnits')),
+          unitsByArea(g.detected?.responsible ?? g.saved?.responsible ?? [], actions, g.saved?.areaId ?? null),
+        )
+      : null,
     h(
       'div',
       { className: 'actions' },
-      h('button', { type: 'button', 'data-testid': 'export-csv', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('csv') }, t('exportCsv')),
-      h('button', { type: 'button', 'data-testid': 'export-xlsx', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('xlsx') }, t('exportXlsx')),
-      h('button', { type: 'button', 'data-testid': 'clear-highlight', disabled: !d.highlighted, onclick: () => actions.highlightCandidate(null) }, t('clearHighlight')),
+      h(
+        'button',
+        { type: 'button', 'data-testid': 'export-csv', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('csv') },
+        t('exportCsv'),
+      ),
+      h(
+        'button',
+        { type: 'button', 'data-testid': 'export-xlsx', disabled: d.page.candidates.length === 0, onclick: () => actions.exportCandidates('xlsx') },
+        t('exportXlsx'),
+      ),
+      h(
+        'button',
+        { type: 'button', 'data-testid': 'clear-highlight', disabled: !d.highlighted, onclick: () => actions.highlightCandidate(null) },
+        t('clearHighlight'),
+      ),
     ),
     candidateFilterBar(d.filter, actions.filterCandidates),
     h('p', { className: 'hint' }, t('total', { n: d.page.totalCount })),
@@ -287,11 +364,30 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
                 h(
                   'td',
                   {},
-                  h('button', { type: 'button', className: 'linklike', 'aria-pressed': c.enterpriseId === d.highlighted ? 'true' : 'false', title: t('highlightPath'), 'data-testid': 'candidate', onclick: () => actions.highlightCandidate(c.enterpriseId) }, c.name),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      className: 'linklike',
+                      'aria-pressed': c.enterpriseId === d.highlighted ? 'true' : 'false',
+                      title: t('highlightPath'),
+                      'data-testid': 'candidate',
+                      onclick: () => actions.highlightCandidate(c.enterpriseId),
+                    },
+                    c.name,
+                  ),
                   ' ',
                   c.sample ? sampleBadge('sample') : null,
-                  h('div', { className: 'hint' }, [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · ')),
-                  h('div', { className: 'reason-line', 'data-testid': 'reason-line', title: lang === 'zh' ? c.reasonZh : c.reasonEn }, lang === 'zh' ? c.reasonLineZh : c.reasonLineEn),
+                  h(
+                    'div',
+                    { className: 'hint' },
+                    [c.region ? tMaybe(`region.${c.region}`, c.region) : '', c.city, c.tags.join('、')].filter(Boolean).join(' · '),
+                  ),
+                  h(
+                    'div',
+                    { className: 'reason-line', 'data-testid': 'reason-line', title: lang === 'zh' ? c.reasonZh : c.reasonEn },
+                    lang === 'zh' ? c.reasonLineZh : c.reasonLineEn,
+                  ),
                   componentChips(c),
                   g ? (actions.candidateLead?.(g.id, c.enterpriseId) ?? null) : null,
                 ),
@@ -324,16 +420,30 @@ export function renderLegend(counts: GapAnalysis['counts'] | null, open = true):
       { open },
       h('summary', { id: 'legend-title' }, t('legend')),
       h('div', { className: 'hint' }, t('legend.strength')),
-      h('ul', {}, strengths.map((s) => h('li', {}, h('span', { className: 'swatch', style: `background:${STRENGTH_COLOURS[s]}` }), t(`strength.${s}`)))),
+      h(
+        'ul',
+        {},
+        strengths.map((s) => h('li', {}, h('span', { className: 'swatch', style: `background:${STRENGTH_COLOURS[s]}` }), t(`strength.${s}`))),
+      ),
       h('div', { className: 'hint' }, t('gaps')),
       h(
         'ul',
         {},
         (['fill', 'strengthen', 'extend'] as const).map((k) =>
-          h('li', { 'data-testid': `legend-${k}` }, h('span', { className: 'swatch', style: `background:#fff;border:3px ${GAP_STYLES[k].border} ${GAP_STYLES[k].colour}` }), `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`),
+          h(
+            'li',
+            { 'data-testid': `legend-${k}` },
+            h('span', { className: 'swatch', style: `background:#fff;border:3px ${GAP_STYLES[k].border} ${GAP_STYLES[k].colour}` }),
+            `${t(`gap.${k}`)}${counts ? ` ${counts[k]}` : ''}`,
+          ),
         ),
       ),
-      h('ul', {}, h('li', {}, h('span', { className: 'swatch round', style: 'background:#7b8794;border:3px solid #c9a227' }), t('sampleBadge')), h('li', {}, h('span', { className: 'swatch round', style: 'background:#2e7d32' }), t('localEnterprises'))),
+      h(
+        'ul',
+        {},
+        h('li', {}, h('span', { className: 'swatch round', style: 'background:#7b8794;border:3px solid #c9a227' }), t('sampleBadge')),
+        h('li', {}, h('span', { className: 'swatch round', style: 'background:#2e7d32' }), t('localEnterprises')),
+      ),
       h('div', { className: 'hint' }, t('mapHint')),
     ),
   ];

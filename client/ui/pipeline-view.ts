@@ -69,7 +69,11 @@ function projectCard(p: Project, stalled: boolean, open: (id: string) => void): 
     ' ',
     sampleBadge(p.origin),
     stalled ? h('span', { className: 'badge warn' }, t('pipeline.stalled')) : null,
-    h('div', { className: 'hint' }, [p.investorName, p.area ? areaName(p.area.id) : null, p.investment !== null ? `${p.investment} 亿元` : t('project.unknown')].filter(Boolean).join(' · ')),
+    h(
+      'div',
+      { className: 'hint' },
+      [p.investorName, p.area ? areaName(p.area.id) : null, p.investment !== null ? `${p.investment} 亿元` : t('project.unknown')].filter(Boolean).join(' · '),
+    ),
   );
 }
 
@@ -82,9 +86,19 @@ function board(data: PipelineBoardApi, open: (id: string) => void): HTMLElement 
       h(
         'section',
         { className: 'board-column', 'data-stage': c.stage, 'aria-label': t(`stage.${c.stage}`) },
-        h('h3', {}, stageBadge(c.stage), ' ', h('small', { 'data-testid': 'column-count' }, t('pipeline.column', { n: c.count, amount: Math.round(c.investment * 100) / 100 }))),
+        h(
+          'h3',
+          {},
+          stageBadge(c.stage),
+          ' ',
+          h('small', { 'data-testid': 'column-count' }, t('pipeline.column', { n: c.count, amount: Math.round(c.investment * 100) / 100 })),
+        ),
         c.unknownInvestment ? h('p', { className: 'hint' }, t('pipeline.unknownAmount', { n: c.unknownInvestment })) : null,
-        h('ul', {}, c.projects.map((p) => projectCard(p, stalled.has(p.id), open))),
+        h(
+          'ul',
+          {},
+          c.projects.map((p) => projectCard(p, stalled.has(p.id), open)),
+        ),
         c.count > c.projects.length ? h('p', { className: 'hint' }, t('pipeline.more', { n: c.count - c.projects.length })) : null,
       ),
     ),
@@ -105,13 +119,28 @@ function warnings(data: PipelineBoardApi, behind: TargetBasis[], open: (id: stri
       'details',
       {},
       h('summary', {}, t('pipeline.stalledList', { days: data.stalledDays, n: data.stalled.length })),
-      h('ul', {}, data.stalled.map((p) => h('li', {}, h('button', { type: 'button', className: 'linklike', onclick: () => open(p.id) }, p.name), h('small', { className: 'hint' }, ` ${t('project.lastActivity')} ${p.lastActivityAt?.slice(0, 10) ?? '—'}`)))),
+      h(
+        'ul',
+        {},
+        data.stalled.map((p) =>
+          h(
+            'li',
+            {},
+            h('button', { type: 'button', className: 'linklike', onclick: () => open(p.id) }, p.name),
+            h('small', { className: 'hint' }, ` ${t('project.lastActivity')} ${p.lastActivityAt?.slice(0, 10) ?? '—'}`),
+          ),
+        ),
+      ),
     ),
     h(
       'details',
       {},
       h('summary', {}, t('pipeline.behindList', { n: behind.length })),
-      h('ul', {}, behind.map((b) => h('li', {}, t('pipeline.behindItem', { name: b.target.name, p: percent(b.ratio ?? 0), e: percent(b.expectedRatio) })))),
+      h(
+        'ul',
+        {},
+        behind.map((b) => h('li', {}, t('pipeline.behindItem', { name: b.target.name, p: percent(b.ratio ?? 0), e: percent(b.expectedRatio) }))),
+      ),
     ),
   );
 }
@@ -120,8 +149,17 @@ function newProjectForm(area: AreaChoice, actions: PipelineViewActions): HTMLEle
   const form = h('form', { className: 'new-project', 'data-testid': 'new-project' });
   const nameInput = h('input', { type: 'text', name: 'name', required: true, maxlength: 200 });
   const investor = h('input', { type: 'text', name: 'investorName', maxlength: 200 });
-  const areaSelect = h('select', { name: 'areaId' }, localAreaChoices().map((a) => h('option', { value: a.id, selected: a.id === area }, localAreaName(a.id))));
-  const chain = h('select', { name: 'chainId' }, h('option', { value: '' }, '—'), actions.chains.map((c) => h('option', { value: c.id }, getLang() === 'en' && c.nameEn ? c.nameEn : c.name)));
+  const areaSelect = h(
+    'select',
+    { name: 'areaId' },
+    localAreaChoices().map((a) => h('option', { value: a.id, selected: a.id === area }, localAreaName(a.id))),
+  );
+  const chain = h(
+    'select',
+    { name: 'chainId' },
+    h('option', { value: '' }, '—'),
+    actions.chains.map((c) => h('option', { value: c.id }, getLang() === 'en' && c.nameEn ? c.nameEn : c.name)),
+  );
   const investment = h('input', { type: 'number', name: 'investment', min: 0, step: 'any' });
   const message = h('p', { className: 'hint', role: 'status' });
   form.append(
@@ -157,12 +195,47 @@ function filterBar(area: AreaChoice, actions: PipelineViewActions, reload: () =>
     });
     return el;
   };
-  const chain = bind(h('select', { name: 'chain' }, h('option', { value: '' }, t('allChains')), actions.chains.map((c) => h('option', { value: c.id, selected: c.id === filters.chainId }, getLang() === 'en' && c.nameEn ? c.nameEn : c.name))), (v) => (filters.chainId = v));
-  const unit = bind(h('select', { name: 'unit', 'data-testid': 'unit-filter' }, h('option', { value: '' }, t('pipeline.allUnits'))), (v) => (filters.unitId = v));
-  void planUnits().then((all) => unit.append(...all.filter((u) => area === 'both' || u.areaIds.includes(area)).map((u) => h('option', { value: u.id, selected: u.id === filters.unitId }, u.name))), () => undefined);
-  const stage = bind(h('select', { name: 'stage' }, h('option', { value: '' }, t('pipeline.allStages')), PROJECT_STAGES_API.map((s) => h('option', { value: s, selected: s === filters.stage }, t(`stage.${s}`)))), (v) => (filters.stage = v));
-  const band = bind(h('select', { name: 'band' }, Object.keys(AMOUNT_BANDS).map((b) => h('option', { value: b, selected: b === filters.band }, t(`pipeline.band.${b}` as 'pipeline.band.any')))), (v) => (filters.band = v));
-  const days = bind(h('input', { type: 'number', name: 'stalledDays', min: 1, max: 3650, step: 1, value: filters.stalledDays ?? '' }), (v) => (filters.stalledDays = v ? Number(v) : null));
+  const chain = bind(
+    h(
+      'select',
+      { name: 'chain' },
+      h('option', { value: '' }, t('allChains')),
+      actions.chains.map((c) => h('option', { value: c.id, selected: c.id === filters.chainId }, getLang() === 'en' && c.nameEn ? c.nameEn : c.name)),
+    ),
+    (v) => (filters.chainId = v),
+  );
+  const unit = bind(
+    h('select', { name: 'unit', 'data-testid': 'unit-filter' }, h('option', { value: '' }, t('pipeline.allUnits'))),
+    (v) => (filters.unitId = v),
+  );
+  void planUnits().then(
+    (all) =>
+      unit.append(
+        ...all.filter((u) => area === 'both' || u.areaIds.includes(area)).map((u) => h('option', { value: u.id, selected: u.id === filters.unitId }, u.name)),
+      ),
+    () => undefined,
+  );
+  const stage = bind(
+    h(
+      'select',
+      { name: 'stage' },
+      h('option', { value: '' }, t('pipeline.allStages')),
+      PROJECT_STAGES_API.map((s) => h('option', { value: s, selected: s === filters.stage }, t(`stage.${s}`))),
+    ),
+    (v) => (filters.stage = v),
+  );
+  const band = bind(
+    h(
+      'select',
+      { name: 'band' },
+      Object.keys(AMOUNT_BANDS).map((b) => h('option', { value: b, selected: b === filters.band }, t(`pipeline.band.${b}` as 'pipeline.band.any'))),
+    ),
+    (v) => (filters.band = v),
+  );
+  const days = bind(
+    h('input', { type: 'number', name: 'stalledDays', min: 1, max: 3650, step: 1, value: filters.stalledDays ?? '' }),
+    (v) => (filters.stalledDays = v ? Number(v) : null),
+  );
   return h(
     'div',
     { className: 'filters', 'data-testid': 'pipeline-filters' },

@@ -35,7 +35,12 @@ export function stageBadge(stage: ProjectStageApi): HTMLElement {
 }
 
 function eventLine(e: ProjectEventApi): HTMLElement {
-  const what = e.kind === 'created' ? `${t('project.created')} · ${t(`stage.${e.to ?? 'LEAD'}`)}` : e.kind === 'note' ? t('project.note') : t('project.event', { from: e.from ? t(`stage.${e.from}`) : '—', to: e.to ? t(`stage.${e.to}`) : '—' });
+  const what =
+    e.kind === 'created'
+      ? `${t('project.created')} · ${t(`stage.${e.to ?? 'LEAD'}`)}`
+      : e.kind === 'note'
+        ? t('project.note')
+        : t('project.event', { from: e.from ? t(`stage.${e.from}`) : '—', to: e.to ? t(`stage.${e.to}`) : '—' });
   return h('li', { 'data-kind': e.kind }, h('strong', {}, what), ` ${e.date ?? e.at.slice(0, 10)} · ${e.actor}`, e.note ? h('div', {}, e.note) : null);
 }
 
@@ -61,7 +66,11 @@ function details(p: Project): HTMLElement {
 
 function stageForm(p: Project, actions: ProjectPanelActions): HTMLElement {
   const form = h('form', { className: 'stage-form', 'data-testid': 'stage-form' });
-  const select = h('select', { name: 'stage', 'data-testid': 'stage-select' }, PROJECT_STAGES_API.filter((s) => s !== p.stage).map((s) => h('option', { value: s }, t(`stage.${s}`))));
+  const select = h(
+    'select',
+    { name: 'stage', 'data-testid': 'stage-select' },
+    PROJECT_STAGES_API.filter((s) => s !== p.stage).map((s) => h('option', { value: s }, t(`stage.${s}`))),
+  );
   const date = h('input', { type: 'date', name: 'date' });
   const note = h('input', { type: 'text', name: 'note', maxlength: 4000 });
   const reason = h('input', { type: 'text', name: 'reason', maxlength: 500 });
@@ -76,7 +85,11 @@ function stageForm(p: Project, actions: ProjectPanelActions): HTMLElement {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void changeProjectStage(p.id, select.value as ProjectStageApi, { date: date.value || null, note: note.value.trim() || null, reason: reason.value.trim() || null }).then(
+    void changeProjectStage(p.id, select.value as ProjectStageApi, {
+      date: date.value || null,
+      note: note.value.trim() || null,
+      reason: reason.value.trim() || null,
+    }).then(
       () => actions.changed(p.id),
       (err: unknown) => (message.textContent = errorText(err)),
     );
@@ -108,11 +121,32 @@ function editForm(p: Project, actions: ProjectPanelActions): HTMLElement {
   };
   const investment = number('investment', p.investment);
   const output = number('plannedOutput', p.plannedOutput);
-  const elements = PROJECT_ELEMENTS_API.map((e) => h('label', { className: 'check' }, h('input', { type: 'checkbox', name: 'elements', value: e, checked: p.elements.includes(e) }), t(`element.${e}`)));
+  const elements = PROJECT_ELEMENTS_API.map((e) =>
+    h('label', { className: 'check' }, h('input', { type: 'checkbox', name: 'elements', value: e, checked: p.elements.includes(e) }), t(`element.${e}`)),
+  );
   const units = h('div', {});
   void loadInto(units, planUnits, (all) => [
-    h('label', { className: 'field' }, h('span', {}, t('project.leadUnit')), h('select', { name: 'leadUnit' }, h('option', { value: '' }, '—'), all.map((u) => h('option', { value: u.id, selected: u.id === p.leadUnit?.id }, u.name)))),
-    h('label', { className: 'field' }, h('span', {}, t('project.lookAfter')), unitMultiSelect(all, p.lookAfterUnits.map((u) => u.id), { name: 'lookAfter' })),
+    h(
+      'label',
+      { className: 'field' },
+      h('span', {}, t('project.leadUnit')),
+      h(
+        'select',
+        { name: 'leadUnit' },
+        h('option', { value: '' }, '—'),
+        all.map((u) => h('option', { value: u.id, selected: u.id === p.leadUnit?.id }, u.name)),
+      ),
+    ),
+    h(
+      'label',
+      { className: 'field' },
+      h('span', {}, t('project.lookAfter')),
+      unitMultiSelect(
+        all,
+        p.lookAfterUnits.map((u) => u.id),
+        { name: 'lookAfter' },
+      ),
+    ),
   ]);
   const message = h('p', { className: 'hint', role: 'status' });
   form.append(
@@ -157,7 +191,13 @@ export async function renderProjectPanel(container: HTMLElement, projectId: stri
         h(
           'table',
           { className: 'list', 'data-testid': 'stage-dates' },
-          h('tbody', {}, STAGE_DATES.filter(([s]) => s !== 'DROPPED' || p.droppedAt).map(([s, field]) => h('tr', { 'data-stage': s }, h('th', { scope: 'row' }, t(`stage.${s}`)), h('td', {}, (p[field] as string | null) ?? '—')))),
+          h(
+            'tbody',
+            {},
+            STAGE_DATES.filter(([s]) => s !== 'DROPPED' || p.droppedAt).map(([s, field]) =>
+              h('tr', { 'data-stage': s }, h('th', { scope: 'row' }, t(`stage.${s}`)), h('td', {}, (p[field] as string | null) ?? '—')),
+            ),
+          ),
         ),
         actions.canEdit ? h('h3', {}, t('project.changeStage')) : null,
         actions.canEdit ? stageForm(p, actions) : null,

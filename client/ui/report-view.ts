@@ -21,7 +21,8 @@ function thisMonth(): string {
 const choice: { month: string; unitId: string; stalledDays: number | null } = { month: thisMonth(), unitId: '', stalledDays: null };
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? t('report.unknown') : `${(v * 100).toFixed(1)}%`);
-const rate = (r: { value: number | null; numerator: number; denominator: number }) => (r.value === null ? t('report.unknown') : `${pct(r.value)} (${r.numerator}/${r.denominator})`);
+const rate = (r: { value: number | null; numerator: number; denominator: number }) =>
+  r.value === null ? t('report.unknown') : `${pct(r.value)} (${r.numerator}/${r.denominator})`;
 const amount = (v: number | null | undefined) => (v === null || v === undefined ? t('report.unknown') : String(Math.round(v * 100) / 100));
 const names = (refs: readonly { name?: string | null; id: string }[]) => refs.map((r) => r.name ?? r.id).join('、');
 
@@ -30,8 +31,26 @@ function table(testid: string, headers: string[], rows: (Node | string | number)
   return h(
     'table',
     { className: 'report-table', 'data-testid': testid },
-    h('thead', {}, h('tr', {}, headers.map((x) => h('th', {}, x)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((x) => h('th', {}, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          {},
+          r.map((c) => h('td', {}, c)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -70,13 +89,31 @@ function reportBody(r: MonthlyReport): HTMLElement {
     table(
       'report-stalled',
       [t('report.project'), t('report.stage'), t('report.lastActivity'), t('report.idle'), t('report.lead'), t('report.lookAfter')],
-      r.stalled.map((p) => [p.project.name, stageText(p.stage), p.lastActivityAt.slice(0, 10), p.idleDays, p.project.leadUnit?.name ?? '', names(p.project.lookAfterUnits)]),
+      r.stalled.map((p) => [
+        p.project.name,
+        stageText(p.stage),
+        p.lastActivityAt.slice(0, 10),
+        p.idleDays,
+        p.project.leadUnit?.name ?? '',
+        names(p.project.lookAfterUnits),
+      ]),
     ),
     h('h2', {}, t('report.targets')),
     h('p', { className: 'hint' }, t('report.targetsNote')),
     table(
       'report-targets',
-      [t('report.target'), t('report.area'), t('report.value'), t('report.current'), t('report.ratio'), t('report.expected'), t('report.pace'), t('report.basis'), t('report.since'), t('report.baseline')],
+      [
+        t('report.target'),
+        t('report.area'),
+        t('report.value'),
+        t('report.current'),
+        t('report.ratio'),
+        t('report.expected'),
+        t('report.pace'),
+        t('report.basis'),
+        t('report.since'),
+        t('report.baseline'),
+      ],
       r.targets.map((x) => [
         x.target.name,
         x.target.area?.name ?? t('report.wholeArea'),
@@ -98,7 +135,10 @@ function reportBody(r: MonthlyReport): HTMLElement {
         `${tMaybe(`gap.${gap.kind.toLowerCase()}`, gap.kind)} · ${gap.chainName ? `${gap.chainName} / ` : ''}${gap.segmentName}`,
         tMaybe(`status.${gap.status.toLowerCase()}`, gap.status),
         gap.areaName ?? t('allAreas'),
-        gap.responsible.filter((u) => u.role === 'LEAD').map((u) => u.unitName).join('、'),
+        gap.responsible
+          .filter((u) => u.role === 'LEAD')
+          .map((u) => u.unitName)
+          .join('、'),
         gap.note ?? '',
         projects.map((p) => `${p.name}（${t(`stage.${p.stage}`)}）`).join('；') || t('report.none'),
       ]),
@@ -106,7 +146,16 @@ function reportBody(r: MonthlyReport): HTMLElement {
     h('h2', { className: 'page-break' }, t('report.projects', { asOf: r.asOf })),
     table(
       'report-projects',
-      [t('report.stage'), t('report.project'), t('report.investor'), t('report.area'), t('report.amount'), t('report.lead'), t('report.lookAfter'), t('report.lastActivity')],
+      [
+        t('report.stage'),
+        t('report.project'),
+        t('report.investor'),
+        t('report.area'),
+        t('report.amount'),
+        t('report.lead'),
+        t('report.lookAfter'),
+        t('report.lastActivity'),
+      ],
       r.projects.map((p) => [
         stageText(p.stage),
         p.project.name,
@@ -138,7 +187,13 @@ export async function renderReportView(container: HTMLElement, area: AreaChoice,
     choice.unitId = unit.value;
     void load();
   });
-  void planUnits().then((all) => unit.append(...all.filter((u) => area === 'both' || u.areaIds.includes(area)).map((u) => h('option', { value: u.id, selected: u.id === choice.unitId }, u.name))), () => undefined);
+  void planUnits().then(
+    (all) =>
+      unit.append(
+        ...all.filter((u) => area === 'both' || u.areaIds.includes(area)).map((u) => h('option', { value: u.id, selected: u.id === choice.unitId }, u.name)),
+      ),
+    () => undefined,
+  );
   const days = h('input', { type: 'number', name: 'stalledDays', min: 1, max: 3650, step: 1, value: choice.stalledDays ?? '' });
   days.addEventListener('change', () => {
     choice.stalledDays = days.value ? Number(days.value) : null;

@@ -35,7 +35,19 @@ function taskTable(tasks: readonly Responsibility[], area: AreaChoice, actions: 
   return h(
     'table',
     { className: 'list', 'data-testid': 'task-table' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('task')), ...areaIds.flatMap((a) => [h('th', { scope: 'col' }, `${areaName(a)} · ${t('leadUnit')}`), h('th', { scope: 'col' }, `${areaName(a)} · ${t('supportUnit')}`)]))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('task')),
+        ...areaIds.flatMap((a) => [
+          h('th', { scope: 'col' }, `${areaName(a)} · ${t('leadUnit')}`),
+          h('th', { scope: 'col' }, `${areaName(a)} · ${t('supportUnit')}`),
+        ]),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -65,18 +77,43 @@ function unitDetail(unit: UnitOverview, actions: ResponsibilityActions): Node[] 
       {},
       [...byTask.values()].map((duties) => {
         const d = duties[0]!;
-        return h('li', {}, `${d.taskNo ?? ''}. ${d.taskName ?? d.taskId ?? ''} — `, duties.map((x) => `${areaName(x.areaId)} ${t(x.role === 'LEAD' ? 'leadUnit' : 'supportUnit')}`).join('；'));
+        return h(
+          'li',
+          {},
+          `${d.taskNo ?? ''}. ${d.taskName ?? d.taskId ?? ''} — `,
+          duties.map((x) => `${areaName(x.areaId)} ${t(x.role === 'LEAD' ? 'leadUnit' : 'supportUnit')}`).join('；'),
+        );
       }),
     ),
     h('h3', {}, t('chains')),
-    unit.chains.length ? h('p', {}, unit.chains.flatMap((c, i) => [i ? '、' : '', h('button', { type: 'button', className: 'linklike', onclick: () => actions.openChain(c.id) }, c.name)])) : h('p', { className: 'hint' }, t('noData')),
+    unit.chains.length
+      ? h(
+          'p',
+          {},
+          unit.chains.flatMap((c, i) => [
+            i ? '、' : '',
+            h('button', { type: 'button', className: 'linklike', onclick: () => actions.openChain(c.id) }, c.name),
+          ]),
+        )
+      : h('p', { className: 'hint' }, t('noData')),
     h('h3', {}, `${t('openGaps')} (${unit.openGaps.length})`),
     unit.openGaps.length
       ? h(
           'ul',
           {},
           unit.openGaps.map((g) =>
-            h('li', {}, gapBadge(gapKind(g.kind)), ' ', h('button', { type: 'button', className: 'linklike', onclick: () => actions.openGap(g) }, `${g.segmentName}${g.areaName ? ` · ${lang === 'en' ? areaName(g.areaId) : g.areaName}` : ''}`), g.reason ? h('small', { className: 'hint' }, ` ${g.reason}`) : null),
+            h(
+              'li',
+              {},
+              gapBadge(gapKind(g.kind)),
+              ' ',
+              h(
+                'button',
+                { type: 'button', className: 'linklike', onclick: () => actions.openGap(g) },
+                `${g.segmentName}${g.areaName ? ` · ${lang === 'en' ? areaName(g.areaId) : g.areaName}` : ''}`,
+              ),
+              g.reason ? h('small', { className: 'hint' }, ` ${g.reason}`) : null,
+            ),
           ),
         )
       : h('p', { className: 'hint' }, t('noData')),
@@ -90,7 +127,11 @@ function unitDetail(unit: UnitOverview, actions: ResponsibilityActions): Node[] 
 export async function renderResponsibilityView(container: HTMLElement, area: AreaChoice, unitId: string | null, actions: ResponsibilityActions): Promise<void> {
   const tasksBox = h('div', { className: 'tasks' });
   const unitBox = h('section', { className: 'card', 'aria-live': 'polite' });
-  const unitSelect = h('select', { id: 'unit-select', 'aria-label': t('unit'), onchange: (e: Event) => actions.openUnit((e.target as HTMLSelectElement).value || null) });
+  const unitSelect = h('select', {
+    id: 'unit-select',
+    'aria-label': t('unit'),
+    onchange: (e: Event) => actions.openUnit((e.target as HTMLSelectElement).value || null),
+  });
   container.replaceChildren(
     h('h2', {}, t('view.responsibility')),
     h('div', { className: 'actions' }, h('label', {}, `${t('unit')} `, unitSelect)),

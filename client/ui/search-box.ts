@@ -33,8 +33,20 @@ export function createSearchBox(input: HTMLInputElement, list: HTMLUListElement,
         : hits.map((hit, i) =>
             h(
               'li',
-              { id: `search-opt-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false', 'data-id': hit.id, onmousedown: (e: Event) => (e.preventDefault(), pick(hit)) },
-              h('span', {}, hit.name, hit.alias ? h('small', { className: 'alias' }, ` (${t('alsoCalled', { name: hit.alias })})`) : null, hit.context ? h('small', { className: 'hint' }, ` · ${hit.context}`) : null),
+              {
+                id: `search-opt-${i}`,
+                role: 'option',
+                'aria-selected': i === active ? 'true' : 'false',
+                'data-id': hit.id,
+                onmousedown: (e: Event) => (e.preventDefault(), pick(hit)),
+              },
+              h(
+                'span',
+                {},
+                hit.name,
+                hit.alias ? h('small', { className: 'alias' }, ` (${t('alsoCalled', { name: hit.alias })})`) : null,
+                hit.context ? h('small', { className: 'hint' }, ` · ${hit.context}`) : null,
+              ),
               h('span', { className: 'kind' }, tMaybe(`kind.${hit.kind}`, hit.kind)),
             ),
           )),

@@ -28,8 +28,16 @@ interface AccountForm {
 function accountDialog(form: AccountForm): Promise<Me> {
   return new Promise((resolve) => {
     const name = h('input', { id: 'sign-in-name', name: 'username', autocomplete: 'username', required: true });
-    const password = h('input', { id: 'sign-in-password', name: 'password', type: 'password', autocomplete: form.newPassword ? 'new-password' : 'current-password', required: true });
-    const repeat = form.newPassword ? h('input', { id: 'sign-in-repeat', name: 'repeat', type: 'password', autocomplete: 'new-password', required: true }) : null;
+    const password = h('input', {
+      id: 'sign-in-password',
+      name: 'password',
+      type: 'password',
+      autocomplete: form.newPassword ? 'new-password' : 'current-password',
+      required: true,
+    });
+    const repeat = form.newPassword
+      ? h('input', { id: 'sign-in-repeat', name: 'repeat', type: 'password', autocomplete: 'new-password', required: true })
+      : null;
     const message = h('p', { className: 'error', role: 'alert' });
     const submit = h('button', { type: 'submit' }, form.submitLabel);
     const el = h(
@@ -50,7 +58,8 @@ function accountDialog(form: AccountForm): Promise<Me> {
     el.addEventListener('submit', (e) => {
       e.preventDefault();
       message.textContent = '';
-      if (form.newPassword && password.value.length < MIN_PASSWORD_LENGTH) return void (message.textContent = t('passwordTooShort', { n: MIN_PASSWORD_LENGTH }));
+      if (form.newPassword && password.value.length < MIN_PASSWORD_LENGTH)
+        return void (message.textContent = t('passwordTooShort', { n: MIN_PASSWORD_LENGTH }));
       if (repeat && repeat.value !== password.value) return void (message.textContent = t('passwordsDiffer'));
       submit.disabled = true;
       form.submit(name.value.trim(), password.value).then(

@@ -9,11 +9,21 @@ export function basisLine(b: TargetBasis | undefined): HTMLElement | null {
     b.currentSource === 'COMPUTED' ? t('target.computed') : b.currentSource === 'RECORDED' ? t('target.recorded') : t('target.none'),
     b.since ? t('target.since', { date: b.since }) : '',
     b.asOf ? t('target.asOf', { date: b.asOf }) : '',
-    b.baseline ? t('target.baseline', { value: b.baseline.value, date: b.baseline.date, origin: b.baseline.origin === 'snapshot' ? t('target.baseline.snapshot') : t('target.baseline.user') }) : '',
+    b.baseline
+      ? t('target.baseline', {
+          value: b.baseline.value,
+          date: b.baseline.date,
+          origin: b.baseline.origin === 'snapshot' ? t('target.baseline.snapshot') : t('target.baseline.user'),
+        })
+      : '',
     b.byYear?.length ? t('target.byYear', { list: b.byYear.map((y) => `${y.year ?? t('target.yearUnknown')} ${y.value}`).join('，') }) : '',
     b.behindPace ? t('target.behind', { e: Math.round(b.expectedRatio * 1000) / 10 }) : '',
   ].filter(Boolean);
-  return h('small', { className: `hint basis${b.behindPace ? ' behind' : ''}`, 'data-testid': 'target-basis', 'data-source': b.currentSource }, parts.join(' · '));
+  return h(
+    'small',
+    { className: `hint basis${b.behindPace ? ' behind' : ''}`, 'data-testid': 'target-basis', 'data-source': b.currentSource },
+    parts.join(' · '),
+  );
 }
 
 function rate(label: string, r: Rate, what: string): HTMLElement {
@@ -32,7 +42,11 @@ export function indicatorsBox(areaId: string | null): HTMLElement {
   void loadInto(
     box,
     () => fetchProjectIndicators(areaId),
-    (r) => [h('h4', {}, t('target.indicators')), rate(t('target.signedToStarted'), r.signedToStarted, t('stage.SIGNED')), rate(t('target.startedToProducing'), r.startedToProducing, t('stage.STARTED'))],
+    (r) => [
+      h('h4', {}, t('target.indicators')),
+      rate(t('target.signedToStarted'), r.signedToStarted, t('stage.SIGNED')),
+      rate(t('target.startedToProducing'), r.startedToProducing, t('stage.STARTED')),
+    ],
   );
   return box;
 }

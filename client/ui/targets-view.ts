@@ -16,7 +16,15 @@ function bar(label: string, tp: TargetPart, today: Date, basis?: Map<string, Tar
     h('span', { className: 'label' }, label),
     h(
       'span',
-      { className: 'bar', role: 'progressbar', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct ?? 0, 'aria-valuetext': pct === null ? t('noProgress') : t('achieved', { p: pct }) },
+      {
+        className: 'bar',
+        role: 'progressbar',
+        'aria-label': label,
+        'aria-valuemin': 0,
+        'aria-valuemax': 100,
+        'aria-valuenow': pct ?? 0,
+        'aria-valuetext': pct === null ? t('noProgress') : t('achieved', { p: pct }),
+      },
       h('span', { className: behind ? 'behind' : '', style: `width:${pct ?? 0}%` }),
     ),
     h('span', { className: 'value' }, `${formatAmount(tp.current, tp.unit)} / ${formatAmount(tp.value, tp.unit)}`),
@@ -32,8 +40,20 @@ function card(tp: TargetProgress, area: AreaChoice, today: Date, basis?: Map<str
     { className: 'card', 'data-testid': 'target' },
     h('h4', {}, getLang() === 'en' && tp.target.nameEn ? tp.target.nameEn : tp.target.name),
     bar(label, tp, today, basis),
-    ...parts.map((p) => bar(p.target.area ? (getLang() === 'en' && p.target.area.nameEn ? p.target.area.nameEn : p.target.area.name) : p.target.name, p, today, basis)),
-    h('small', { className: 'hint' }, [tp.target.deadline ? `${t('deadline')} ${tp.target.deadline}` : '', tp.currentSource === 'NONE' ? t('noProgress') : '', tp.target.source ? `${t('source')} ${tp.target.source}` : ''].filter(Boolean).join(' · ')),
+    ...parts.map((p) =>
+      bar(p.target.area ? (getLang() === 'en' && p.target.area.nameEn ? p.target.area.nameEn : p.target.area.name) : p.target.name, p, today, basis),
+    ),
+    h(
+      'small',
+      { className: 'hint' },
+      [
+        tp.target.deadline ? `${t('deadline')} ${tp.target.deadline}` : '',
+        tp.currentSource === 'NONE' ? t('noProgress') : '',
+        tp.target.source ? `${t('source')} ${tp.target.source}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
   );
 }
 
@@ -56,6 +76,13 @@ export async function renderTargetsView(container: HTMLElement, area: AreaChoice
     ({ targets, basis }) =>
       targets.length === 0
         ? h('p', { className: 'hint' }, t('noData'))
-        : groupTargets(targets).flatMap((g) => [h('h3', {}, tMaybe(`targetGroup.${g.group}`, g.group)), h('div', { className: 'cards' }, g.targets.map((tp) => card(tp, area, today, basis)))]),
+        : groupTargets(targets).flatMap((g) => [
+            h('h3', {}, tMaybe(`targetGroup.${g.group}`, g.group)),
+            h(
+              'div',
+              { className: 'cards' },
+              g.targets.map((tp) => card(tp, area, today, basis)),
+            ),
+          ]),
   );
 }

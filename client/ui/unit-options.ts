@@ -6,10 +6,12 @@ let units: Promise<{ id: string; name: string; areaIds: string[] }[]> | null = n
 
 /** Every unit named in the plan's tasks (loaded once), for unit pickers and filters. */
 export function planUnits(): Promise<{ id: string; name: string; areaIds: string[] }[]> {
-  units ??= fetchTaskResponsibilities().then(unitsOf).catch((e: unknown) => {
-    units = null;
-    throw e;
-  });
+  units ??= fetchTaskResponsibilities()
+    .then(unitsOf)
+    .catch((e: unknown) => {
+      units = null;
+      throw e;
+    });
   return units;
 }
 

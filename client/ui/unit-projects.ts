@@ -10,6 +10,13 @@ export async function renderUnitProjects(container: HTMLElement, unitId: string,
   await loadInto(
     list,
     () => fetchProjects({ unitId }, 200),
-    (page) => (page.items.length ? h('ul', { className: 'projects' }, page.items.map((p) => projectLine(p, openProject))) : h('p', { className: 'hint' }, t('project.none'))),
+    (page) =>
+      page.items.length
+        ? h(
+            'ul',
+            { className: 'projects' },
+            page.items.map((p) => projectLine(p, openProject)),
+          )
+        : h('p', { className: 'hint' }, t('project.none')),
   );
 }

@@ -93,7 +93,8 @@ export async function recordMutation({ schema, fields, variables, auth, operatio
       const inTx = capture?.after && capture.after.id === entityId ? capture.after.snapshot : undefined;
       const after = error || !entityId ? null : inTx !== undefined ? inTx : await auth.audit.snapshot(entityId).catch(() => null);
       const prior = capture?.before ?? null;
-      const actor = field.name === 'signIn' && typeof fieldArgs.name === 'string' ? `${auth.principal.name} (as ${fieldArgs.name.slice(0, 64)})` : auth.principal.name;
+      const actor =
+        field.name === 'signIn' && typeof fieldArgs.name === 'string' ? `${auth.principal.name} (as ${fieldArgs.name.slice(0, 64)})` : auth.principal.name;
       await auth.audit.record({
         actor,
         actorKind: auth.principal.kind,

@@ -79,7 +79,22 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_COLUMNS: (keyof AuditEntry)[] = ['id', 'at', 'actor', 'actorKind', 'role', 'operation', 'field', 'entityId', 'entityLabel', 'ok', 'summary', 'args', 'before', 'after'];
+export const CSV_COLUMNS: (keyof AuditEntry)[] = [
+  'id',
+  'at',
+  'actor',
+  'actorKind',
+  'role',
+  'operation',
+  'field',
+  'entityId',
+  'entityLabel',
+  'ok',
+  'summary',
+  'args',
+  'before',
+  'after',
+];
 
 /** Labels (and id prefixes) of the access-control records only admins may read. */
 const ACCOUNT_LABELS = new Set(['User', 'ApiToken', 'Session']);
@@ -87,7 +102,11 @@ const ACCOUNT_ID = /^(user|token|apitoken|session):/i;
 const ADMIN_ONLY = '{"redacted":"admin only"}';
 
 function isAccountEntry(e: AuditEntry): boolean {
-  return ACCOUNT_LABELS.has(e.entityLabel ?? '') || ACCOUNT_ID.test(e.entityId ?? '') || ['createUser', 'removeUser', 'setUserRole', 'setUserPassword', 'createApiToken', 'revokeApiToken'].includes(e.field);
+  return (
+    ACCOUNT_LABELS.has(e.entityLabel ?? '') ||
+    ACCOUNT_ID.test(e.entityId ?? '') ||
+    ['createUser', 'removeUser', 'setUserRole', 'setUserPassword', 'createApiToken', 'revokeApiToken'].includes(e.field)
+  );
 }
 
 export class AuditService {
@@ -108,9 +127,12 @@ export class AuditService {
    */
   async page(options: { first?: number | null; after?: string | null; entityId?: string | null; accounts?: boolean } = {}): Promise<AuditPage> {
     const first = options.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new ValidationError(`first must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw new ValidationError(`first must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
     const rows = await this.store.run<AuditEntry>('read/audit/entries', { entityId: options.entityId ?? null, after: options.after ?? null });
-    const entries = rows.slice(0, first).map((e) => (options.accounts === false && isAccountEntry(e) ? { ...e, args: ADMIN_ONLY, before: null, after: null } : e));
+    const entries = rows
+      .slice(0, first)
+      .map((e) => (options.accounts === false && isAccountEntry(e) ? { ...e, args: ADMIN_ONLY, before: null, after: null } : e));
     const hasMore = rows.length > first;
     return { entries, hasMore, endCursor: hasMore ? (entries.at(-1)?.id ?? null) : null };
   }

@@ -66,22 +66,35 @@ export function httpGuard(options: GuardOptions): Plugin {
       if (options.limiter) {
         const decision = options.limiter.take(clientKey);
         if (!decision.allowed) {
-          endResponse(jsonError(429, 'RATE_LIMITED', `too many requests from this client: retry after ${decision.retryAfter} s`, { 'retry-after': String(decision.retryAfter) }));
+          endResponse(
+            jsonError(429, 'RATE_LIMITED', `too many requests from this client: retry after ${decision.retryAfter} s`, {
+              'retry-after': String(decision.retryAfter),
+            }),
+          );
           return;
         }
       }
       const budget = options.budget.check(clientKey);
       if (!budget.allowed) {
         endResponse(
-          jsonError(429, 'RATE_LIMITED', `this client has used its budget of query cost (estimated cost + milliseconds of work): retry after ${budget.retryAfter} s`, {
-            'retry-after': String(budget.retryAfter),
-          }),
+          jsonError(
+            429,
+            'RATE_LIMITED',
+            `this client has used its budget of query cost (estimated cost + milliseconds of work): retry after ${budget.retryAfter} s`,
+            {
+              'retry-after': String(budget.retryAfter),
+            },
+          ),
         );
         return;
       }
       if (options.csrf && needsCsrfHeader(request)) {
         endResponse(
-          jsonError(403, 'CSRF', `request refused as possible cross-site request forgery: send the header '${CSRF_HEADER}: 1' (or use content-type application/json)`),
+          jsonError(
+            403,
+            'CSRF',
+            `request refused as possible cross-site request forgery: send the header '${CSRF_HEADER}: 1' (or use content-type application/json)`,
+          ),
         );
       }
     },

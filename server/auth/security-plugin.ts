@@ -60,7 +60,8 @@ export function createSecurityPlugins(store: Store, options: AuthOptions): Plugi
       const { principal, sessionSecret, credentialError } = await authenticate(request, users, { enabled, open });
       const secureCookie =
         options.secureCookies === true ||
-        (options.secureCookies !== false && (new URL(request.url).protocol === 'https:' || (trustProxy && request.headers.get('x-forwarded-proto') === 'https')));
+        (options.secureCookies !== false &&
+          (new URL(request.url).protocol === 'https:' || (trustProxy && request.headers.get('x-forwarded-proto') === 'https')));
       const auth: RequestAuth = {
         enabled,
         open,

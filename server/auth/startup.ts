@@ -3,7 +3,11 @@ import type { Store } from '../store/store.ts';
 import { UserService } from './user-service.ts';
 
 /** Tells the operator at start who may do what, and how to create the first admin on a fresh install. */
-export async function printAccessHint(store: Store, config: Pick<Config, 'store' | 'dataDir' | 'security'>, log: (line: string) => void = console.log): Promise<void> {
+export async function printAccessHint(
+  store: Store,
+  config: Pick<Config, 'store' | 'dataDir' | 'security'>,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const { auth } = config.security;
   if (auth.mode !== 'enabled') {
     log('WARNING: access control is OFF: every request may read and write.');

@@ -181,7 +181,10 @@ export class UserService {
   }
 
   async principalForSession(sessionSecret: string): Promise<Principal | null> {
-    const [row] = await this.store.run<{ name: string; role: string }>('read/auth/session', { tokenHash: hashSecret(sessionSecret), now: this.now().toISOString() });
+    const [row] = await this.store.run<{ name: string; role: string }>('read/auth/session', {
+      tokenHash: hashSecret(sessionSecret),
+      now: this.now().toISOString(),
+    });
     return row && isRole(row.role) ? { kind: 'user', name: row.name, role: row.role } : null;
   }
 

@@ -11,10 +11,12 @@ import { restoreDumpBackup, restoreEmbeddedBackup } from './backup-service.ts';
  */
 async function main(): Promise<void> {
   const [file, ...rest] = process.argv.slice(2);
-  if (!file || file.startsWith('--')) throw new ConfigError('usage: npx tsx server/backup/restore-cli.ts BACKUP_FILE [--data-dir DIR] [--store embedded|neo4j]');
+  if (!file || file.startsWith('--'))
+    throw new ConfigError('usage: npx tsx server/backup/restore-cli.ts BACKUP_FILE [--data-dir DIR] [--store embedded|neo4j]');
   const config = loadConfig([...rest, '--no-seed']);
   if (file.endsWith('.grafeo')) {
-    if (config.store !== 'embedded' || config.dataDir === ':memory:') throw new ConfigError('a .grafeo backup restores the embedded store only (with an on-disk --data-dir)');
+    if (config.store !== 'embedded' || config.dataDir === ':memory:')
+      throw new ConfigError('a .grafeo backup restores the embedded store only (with an on-disk --data-dir)');
     const { replaced, nodes, relationships } = await restoreEmbeddedBackup(file, config.dataDir);
     console.log(
       `restored ${file} (${nodes} nodes, ${relationships} relationships, verified) into ${config.dataDir}` +

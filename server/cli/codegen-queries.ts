@@ -51,9 +51,7 @@ const lines = [
   ' * chosen at run time among several queries: params that suit each of them).',
   ' */',
   'export interface RunQuery {',
-  ...library.map(
-    (q) => `  <T = Row>(queryName: Returning<T, '${q.name}'>, params${q.params.length ? '' : '?'}: QueryParams['${q.name}']): Promise<T[]>;`,
-  ),
+  ...library.map((q) => `  <T = Row>(queryName: Returning<T, '${q.name}'>, params${q.params.length ? '' : '?'}: QueryParams['${q.name}']): Promise<T[]>;`),
   // Fits no call: it is the last signature tried for a call with an explicit row type or without params,
   // and its error the one reported. (An alias, not a literal: TypeScript tries literal-typed signatures first.)
   '  <T = Row>(queryName: NoSignatureFits, params?: Params): Promise<T[]>;',

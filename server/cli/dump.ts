@@ -26,9 +26,12 @@ async function main(): Promise<void> {
     const started = Date.now();
     const dump = await readDump(store);
     const out = createWriteStream(values.out, 'utf8');
-    const chunks = format === 'cypher' ? cypherExport(dump) : (function* () {
-      for (const line of dumpLines(dump)) yield `${line}\n`;
-    })();
+    const chunks =
+      format === 'cypher'
+        ? cypherExport(dump)
+        : (function* () {
+            for (const line of dumpLines(dump)) yield `${line}\n`;
+          })();
     for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');

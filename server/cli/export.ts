@@ -49,7 +49,7 @@ async function main(): Promise<void> {
           ? await exportGaps(store, format)
           : kind === 'projects'
             ? await exportProjects(store, format)
-          : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
+            : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
     const out = values.out ?? file.filename;
     writeFileSync(out, file.buffer);
     console.log(`${out}: ${file.buffer.length} bytes (${file.mimeType})`);
@@ -59,7 +59,10 @@ async function main(): Promise<void> {
 }
 
 /** The monthly 调度 report (.xlsx only). */
-async function exportReport(values: { month?: string; area?: string; unit?: string; format?: string; out?: string; 'stalled-days'?: string }, configArgs: string[]): Promise<void> {
+async function exportReport(
+  values: { month?: string; area?: string; unit?: string; format?: string; out?: string; 'stalled-days'?: string },
+  configArgs: string[],
+): Promise<void> {
   const month = values.month;
   if (!month) throw new UsageError('report needs --month YYYY-MM');
   if (values.format && values.format !== 'xlsx') throw new UsageError('the report is an .xlsx workbook (--format xlsx)');

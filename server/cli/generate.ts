@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   if (values.out) {
     t0 = performance.now();
     const report = writeGeneratedFiles(graph, path.resolve(values.out));
-    console.log(`wrote ${Object.entries(report.files).map(([f, n]) => `${f} (${n})`).join(', ')} to ${report.dir} in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `wrote ${Object.entries(report.files)
+        .map(([f, n]) => `${f} (${n})`)
+        .join(', ')} to ${report.dir} in ${Math.round(performance.now() - t0)} ms`,
+    );
     return;
   }
   const config = loadConfig(['--store', values.store!, '--data-dir', values['data-dir'] ?? './data'], process.env);
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
     const rows = steps.reduce((n, s) => n + s.rows, 0);
     const ms = steps.reduce((n, s) => n + s.ms, 0);
     for (const s of steps) console.log(`${s.kind}: ${s.rows} rows in ${(s.ms / 1000).toFixed(1)} s = ${Math.round(s.rows / (s.ms / 1000))} rows/s`);
-    console.log(`total ${rows} rows in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows / (ms / 1000))} rows/s into ${config.store} ${config.store === 'embedded' ? config.dataDir : ''}`);
+    console.log(
+      `total ${rows} rows in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows / (ms / 1000))} rows/s into ${config.store} ${config.store === 'embedded' ? config.dataDir : ''}`,
+    );
   } finally {
     await store.close();
   }

@@ -51,7 +51,12 @@ async function main(): Promise<number> {
   if (values.accept !== undefined && values.accept !== 'all') throw new UsageError('--accept takes "all" (or use --accept-rows / --accept-ids)');
   const rows = values['accept-rows'] ? values['accept-rows'].split(',').map((x) => Number(x.trim())) : [];
   if (rows.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--accept-rows takes row numbers as Excel shows them, e.g. 2,5');
-  const ids = values['accept-ids'] ? values['accept-ids'].split(',').map((x) => x.trim()).filter(Boolean) : [];
+  const ids = values['accept-ids']
+    ? values['accept-ids']
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
   const accept = values.accept || rows.length || ids.length ? { all: values.accept === 'all', rows, ids } : undefined;
   const file = positionals[0]!;
   const bytes = readFileSync(file);

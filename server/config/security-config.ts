@@ -40,13 +40,25 @@ const bool = (v: string | undefined) => v === 'true' || v === '1';
 
 export function securityConfigFrom(values: Values, env: NodeJS.ProcessEnv, fail: (message: string) => Error): SecurityConfig {
   const positive = (n: number) => n >= 0;
-  const rate = numberFrom('--rate-limit / RATE_LIMIT', values['rate-limit'] as string | undefined ?? env.RATE_LIMIT, 600, positive, fail);
-  const cost = numberFrom('--cost-budget / COST_BUDGET', values['cost-budget'] as string | undefined ?? env.COST_BUDGET, 60_000, positive, fail);
-  const uploadMb = numberFrom('--max-upload-mb / MAX_UPLOAD_MB', values['max-upload-mb'] as string | undefined ?? env.MAX_UPLOAD_MB, 25, (n) => n > 0, fail);
+  const rate = numberFrom('--rate-limit / RATE_LIMIT', (values['rate-limit'] as string | undefined) ?? env.RATE_LIMIT, 600, positive, fail);
+  const cost = numberFrom('--cost-budget / COST_BUDGET', (values['cost-budget'] as string | undefined) ?? env.COST_BUDGET, 60_000, positive, fail);
+  const uploadMb = numberFrom('--max-upload-mb / MAX_UPLOAD_MB', (values['max-upload-mb'] as string | undefined) ?? env.MAX_UPLOAD_MB, 25, (n) => n > 0, fail);
   const backupDir = (values['backup-dir'] as string | undefined) ?? env.BACKUP_DIR;
-  const every = numberFrom('--backup-every / BACKUP_EVERY', values['backup-every'] as string | undefined ?? env.BACKUP_EVERY, 24, (n) => n > 0, fail);
-  const keep = numberFrom('--backup-keep / BACKUP_KEEP', values['backup-keep'] as string | undefined ?? env.BACKUP_KEEP, 7, (n) => Number.isInteger(n) && n >= 1, fail);
-  const cors = (values['cors-origin'] as string[] | undefined) ?? (env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : []);
+  const every = numberFrom('--backup-every / BACKUP_EVERY', (values['backup-every'] as string | undefined) ?? env.BACKUP_EVERY, 24, (n) => n > 0, fail);
+  const keep = numberFrom(
+    '--backup-keep / BACKUP_KEEP',
+    (values['backup-keep'] as string | undefined) ?? env.BACKUP_KEEP,
+    7,
+    (n) => Number.isInteger(n) && n >= 1,
+    fail,
+  );
+  const cors =
+    (values['cors-origin'] as string[] | undefined) ??
+    (env.CORS_ORIGINS
+      ? env.CORS_ORIGINS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : []);
   return {
     auth: {
       mode: 'enabled',

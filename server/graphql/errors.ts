@@ -10,7 +10,7 @@ import { StoreError } from '../store/store.ts';
  * INTERNAL with no stack trace and no Cypher text.
  */
 export function maskError(error: unknown): Error {
-  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof DomainError) {
     const field = original.field ? { field: original.field } : {};
     const retry = original instanceof LimitError ? { retryAfterSeconds: original.retryAfterSeconds } : {};

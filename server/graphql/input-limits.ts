@@ -75,7 +75,11 @@ function check(value: unknown, type: GraphQLInputType, limits: Limits, field: st
 }
 
 /** The first argument of the operation (any field, any depth) beyond its schema limits. */
-export function findLimitViolation(schema: GraphQLSchema, document: Parameters<typeof visit>[0], variables: Record<string, unknown> | undefined): { message: string; field: string } | null {
+export function findLimitViolation(
+  schema: GraphQLSchema,
+  document: Parameters<typeof visit>[0],
+  variables: Record<string, unknown> | undefined,
+): { message: string; field: string } | null {
   const typeInfo = new TypeInfo(schema);
   let found: { message: string; field: string } | null = null;
   visit(

@@ -58,7 +58,10 @@ function splitStatements(text: string): string[] {
 export function loadCypherLibrary(dir: string = CYPHER_DIR): Map<string, CypherQuery> {
   const library = new Map<string, CypherQuery>();
   for (const file of listCypherFiles(dir)) {
-    const name = path.relative(dir, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+    const name = path
+      .relative(dir, file)
+      .replace(/\\/g, '/')
+      .replace(/\.cypher$/, '');
     const text = readFileSync(file, 'utf8');
     const mode: AccessMode = isReadQuery(name) ? 'read' : 'write';
     const statements = name.startsWith('schema/') ? splitStatements(text) : [text.trim().replace(/;\s*$/, '')];

@@ -32,9 +32,7 @@ export function returnColumns(text: string): string[] {
 
 /** Blanks out comments and string literals (keeping length), so keywords inside them are not seen. */
 function stripCommentsAndStrings(text: string): string {
-  return text
-    .replace(/\/\/[^\n]*/g, (m) => ' '.repeat(m.length))
-    .replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (m) => `'${' '.repeat(m.length - 2)}'`);
+  return text.replace(/\/\/[^\n]*/g, (m) => ' '.repeat(m.length)).replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (m) => `'${' '.repeat(m.length - 2)}'`);
 }
 
 function splitTopLevel(clause: string): string[] {

@@ -8,8 +8,7 @@ import { csv } from '../import/helpers.ts';
 
 /** Reproductions of the defects of issue 13, each on an unseeded store of a made-up city (青禾市). */
 let api: TestApi;
-const put = (kind: ImportKind, rows: (string | number)[][], dryRun = false) =>
-  importFile(api.store, Buffer.from(csv(rows)), `${kind}.csv`, { kind, dryRun });
+const put = (kind: ImportKind, rows: (string | number)[][], dryRun = false) => importFile(api.store, Buffer.from(csv(rows)), `${kind}.csv`, { kind, dryRun });
 
 const AREAS = [
   ['地区名称', '上级地区', '级别', '本地'],
@@ -58,7 +57,10 @@ describe('issue 13 defects on an unseeded store', () => {
     const city = await api.gql(ANALYSIS, { chainId: 'chain:import:轻合金', areaId: 'area:import:青禾市' });
     expect(city.data.gapAnalysis.segments.find((s: any) => s.segmentId === 'seg:import:轻合金:1')).toMatchObject({ localCount: 1 });
     // region derived from the imported hierarchy: 临江市 lies in the same province
-    const other = await put('enterprises', [['企业名称', '所在地区'], ['临江钢铁有限公司', '临江市']]);
+    const other = await put('enterprises', [
+      ['企业名称', '所在地区'],
+      ['临江钢铁有限公司', '临江市'],
+    ]);
     expect(other.issues).toEqual([]);
     const [e] = await api.store.run<{ region: string; local: boolean; province: string }>('read/import/enterprises');
     expect(e).toBeDefined();
@@ -69,14 +71,20 @@ describe('issue 13 defects on an unseeded store', () => {
   it('1: minOutput 0 is allowed and gives numbers, not NaN', async () => {
     await put('areas', AREAS);
     await put('segments', SEGMENTS);
-    await put('enterprises', [['企业名称', '所在地区', '所属环节'], ['青禾铝业有限公司', '青禾市', 'seg:import:轻合金:1']]);
+    await put('enterprises', [
+      ['企业名称', '所在地区', '所属环节'],
+      ['青禾铝业有限公司', '青禾市', 'seg:import:轻合金:1'],
+    ]);
     const res = await api.gql(ANALYSIS, { chainId: 'chain:import:轻合金', t: { minOutput: 0 } });
     expect(res.errors).toBeUndefined();
     for (const g of res.data.gapAnalysis.gaps) for (const c of g.components) expect(Number.isFinite(c.value)).toBe(true);
   });
 
   it('3: two chains numbering segments from 1 keep four segments; two names for one key is an error', async () => {
-    const report = await put('segments', SEGMENTS.filter((r) => r[2] !== '铝基/镁基复合材料'));
+    const report = await put(
+      'segments',
+      SEGMENTS.filter((r) => r[2] !== '铝基/镁基复合材料'),
+    );
     expect(report.counts).toMatchObject({ create: 4, reject: 0 });
     const segs = await api.store.run<{ id: string; name: string; chains: string[] }>('read/import/segments');
     expect(segs.map((s) => [s.id, s.name]).sort()).toEqual([
@@ -85,7 +93,16 @@ describe('issue 13 defects on an unseeded store', () => {
       ['seg:import:轻合金:1', '铝材'],
       ['seg:import:轻合金:2', '铸件'],
     ]);
-    const clash = await put('segments', [['产业链', '环节编号', '环节'], ['轻合金', '1', '铝锭'], ['轻合金', '5', '板材'], ['轻合金', '5', '型材']], true);
+    const clash = await put(
+      'segments',
+      [
+        ['产业链', '环节编号', '环节'],
+        ['轻合金', '1', '铝锭'],
+        ['轻合金', '5', '板材'],
+        ['轻合金', '5', '型材'],
+      ],
+      true,
+    );
     expect(clash.issues.map((i) => [i.row, i.code])).toEqual([
       [2, 'SEGMENT_KEY_CONFLICT'],
       [4, 'SEGMENT_KEY_CONFLICT'],
@@ -120,7 +137,12 @@ describe('issue 13 defects on an unseeded store', () => {
     const res = await api.gql(ANALYSIS, { chainId: 'chain:import:轻合金' });
     expect(res.errors).toBeUndefined();
     const a = res.data.gapAnalysis;
-    expect(a.segments.find((s: any) => s.segmentId === 'seg:import:轻合金:1')).toMatchObject({ localCount: 2, localOutput: null, outputUnknownCount: 2, presence: 'strong' });
+    expect(a.segments.find((s: any) => s.segmentId === 'seg:import:轻合金:1')).toMatchObject({
+      localCount: 2,
+      localOutput: null,
+      outputUnknownCount: 2,
+      presence: 'strong',
+    });
     const lone = a.gaps.find((g: any) => g.id === 'gap:strengthen:seg:import:轻合金:2:all');
     expect(lone.components.map((c: any) => c.name)).not.toContain('lowOutput');
     expect(lone.reasonZh).toContain('数据不足');
@@ -154,7 +176,11 @@ describe('issue 13 defects on an unseeded store', () => {
     expect(view.errors).toBeUndefined();
     expect(view.data.feedsCycles).toHaveLength(1);
     expect(view.data.feedsCycles[0].names.sort()).toEqual(['特钢', '铝']);
-    await put('enterprises', [['企业名称', '所在地区', '所属环节'], ['甲铝业有限公司', '青禾市', '铝'], ['乙板材有限公司', '青禾市', '板材']]);
+    await put('enterprises', [
+      ['企业名称', '所在地区', '所属环节'],
+      ['甲铝业有限公司', '青禾市', '铝'],
+      ['乙板材有限公司', '青禾市', '板材'],
+    ]);
     const res = await api.gql(ANALYSIS, { chainId: 'chain:import:金属' });
     for (const g of res.data.gapAnalysis.gaps) expect(g.reasonZh).not.toMatch(/上游（[^）]*铝[^）]*）与下游（[^）]*铝/);
   });

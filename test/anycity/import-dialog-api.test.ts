@@ -14,8 +14,22 @@ beforeEach(async () => {
   store = EmbeddedStore.open(':memory:');
   await store.applySchema();
   const files = qingheFiles({ locals: 0, outsiders: 0 });
-  for (const [kind, bytes] of [['areas', files.areas], ['segments', files.alloySegments]] as const) await importFile(store, bytes, 'x.csv', { kind, dryRun: false });
-  await importFile(store, Buffer.from(csv([['环节', '行业代码', '关键词'], ['铸件、锻件', 'C339', '铸件']])), 'm.csv', { kind: 'mapping', dryRun: false });
+  for (const [kind, bytes] of [
+    ['areas', files.areas],
+    ['segments', files.alloySegments],
+  ] as const)
+    await importFile(store, bytes, 'x.csv', { kind, dryRun: false });
+  await importFile(
+    store,
+    Buffer.from(
+      csv([
+        ['环节', '行业代码', '关键词'],
+        ['铸件、锻件', 'C339', '铸件'],
+      ]),
+    ),
+    'm.csv',
+    { kind: 'mapping', dryRun: false },
+  );
   yoga = createGraphQLServer({ store, graphiql: false, auth: DISABLED_AUTH });
 });
 afterEach(() => store.close());
@@ -38,7 +52,9 @@ describe('the import dialog mutation', () => {
     expect(r.suggestions).toHaveLength(40);
     expect(r.items[0].inferred).toContain('所在地区=白沙镇（据企业名称含「白沙」）');
     const ids = [r.suggestions[0].id, r.suggestions[2].id];
-    const done = await (await yoga.fetch(upload({ kind: 'ENTERPRISES', dryRun: false, options: { skipInvalid: false, unit: 'WAN_YUAN', accept: { ids } } }, bytes))).json();
+    const done = await (
+      await yoga.fetch(upload({ kind: 'ENTERPRISES', dryRun: false, options: { skipInvalid: false, unit: 'WAN_YUAN', accept: { ids } } }, bytes))
+    ).json();
     expect(done.errors).toBeUndefined();
     expect(done.data.importFile.committed).toBe(true);
     expect((await store.run('read/import/operates-in')).length).toBe(2);

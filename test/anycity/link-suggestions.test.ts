@@ -13,7 +13,11 @@ const put = (kind: ImportKind, rows: (string | number)[][], options: Partial<Imp
 beforeEach(async () => {
   api = await createTestApi(async () => undefined);
   const files = qingheFiles({ locals: 0, outsiders: 0 });
-  for (const [kind, bytes] of [['areas', files.areas], ['segments', files.alloySegments], ['segments', files.sensorSegments]] as const) {
+  for (const [kind, bytes] of [
+    ['areas', files.areas],
+    ['segments', files.alloySegments],
+    ['segments', files.sensorSegments],
+  ] as const) {
     await importFile(api.store, bytes, 'x.csv', { kind, dryRun: false });
   }
 });
@@ -38,7 +42,14 @@ describe('挂链: a mapping table users edit, and suggested OPERATES_IN links in
     const report = await put('mapping', MAPPING);
     expect(report.issues).toEqual([]);
     expect(report.counts).toMatchObject({ update: 3 });
-    const bad = await put('mapping', [['环节', '行业代码'], ['铝材', 'X99999']], { dryRun: true });
+    const bad = await put(
+      'mapping',
+      [
+        ['环节', '行业代码'],
+        ['铝材', 'X99999'],
+      ],
+      { dryRun: true },
+    );
     expect(bad.issues.map((i) => [i.code, i.value])).toEqual([['INVALID_INDUSTRY_CODE', 'X99999']]);
     const exported = await exportMapping(api.store, 'csv');
     const again = await importFile(api.store, exported.buffer, exported.filename, { kind: 'mapping', dryRun: true });
@@ -57,7 +68,8 @@ describe('挂链: a mapping table users edit, and suggested OPERATES_IN links in
     ]);
     const byRow = await put('enterprises', ENTERPRISES, { accept: { rows: [2] } });
     expect(byRow.suggestions.filter((s) => s.accepted).map((s) => s.id)).toEqual([`2:${SEG.castings}`]);
-    const operates = async () => (await api.store.run<{ enterprise: string; segment: string }>('read/import/operates-in')).map((o) => `${o.enterprise}→${o.segment}`).sort();
+    const operates = async () =>
+      (await api.store.run<{ enterprise: string; segment: string }>('read/import/operates-in')).map((o) => `${o.enterprise}→${o.segment}`).sort();
     expect(await operates()).toEqual([`ent:name:青禾压铸→${SEG.castings}`]);
     const byId = await put('enterprises', ENTERPRISES, { accept: { ids: [`4:${SEG.mems}`] } });
     expect(byId.items.find((i) => i.row === 4)).toMatchObject({ action: 'update', changes: [`segment:${SEG.mems}`] });

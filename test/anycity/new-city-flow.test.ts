@@ -41,7 +41,10 @@ describe('a new city (青禾市) from an empty store', () => {
   it('imports every file: areas, two chains numbered from 1, 520 enterprises, supplies', () => {
     expect(files.locals.length + files.outsiders.length).toBeGreaterThanOrEqual(500);
     for (const [key, r] of Object.entries(reports)) {
-      expect(r!.issues.filter((i) => i.severity === 'error'), key).toEqual([]);
+      expect(
+        r!.issues.filter((i) => i.severity === 'error'),
+        key,
+      ).toEqual([]);
       expect(r!.committed, key).toBe(true);
     }
     expect(reports.alloy!.counts).toMatchObject({ create: 8 });
@@ -51,7 +54,7 @@ describe('a new city (青禾市) from an empty store', () => {
     expect(reports.enterprises!.counts.create).toBe(520);
   });
 
-  it('offers the city\'s own areas, from the data, as the UI\'s area choices', async () => {
+  it("offers the city's own areas, from the data, as the UI's area choices", async () => {
     const res = await api.gql('{ localAreas { id name level } planTasks { id } }');
     expect(res.data.localAreas).toEqual([{ id: 'area:991100', name: '青禾市', level: 'city' }]);
     expect(res.data.planTasks).toEqual([]); // no plan imported: the responsibility view lists no task

@@ -27,7 +27,14 @@ describe('regions inferred from the 统一社会信用代码, the address or the
     expect(report.committed).toBe(true);
     expect(report.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[6, 'AREA_CONTRADICTS_USCC', 'warning']]);
     const e = await byName();
-    expect(e['甲铸造有限公司']).toMatchObject({ areaIds: ['area:chaohu'], local: true, region: 'local', province: '安徽省', city: '巢湖市', district: '巢湖市' });
+    expect(e['甲铸造有限公司']).toMatchObject({
+      areaIds: ['area:chaohu'],
+      local: true,
+      region: 'local',
+      province: '安徽省',
+      city: '巢湖市',
+      district: '巢湖市',
+    });
     expect(e['乙精密有限公司']).toMatchObject({ areaIds: ['area:suzhou'], local: false, region: 'yrd', province: '江苏省', city: '苏州市' });
     expect(e['丙电子有限公司']).toMatchObject({ areaIds: [], local: false, region: 'other', province: '广东省', city: '深圳市', district: '南山区' });
     // registered in 合肥市, which holds 巢湖市: province and city, but local and region stay unknown

@@ -92,10 +92,19 @@ describe('enterprise editing through GraphQL', () => {
     const res = await api.gql(UPDATE, { id, input: { name: '巢湖测试新材料股份有限公司', shortName: null, areaId: 'area:anchao', output: 30000 } });
     expect(res.errors).toBeUndefined();
     expect(res.data.updateEnterprise).toMatchObject({
-      id, name: '巢湖测试新材料股份有限公司', shortName: null, output: 30000, aboveScale: true, tags: ['高新技术'], area: { id: 'area:anchao', name: '安巢经开区' },
+      id,
+      name: '巢湖测试新材料股份有限公司',
+      shortName: null,
+      output: 30000,
+      aboveScale: true,
+      tags: ['高新技术'],
+      area: { id: 'area:anchao', name: '安巢经开区' },
     });
     expect(firstError(await api.gql(UPDATE, { id, input: { output: -5 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'output' });
-    expect(firstError(await api.gql(UPDATE, { id: 'ent:ghost', input: { output: 5 } }))).toEqual({ message: "id: Enterprise 'ent:ghost' not found", code: 'NOT_FOUND' });
+    expect(firstError(await api.gql(UPDATE, { id: 'ent:ghost', input: { output: 5 } }))).toEqual({
+      message: "id: Enterprise 'ent:ghost' not found",
+      code: 'NOT_FOUND',
+    });
     // the renamed enterprise is found under its new name, suffix variant included
     const hits = await api.gql(`{ search(text: "巢湖测试新材料有限责任公司") { id match } }`);
     expect(hits.data.search[0]).toEqual({ id, match: 'EXACT' });
@@ -108,10 +117,12 @@ describe('enterprise editing through GraphQL', () => {
     expect(again.data.setOperatesIn.segments).toEqual([{ role: 'leader', segment: { id: 'seg:alloy-casting' } }]);
     expect(firstError(await api.gql(OPERATES, { e: id, s: 'seg:alloy-casting', role: 'boss' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     expect(firstError(await api.gql(OPERATES, { e: id, s: 'seg:nowhere', role: 'core' }))).toEqual({
-      message: "segmentId: Segment 'seg:nowhere' not found", code: 'NOT_FOUND',
+      message: "segmentId: Segment 'seg:nowhere' not found",
+      code: 'NOT_FOUND',
     });
     expect(firstError(await api.gql(OPERATES, { e: 'ent:ghost', s: 'seg:alloy-casting', role: 'core' }))).toEqual({
-      message: "enterpriseId: Enterprise 'ent:ghost' not found", code: 'NOT_FOUND',
+      message: "enterpriseId: Enterprise 'ent:ghost' not found",
+      code: 'NOT_FOUND',
     });
     const removed = await api.gql(`mutation ($e: ID!) { removeOperatesIn(enterpriseId: $e, segmentId: "seg:alloy-casting") { segments { role } } }`, { e: id });
     expect(removed.data.removeOperatesIn.segments).toEqual([]);
@@ -124,10 +135,14 @@ describe('enterprise editing through GraphQL', () => {
     const buyer = (await api.gql(GET, { id: 'ent:s0001' })).data.enterprise;
     expect(buyer.suppliers).toContainEqual({ product: '铝合金锭', share: 0.25, enterprise: { id } });
     for (const share of [1.5, -0.1]) {
-      expect(firstError(await api.gql(SUPPLY, { from: id, to: 'ent:s0001', product: '铝合金锭', share }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'share' });
+      expect(firstError(await api.gql(SUPPLY, { from: id, to: 'ent:s0001', product: '铝合金锭', share }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'share',
+      });
     }
     expect(firstError(await api.gql(SUPPLY, { from: id, to: 'ent:ghost', product: 'x', share: 0.1 }))).toEqual({
-      message: "toId: Enterprise 'ent:ghost' not found", code: 'NOT_FOUND',
+      message: "toId: Enterprise 'ent:ghost' not found",
+      code: 'NOT_FOUND',
     });
     expect(firstError(await api.gql(SUPPLY, { from: id, to: 'ent:s0001', product: ' ', share: 0.1 }))).toMatchObject({ field: 'product' });
     const removed = await api.gql(`mutation ($f: ID!) { removeSupplies(fromId: $f, toId: "ent:s0001") { customers { product } } }`, { f: id });
@@ -141,7 +156,10 @@ describe('enterprise editing through GraphQL', () => {
     expect((await api.gql(GET, { id })).data.enterprise).toBeNull();
     const buyer = (await api.gql(GET, { id: 'ent:s0001' })).data.enterprise;
     expect(buyer.suppliers.map((s: any) => s.enterprise.id)).not.toContain(id);
-    expect(firstError(await api.gql(`mutation ($id: ID!) { deleteEnterprise(id: $id) }`, { id }))).toEqual({ message: `Enterprise '${id}' not found`, code: 'NOT_FOUND' });
+    expect(firstError(await api.gql(`mutation ($id: ID!) { deleteEnterprise(id: $id) }`, { id }))).toEqual({
+      message: `Enterprise '${id}' not found`,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('pages through every enterprise once, at most 200 per page', async () => {

@@ -7,7 +7,6 @@ import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
 // The neighbourhood stops walking at limit + 1 nodes and reads properties only for what it returns;
 // search ranks index hits and a capped scan in the service. These check that the answers stay consistent.
 
-
 describe('explore fast paths on the seed graph', () => {
   let api: TestApi;
   beforeAll(async () => {

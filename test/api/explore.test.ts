@@ -30,9 +30,7 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
     it('matches seed names written without searchName (backfilled) despite the suffix variant', async () => {
       // the seed CSV says 巢湖示例瑞弘轻合金科技有限公司
       const res = await api.gql(SEARCH, { text: '瑞弘轻合金科技有限责任公司' });
-      expect(res.data.search).toEqual([
-        expect.objectContaining({ kind: 'Enterprise', id: 'ent:s0001', match: 'CONTAINS', context: '烔炀镇 · 高性能轻合金' }),
-      ]);
+      expect(res.data.search).toEqual([expect.objectContaining({ kind: 'Enterprise', id: 'ent:s0001', match: 'CONTAINS', context: '烔炀镇 · 高性能轻合金' })]);
     });
 
     it('finds by short name, full-width query text included', async () => {
@@ -85,7 +83,10 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
         expect(n.edges.some((e: any) => (e.source === id && e.target === 'ent:s0001') || (e.target === id && e.source === 'ent:s0001'))).toBe(true);
       }
       expect(n.edges).toContainEqual({
-        id: 'OPERATES_IN:ent:s0001->seg:light-alloy-material', type: 'OPERATES_IN', source: 'ent:s0001', target: 'seg:light-alloy-material',
+        id: 'OPERATES_IN:ent:s0001->seg:light-alloy-material',
+        type: 'OPERATES_IN',
+        source: 'ent:s0001',
+        target: 'seg:light-alloy-material',
         properties: expect.objectContaining({ role: 'leader' }),
       });
       for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
@@ -116,7 +117,8 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
       expect(external.nodes.length).toBeGreaterThan(1);
       for (const x of external.nodes.slice(1)) expect(x.properties.local).toBe(false);
 
-      const inAnchao = (await api.gql(NEIGHBOURHOOD, { id: 'ent:s0001', depth: 1, filter: { labels: ['Enterprise'], areaId: 'area:anchao' } })).data.neighbourhood;
+      const inAnchao = (await api.gql(NEIGHBOURHOOD, { id: 'ent:s0001', depth: 1, filter: { labels: ['Enterprise'], areaId: 'area:anchao' } })).data
+        .neighbourhood;
       expect(inAnchao.nodes.length).toBeGreaterThan(1);
       for (const x of inAnchao.nodes.slice(1)) expect(x.properties.areaId).toBe('area:anchao');
 

@@ -26,7 +26,9 @@ describe('gapAnalysis cache', () => {
     await api.gql(ANALYSIS, { ...scope, areaId: 'area:anchao' });
     expect(run).toHaveBeenCalled();
     run.mockClear();
-    const t = await api.gql(`{ gapAnalysis(chainId: "chain:t", areaId: "area:chaohu", thresholds: { minOutput: 1000, minEnterprises: 1 }) { counts { fill extend strengthen } } }`);
+    const t = await api.gql(
+      `{ gapAnalysis(chainId: "chain:t", areaId: "area:chaohu", thresholds: { minOutput: 1000, minEnterprises: 1 }) { counts { fill extend strengthen } } }`,
+    );
     expect(t.data.gapAnalysis.counts).toEqual({ fill: 2, extend: 1, strengthen: 0 });
     expect(run).toHaveBeenCalled();
   });

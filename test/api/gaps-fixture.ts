@@ -38,8 +38,14 @@ export async function buildFixture(store: Store): Promise<void> {
     ['seg:e', '涂层', 'Coatings', 'midstream'],
     ['seg:g', '回收', 'Recycling', 'downstream'],
   ] as const;
-  await run('segments', segs.map(([id, name, nameEn, stage]) => ({ id, name, nameEn, stage, origin })));
-  await run('chain-segments', segs.map(([segment]) => ({ chain: 'chain:t', segment })));
+  await run(
+    'segments',
+    segs.map(([id, name, nameEn, stage]) => ({ id, name, nameEn, stage, origin })),
+  );
+  await run(
+    'chain-segments',
+    segs.map(([segment]) => ({ chain: 'chain:t', segment })),
+  );
   await run('feeds', [
     { from: 'seg:a', to: 'seg:b' },
     { from: 'seg:b', to: 'seg:c' },
@@ -48,7 +54,20 @@ export async function buildFixture(store: Store): Promise<void> {
     { from: 'seg:c', to: 'seg:g' },
   ]);
   const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, aboveScale: boolean, tags: string[]) => ({
-    id, name, shortName: name, uscc: null, local, region, province: local ? '安徽省' : null, city: null, areaId, output, aboveScale, tags, origin, sample: true,
+    id,
+    name,
+    shortName: name,
+    uscc: null,
+    local,
+    region,
+    province: local ? '安徽省' : null,
+    city: null,
+    areaId,
+    output,
+    aboveScale,
+    tags,
+    origin,
+    sample: true,
   });
   await run('enterprises', [
     ent('ent:a1', '甲材料', 'area:town', true, 'local', 60000, true, []),
@@ -93,12 +112,32 @@ export async function buildFixture(store: Store): Promise<void> {
   await run('task-supports', [{ unit: 'unit:jxj', task: 'task:t1', area: 'area:chaohu', order: 1 }]);
   await run('gaps', [
     {
-      id: 'gap:plan:castings', kind: 'fill', status: 'in_progress', origin: 'plan', note: null, reason: '计划点名补链',
-      updatedAt: '2024-01-01', segment: 'seg:b', chain: 'chain:t', area: 'area:chaohu', task: 'task:t1', source: '三(三)7',
+      id: 'gap:plan:castings',
+      kind: 'fill',
+      status: 'in_progress',
+      origin: 'plan',
+      note: null,
+      reason: '计划点名补链',
+      updatedAt: '2024-01-01',
+      segment: 'seg:b',
+      chain: 'chain:t',
+      area: 'area:chaohu',
+      task: 'task:t1',
+      source: '三(三)7',
     },
     {
-      id: 'gap:plan:coat-anchao', kind: 'fill', status: 'open', origin: 'plan', note: null, reason: null,
-      updatedAt: '2024-01-01', segment: 'seg:e', chain: 'chain:t', area: 'area:anchao', task: 'task:t1', source: '三(三)7',
+      id: 'gap:plan:coat-anchao',
+      kind: 'fill',
+      status: 'open',
+      origin: 'plan',
+      note: null,
+      reason: null,
+      updatedAt: '2024-01-01',
+      segment: 'seg:e',
+      chain: 'chain:t',
+      area: 'area:anchao',
+      task: 'task:t1',
+      source: '三(三)7',
     },
   ]);
   await run('gap-responsible', [{ unit: 'unit:tzzx', gap: 'gap:plan:castings', role: 'lead' }]);

@@ -74,7 +74,14 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
     for (const c of page.candidates) {
       expect(c.sample).toBe(true);
       expect(c.components.map((x: any) => x.name)).toEqual([
-        'segmentFit', 'suppliesLocal', 'suppliesPeers', 'customers', 'scale', 'region', 'qualifications', 'leaderElsewhere',
+        'segmentFit',
+        'suppliesLocal',
+        'suppliesPeers',
+        'customers',
+        'scale',
+        'region',
+        'qualifications',
+        'leaderElsewhere',
       ]);
       expect(c.path.nodeIds[0]).toBe(c.enterpriseId);
     }

@@ -71,7 +71,7 @@ describe('gapAnalysis on a hand-built chain (see gaps-fixture.ts)', () => {
     );
   });
 
-  it('attaches the units of the chain\'s tasks for the area scope', async () => {
+  it("attaches the units of the chain's tasks for the area scope", async () => {
     const chaohu = await api.gql(ANALYSIS, { chainId: 'chain:t', areaId: 'area:chaohu' });
     expect(chaohu.data.gapAnalysis.gaps[1].responsible).toEqual([
       { unitId: 'unit:tzzx', role: 'LEAD', areaId: 'area:chaohu' },
@@ -84,8 +84,22 @@ describe('gapAnalysis on a hand-built chain (see gaps-fixture.ts)', () => {
     expect(res.data.gapAnalysis).toEqual({
       counts: { fill: 0, extend: 1, strengthen: 1 },
       gaps: [
-        { id: 'gap:extend:seg:c:area:anchao', kind: 'EXTEND', severity: 50, saved: false, status: null, responsible: [{ unitId: 'unit:qtcj', role: 'LEAD', areaId: 'area:anchao' }] },
-        { id: 'gap:strengthen:seg:d:area:anchao', kind: 'STRENGTHEN', severity: 40, saved: false, status: null, responsible: [{ unitId: 'unit:qtcj', role: 'LEAD', areaId: 'area:anchao' }] },
+        {
+          id: 'gap:extend:seg:c:area:anchao',
+          kind: 'EXTEND',
+          severity: 50,
+          saved: false,
+          status: null,
+          responsible: [{ unitId: 'unit:qtcj', role: 'LEAD', areaId: 'area:anchao' }],
+        },
+        {
+          id: 'gap:strengthen:seg:d:area:anchao',
+          kind: 'STRENGTHEN',
+          severity: 40,
+          saved: false,
+          status: null,
+          responsible: [{ unitId: 'unit:qtcj', role: 'LEAD', areaId: 'area:anchao' }],
+        },
       ],
       undetectedSavedGaps: [{ id: 'gap:plan:coat-anchao' }],
     });
@@ -161,13 +175,25 @@ describe('saved gaps', () => {
     expect(saved).toEqual({
       data: {
         saveGap: {
-          id: 'gap:fill:seg:e:area:chaohu', kind: 'FILL', status: 'OPEN', origin: 'ANALYSIS', note: null,
-          segmentId: 'seg:e', chainId: 'chain:t', areaId: 'area:chaohu', responsible: [{ unitId: 'unit:tzzx', role: 'LEAD' }],
+          id: 'gap:fill:seg:e:area:chaohu',
+          kind: 'FILL',
+          status: 'OPEN',
+          origin: 'ANALYSIS',
+          note: null,
+          segmentId: 'seg:e',
+          chainId: 'chain:t',
+          areaId: 'area:chaohu',
+          responsible: [{ unitId: 'unit:tzzx', role: 'LEAD' }],
         },
       },
     });
     const set = await api.gql(SET, { id: 'gap:fill:seg:e:area:chaohu', status: 'IN_PROGRESS', note: '已对接上海涂层', support: ['unit:jxj'] });
-    expect(set.data.setGapStatus).toEqual({ id: 'gap:fill:seg:e:area:chaohu', status: 'IN_PROGRESS', note: '已对接上海涂层', responsible: [{ unitId: 'unit:jxj', role: 'SUPPORT' }] });
+    expect(set.data.setGapStatus).toEqual({
+      id: 'gap:fill:seg:e:area:chaohu',
+      status: 'IN_PROGRESS',
+      note: '已对接上海涂层',
+      responsible: [{ unitId: 'unit:jxj', role: 'SUPPORT' }],
+    });
 
     const again = await api.gql(SAVE, { input: { kind: 'FILL', segmentId: 'seg:e', areaId: 'area:chaohu' } });
     expect(again.data.saveGap).toMatchObject({ status: 'IN_PROGRESS', note: '已对接上海涂层', origin: 'ANALYSIS' });
@@ -182,8 +208,14 @@ describe('saved gaps', () => {
     ]);
     const one = await api.gql(`{ gap(id: "gap:plan:castings") { id segmentName chainName areaName taskId taskName source responsible { unitName role } } }`);
     expect(one.data.gap).toEqual({
-      id: 'gap:plan:castings', segmentName: '铸件', chainName: '测试链', areaName: '巢湖市', taskId: 'task:t1', taskName: '发展测试链',
-      source: '三(三)7', responsible: [{ unitName: '市投促中心', role: 'LEAD' }],
+      id: 'gap:plan:castings',
+      segmentName: '铸件',
+      chainName: '测试链',
+      areaName: '巢湖市',
+      taskId: 'task:t1',
+      taskName: '发展测试链',
+      source: '三(三)7',
+      responsible: [{ unitName: '市投促中心', role: 'LEAD' }],
     });
     expect((await api.gql(`{ gap(id: "gap:nope") { id } }`)).data.gap).toBeNull();
   });

@@ -36,13 +36,24 @@ describe('monthly 调度 report on the seed graph', () => {
     api = await createTestApi(loadSeeds);
     const base = { areaId: 'area:chaohu', leadUnitId: 'unit:shi-touchu', segmentIds: ['seg:bms'] };
     // idle since 1 August 2025: stalled at the end of October
-    await createProject(api.store, { ...base, name: '报告测试停滞项目', investment: 2, stageDate: '2025-08-01' }, 'tester', { id: 'project:t-idle', clock: at('2025-08-01T02:00:00.000Z') });
+    await createProject(api.store, { ...base, name: '报告测试停滞项目', investment: 2, stageDate: '2025-08-01' }, 'tester', {
+      id: 'project:t-idle',
+      clock: at('2025-08-01T02:00:00.000Z'),
+    });
     // a note on 20 October keeps it active; its signing on 28 October is entered in December
-    await createProject(api.store, { ...base, name: '报告测试签约项目', investment: 6, stageDate: '2025-09-01' }, 'tester', { id: 'project:t-signed', clock: at('2025-09-01T02:00:00.000Z') });
+    await createProject(api.store, { ...base, name: '报告测试签约项目', investment: 6, stageDate: '2025-09-01' }, 'tester', {
+      id: 'project:t-signed',
+      clock: at('2025-09-01T02:00:00.000Z'),
+    });
     await addProjectNote(api.store, 'project:t-signed', '企业来访', 'tester', { clock: at('2025-10-20T02:00:00.000Z') });
-    await changeProjectStage(api.store, { id: 'project:t-signed', stage: 'signed', date: '2025-10-28', note: '补录' }, 'tester', { clock: at('2025-12-05T02:00:00.000Z') });
+    await changeProjectStage(api.store, { id: 'project:t-signed', stage: 'signed', date: '2025-10-28', note: '补录' }, 'tester', {
+      clock: at('2025-12-05T02:00:00.000Z'),
+    });
     // created in November: not in the October report
-    await createProject(api.store, { ...base, name: '报告测试十一月项目', stageDate: '2025-11-03' }, 'tester', { id: 'project:t-later', clock: at('2025-11-03T02:00:00.000Z') });
+    await createProject(api.store, { ...base, name: '报告测试十一月项目', stageDate: '2025-11-03' }, 'tester', {
+      id: 'project:t-later',
+      clock: at('2025-11-03T02:00:00.000Z'),
+    });
   });
   afterAll(() => api.close());
 
@@ -50,7 +61,15 @@ describe('monthly 调度 report on the seed graph', () => {
     const res = await api.gql(REPORT, { month: '2025-10', areaId: 'area:chaohu' });
     expect(res.errors).toBeUndefined();
     const r = res.data.monthlyReport;
-    expect(r).toMatchObject({ month: '2025-10', from: '2025-10-01', to: '2025-10-31', asOf: '2025-10-31', stalledDays: 30, area: { id: 'area:chaohu', name: '巢湖市' }, targetAreaId: 'area:chaohu' });
+    expect(r).toMatchObject({
+      month: '2025-10',
+      from: '2025-10-01',
+      to: '2025-10-31',
+      asOf: '2025-10-31',
+      stalledDays: 30,
+      area: { id: 'area:chaohu', name: '巢湖市' },
+      targetAreaId: 'area:chaohu',
+    });
     const ids = r.projects.map((p: any) => p.project.id);
     expect(ids).toContain('project:t-idle');
     expect(ids).not.toContain('project:t-later');
@@ -71,7 +90,9 @@ describe('monthly 调度 report on the seed graph', () => {
     expect(r.targets.map((t: any) => t.target.id)).toContain('target:projects-100m:chaohu');
     expect(r.targets.find((t: any) => t.target.id === 'target:projects-100m:chaohu').currentSource).toBe('COMPUTED');
     expect(r.gaps.every((g: any) => ['OPEN', 'IN_PROGRESS'].includes(g.gap.status))).toBe(true);
-    expect(r.gaps.find((g: any) => g.gap.id === 'gap:plan-bms:chaohu')?.projects.map((p: any) => p.id)).toEqual(expect.arrayContaining(['project:t-idle', 'project:t-signed']));
+    expect(r.gaps.find((g: any) => g.gap.id === 'gap:plan-bms:chaohu')?.projects.map((p: any) => p.id)).toEqual(
+      expect.arrayContaining(['project:t-idle', 'project:t-signed']),
+    );
   });
 
   it('reports a unit: its 招商 and 包保 projects only', async () => {

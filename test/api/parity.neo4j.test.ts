@@ -94,10 +94,19 @@ describe('parity: the seed graph gives identical answers on the embedded store a
     for (const text of ['轻合金', '汽车', '巢湖', '市经信局', '有限公司']) {
       await same(`query ($t: String!) { search(text: $t, limit: 50) { ${full('search')} } }`, { t: text });
     }
-    for (const [id, depth] of [['chain:nev-parts', 2], ['ent:s0001', 2], ['unit:shi-jingxin', 1], ['seg:alloy-casting', 3]] as const) {
+    for (const [id, depth] of [
+      ['chain:nev-parts', 2],
+      ['ent:s0001', 2],
+      ['unit:shi-jingxin', 1],
+      ['seg:alloy-casting', 3],
+    ] as const) {
       await same(`query ($id: ID!, $d: Int) { neighbourhood(id: $id, depth: $d, limit: 2000) { ${full('neighbourhood')} } }`, { id, d: depth });
     }
-    for (const [fromId, toId] of [['ent:s0001', 'unit:qu-touchu'], ['seg:alloy-casting', 'chain:light-alloy'], ['ent:s0001', 'ent:s0001']]) {
+    for (const [fromId, toId] of [
+      ['ent:s0001', 'unit:qu-touchu'],
+      ['seg:alloy-casting', 'chain:light-alloy'],
+      ['ent:s0001', 'ent:s0001'],
+    ]) {
       await same(`query ($f: ID!, $t: ID!) { shortestPath(fromId: $f, toId: $t) { ${full('shortestPath')} } }`, { f: fromId, t: toId });
     }
   });

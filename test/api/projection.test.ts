@@ -66,22 +66,33 @@ describe('analytics projection: the same answers as the store queries', () => {
     expect(status.errors).toBeUndefined();
     expect(analyticsSource(store)).toBe(ready);
 
-    const local = await api.gql(`mutation { createEnterprise(input: { name: "巢湖测试电池管理", areaId: "area:chaohu", output: 1200, tags: ["链主"] }) { id } }`);
+    const local = await api.gql(
+      `mutation { createEnterprise(input: { name: "巢湖测试电池管理", areaId: "area:chaohu", output: 1200, tags: ["链主"] }) { id } }`,
+    );
     expect(local.errors).toBeUndefined();
     const localId = local.data.createEnterprise.id;
     // the projection read before the write is not used any more
     expect(analyticsSource(store)).toBeNull();
-    const external = await api.gql(`mutation { createEnterprise(input: { name: "上海测试控制器", areaId: "area:shanghai", output: 50000, tags: ["专精特新"] }) { id } }`);
+    const external = await api.gql(
+      `mutation { createEnterprise(input: { name: "上海测试控制器", areaId: "area:shanghai", output: 50000, tags: ["专精特新"] }) { id } }`,
+    );
     expect(external.errors).toBeUndefined();
     const externalId = external.data.createEnterprise.id;
     for (const [id, segmentId, role] of [
       [localId, 'seg:bms', 'core'],
       [externalId, 'seg:bms', 'leader'],
     ]) {
-      const r = await api.gql(`mutation ($id: ID!, $s: ID!, $role: String!) { setOperatesIn(enterpriseId: $id, segmentId: $s, role: $role) { id } }`, { id, s: segmentId, role });
+      const r = await api.gql(`mutation ($id: ID!, $s: ID!, $role: String!) { setOperatesIn(enterpriseId: $id, segmentId: $s, role: $role) { id } }`, {
+        id,
+        s: segmentId,
+        role,
+      });
       expect(r.errors).toBeUndefined();
     }
-    const supply = await api.gql(`mutation ($a: ID!, $b: ID!) { addSupplies(fromId: $a, toId: $b, product: "BMS", share: 0.4) { id } }`, { a: externalId, b: localId });
+    const supply = await api.gql(`mutation ($a: ID!, $b: ID!) { addSupplies(fromId: $a, toId: $b, product: "BMS", share: 0.4) { id } }`, {
+      a: externalId,
+      b: localId,
+    });
     expect(supply.errors).toBeUndefined();
     const update = await api.gql(`mutation ($id: ID!) { updateEnterprise(id: $id, input: { output: 30000 }) { id } }`, { id: localId });
     expect(update.errors).toBeUndefined();

@@ -63,8 +63,15 @@ describe('招商项目 API on the seed graph', () => {
   it('creates a project by hand and keeps every stage change as an event', async () => {
     const created = await api.gql(CREATE, {
       input: {
-        name: '测试域控制器项目', investorName: '新设主体', areaId: 'area:anchao', segmentIds: ['seg:domain-controller'], investment: 3,
-        elements: ['BASE', 'RND', 'BASE'], leadUnitId: 'unit:qu-touchu', lookAfterUnitIds: ['unit:qu-jingmao'], stageDate: '2025-01-05',
+        name: '测试域控制器项目',
+        investorName: '新设主体',
+        areaId: 'area:anchao',
+        segmentIds: ['seg:domain-controller'],
+        investment: 3,
+        elements: ['BASE', 'RND', 'BASE'],
+        leadUnitId: 'unit:qu-touchu',
+        lookAfterUnitIds: ['unit:qu-jingmao'],
+        stageDate: '2025-01-05',
       },
     });
     expect(created.errors).toBeUndefined();
@@ -88,17 +95,35 @@ describe('招商项目 API on the seed graph', () => {
     expect(fieldError(await api.gql(STAGE, { id: p.id, stage: 'SIGNED' })).message).toMatch(/^note: /);
     const reopened = await api.gql(STAGE, { id: p.id, stage: 'SIGNED', date: '2025-05-01', note: '企业重新启动' });
     expect(reopened.data.changeProjectStage).toMatchObject({ stage: 'SIGNED', droppedFrom: null, dropReason: null, droppedAt: null, signedAt: '2025-05-01' });
-    expect(reopened.data.changeProjectStage.events.map((e: any) => `${e.from ?? ''}>${e.to}`)).toEqual(['>LEAD', 'LEAD>SIGNED', 'SIGNED>DROPPED', 'DROPPED>SIGNED']);
+    expect(reopened.data.changeProjectStage.events.map((e: any) => `${e.from ?? ''}>${e.to}`)).toEqual([
+      '>LEAD',
+      'LEAD>SIGNED',
+      'SIGNED>DROPPED',
+      'DROPPED>SIGNED',
+    ]);
 
-    const noted = await api.gql(`mutation ($id: ID!) { addProjectNote(id: $id, note: "  企业来访  ") { lastActivityAt events { kind note from to } } }`, { id: p.id });
+    const noted = await api.gql(`mutation ($id: ID!) { addProjectNote(id: $id, note: "  企业来访  ") { lastActivityAt events { kind note from to } } }`, {
+      id: p.id,
+    });
     expect(noted.data.addProjectNote.events.at(-1)).toEqual({ kind: 'note', note: '企业来访', from: 'SIGNED', to: 'SIGNED' });
 
-    const updated = await api.gql(`mutation ($id: ID!, $input: ProjectInput!) { updateProject(id: $id, input: $input) { name investment lookAfterUnits { id } leadUnit { id } segments { id } } }`, {
-      id: p.id, input: { investment: null, lookAfterUnitIds: ['unit:qu-jianfa', 'unit:qu-jingmao'] },
+    const updated = await api.gql(
+      `mutation ($id: ID!, $input: ProjectInput!) { updateProject(id: $id, input: $input) { name investment lookAfterUnits { id } leadUnit { id } segments { id } } }`,
+      {
+        id: p.id,
+        input: { investment: null, lookAfterUnitIds: ['unit:qu-jianfa', 'unit:qu-jingmao'] },
+      },
+    );
+    expect(updated.data.updateProject).toMatchObject({
+      name: '测试域控制器项目',
+      investment: null,
+      leadUnit: { id: 'unit:qu-touchu' },
+      segments: [{ id: 'seg:domain-controller' }],
     });
-    expect(updated.data.updateProject).toMatchObject({ name: '测试域控制器项目', investment: null, leadUnit: { id: 'unit:qu-touchu' }, segments: [{ id: 'seg:domain-controller' }] });
     expect(updated.data.updateProject.lookAfterUnits.map((u: any) => u.id).sort()).toEqual(['unit:qu-jianfa', 'unit:qu-jingmao']);
-    expect(fieldError(await api.gql(`mutation ($id: ID!) { updateProject(id: $id, input: { stage: PRODUCING }) { id } }`, { id: p.id })).message).toMatch(/^stage: /);
+    expect(fieldError(await api.gql(`mutation ($id: ID!) { updateProject(id: $id, input: { stage: PRODUCING }) { id } }`, { id: p.id })).message).toMatch(
+      /^stage: /,
+    );
   });
 
   it('starts a lead from a candidate of a detected gap in one click, and only once', async () => {
@@ -106,7 +131,13 @@ describe('招商项目 API on the seed graph', () => {
     const first = await api.gql(START, { enterpriseId: 'ent:s0219', gapId });
     expect(first.errors).toBeUndefined();
     const lead = first.data.startLead;
-    expect(lead).toMatchObject({ stage: 'LEAD', investor: { id: 'ent:s0219' }, area: { id: 'area:anchao' }, segments: [{ id: 'seg:rf-devices' }], gapIds: [gapId] });
+    expect(lead).toMatchObject({
+      stage: 'LEAD',
+      investor: { id: 'ent:s0219' },
+      area: { id: 'area:anchao' },
+      segments: [{ id: 'seg:rf-devices' }],
+      gapIds: [gapId],
+    });
     expect(lead.chains).toHaveLength(1);
     expect(lead.name).toContain('无锡示例裕天射频科技股份有限公司');
     const again = await api.gql(START, { enterpriseId: 'ent:s0219', gapId });
@@ -141,11 +172,15 @@ describe('招商项目 API on the seed graph', () => {
     expect(anchao.data.projects.items.every((p: any) => p.area.id === 'area:anchao' && p.stage === 'STARTED')).toBe(true);
     const unit = await api.gql(`{ projects(filter: { unitId: "unit:shi-jingxin" }, first: 100) { items { leadUnit { id } lookAfterUnits { id } } } }`);
     expect(unit.data.projects.items.length).toBeGreaterThan(0);
-    expect(unit.data.projects.items.every((p: any) => p.leadUnit?.id === 'unit:shi-jingxin' || p.lookAfterUnits.some((u: any) => u.id === 'unit:shi-jingxin'))).toBe(true);
+    expect(
+      unit.data.projects.items.every((p: any) => p.leadUnit?.id === 'unit:shi-jingxin' || p.lookAfterUnits.some((u: any) => u.id === 'unit:shi-jingxin')),
+    ).toBe(true);
     const chain = await api.gql(`{ projects(filter: { chainId: "chain:next-gen-it" }, first: 100) { items { chains { id } } } }`);
     expect(chain.data.projects.items.every((p: any) => p.chains.some((c: any) => c.id === 'chain:next-gen-it'))).toBe(true);
 
-    const board = await api.gql(`{ pipelineBoard(filter: { areaId: "area:chaohu" }, perStage: 1, stalledDays: 90) { totalCount stalledDays columns { stage count projects { id area { id } } } } }`);
+    const board = await api.gql(
+      `{ pipelineBoard(filter: { areaId: "area:chaohu" }, perStage: 1, stalledDays: 90) { totalCount stalledDays columns { stage count projects { id area { id } } } } }`,
+    );
     expect(board.data.pipelineBoard.columns.map((c: any) => c.stage)).toEqual(['LEAD', 'NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING', 'DROPPED']);
     expect(board.data.pipelineBoard.columns.every((c: any) => c.projects.length <= 1 && c.projects.every((p: any) => p.area.id === 'area:chaohu'))).toBe(true);
     expect(board.data.pipelineBoard.columns.reduce((n: number, c: any) => n + c.count, 0)).toBe(board.data.pipelineBoard.totalCount);
@@ -170,14 +205,18 @@ describe('招商项目 API on the seed graph', () => {
     const after = (await api.gql(TARGET, { id: 'target:projects-100m' })).data.target;
     expect(after.current).toBe(before.current + 1);
     expect(after.parts.find((p: any) => p.target.id === 'target:projects-100m:chaohu').current).toBe(chaohuBefore + 1);
-    expect(after.parts.find((p: any) => p.target.id === 'target:projects-100m:anchao').current).toBe(before.parts.find((p: any) => p.target.id === 'target:projects-100m:anchao').current);
+    expect(after.parts.find((p: any) => p.target.id === 'target:projects-100m:anchao').current).toBe(
+      before.parts.find((p: any) => p.target.id === 'target:projects-100m:anchao').current,
+    );
     const year = (t: any) => t.byYear.find((y: any) => y.year === signedYear)?.value ?? 0;
     expect(year(after)).toBe(year(before) + 1);
     expect((await api.gql(TARGET, { id: 'target:projects-5b' })).data.target.current).toBe(bigBefore + 1);
 
     expect((await api.gql(STAGE, { id: lead.id, stage: 'STARTED' })).errors).toBeUndefined();
     expect((await api.gql(STAGE, { id: lead.id, stage: 'PRODUCING' })).errors).toBeUndefined();
-    const gapAfter = await api.gql(`{ gap(id: "gap:plan-bms:chaohu") { status fillProposedBy { id } } gapProjects(gapId: "gap:plan-bms:chaohu") { fillProposedBy { id } } }`);
+    const gapAfter = await api.gql(
+      `{ gap(id: "gap:plan-bms:chaohu") { status fillProposedBy { id } } gapProjects(gapId: "gap:plan-bms:chaohu") { fillProposedBy { id } } }`,
+    );
     expect(gapAfter.data.gap).toEqual({ status: 'IN_PROGRESS', fillProposedBy: [{ id: lead.id }] });
     expect(gapAfter.data.gapProjects.fillProposedBy).toEqual([{ id: lead.id }]);
     // the editor confirms: a filled gap is no longer proposed
@@ -188,7 +227,9 @@ describe('招商项目 API on the seed graph', () => {
   });
 
   it('computes 签约落地转化率 and 投产达效率 from the projects', async () => {
-    const res = await api.gql(`{ projects(first: 500) { items { stage droppedFrom } } projectIndicators { signedToStarted { value numerator denominator } startedToProducing { value numerator denominator } } }`);
+    const res = await api.gql(
+      `{ projects(first: 500) { items { stage droppedFrom } } projectIndicators { signedToStarted { value numerator denominator } startedToProducing { value numerator denominator } } }`,
+    );
     const order = ['LEAD', 'NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING'];
     const rank = (p: any) => order.indexOf(p.stage === 'DROPPED' ? p.droppedFrom : p.stage);
     const items = res.data.projects.items;
@@ -212,7 +253,9 @@ describe('新增 targets count from the baseline recorded at first load', () => 
     expect(first).toMatchObject({ counts: 'INCREASE', current: 0, currentSource: 'COMPUTED', baseline: { origin: 'snapshot' } });
     expect(first.baseline.value).toBeGreaterThan(0);
     expect(first.since).toBe(first.baseline.date);
-    const add = await api.gql(`mutation { createEnterprise(input: { name: "巢湖示例新增规上有限公司", areaId: "area:chaohu", local: true, aboveScale: true }) { id } }`);
+    const add = await api.gql(
+      `mutation { createEnterprise(input: { name: "巢湖示例新增规上有限公司", areaId: "area:chaohu", local: true, aboveScale: true }) { id } }`,
+    );
     expect(add.errors).toBeUndefined();
     const after = (await api.gql(TARGET, { id: 'target:new-above-scale' })).data.target;
     expect(after.current).toBe(1);
@@ -223,19 +266,27 @@ describe('新增 targets count from the baseline recorded at first load', () => 
   });
 
   it('lets an editor record the baseline (e.g. at the plan start), field-named errors otherwise', async () => {
-    const rec = await api.gql(`mutation { recordTargetBaseline(targetId: "target:new-above-scale", value: 90, date: "2024-01-01", source: "统计局") { value date origin source } }`);
+    const rec = await api.gql(
+      `mutation { recordTargetBaseline(targetId: "target:new-above-scale", value: 90, date: "2024-01-01", source: "统计局") { value date origin source } }`,
+    );
     expect(rec.data.recordTargetBaseline).toEqual({ value: 90, date: '2024-01-01', origin: 'user', source: '统计局' });
     const t = (await api.gql(TARGET, { id: 'target:new-above-scale' })).data.target;
     expect(t).toMatchObject({ since: '2024-01-01', baseline: { value: 90 } });
     expect(t.current).toBeGreaterThan(1);
-    expect(fieldError(await api.gql(`mutation { recordTargetBaseline(targetId: "target:nope", value: 1, date: "2024-01-01") { id } }`)).message).toMatch(/^targetId:/);
-    expect(fieldError(await api.gql(`mutation { recordTargetBaseline(targetId: "target:new-above-scale", value: 1, date: "2024-13-01") { id } }`)).message).toMatch(/^date:/);
+    expect(fieldError(await api.gql(`mutation { recordTargetBaseline(targetId: "target:nope", value: 1, date: "2024-01-01") { id } }`)).message).toMatch(
+      /^targetId:/,
+    );
+    expect(
+      fieldError(await api.gql(`mutation { recordTargetBaseline(targetId: "target:new-above-scale", value: 1, date: "2024-13-01") { id } }`)).message,
+    ).toMatch(/^date:/);
   });
 
   it('a 新增 target without a baseline is unknown, never the stock', async () => {
     const bare = await createTestApi(async (store) => {
       await loadSeeds(store);
-      await store.run('write/reset-graph', { keep: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress', 'Project', 'ProjectEvent', 'Meta'] });
+      await store.run('write/reset-graph', {
+        keep: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress', 'Project', 'ProjectEvent', 'Meta'],
+      });
     });
     try {
       const t = (await bare.gql(TARGET, { id: 'target:high-tech' })).data.target;

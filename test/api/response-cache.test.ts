@@ -24,7 +24,9 @@ describe('GraphQL response cache', () => {
     const created = await api.gql(`mutation { createEnterprise(input: { name: "巢湖缓存测试铸造有限公司", areaId: "area:chaohu", output: 10 }) { id } }`);
     expect(created.errors).toBeUndefined();
     const id = created.data.createEnterprise.id;
-    expect((await api.gql(`mutation ($id: ID!) { setOperatesIn(enterpriseId: $id, segmentId: "seg:alloy-casting", role: "core") { id } }`, { id })).errors).toBeUndefined();
+    expect(
+      (await api.gql(`mutation ($id: ID!) { setOperatesIn(enterpriseId: $id, segmentId: "seg:alloy-casting", role: "core") { id } }`, { id })).errors,
+    ).toBeUndefined();
     run.mockClear();
     const after = await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting' });
     expect(run).toHaveBeenCalled();

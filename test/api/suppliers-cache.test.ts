@@ -15,7 +15,9 @@ describe('supplier candidates are recomputed after a write', () => {
     const before = (await api.gql(CANDIDATES)).data.supplierCandidates;
     expect((await api.gql(CANDIDATES)).data.supplierCandidates).toEqual(before);
 
-    const created = await api.gql(`mutation { createEnterprise(input: { name: "苏州示例新电控科技有限公司", areaId: "area:suzhou", local: false, output: 50000 }) { id } }`);
+    const created = await api.gql(
+      `mutation { createEnterprise(input: { name: "苏州示例新电控科技有限公司", areaId: "area:suzhou", local: false, output: 50000 }) { id } }`,
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data.createEnterprise.id;
     const op = await api.gql(`mutation ($id: ID!) { setOperatesIn(enterpriseId: $id, segmentId: "seg:bms", role: "core") { id } }`, { id });

@@ -15,7 +15,22 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
       await buildFixture(store);
       const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
       await run('enterprises', [
-        { id: 'ent:x4', name: '双环节', shortName: null, uscc: null, local: false, region: 'yrd', province: null, city: null, areaId: 'area:sh', output: 5000, aboveScale: false, tags: [], origin: 'sample', sample: true },
+        {
+          id: 'ent:x4',
+          name: '双环节',
+          shortName: null,
+          uscc: null,
+          local: false,
+          region: 'yrd',
+          province: null,
+          city: null,
+          areaId: 'area:sh',
+          output: 5000,
+          aboveScale: false,
+          tags: [],
+          origin: 'sample',
+          sample: true,
+        },
       ]);
       await run('operates-in', [
         { enterprise: 'ent:x4', segment: 'seg:e', role: 'supplier' },
@@ -43,8 +58,15 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
     expect(x4.path).toEqual({
       nodeIds: ['ent:x4', 'seg:b', 'seg:e', 'seg:c', 'ent:c1', 'ent:y1', 'ent:c2'],
       edgeIds: [
-        'OPERATES_IN:ent:x4->seg:b', 'OPERATES_IN:ent:x4->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c',
-        'SUPPLIES:ent:x4->ent:c1', 'SUPPLIES:ent:x4->ent:y1', 'OPERATES_IN:ent:y1->seg:c', 'OPERATES_IN:ent:c1->seg:c', 'OPERATES_IN:ent:c2->seg:c',
+        'OPERATES_IN:ent:x4->seg:b',
+        'OPERATES_IN:ent:x4->seg:e',
+        'FEEDS:seg:e->seg:c',
+        'FEEDS:seg:b->seg:c',
+        'SUPPLIES:ent:x4->ent:c1',
+        'SUPPLIES:ent:x4->ent:y1',
+        'OPERATES_IN:ent:y1->seg:c',
+        'OPERATES_IN:ent:c1->seg:c',
+        'OPERATES_IN:ent:c2->seg:c',
       ],
     });
   });

@@ -13,7 +13,20 @@ async function build(store: Store): Promise<void> {
   const origin = 'sample';
   const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
   const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, tags: string[] = []) => ({
-    id, name, shortName: name, uscc: null, local, region, province: null, city: null, areaId, output, aboveScale: output >= 2000, tags, origin, sample: true,
+    id,
+    name,
+    shortName: name,
+    uscc: null,
+    local,
+    region,
+    province: null,
+    city: null,
+    areaId,
+    output,
+    aboveScale: output >= 2000,
+    tags,
+    origin,
+    sample: true,
   });
   await run('enterprises', [
     ent('ent:c8', '安巢部件甲', 'area:anchao', true, 'local', 8000),
@@ -50,7 +63,13 @@ describe('supplierCandidates: suppliers of firms like the local buyers (issue 14
     const res = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") {
       candidates { rank enterpriseId reasonLineZh reasonEn components { name value } } } }`);
     expect(res.errors).toBeUndefined();
-    const list = res.data.supplierCandidates.candidates as { rank: number; enterpriseId: string; reasonLineZh: string; reasonEn: string; components: { name: string; value: number }[] }[];
+    const list = res.data.supplierCandidates.candidates as {
+      rank: number;
+      enterpriseId: string;
+      reasonLineZh: string;
+      reasonEn: string;
+      components: { name: string; value: number }[];
+    }[];
     return { list, rank: (id: string) => list.find((c) => c.enterpriseId === id)!.rank, of: (id: string) => list.find((c) => c.enterpriseId === id)! };
   };
 

@@ -27,7 +27,16 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     } }`);
     expect(res.errors).toBeUndefined();
     const page = res.data.supplierCandidates;
-    expect(page.weights).toEqual({ segmentFit: 37, suppliesLocal: 23, suppliesPeers: 23, customers: 9, scale: 3, region: 3, qualifications: 1, leaderElsewhere: 1 });
+    expect(page.weights).toEqual({
+      segmentFit: 37,
+      suppliesLocal: 23,
+      suppliesPeers: 23,
+      customers: 9,
+      scale: 3,
+      region: 3,
+      qualifications: 1,
+      leaderElsewhere: 1,
+    });
     expect(page.candidates.map((c: any) => [c.rank, c.enterpriseId, c.score, c.inSegment])).toEqual([
       [1, 'ent:x1', 75.4, true], // supplies our 丙部件; 1 customer; 安徽, 规上, 专精特新
       [2, 'ent:x3', 69.6, true], // supplies 外地部件, like our buyers in 零部件 but far away; 1 customer
@@ -53,17 +62,29 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     // the buyer like ours, its segment of local demand, the FEEDS into it and the local enterprises there
     expect(page.candidates[1].path).toEqual({
       nodeIds: ['ent:x3', 'seg:b', 'ent:y1', 'seg:c', 'ent:c1', 'ent:c2'],
-      edgeIds: ['OPERATES_IN:ent:x3->seg:b', 'SUPPLIES:ent:x3->ent:y1', 'OPERATES_IN:ent:y1->seg:c', 'FEEDS:seg:b->seg:c', 'OPERATES_IN:ent:c1->seg:c', 'OPERATES_IN:ent:c2->seg:c'],
+      edgeIds: [
+        'OPERATES_IN:ent:x3->seg:b',
+        'SUPPLIES:ent:x3->ent:y1',
+        'OPERATES_IN:ent:y1->seg:c',
+        'FEEDS:seg:b->seg:c',
+        'OPERATES_IN:ent:c1->seg:c',
+        'OPERATES_IN:ent:c2->seg:c',
+      ],
     });
     expect(page.candidates[2].path).toEqual({
       nodeIds: ['ent:x2', 'seg:e', 'seg:b', 'seg:c', 'ent:c2'],
       edgeIds: ['OPERATES_IN:ent:x2->seg:e', 'FEEDS:seg:e->seg:c', 'FEEDS:seg:b->seg:c', 'SUPPLIES:ent:x2->ent:c2'],
     });
     expect(page.candidates[1].reasonZh).toBe('远方铸造：从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）；共1项供货关系；其他地区。');
-    expect(page.candidates[1].reasonEn).toBe('远方铸造: operates in Castings; supplies 1 firm(s) like the local buyers (in Parts); 1 supply link(s) in all; outside the region.');
+    expect(page.candidates[1].reasonEn).toBe(
+      '远方铸造: operates in Castings; supplies 1 firm(s) like the local buyers (in Parts); 1 supply link(s) in all; outside the region.',
+    );
     // one line: the segment and the clause of the component with the most points besides it (local buyers, 23 points)
     const lines = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") { candidates { reasonLineZh reasonLineEn } } }`);
-    expect(lines.data.supplierCandidates.candidates[0]).toEqual({ reasonLineZh: '从事铸件环节；已向本地丙部件供货', reasonLineEn: 'operates in Castings; already supplies local 丙部件' });
+    expect(lines.data.supplierCandidates.candidates[0]).toEqual({
+      reasonLineZh: '从事铸件环节；已向本地丙部件供货',
+      reasonLineEn: 'operates in Castings; already supplies local 丙部件',
+    });
     expect(lines.data.supplierCandidates.candidates[1]).toEqual({
       reasonLineZh: '从事铸件环节；供货给1家与本地买方同类的企业（零部件环节）',
       reasonLineEn: 'operates in Castings; supplies 1 firm(s) like the local buyers (in Parts)',
@@ -121,23 +142,56 @@ describe('candidateRows (for the 招商清单 export)', () => {
 
   it('gives one row per candidate: 综合得分 and the points of each component under the names the UI shows (issue 15.3)', () => {
     const c: SupplierCandidate = {
-      rank: 1, enterpriseId: 'ent:x1', name: '合肥铸造有限公司', shortName: '合肥铸造', uscc: '91340100MA2XXXXXX1', region: 'anhui',
-      province: '安徽省', city: '合肥市', output: 120000, aboveScale: null, tags: ['专精特新'], sample: true,
-      segmentIds: ['seg:b'], segmentNames: ['铸件'], inSegment: true, score: 50.8,
+      rank: 1,
+      enterpriseId: 'ent:x1',
+      name: '合肥铸造有限公司',
+      shortName: '合肥铸造',
+      uscc: '91340100MA2XXXXXX1',
+      region: 'anhui',
+      province: '安徽省',
+      city: '合肥市',
+      output: 120000,
+      aboveScale: null,
+      tags: ['专精特新'],
+      sample: true,
+      segmentIds: ['seg:b'],
+      segmentNames: ['铸件'],
+      inSegment: true,
+      score: 50.8,
       components: [
         { name: 'segmentFit', value: 1, weight: 45, points: 45, detail: '' },
         { name: 'region', value: 1, weight: 3, points: 3, detail: '' },
         { name: 'scale', value: 1, weight: 2, points: 2, detail: '' },
         { name: 'qualifications', value: 0.4, weight: 2, points: 0.8, detail: '' },
       ],
-      reasonZh: '合肥铸造：从事铸件环节。', reasonEn: '', reasonLineZh: '', reasonLineEn: '', path: { nodeIds: [], edgeIds: [] },
+      reasonZh: '合肥铸造：从事铸件环节。',
+      reasonEn: '',
+      reasonLineZh: '',
+      reasonLineEn: '',
+      path: { nodeIds: [], edgeIds: [] },
     };
     const [row] = candidateRows([c]);
     expect(row).toEqual({
-      排名: 1, 企业名称: '合肥铸造有限公司', 统一社会信用代码: '91340100MA2XXXXXX1', 所在地区: '安徽省 合肥市', 区域: '安徽省内',
-      '产值（万元）': 120000, 规上企业: '', 资质标签: '专精特新', 所属环节: '铸件', 综合得分: 50.8,
-      环节匹配: 45, 已向本地供货: 0, 供货本地同类买方: 0, 客户数量: 0, 规模: 2, 地区: 3, 资质: 0.8, 他处链主: 0,
-      推荐理由: '合肥铸造：从事铸件环节。', 数据说明: '示例数据',
+      排名: 1,
+      企业名称: '合肥铸造有限公司',
+      统一社会信用代码: '91340100MA2XXXXXX1',
+      所在地区: '安徽省 合肥市',
+      区域: '安徽省内',
+      '产值（万元）': 120000,
+      规上企业: '',
+      资质标签: '专精特新',
+      所属环节: '铸件',
+      综合得分: 50.8,
+      环节匹配: 45,
+      已向本地供货: 0,
+      供货本地同类买方: 0,
+      客户数量: 0,
+      规模: 2,
+      地区: 3,
+      资质: 0.8,
+      他处链主: 0,
+      推荐理由: '合肥铸造：从事铸件环节。',
+      数据说明: '示例数据',
     });
     const points = ['环节匹配', '已向本地供货', '供货本地同类买方', '客户数量', '规模', '地区', '资质', '他处链主'].reduce((n, k) => n + Number(row![k]), 0);
     expect(points).toBeCloseTo(row!.综合得分 as number, 5);
@@ -156,8 +210,20 @@ describe('supplierCandidates filters (issue 14)', () => {
   const ids = async (filter: unknown) => (await api.gql(Q, { filter })).data.supplierCandidates;
 
   it('keeps region classes, 规上, tags and in-segment only; ranks stay those of the whole list', async () => {
-    expect(await ids({ inSegmentOnly: true })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x1' }, { rank: 2, enterpriseId: 'ent:x3' }] });
-    expect(await ids({ regions: ['anhui', 'yrd'] })).toMatchObject({ totalCount: 2, candidates: [{ rank: 1, enterpriseId: 'ent:x1' }, { rank: 3, enterpriseId: 'ent:x2' }] });
+    expect(await ids({ inSegmentOnly: true })).toMatchObject({
+      totalCount: 2,
+      candidates: [
+        { rank: 1, enterpriseId: 'ent:x1' },
+        { rank: 2, enterpriseId: 'ent:x3' },
+      ],
+    });
+    expect(await ids({ regions: ['anhui', 'yrd'] })).toMatchObject({
+      totalCount: 2,
+      candidates: [
+        { rank: 1, enterpriseId: 'ent:x1' },
+        { rank: 3, enterpriseId: 'ent:x2' },
+      ],
+    });
     expect((await ids({ aboveScale: true })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x1', 'ent:x2']);
     expect((await ids({ aboveScale: false })).candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x3']);
     expect((await ids({ tags: ['小巨人'], inSegmentOnly: false })).candidates).toEqual([{ rank: 3, enterpriseId: 'ent:x2' }]);
@@ -180,7 +246,9 @@ describe('supplierCandidates filters (issue 14)', () => {
   });
 
   it('the 招商清单 xlsx takes the filter and holds points under the UI names that add up to 综合得分 (issue 15.3)', async () => {
-    const res = await api.gql(`{ exportTable(kind: CANDIDATES, format: XLSX, segmentId: "seg:b", areaId: "area:chaohu", filter: { inSegmentOnly: true }) { base64 } }`);
+    const res = await api.gql(
+      `{ exportTable(kind: CANDIDATES, format: XLSX, segmentId: "seg:b", areaId: "area:chaohu", filter: { inSegmentOnly: true }) { base64 } }`,
+    );
     expect(res.errors).toBeUndefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.exportTable.base64, 'base64') as unknown as ArrayBuffer);

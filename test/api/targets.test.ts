@@ -17,7 +17,7 @@ const enterprises: Record<string, string>[] = parseCsv(readFileSync(new URL('sam
 
 function areaTree(root: string): Set<string> {
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const a of areas) if (a.partOf && tree.has(a.partOf) && !tree.has(a.id)) (tree.add(a.id), (grew = true));
   }
@@ -53,9 +53,11 @@ describe('targets of the plan and their progress on the seed graph', () => {
 
   it('lists whole targets in the plan groups with their per-area split', () => {
     expect(wholes.every((t) => t.target.wholeId === null)).toBe(true);
-    expect(wholes.map((t) => t.target.group)).toEqual([...wholes.map((t) => t.target.group)].sort(
-      (a, b) => ['规模总量', '产业集聚', '发展质量', '要素保障'].indexOf(a) - ['规模总量', '产业集聚', '发展质量', '要素保障'].indexOf(b),
-    ));
+    expect(wholes.map((t) => t.target.group)).toEqual(
+      [...wholes.map((t) => t.target.group)].sort(
+        (a, b) => ['规模总量', '产业集聚', '发展质量', '要素保障'].indexOf(a) - ['规模总量', '产业集聚', '发展质量', '要素保障'].indexOf(b),
+      ),
+    );
     const output = whole('target:above-scale-output');
     expect(output).toMatchObject({ value: 1000, unit: '亿元', currentSource: 'COMPUTED', target: { deadline: '2026-12-31', metric: 'above_scale_output' } });
     expect(output.parts.map((p: any) => [p.target.area.id, p.value, p.target.wholeId])).toEqual([
@@ -74,7 +76,9 @@ describe('targets of the plan and their progress on the seed graph', () => {
   });
 
   it('computes 新材料 output over two chains, counting each enterprise once', () => {
-    const chainSegments = new Set(segments.filter((s) => s.chains.some((c) => c === 'chain:light-alloy' || c === 'chain:functional-materials')).map((s) => s.id));
+    const chainSegments = new Set(
+      segments.filter((s) => s.chains.some((c) => c === 'chain:light-alloy' || c === 'chain:functional-materials')).map((s) => s.id),
+    );
     const expected = localEnterprises.filter((e) => segmentsOf(e).some((s) => chainSegments.has(s))).reduce((s, e) => s + Number(e.output), 0) / 10_000;
     const t = whole('target:new-materials-output');
     expect(t.target.measures.map((m: any) => m.id).sort()).toEqual(['chain:functional-materials', 'chain:light-alloy']);
@@ -87,7 +91,11 @@ describe('targets of the plan and their progress on the seed graph', () => {
     const chaohu = areaTree('area:chaohu');
     const giants = localEnterprises.filter((e) => chaohu.has(e.areaId!) && tagsOf(e).includes('小巨人')).length;
     const t = whole('target:little-giants');
-    expect(t.parts.find((p: any) => p.target.area.id === 'area:chaohu')).toMatchObject({ counts: 'INCREASE', current: 0, baseline: { value: giants, origin: 'snapshot' } });
+    expect(t.parts.find((p: any) => p.target.area.id === 'area:chaohu')).toMatchObject({
+      counts: 'INCREASE',
+      current: 0,
+      baseline: { value: giants, origin: 'snapshot' },
+    });
     const highTech = localEnterprises.filter((e) => tagsOf(e).includes('高新技术')).length;
     expect(whole('target:high-tech')).toMatchObject({ current: 0, baseline: { value: highTech } });
     const over100m = localEnterprises.filter((e) => Number(e.output) > 10_000).length;
@@ -102,13 +110,21 @@ describe('targets of the plan and their progress on the seed graph', () => {
     const first = await api.gql(RECORD, { targetId: 'target:patents:chaohu', value: 80, date: '2025-03-31', source: '市科技局季报' });
     expect(first.errors).toBeUndefined();
     expect(first.data.recordTargetProgress).toEqual({
-      id: expect.stringMatching(/^progress:/), value: 80, date: '2025-03-31', source: '市科技局季报', note: null, origin: 'user',
+      id: expect.stringMatching(/^progress:/),
+      value: 80,
+      date: '2025-03-31',
+      source: '市科技局季报',
+      note: null,
+      origin: 'user',
     });
     await api.gql(RECORD, { targetId: 'target:patents:chaohu', value: 120, date: '2025-06-30', source: '市科技局季报', note: '含实用新型转发明' });
     const res = await api.gql(TARGETS, { areaId: 'area:chaohu' });
     const part = res.data.targets.find((t: any) => t.target.id === 'target:patents:chaohu');
     expect(part).toMatchObject({ value: 240, current: 120, currentSource: 'RECORDED', ratio: 0.5 });
-    expect(part.history.map((h: any) => [h.value, h.date])).toEqual([[120, '2025-06-30'], [80, '2025-03-31']]);
+    expect(part.history.map((h: any) => [h.value, h.date])).toEqual([
+      [120, '2025-06-30'],
+      [80, '2025-03-31'],
+    ]);
     expect(res.data.targets.every((t: any) => t.target.area?.id === 'area:chaohu')).toBe(true);
     const one = await api.gql(`{ target(id: "target:patents") { parts { current currentSource target { id } } } }`);
     expect(one.data.target.parts).toContainEqual({ current: 120, currentSource: 'RECORDED', target: { id: 'target:patents:chaohu' } });
@@ -117,7 +133,10 @@ describe('targets of the plan and their progress on the seed graph', () => {
   it('validates progress: ISO date, known target; and a known area for targets(areaId)', async () => {
     for (const date of ['2025-13-01', '30/06/2025', '2025-02-30']) {
       const res = await api.gql(RECORD, { targetId: 'target:patents', value: 1, date });
-      expect(res.errors?.[0]).toMatchObject({ message: `date: '${date}' is not an ISO date (YYYY-MM-DD)`, extensions: { code: 'BAD_USER_INPUT', field: 'date' } });
+      expect(res.errors?.[0]).toMatchObject({
+        message: `date: '${date}' is not an ISO date (YYYY-MM-DD)`,
+        extensions: { code: 'BAD_USER_INPUT', field: 'date' },
+      });
     }
     const unknown = await api.gql(RECORD, { targetId: 'target:ghost', value: 1, date: '2025-06-30' });
     expect(unknown.errors?.[0]).toMatchObject({ message: "targetId: Target 'target:ghost' not found", extensions: { code: 'NOT_FOUND' } });

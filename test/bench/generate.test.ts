@@ -71,13 +71,17 @@ describe('synthetic data generator', () => {
     }
   });
 
-  it('keeps the plan\'s 补链 and 延链 segments absent locally, so the analysis finds all three kinds of gap (issue 17)', async () => {
+  it("keeps the plan's 补链 and 延链 segments absent locally, so the analysis finds all three kinds of gap (issue 17)", async () => {
     const g = new SyntheticGraph({ enterprises: 3000, supplies: 15000, seed: 1 });
     const absent = new Set(g.skeleton.plannedGaps.filter((x) => x.kind !== 'strengthen').map((x) => x.segment));
     expect(absent.size).toBeGreaterThan(0);
     for (let i = 0; i < g.enterprises; i++) {
       const { enterprise, operatesIn } = g.enterprise(i);
-      if (enterprise.local) expect(operatesIn.filter((o) => absent.has(o.segment)), enterprise.id).toEqual([]);
+      if (enterprise.local)
+        expect(
+          operatesIn.filter((o) => absent.has(o.segment)),
+          enterprise.id,
+        ).toEqual([]);
     }
     const store = EmbeddedStore.open(':memory:');
     try {

@@ -40,7 +40,10 @@ describe.runIf(canRunBrowser)('candidate list filters and one-line reasons in he
     expect(lines[0]).toMatch(/^从事.+环节/);
 
     await page.locator('[data-testid=filter-in-segment]').check();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=candidates] tbody tr').length !== n || document.querySelector('[data-testid=filter-clear]'), all.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=candidates] tbody tr').length !== n || document.querySelector('[data-testid=filter-clear]'),
+      all.length,
+    );
     await page.locator('[data-testid=filter-clear]').waitFor();
     const inSegment = await expected({ inSegmentOnly: true });
     expect(inSegment.length).toBeLessThan(all.length);

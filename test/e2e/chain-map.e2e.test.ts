@@ -50,7 +50,18 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     expect(chainNames).toContain('新能源汽车零部件');
     const drawn = await page.evaluate(() => {
       const cy = (window as unknown as CyWindow).cy;
-      return { nodes: cy.nodes().length, strengths: [...new Set(cy.nodes().map((n) => n.data('strength')))], gapKinds: [...new Set(cy.nodes().map((n) => n.data('gapKind')).filter(Boolean))] };
+      return {
+        nodes: cy.nodes().length,
+        strengths: [...new Set(cy.nodes().map((n) => n.data('strength')))],
+        gapKinds: [
+          ...new Set(
+            cy
+              .nodes()
+              .map((n) => n.data('gapKind'))
+              .filter(Boolean),
+          ),
+        ],
+      };
     });
     expect(drawn.nodes).toBeGreaterThan(20);
     expect(drawn.strengths).not.toEqual(['unknown']);
@@ -151,7 +162,9 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     const count = await page.evaluate(() => (window as unknown as CyWindow).cy.nodes().length);
     await page.locator('[data-testid=expand]').click();
     await page.waitForFunction((n) => (window as unknown as CyWindow).cy.nodes().length > n, count);
-    const after = await page.evaluate(() => Object.fromEntries((window as unknown as CyWindow).cy.nodes('[label = "Segment"]').map((n) => [n.id(), n.position()])));
+    const after = await page.evaluate(() =>
+      Object.fromEntries((window as unknown as CyWindow).cy.nodes('[label = "Segment"]').map((n) => [n.id(), n.position()])),
+    );
     for (const p of before) expect(after[p.id]).toEqual({ x: p.x, y: p.y });
     await page.screenshot({ path: `${ARTIFACTS}/enterprise-panel.png` });
     await page.close();
@@ -209,7 +222,11 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     const page = await open('/?chain=chain:light-alloy');
     await mapReady(page);
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
     const text = readFileSync((await svg.path())!, 'utf8');
     expect(text).toMatch(/^<svg xmlns/);
@@ -223,8 +240,14 @@ describe.runIf(canRunBrowser)('the UI in headless Chromium', () => {
     const result = await page.evaluate(async () => {
       const cy = (window as unknown as CyWindow).cy;
       const elements: import('cytoscape').ElementDefinition[] = [];
-      for (let i = 0; i < 2000; i++) elements.push({ group: 'nodes', data: { id: `perf${i}`, label: 'Enterprise', name: `企业${i}` }, position: { x: (i % 50) * 60, y: Math.floor(i / 50) * 60 } });
-      for (let i = 0; elements.length < 5000; i++) elements.push({ group: 'edges', data: { id: `perf-e${i}`, source: `perf${i % 2000}`, target: `perf${(i * 37 + 1) % 2000}`, type: 'SUPPLIES' } });
+      for (let i = 0; i < 2000; i++)
+        elements.push({
+          group: 'nodes',
+          data: { id: `perf${i}`, label: 'Enterprise', name: `企业${i}` },
+          position: { x: (i % 50) * 60, y: Math.floor(i / 50) * 60 },
+        });
+      for (let i = 0; elements.length < 5000; i++)
+        elements.push({ group: 'edges', data: { id: `perf-e${i}`, source: `perf${i % 2000}`, target: `perf${(i * 37 + 1) % 2000}`, type: 'SUPPLIES' } });
       cy.elements().remove();
       cy.add(elements);
       cy.fit();

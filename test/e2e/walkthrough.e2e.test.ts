@@ -134,7 +134,9 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
     it('a plan gap named for both areas is one entry, marked as named by the plan, with a search per area', async () => {
       const page = await open('/?chain=chain:next-gen-it&sel=seg:packaging-test');
       await page.locator('#panel .gap').first().waitFor();
-      const entries = await page.locator('#panel .gap').evaluateAll((els) => els.map((e) => ({ kind: e.querySelector('[data-gap-kind]')?.getAttribute('data-gap-kind'), text: e.textContent ?? '' })));
+      const entries = await page
+        .locator('#panel .gap')
+        .evaluateAll((els) => els.map((e) => ({ kind: e.querySelector('[data-gap-kind]')?.getAttribute('data-gap-kind'), text: e.textContent ?? '' })));
       const fills = entries.filter((e) => e.kind === 'fill');
       expect(fills).toHaveLength(1);
       expect(fills[0]!.text).toContain('规划点名');
@@ -203,11 +205,14 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
       const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
       const bytes = readFileSync((await png.path())!);
       const pngHeight = bytes.readUInt32BE(20);
-      const mapHeight = await page.evaluate(() => new Promise<number>((resolve) => {
-        const img = new Image();
-        img.onload = () => resolve(img.height);
-        img.src = (window as unknown as CyWindow).cy.png({ full: true, scale: 2 });
-      }));
+      const mapHeight = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const img = new Image();
+            img.onload = () => resolve(img.height);
+            img.src = (window as unknown as CyWindow).cy.png({ full: true, scale: 2 });
+          }),
+      );
       // Title band above and legend band below the map, at the same scale.
       expect(pngHeight).toBe(mapHeight + 2 * (64 + 40));
       // The title band is drawn, not blank.
@@ -237,12 +242,22 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
       await page.locator('[data-testid=expand]').click();
       await page.waitForFunction((n) => (window as unknown as CyWindow).cy.nodes().length > n, before);
       await page.waitForTimeout(300);
-      const ids = await page.evaluate(() => (window as unknown as CyWindow).cy.nodes().map((n) => n.id()).sort());
+      const ids = await page.evaluate(() =>
+        (window as unknown as CyWindow).cy
+          .nodes()
+          .map((n) => n.id())
+          .sort(),
+      );
       const link = page.url();
       expect(link).toContain('expand=');
       const again = await open(link.replace(server.url, ''));
       await again.waitForFunction((n) => (window as unknown as CyWindow).cy.nodes().length >= n, ids.length);
-      const restored = await again.evaluate(() => (window as unknown as CyWindow).cy.nodes().map((n) => n.id()).sort());
+      const restored = await again.evaluate(() =>
+        (window as unknown as CyWindow).cy
+          .nodes()
+          .map((n) => n.id())
+          .sort(),
+      );
       expect(restored).toEqual(ids);
     });
   });
@@ -260,13 +275,22 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
       const size = await failure.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(14);
       // The old chain is not left on the canvas as if it were the chosen one.
-      const stale = await page.evaluate(() => (window as unknown as CyWindow).cy.nodes('[label = "Segment"]').filter((n) => (n.data('chainIds') ?? []).includes('chain:nev-parts')).length);
+      const stale = await page.evaluate(
+        () => (window as unknown as CyWindow).cy.nodes('[label = "Segment"]').filter((n) => (n.data('chainIds') ?? []).includes('chain:nev-parts')).length,
+      );
       expect(stale).toBe(0);
       await page.screenshot({ path: `${ARTIFACTS}/offline-map.png` });
       await page.context().setOffline(false);
       await failure.waitFor({ state: 'hidden' });
       await mapReady(page);
-      const chains = await page.evaluate(() => [...new Set((window as unknown as CyWindow).cy.nodes('[label = "Segment"]').map((n) => (n.data('chainIds') ?? []) as string[]).flat())]);
+      const chains = await page.evaluate(() => [
+        ...new Set(
+          (window as unknown as CyWindow).cy
+            .nodes('[label = "Segment"]')
+            .map((n) => (n.data('chainIds') ?? []) as string[])
+            .flat(),
+        ),
+      ]);
       expect(chains).toContain('chain:light-alloy');
     });
 
@@ -332,7 +356,9 @@ describe.runIf(canRunBrowser)('the explorer as planners and 招商 staff use it 
       await page.locator('[data-testid=candidate]').first().waitFor();
       const header = (await page.locator('.topbar').boundingBox())!;
       expect(header.height).toBeLessThan(50);
-      const reasons = await page.locator('[data-testid=candidates] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td:nth-child(2) > div:not(.hint)')?.textContent ?? ''));
+      const reasons = await page
+        .locator('[data-testid=candidates] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('td:nth-child(2) > div:not(.hint)')?.textContent ?? ''));
       const operates = reasons.map((r) => /operates in ([^,;.]+)/.exec(r)?.[1]).filter(Boolean);
       expect(operates.length).toBeGreaterThan(0);
       for (const name of operates) expect(name).not.toMatch(/\p{Script=Han}/u);

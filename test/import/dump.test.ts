@@ -2,7 +2,16 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../server/model/vocabulary.ts';
 import { cypherExport, cypherLiteral, cypherString } from '../../server/services/dump/cypher-export.ts';
-import { DUMP_LABELS, dumpLines, nodeQuery, parseDump, readDump, relationshipQuery, RELATIONSHIP_SHAPES, restoreDump } from '../../server/services/dump/dump.ts';
+import {
+  DUMP_LABELS,
+  dumpLines,
+  nodeQuery,
+  parseDump,
+  readDump,
+  relationshipQuery,
+  RELATIONSHIP_SHAPES,
+  restoreDump,
+} from '../../server/services/dump/dump.ts';
 import { cypherLibrary } from '../../server/store/cypher-library.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openTestStore, runRawCypher, TEST_STORE } from '../support/test-store.ts';
@@ -24,7 +33,11 @@ describe('dump and restore', () => {
     const library = cypherLibrary();
     for (const label of DUMP_LABELS) expect(library.has(nodeQuery(label)), label).toBe(true);
     for (const [t, s, e] of RELATIONSHIP_SHAPES) expect(library.has(relationshipQuery(t, s, e)!), `${t} ${s} ${e}`).toBe(true);
-    for (const t of RELATIONSHIP_TYPES) expect(RELATIONSHIP_SHAPES.some(([x]) => x === t), t).toBe(true);
+    for (const t of RELATIONSHIP_TYPES)
+      expect(
+        RELATIONSHIP_SHAPES.some(([x]) => x === t),
+        t,
+      ).toBe(true);
     const files = [...library.keys()].filter((n) => n.startsWith('write/dump/'));
     expect(files.length).toBe(DUMP_LABELS.length + RELATIONSHIP_SHAPES.length);
   });
@@ -94,7 +107,11 @@ describe('Cypher export for Neo4j', () => {
     const statements = [...cypherExport(dump, 10)].filter((s) => !s.startsWith('//'));
     const schema = { labels: [...NODE_LABELS, 'Meta'], relationshipTypes: [...RELATIONSHIP_TYPES] };
     // The linter is slow: check one statement of each form (schema, nodes, relationships with a quoted, escaped text).
-    const sample = [statements.find((s) => s.startsWith('CREATE CONSTRAINT'))!, statements.find((s) => s.includes('sourceText'))!, statements.find((s) => s.includes('CREATE (a)-'))!];
+    const sample = [
+      statements.find((s) => s.startsWith('CREATE CONSTRAINT'))!,
+      statements.find((s) => s.includes('sourceText'))!,
+      statements.find((s) => s.includes('CREATE (a)-'))!,
+    ];
     for (const s of sample) expect(lintCypherQuery(s, schema).filter((d) => d.severity === 1)).toEqual([]);
     const target = await fresh();
     // On Neo4j every statement runs, as cypher-shell would; the embedded engine takes the data statements

@@ -10,9 +10,28 @@ const IMPORT = /* GraphQL */ `
     importFile(file: $file, kind: ENTERPRISES, dryRun: $dryRun, options: { unit: YI_YUAN }) {
       committed
       encoding
-      counts { rows create update unchanged reject warnings }
-      items { row action id label }
-      issues { row column value code message messageEn }
+      counts {
+        rows
+        create
+        update
+        unchanged
+        reject
+        warnings
+      }
+      items {
+        row
+        action
+        id
+        label
+      }
+      issues {
+        row
+        column
+        value
+        code
+        message
+        messageEn
+      }
     }
   }
 `;
@@ -36,7 +55,13 @@ afterEach(() => store.close());
 
 describe('GraphQL import and export', () => {
   it('importFile: dry run, then commit, of an uploaded GBK CSV', async () => {
-    const file = gbk(csv([['企业名称', '产值', '规上'], ['上传测试有限公司', '1.2', '是'], ['坏行有限公司', '-1', '是']]));
+    const file = gbk(
+      csv([
+        ['企业名称', '产值', '规上'],
+        ['上传测试有限公司', '1.2', '是'],
+        ['坏行有限公司', '-1', '是'],
+      ]),
+    );
     const dry = await (await yoga.fetch(upload(IMPORT, { dryRun: true }, file, '名单.csv'))).json();
     expect(dry).toEqual({
       data: {
@@ -52,7 +77,12 @@ describe('GraphQL import and export', () => {
         },
       },
     });
-    const good = gbk(csv([['企业名称', '产值', '规上'], ['上传测试有限公司', '1.2', '是']]));
+    const good = gbk(
+      csv([
+        ['企业名称', '产值', '规上'],
+        ['上传测试有限公司', '1.2', '是'],
+      ]),
+    );
     const real = await (await yoga.fetch(upload(IMPORT, { dryRun: false }, good, '名单.csv'))).json();
     expect(real.data.importFile).toMatchObject({ committed: true, counts: { create: 1 } });
     const rows = await store.run<{ name: string; output: number }>('read/import/enterprises');

@@ -65,7 +65,12 @@ describe('writes during an import', () => {
           });
         }
       });
-      const small = utf8Bom(csv([['企业名称', '统一社会信用代码', '所属环节', '所在地区'], ['并发测试企业0有限公司', uscc, '铸件', '巢湖市']]));
+      const small = utf8Bom(
+        csv([
+          ['企业名称', '统一社会信用代码', '所属环节', '所在地区'],
+          ['并发测试企业0有限公司', uscc, '铸件', '巢湖市'],
+        ]),
+      );
       const report = await importFile(store2, small, 'one.csv', { kind: 'enterprises', dryRun: false });
       // Planned again after the other write: an update of the enterprise that now exists, not a second create.
       expect(report.counts).toMatchObject({ create: 0, update: 1 });

@@ -113,7 +113,13 @@ describe('enterprise import', () => {
   });
 
   it('skips rejected rows only when asked (--skip-invalid)', async () => {
-    const file = Buffer.from(csv([['企业名称', '产值（万元）'], ['好公司有限公司', '1'], ['坏公司有限公司', 'x']]));
+    const file = Buffer.from(
+      csv([
+        ['企业名称', '产值（万元）'],
+        ['好公司有限公司', '1'],
+        ['坏公司有限公司', 'x'],
+      ]),
+    );
     const report = await importFile(store, file, 'x.csv', { kind: 'enterprises', dryRun: false, skipInvalid: true });
     expect(report).toMatchObject({ committed: true, counts: { create: 1, reject: 1 } });
     expect((await counts(store))['node:Enterprise']).toBe(3);
@@ -121,7 +127,12 @@ describe('enterprise import', () => {
 
   it('a dry run shows what would happen and writes nothing', async () => {
     const before = await readDump(store);
-    const file = Buffer.from(csv([['name', 'uscc', 'output'], ['新公司有限公司', makeUscc(42), '3']]));
+    const file = Buffer.from(
+      csv([
+        ['name', 'uscc', 'output'],
+        ['新公司有限公司', makeUscc(42), '3'],
+      ]),
+    );
     const report = await importFile(store, file, 'x.csv', { kind: 'enterprises', dryRun: true, unit: '亿元' });
     expect(report).toMatchObject({ dryRun: true, committed: false, counts: { create: 1 } });
     expect(report.columns).toEqual([
@@ -133,7 +144,10 @@ describe('enterprise import', () => {
   });
 
   it('flags a 统一社会信用代码 that Excel stored as a number', async () => {
-    const file = await xlsx([['企业名称', '统一社会信用代码'], ['数字代码有限公司', 913401811234567800]]);
+    const file = await xlsx([
+      ['企业名称', '统一社会信用代码'],
+      ['数字代码有限公司', 913401811234567800],
+    ]);
     const report = await importFile(store, file, 'x.xlsx', { kind: 'enterprises', dryRun: true });
     expect(report.issues.map((i) => i.code)).toEqual(['USCC_PRECISION_LOST']);
   });

@@ -44,7 +44,9 @@ describe('import write paths (CREATE new, SET changed)', () => {
 
       expect(await run(atOnce, 'enterprises', [ENT, a, b2, c, d])).toMatchObject({ create: 4 });
       expect(await run(atOnce, 'operates', [OPS, [a[0]!, '锻件', '核心'], [b2[0]!, '锻件', '配套']])).toMatchObject({ create: 1, update: 1 });
-      expect(await run(atOnce, 'supplies', [SUP, [a[0]!, c[0]!, '铸件', '0.35'], [c[0]!, b1[0]!, '', '0.1'], [d[0]!, a[0]!, '零件', '0.5']])).toMatchObject({ create: 3 });
+      expect(await run(atOnce, 'supplies', [SUP, [a[0]!, c[0]!, '铸件', '0.35'], [c[0]!, b1[0]!, '', '0.1'], [d[0]!, a[0]!, '零件', '0.5']])).toMatchObject({
+        create: 3,
+      });
 
       const text = await dumpText(atOnce);
       expect(await dumpText(stepwise)).toBe(text);
@@ -65,7 +67,10 @@ describe('import write paths (CREATE new, SET changed)', () => {
   it('writes search names with every new chain and segment, so the server need not backfill them at start', async () => {
     const store = await openDumpStore();
     try {
-      await run(store, 'segments', [['产业链', '环节', '阶段'], ['智能（家电）产业链', '家电整机', '下游']]);
+      await run(store, 'segments', [
+        ['产业链', '环节', '阶段'],
+        ['智能（家电）产业链', '家电整机', '下游'],
+      ]);
       const nodes = (await readDump(store)).nodes.filter((n) => n.properties.origin === 'import');
       expect(nodes.map((n) => [n.labels[0], n.properties.searchName])).toEqual([
         ['Chain', '智能家电产业链'],

@@ -17,7 +17,16 @@ const SEGMENTS = ['铸件', '锻件', '汽车零部件', '高性能轻合金材�
 function bigFile(): Buffer {
   const rows: (string | number)[][] = [['企业名称', '统一社会信用代码', '所属环节', '所在地区', '产值（万元）', '规上', '标签', '成立年份']];
   for (let i = 0; i < ROWS; i++) {
-    rows.push([`测试企业${i}有限公司`, makeUscc(1000 + i), SEGMENTS[i % 4]!, AREAS[i % 4]!, (i % 997) * 10 + 0.5, i % 3 ? '是' : '否', i % 5 ? '' : '专精特新', 1990 + (i % 35)]);
+    rows.push([
+      `测试企业${i}有限公司`,
+      makeUscc(1000 + i),
+      SEGMENTS[i % 4]!,
+      AREAS[i % 4]!,
+      (i % 997) * 10 + 0.5,
+      i % 3 ? '是' : '否',
+      i % 5 ? '' : '专精特新',
+      1990 + (i % 35),
+    ]);
   }
   return utf8Bom(csv(rows));
 }
@@ -110,7 +119,10 @@ describe(`a ${ROWS.toLocaleString('en')}-row import`, () => {
     const before = await readDump(seeded);
     await seeded.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', fileName, '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', fileName, '--data-dir', dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     const killed = await new Promise<boolean>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {

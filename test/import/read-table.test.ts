@@ -24,7 +24,14 @@ describe('reading files', () => {
   });
 
   it('reads .xlsx with Excel row numbers, finding the header below a title row', async () => {
-    const bytes = await xlsx([['企业名称', '产值（万元）'], ['甲公司', 12.5], ['乙公司', null]], { title: '巢湖市重点企业名单' });
+    const bytes = await xlsx(
+      [
+        ['企业名称', '产值（万元）'],
+        ['甲公司', 12.5],
+        ['乙公司', null],
+      ],
+      { title: '巢湖市重点企业名单' },
+    );
     const table = await readTable(bytes, 'list.xlsx');
     expect(table.format).toBe('xlsx');
     expect(table.sheet).toBe('企业名单');
@@ -56,7 +63,18 @@ describe('reading files', () => {
   });
 
   it('reports a missing required column', async () => {
-    const header = mapHeader(await readTable(Buffer.from(csv([['简称', '产值'], ['甲', '1']])), 'x.csv'), 'enterprises');
+    const header = mapHeader(
+      await readTable(
+        Buffer.from(
+          csv([
+            ['简称', '产值'],
+            ['甲', '1'],
+          ]),
+        ),
+        'x.csv',
+      ),
+      'enterprises',
+    );
     expect(header.fatal).toBe(true);
     expect(header.issues.map((i) => i.code)).toEqual(['MISSING_COLUMN']);
   });

@@ -20,15 +20,19 @@ describe('.xlsx with many Chinese names', () => {
   it.each([
     ['shared strings', true],
     ['inline strings (as our exports write)', false],
-  ])('reads every character whole, across the reader’s chunks: %s', async (_, shared) => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('企业');
-    ws.addRow(['企业名称', '地址']);
-    for (let i = 0; i < 3000; i++) ws.addRow([`天工合肥第${i}制造有限公司`, `安徽省合肥市巢湖市经济开发区第${i}号`]);
-    const bytes = shared ? Buffer.from(await wb.xlsx.writeBuffer()) : await inlineStrings(wb);
-    const table = await readTable(bytes, '企业.xlsx');
-    expect(table.rows).toHaveLength(3001);
-    expect(table.rows.filter((r) => r.cells.some((c) => c.includes('\uFFFD'))).map((r) => r.row)).toEqual([]);
-    expect(table.rows[2000]!.cells).toEqual(['天工合肥第1999制造有限公司', '安徽省合肥市巢湖市经济开发区第1999号']);
-  }, 60_000);
+  ])(
+    'reads every character whole, across the reader’s chunks: %s',
+    async (_, shared) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('企业');
+      ws.addRow(['企业名称', '地址']);
+      for (let i = 0; i < 3000; i++) ws.addRow([`天工合肥第${i}制造有限公司`, `安徽省合肥市巢湖市经济开发区第${i}号`]);
+      const bytes = shared ? Buffer.from(await wb.xlsx.writeBuffer()) : await inlineStrings(wb);
+      const table = await readTable(bytes, '企业.xlsx');
+      expect(table.rows).toHaveLength(3001);
+      expect(table.rows.filter((r) => r.cells.some((c) => c.includes('\uFFFD'))).map((r) => r.row)).toEqual([]);
+      expect(table.rows[2000]!.cells).toEqual(['天工合肥第1999制造有限公司', '安徽省合肥市巢湖市经济开发区第1999号']);
+    },
+    60_000,
+  );
 });

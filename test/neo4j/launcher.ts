@@ -102,7 +102,16 @@ export async function startNeo4j(options: Neo4jLaunchOptions): Promise<RunningNe
   const jvm = JVM[options.profile ?? 'test'];
   const child: ChildProcess = spawn(
     'java',
-    [`-Xmx${options.heap ?? jvm.heap}`, ...jvm.flags, `@${argsFile}`, 'chaingraph.Neo4jLauncher', String(options.port), dataDir, password, String(jvm.pageCacheMb)],
+    [
+      `-Xmx${options.heap ?? jvm.heap}`,
+      ...jvm.flags,
+      `@${argsFile}`,
+      'chaingraph.Neo4jLauncher',
+      String(options.port),
+      dataDir,
+      password,
+      String(jvm.pageCacheMb),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -119,7 +128,9 @@ export async function startNeo4j(options: Neo4jLaunchOptions): Promise<RunningNe
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('error', (e) => reject(new Neo4jLaunchError(`cannot run java: ${e.message}`)));
-    void exited.then((code) => reject(new Neo4jLaunchError(`Neo4j exited with code ${code} before it was ready on port ${options.port}:\n${output.slice(-4000)}`)));
+    void exited.then((code) =>
+      reject(new Neo4jLaunchError(`Neo4j exited with code ${code} before it was ready on port ${options.port}:\n${output.slice(-4000)}`)),
+    );
   });
   const startS = (performance.now() - t1) / 1000;
   const stop = async () => {

@@ -7,7 +7,13 @@ import { parseArgs } from 'node:util';
 import { startNeo4j } from './launcher.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '7687' }, 'data-dir': { type: 'string' }, password: { type: 'string' }, heap: { type: 'string' }, profile: { type: 'string', default: 'test' } },
+  options: {
+    port: { type: 'string', default: '7687' },
+    'data-dir': { type: 'string' },
+    password: { type: 'string' },
+    heap: { type: 'string' },
+    profile: { type: 'string', default: 'test' },
+  },
   strict: true,
 });
 const port = Number(values.port);
@@ -25,7 +31,14 @@ if (profile !== 'test' && profile !== 'bench') {
   process.exit(2);
 }
 try {
-  const neo4j = await startNeo4j({ port, dataDir: values['data-dir'], password: values.password, heap: values.heap, profile, log: (l) => console.error(`[neo4j] ${l}`) });
+  const neo4j = await startNeo4j({
+    port,
+    dataDir: values['data-dir'],
+    password: values.password,
+    heap: values.heap,
+    profile,
+    log: (l) => console.error(`[neo4j] ${l}`),
+  });
   console.log(`Neo4j 5.26 ready (prepare ${neo4j.timings.prepareS.toFixed(1)} s, start ${neo4j.timings.startS.toFixed(1)} s), data in ${neo4j.dataDir}`);
   console.log(`NEO4J_URI=${neo4j.uri}`);
   console.log(`NEO4J_USER=${neo4j.user}`);

@@ -60,7 +60,10 @@ describe('access control on (the real server)', () => {
     const cookie = ok.headers.get('set-cookie')!.split(';')[0]!;
     expect((await api.gql('{ me { name role kind } }', {}, { cookie })).body).toEqual({ data: { me: { name: 'bob', role: 'editor', kind: 'user' } } });
 
-    for (const [name, password] of [['bob', 'wrong-password'], ['nobody', 'bob-password-1']]) {
+    for (const [name, password] of [
+      ['bob', 'wrong-password'],
+      ['nobody', 'bob-password-1'],
+    ]) {
       const bad = await api.gql('mutation($n: String!, $p: String!) { signIn(name: $n, password: $p) { name } }', { n: name, p: password });
       expect(bad.body.errors?.[0]).toMatchObject({ message: 'wrong user name or password', extensions: { code: 'UNAUTHENTICATED' } });
       expect(bad.headers.get('set-cookie')).toBeNull();
@@ -87,7 +90,13 @@ describe('access control on (the real server)', () => {
     const editor = await api.signedIn('ed', 'editor');
     const viewer = await api.signedIn('vi', 'viewer');
     expect((await api.gql('{ users { name role } }', {}, admin)).body).toEqual({
-      data: { users: [{ name: 'ed', role: 'editor' }, { name: 'root', role: 'admin' }, { name: 'vi', role: 'viewer' }] },
+      data: {
+        users: [
+          { name: 'ed', role: 'editor' },
+          { name: 'root', role: 'admin' },
+          { name: 'vi', role: 'viewer' },
+        ],
+      },
     });
     expect((await api.gql('{ users { name } }', {}, editor)).body.errors?.[0]?.message).toBe("query 'users' needs role 'admin'; 'ed' has role 'editor'");
     expect(codes(await api.gql('mutation { setUserRole(name: "vi", role: admin) { role } }', {}, viewer))).toEqual(['FORBIDDEN']);
@@ -104,16 +113,25 @@ describe('access control on (the real server)', () => {
   it('API tokens: shown once, stored hashed, work as Bearer, stop working when revoked', async () => {
     api = await createSecureTestApi();
     const admin = await api.signedIn('root', 'admin');
-    const created = await api.gql('mutation { createApiToken(name: "nightly-import", role: editor) { token info { id name role createdBy revokedAt } } }', {}, admin);
+    const created = await api.gql(
+      'mutation { createApiToken(name: "nightly-import", role: editor) { token info { id name role createdBy revokedAt } } }',
+      {},
+      admin,
+    );
     const { token, info } = (created.body.data as { createApiToken: { token: string; info: { id: string } } }).createApiToken;
     expect(token).toMatch(/^cgt_[\w-]{43}$/);
     expect(info).toMatchObject({ name: 'nightly-import', role: 'editor', createdBy: 'root', revokedAt: null });
     const stored = await api.store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: info.id });
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect((await api.gql('{ me { name role kind } }', {}, bearer(token))).body).toEqual({ data: { me: { name: 'token:nightly-import', role: 'editor', kind: 'token' } } });
+    expect((await api.gql('{ me { name role kind } }', {}, bearer(token))).body).toEqual({
+      data: { me: { name: 'token:nightly-import', role: 'editor', kind: 'token' } },
+    });
     await api.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: info.id }, admin);
     const after = await api.gql('{ health { reachable } }', {}, bearer(token));
-    expect(after.body.errors?.[0]).toEqual({ message: "the API token is invalid or revoked: sign in to use query 'health': it needs role 'viewer'", extensions: { code: 'UNAUTHENTICATED' } });
+    expect(after.body.errors?.[0]).toEqual({
+      message: "the API token is invalid or revoked: sign in to use query 'health': it needs role 'viewer'",
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('a wrong bearer token is refused even while anonymous reading is allowed', async () => {

@@ -85,7 +85,20 @@ describe('audit trail', () => {
     api = await createSecureTestApi();
     const audit = new AuditService(api.store);
     for (let i = 0; i < 7; i++) {
-      await audit.record({ actor: i === 6 ? '=HYPERLINK("http://evil")' : `u${i}`, actorKind: 'user', role: 'editor', operation: null, field: 'saveGap', args: '{}', entityId: `gap:${i % 2}`, entityLabel: 'Gap', before: null, after: null, ok: true, summary: 'a, "b"' });
+      await audit.record({
+        actor: i === 6 ? '=HYPERLINK("http://evil")' : `u${i}`,
+        actorKind: 'user',
+        role: 'editor',
+        operation: null,
+        field: 'saveGap',
+        args: '{}',
+        entityId: `gap:${i % 2}`,
+        entityLabel: 'Gap',
+        before: null,
+        after: null,
+        ok: true,
+        summary: 'a, "b"',
+      });
     }
     const first = await audit.page({ first: 3 });
     expect(first.entries.map((e) => e.actor)).toEqual(['=HYPERLINK("http://evil")', 'u5', 'u4']);

@@ -29,7 +29,11 @@ describe('finding 4: --trust-proxy and a spoofed X-Forwarded-For', () => {
     await api.users.addUser('bob', 'editor', 'bob-password-1');
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 12; i++) {
-      codes.push(codeOf(await api.gql('mutation { signIn(name: "bob", password: "wrong-password") { name } }', {}, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` })));
+      codes.push(
+        codeOf(
+          await api.gql('mutation { signIn(name: "bob", password: "wrong-password") { name } }', {}, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` }),
+        ),
+      );
     }
     expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
@@ -40,7 +44,11 @@ describe('finding 7: Transfer-Encoding in any case', () => {
     api = await createSecureTestApi({ maxBodyBytes: 1000 });
     for (const te of ['chunked', 'Chunked', 'CHUNKED', 'gzip, Chunked']) {
       const response = await api.yoga.fetch(
-        new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': te }, body: '{"query":"{ me { name } }"}' }),
+        new Request('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': te },
+          body: '{"query":"{ me { name } }"}',
+        }),
       );
       expect([te, response.status]).toEqual([te, 411]);
     }
@@ -73,9 +81,17 @@ describe('finding 8: audit before/after under concurrent editors', () => {
       editors.map(async (headers, e) => {
         for (let r = 0; r < rounds; r++) {
           const note = `editor ${e} round ${r}`;
-          const answer = await api!.gql('mutation($id: ID!, $note: String) { setGapStatus(id: $id, status: IN_PROGRESS, note: $note) { id } }', { id: gapId, note }, headers);
+          const answer = await api!.gql(
+            'mutation($id: ID!, $note: String) { setGapStatus(id: $id, status: IN_PROGRESS, note: $note) { id } }',
+            { id: gapId, note },
+            headers,
+          );
           expect(answer.body.errors).toBeUndefined();
-          const renamed = await api!.gql('mutation($id: ID!, $name: String) { updateEnterprise(id: $id, input: { name: $name }) { id } }', { id: 'ent:a1', name: `名称 ${e}-${r}` }, headers);
+          const renamed = await api!.gql(
+            'mutation($id: ID!, $name: String) { updateEnterprise(id: $id, input: { name: $name }) { id } }',
+            { id: 'ent:a1', name: `名称 ${e}-${r}` },
+            headers,
+          );
           expect(renamed.body.errors).toBeUndefined();
         }
       }),
@@ -146,14 +162,20 @@ describe('finding 9: smaller disclosures', () => {
     const create = 'mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { id } }';
     const huge = 'x'.repeat(1024 * 1024);
     const long = await api.gql(create, { input: { name: huge, areaId: 'area:chaohu' } }, editor);
-    expect(long.body.errors?.[0]).toMatchObject({ message: 'createEnterprise(input.name: at most 200 characters (got 1,048,576))', extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    expect(long.body.errors?.[0]).toMatchObject({
+      message: 'createEnterprise(input.name: at most 200 characters (got 1,048,576))',
+      extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+    });
     expect(JSON.stringify(long.body)).not.toContain('xxxxxxxxxx');
     const big = await api.gql(create, { input: { name: '甲公司', areaId: 'area:chaohu', output: 1e308 } }, editor);
-    expect(big.body.errors?.[0]).toMatchObject({ message: 'createEnterprise(input.output: at most 10,000,000,000 (got 1e+308))', extensions: { field: 'output' } });
+    expect(big.body.errors?.[0]).toMatchObject({
+      message: 'createEnterprise(input.output: at most 10,000,000,000 (got 1e+308))',
+      extensions: { field: 'output' },
+    });
     const note = await api.gql('mutation($n: String) { setGapStatus(id: "gap:x", status: OPEN, note: $n) { id } }', { n: 'y'.repeat(2001) }, editor);
     expect(note.body.errors?.[0]?.message).toBe('setGapStatus(note: at most 2,000 characters (got 2,001))');
     const literal = await api.gql(`{ search(text: "${'z'.repeat(3000)}") { __typename } }`, {}, editor);
-    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: "text" });
+    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect((await api.gql(create, { input: { name: '乙公司', areaId: 'area:chaohu', output: 12.5 } }, editor)).body.errors).toBeUndefined();
   });
 

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isListType, isNonNullType, isScalarType, type GraphQLInputType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
@@ -16,7 +26,11 @@ let yoga: ReturnType<typeof createGraphQLServer>;
 let areaId: string;
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
@@ -37,7 +51,10 @@ beforeAll(async () => {
   await loadSeeds(store);
   yoga = createGraphQLServer({ store, auth: DISABLED_AUTH });
   const [area] = await store.run<{ properties: Record<string, unknown> }>('read/audit/entity-by-id', { id: 'area:chaohu' });
-  areaId = area ? 'area:chaohu' : ((await store.run<{ properties: { id: string } }>('read/dump/nodes', { exclude: [] })).find((r) => String(r.properties.id).startsWith('area:'))?.properties.id ?? '');
+  areaId = area
+    ? 'area:chaohu'
+    : ((await store.run<{ properties: { id: string } }>('read/dump/nodes', { exclude: [] })).find((r) => String(r.properties.id).startsWith('area:'))
+        ?.properties.id ?? '');
 });
 afterAll(() => store.close());
 
@@ -66,7 +83,9 @@ async function querySweep(text: string) {
     }
     if (!usable) continue;
     const selection = selectionFor(getNamedType(field.type));
-    const argText = Object.keys(variables).map((k) => `${k}: $${k}`).join(', ');
+    const argText = Object.keys(variables)
+      .map((k) => `${k}: $${k}`)
+      .join(', ');
     calls.push({
       name: field.name,
       query: `query${defs.length ? `(${defs.join(', ')})` : ''} { ${field.name}${argText ? `(${argText})` : ''}${selection} }`,
@@ -128,7 +147,11 @@ describe('fuzzing GraphQL inputs (fast-check)', () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ name: fc.string({ unit: 'binary', maxLength: 40 }), uscc: fc.option(fc.string({ maxLength: 20 })), output: fc.option(fc.double({ noNaN: false })) }),
+        fc.record({
+          name: fc.string({ unit: 'binary', maxLength: 40 }),
+          uscc: fc.option(fc.string({ maxLength: 20 })),
+          output: fc.option(fc.double({ noNaN: false })),
+        }),
         async ({ name, uscc, output }) => {
           runs++;
           const before = await counts();
@@ -137,7 +160,10 @@ describe('fuzzing GraphQL inputs (fast-check)', () => {
           });
           expectClearErrors(answer, `createEnterprise(${JSON.stringify(name)})`);
           if (answer.errors) expect(await counts()).toBe(before);
-          else expect((answer.data as { createEnterprise: { name: string } }).createEnterprise.name).toBe(name.trim() === name ? name : (answer.data as { createEnterprise: { name: string } }).createEnterprise.name);
+          else
+            expect((answer.data as { createEnterprise: { name: string } }).createEnterprise.name).toBe(
+              name.trim() === name ? name : (answer.data as { createEnterprise: { name: string } }).createEnterprise.name,
+            );
         },
       ),
       { numRuns: 100, seed: 4242 },

@@ -104,12 +104,19 @@ describe('CSRF', () => {
     const form = await post(api, 'application/x-www-form-urlencoded', 'query=%7Bme%7Bname%7D%7D');
     expect(form.status).toBe(403);
     expect(await form.json()).toEqual({
-      errors: [{ message: "request refused as possible cross-site request forgery: send the header 'x-graphql-csrf: 1' (or use content-type application/json)", extensions: { code: 'CSRF' } }],
+      errors: [
+        {
+          message: "request refused as possible cross-site request forgery: send the header 'x-graphql-csrf: 1' (or use content-type application/json)",
+          extensions: { code: 'CSRF' },
+        },
+      ],
     });
     expect((await post(api, 'text/plain', '{"query":"{ me { name } }"}')).status).toBe(403);
     const get = await api.yoga.fetch('http://localhost/graphql?query=%7Bme%7Bname%7D%7D', { headers: { accept: 'application/json' } });
     expect(get.status).toBe(403);
-    const allowed = await api.yoga.fetch('http://localhost/graphql?query=%7Bme%7Bname%7D%7D', { headers: { accept: 'application/json', 'x-graphql-csrf': '1' } });
+    const allowed = await api.yoga.fetch('http://localhost/graphql?query=%7Bme%7Bname%7D%7D', {
+      headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
+    });
     expect(await allowed.json()).toEqual({ data: { me: { name: 'anonymous' } } });
     expect((await post(api, 'application/json', '{"query":"{ me { name } }"}')).status).toBe(200);
     const graphiql = await api.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
@@ -131,9 +138,16 @@ describe('HTTP server headers and CORS', () => {
       );
       expect(ui.headers.get('x-content-type-options')).toBe('nosniff');
       expect(ui.headers.get('referrer-policy')).toBe('no-referrer');
-      const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(`${base}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-      const api2 = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"query":"{ me { name } }"}' });
+      const api2 = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: '{"query":"{ me { name } }"}',
+      });
       expect(api2.headers.get('access-control-allow-origin')).toBeNull();
       expect(api2.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
       expect(await api2.json()).toEqual({ data: { me: { name: 'anonymous' } } });

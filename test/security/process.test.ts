@@ -65,7 +65,9 @@ describe('the real server process', () => {
     const port = /127\.0\.0\.1:(\d+)\//.exec(server.output())![1];
     expect(server.output()).toContain('npm run user -- --data-dir');
     const post = (query: string) =>
-      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+        (r) => r.json(),
+      );
     expect(await post('{ me { role } }')).toEqual({ data: { me: { role: 'viewer' } } });
     expect(await post('mutation { createUser(name: "x", password: "0123456789ab", role: admin) { name } }')).toMatchObject({
       errors: [{ extensions: { code: 'FORBIDDEN' } }],
@@ -74,11 +76,21 @@ describe('the real server process', () => {
     // A request in flight: headers and half the body sent, then SIGTERM, then the rest.
     const body = JSON.stringify({ query: '{ health { reachable } }' });
     const answer = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: Number(port), path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve(text));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          path: '/graphql',
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve(text));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       setTimeout(() => {
@@ -120,7 +132,20 @@ describe('backups', () => {
     const store = EmbeddedStore.open(dir);
     await store.applySchema();
     const audit = new AuditService(store);
-    const entry = { actor: 'backup-test', actorKind: 'system', role: 'admin' as const, operation: null, field: 'x', args: '{}', entityId: null, entityLabel: null, before: null, after: null, ok: true, summary: '' };
+    const entry = {
+      actor: 'backup-test',
+      actorKind: 'system',
+      role: 'admin' as const,
+      operation: null,
+      field: 'x',
+      args: '{}',
+      entityId: null,
+      entityLabel: null,
+      before: null,
+      after: null,
+      ok: true,
+      summary: '',
+    };
     await audit.record(entry);
     const first = await createBackup(store, backupDir, new Date('2025-01-01T00:00:00Z'));
     await audit.record(entry);

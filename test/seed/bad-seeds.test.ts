@@ -47,7 +47,9 @@ describe('invalid seed files give a SeedError naming file, record and field', ()
   });
 
   it('an alias without provenance, or whose sourceText does not hold it', () => {
-    const noNote = errorOf(brokenCopy('chains.yaml', (t) => t.replace('{ name: 新型显示, note: 通行的产业名称; 计划写“PVA光学膜—偏光片”和“显示领域” }', '{ name: 新型显示 }')));
+    const noNote = errorOf(
+      brokenCopy('chains.yaml', (t) => t.replace('{ name: 新型显示, note: 通行的产业名称; 计划写“PVA光学膜—偏光片”和“显示领域” }', '{ name: 新型显示 }')),
+    );
     expect(noNote.message).toContain('chain:functional-materials');
     expect(noNote.message).toMatch(/aliases\[1\]\.note: is missing/);
     const wrongText = errorOf(brokenCopy('chains.yaml', (t) => t.replace('{ name: 芯片, sourceText:', '{ name: 晶片, sourceText:')));
@@ -94,7 +96,9 @@ describe('invalid seed files give a SeedError naming file, record and field', ()
   });
 
   it('sourceText not copied verbatim from the plan', () => {
-    const dir = brokenCopy('targets.yaml', (t) => t.replace('sourceText: 新增战新企业31家(巢湖市20家、安巢经开区11家)', 'sourceText: 新增战新企业31家(巢湖市20家,安巢经开区11家)'));
+    const dir = brokenCopy('targets.yaml', (t) =>
+      t.replace('sourceText: 新增战新企业31家(巢湖市20家、安巢经开区11家)', 'sourceText: 新增战新企业31家(巢湖市20家,安巢经开区11家)'),
+    );
     const e = errorOf(dir);
     expect(e.message).toContain('targets.yaml: target:strategic-emerging: sourceText');
   });

@@ -9,7 +9,10 @@ const A = 'area:anchao';
 type Duty = { lead: string[]; support: string[] };
 const DUTIES: Record<number, Partial<Record<typeof C | typeof A, Duty>>> = {
   1: { [C]: { lead: ['市投促中心'], support: ['市发改委', '市经信局', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区投促局'], support: ['区经贸局'] } },
-  2: { [C]: { lead: ['市投促中心'], support: ['市发改委', '市经信局', '市科技局', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区投促局'], support: ['区经贸局'] } },
+  2: {
+    [C]: { lead: ['市投促中心'], support: ['市发改委', '市经信局', '市科技局', '居巢经开区', '各镇、街道'] },
+    [A]: { lead: ['区投促局'], support: ['区经贸局'] },
+  },
   3: { [C]: { lead: ['市委组织部', '市人社局'], support: ['市教体局', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区党工委办公室'], support: ['区人社局'] } },
   4: { [C]: { lead: ['市经信局'], support: ['市发改委', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区经贸局'], support: [] } },
   5: { [C]: { lead: ['市经信局'], support: ['市发改委', '市投促中心', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区经贸局'], support: ['区投促局'] } },
@@ -22,12 +25,18 @@ const DUTIES: Record<number, Partial<Record<typeof C | typeof A, Duty>>> = {
   12: { [C]: { lead: ['市经信局'], support: ['居巢经开区', '各镇、街道'] } },
   13: { [C]: { lead: ['市科技局', '市经信局'], support: ['市发改委', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区经贸局'], support: ['东鑫集团'] } },
   14: { [C]: { lead: ['市科技局', '市经信局'], support: ['市发改委', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区经贸局'], support: [] } },
-  15: { [C]: { lead: ['市发改委'], support: ['居巢经开区', '烔炀镇'] }, [A]: { lead: ['区经贸局', '区投促局', '合巢产业新城指挥部办公室'], support: ['东鑫集团'] } },
+  15: {
+    [C]: { lead: ['市发改委'], support: ['居巢经开区', '烔炀镇'] },
+    [A]: { lead: ['区经贸局', '区投促局', '合巢产业新城指挥部办公室'], support: ['东鑫集团'] },
+  },
   16: {
     [C]: { lead: ['市经信局'], support: ['市投促中心', '市发改委', '居巢经开区', '各镇、街道'] },
     [A]: { lead: ['区经贸局'], support: ['区市场局', '区建发局', '区资规分局', '区生态环境分局'] },
   },
-  17: { [C]: { lead: ['市资规局', '市发改委'], support: ['市经信局', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区资规分局'], support: ['区建发局', '区经贸局'] } },
+  17: {
+    [C]: { lead: ['市资规局', '市发改委'], support: ['市经信局', '居巢经开区', '各镇、街道'] },
+    [A]: { lead: ['区资规分局'], support: ['区建发局', '区经贸局'] },
+  },
   18: { [C]: { lead: ['市财政局'], support: ['市投促中心', '居巢经开区', '各镇、街道'] }, [A]: { lead: ['区财政局'], support: ['区投促局', '东鑫集团'] } },
 };
 
@@ -179,7 +188,18 @@ describe('the seed graph matches the plan', () => {
   });
 
   it('the gaps the plan names, with the responsible units of their task and area', async () => {
-    type GapRow = { id: string; kind: string; status: string; origin: string; segmentId: string; chainId: string; areaId: string; taskId: string; leads: string[]; supports: string[] };
+    type GapRow = {
+      id: string;
+      kind: string;
+      status: string;
+      origin: string;
+      segmentId: string;
+      chainId: string;
+      areaId: string;
+      taskId: string;
+      leads: string[];
+      supports: string[];
+    };
     const gaps = new Map((await store.run<GapRow>('read/seed/gaps')).map((g) => [g.id, g]));
     expect(gaps.size).toBe(16);
     for (const g of gaps.values()) {
@@ -196,7 +216,10 @@ describe('the seed graph matches the plan', () => {
     expect(gaps.get('gap:plan-polarizer:chaohu')).toMatchObject({ kind: 'strengthen', taskId: 'task:8' });
     expect(gaps.get('gap:plan-aerospace:chaohu')).toMatchObject({ kind: 'extend', chainId: 'chain:light-alloy', leads: ['市发改委'] });
     expect(gaps.get('gap:plan-auto-parts:chaohu')?.kind).toBe('extend');
-    expect([...gaps.keys()].filter((id) => id.includes('aerospace') || id.includes('auto-parts'))).toEqual(['gap:plan-aerospace:chaohu', 'gap:plan-auto-parts:chaohu']);
+    expect([...gaps.keys()].filter((id) => id.includes('aerospace') || id.includes('auto-parts'))).toEqual([
+      'gap:plan-aerospace:chaohu',
+      'gap:plan-auto-parts:chaohu',
+    ]);
   });
 
   it('sample enterprises are all marked sample, in every region', async () => {

@@ -48,7 +48,8 @@ describe('no cypher/ query scans the graph where an index lookup was meant (EXPL
       const { summary } = await driver.executeQuery(`EXPLAIN ${statement}`, params, { database: process.env.NEO4J_DATABASE || undefined });
       const ops = operators(summary.plan as unknown as PlanNode);
       if (!INTENDED_SCANS[name]) expect(ops, `${query.file}: scans every node`).not.toContain('AllNodesScan');
-      if (LOOKS_UP_BY_ID.test(statement) && !INTENDED_LABEL_SCANS[name]) expect(ops, `${query.file}: looks up by id but scans a label`).not.toContain('NodeByLabelScan');
+      if (LOOKS_UP_BY_ID.test(statement) && !INTENDED_LABEL_SCANS[name])
+        expect(ops, `${query.file}: looks up by id but scans a label`).not.toContain('NodeByLabelScan');
     }
   });
 });

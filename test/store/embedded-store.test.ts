@@ -20,7 +20,9 @@ describe('embedded store on disk', () => {
   it('keeps every write across a restart', async () => {
     const first = EmbeddedStore.open(dir);
     await first.applySchema();
-    await first.run('write/seed/areas', { rows: [{ id: 'area:kept', name: '保留市', nameEn: null, level: 'city', local: true, origin: 'user', source: null, sourceText: null }] });
+    await first.run('write/seed/areas', {
+      rows: [{ id: 'area:kept', name: '保留市', nameEn: null, level: 'city', local: true, origin: 'user', source: null, sourceText: null }],
+    });
     await first.close();
 
     const second = EmbeddedStore.open(dir);

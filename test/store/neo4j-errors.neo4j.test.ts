@@ -26,7 +26,9 @@ describe('Neo4j: clear errors, schema applied twice, numbers', () => {
   it('a wrong password names the URI, the user and the settings to check', async () => {
     const error = await createStore(settings({ NEO4J_PASSWORD: 'not-the-password' })).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(new RegExp(`cannot reach Neo4j at ${process.env.NEO4J_URI} as user 'neo4j': .*(unauthori[sz]ed|authentication)`, 'i'));
+    expect((error as Error).message).toMatch(
+      new RegExp(`cannot reach Neo4j at ${process.env.NEO4J_URI} as user 'neo4j': .*(unauthori[sz]ed|authentication)`, 'i'),
+    );
     expect((error as Error).message).toContain('NEO4J_PASSWORD');
     expect((error as Error).message).not.toContain('not-the-password');
   });
@@ -56,7 +58,9 @@ describe('Neo4j: clear errors, schema applied twice, numbers', () => {
     });
 
     it('whole numbers go as integers (LIMIT takes them), fractions stay floats, both come back as JS numbers', async () => {
-      await store.run('write/seed/areas', { rows: [{ id: 'area:n', name: '数字市', nameEn: null, level: 'city', local: true, origin: 'user', source: null, sourceText: null }] });
+      await store.run('write/seed/areas', {
+        rows: [{ id: 'area:n', name: '数字市', nameEn: null, level: 'city', local: true, origin: 'user', source: null, sourceText: null }],
+      });
       const rows = await store.run<{ id: string }>('read/explore/missing-search-names', { labels: ['Enterprise'], limit: 5 });
       expect(rows).toEqual([]);
       const counts = await store.run<{ kind: string; name: string; count: number }>('read/graph-counts');

@@ -46,7 +46,11 @@ async function paramsAreChecked(store: QueryRunner): Promise<unknown[]> {
 describe('returnColumns', () => {
   it('reads the aliases of the last top-level RETURN', () => {
     expect([ok, missingField, unknownName, optional, paramsAreChecked].length).toBe(5);
-    expect(returnColumns('MATCH (n) CALL { WITH n RETURN 1 AS inner } RETURN n.id AS id, n, count(*) AS `total` ORDER BY id LIMIT $limit')).toEqual(['id', 'n', 'total']);
+    expect(returnColumns('MATCH (n) CALL { WITH n RETURN 1 AS inner } RETURN n.id AS id, n, count(*) AS `total` ORDER BY id LIMIT $limit')).toEqual([
+      'id',
+      'n',
+      'total',
+    ]);
     expect(returnColumns("MATCH (n {name: 'RETURN x'}) // RETURN y\nRETURN DISTINCT n.id AS id, xs[0..$limit] AS firstIds")).toEqual(['id', 'firstIds']);
     expect(returnColumns('MERGE (n:Meta {id: $id}) SET n += $props')).toEqual([]);
   });

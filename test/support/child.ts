@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A child `node --import tsx ARGS` in the repository, its output collected, with a wait for a line of it. */
-export function runChild(args: string[], input?: string): { child: ChildProcess; output: () => string; exited: Promise<number | null>; waitFor(text: string, ms?: number): Promise<void> } {
+export function runChild(
+  args: string[],
+  input?: string,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null>; waitFor(text: string, ms?: number): Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -27,4 +30,3 @@ export function runChild(args: string[], input?: string): { child: ChildProcess;
     });
   return { child, output: () => out, exited, waitFor };
 }
-

@@ -11,7 +11,11 @@ describe('gap kinds table', () => {
 
   it('parses the ids an imported city makes: segment and area ids with more than one colon', () => {
     // Imports name segments seg:import:<chain>:<n> and areas without a division code area:import:<name>.
-    expect(parseGapId(gapId('fill', 'seg:import:轻合金:4', 'area:import:白沙镇'))).toEqual({ kind: 'fill', segmentId: 'seg:import:轻合金:4', areaId: 'area:import:白沙镇' });
+    expect(parseGapId(gapId('fill', 'seg:import:轻合金:4', 'area:import:白沙镇'))).toEqual({
+      kind: 'fill',
+      segmentId: 'seg:import:轻合金:4',
+      areaId: 'area:import:白沙镇',
+    });
     expect(parseGapId(gapId('extend', 'seg:code:C3670', 'area:991102'))).toEqual({ kind: 'extend', segmentId: 'seg:code:C3670', areaId: 'area:991102' });
     expect(parseGapId(gapId('strengthen', 'seg:all', null))).toEqual({ kind: 'strengthen', segmentId: 'seg:all', areaId: null });
   });

@@ -31,7 +31,8 @@ describe('pipeline rules', () => {
 
   it('a project counts toward 招引 targets once signed, at or above the amount, inside the plan period, and not dropped', () => {
     const base = { stage: 'signed' as const, droppedFrom: null, investment: 1, signedAt: '2024-03-01', startedAt: null, producingAt: null };
-    const counts = (over: Partial<typeof base> | Record<string, unknown>) => countsForProjectTarget({ ...base, ...over } as typeof base, 1, '2024-01-01', '2026-12-31');
+    const counts = (over: Partial<typeof base> | Record<string, unknown>) =>
+      countsForProjectTarget({ ...base, ...over } as typeof base, 1, '2024-01-01', '2026-12-31');
     expect(counts({})).toBe(true);
     expect(counts({ investment: 0.99 })).toBe(false);
     expect(counts({ investment: null })).toBe(false);

@@ -78,14 +78,29 @@ describe('monthly report: state and stalled at the report date', () => {
     expect(stalledAt(state, 30, october)).toBe(true);
     expect(stalledAt(state, 51, october)).toBe(true);
     expect(stalledAt(state, 52, october)).toBe(false);
-    const noted = stateAt([...history, event({ kind: 'note', at: '2026-10-25T02:00:00Z', date: '2026-10-25', from: 'negotiating', to: 'negotiating' })], october)!;
+    const noted = stateAt(
+      [...history, event({ kind: 'note', at: '2026-10-25T02:00:00Z', date: '2026-10-25', from: 'negotiating', to: 'negotiating' })],
+      october,
+    )!;
     expect(stalledAt(noted, 30, october)).toBe(false); // a note is activity
   });
 
   it('never calls a producing or dropped project stalled', () => {
-    const produced = stateAt([event({ kind: 'created', at: '2025-01-01T00:00:00Z', date: '2025-01-01', to: 'lead' }), event({ kind: 'stage', at: '2025-02-01T00:00:00Z', date: '2025-02-01', from: 'lead', to: 'producing' })], october)!;
+    const produced = stateAt(
+      [
+        event({ kind: 'created', at: '2025-01-01T00:00:00Z', date: '2025-01-01', to: 'lead' }),
+        event({ kind: 'stage', at: '2025-02-01T00:00:00Z', date: '2025-02-01', from: 'lead', to: 'producing' }),
+      ],
+      october,
+    )!;
     expect(stalledAt(produced, 30, october)).toBe(false);
-    const dropped = stateAt([event({ kind: 'created', at: '2025-01-01T00:00:00Z', date: '2025-01-01', to: 'lead' }), event({ kind: 'stage', at: '2025-02-01T00:00:00Z', date: '2025-02-01', from: 'lead', to: 'dropped' })], october)!;
+    const dropped = stateAt(
+      [
+        event({ kind: 'created', at: '2025-01-01T00:00:00Z', date: '2025-01-01', to: 'lead' }),
+        event({ kind: 'stage', at: '2025-02-01T00:00:00Z', date: '2025-02-01', from: 'lead', to: 'dropped' }),
+      ],
+      october,
+    )!;
     expect(dropped).toMatchObject({ stage: 'dropped', droppedFrom: 'lead' });
     expect(stalledAt(dropped, 30, october)).toBe(false);
   });

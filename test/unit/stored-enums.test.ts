@@ -13,7 +13,12 @@ describe('STORED_ENUMS', () => {
       const type = schema.getType(name);
       expect(isEnumType(type)).toBe(true);
       if (!isEnumType(type)) return;
-      expect(Object.keys(values).sort()).toEqual(type.getValues().map((v) => v.name).sort());
+      expect(Object.keys(values).sort()).toEqual(
+        type
+          .getValues()
+          .map((v) => v.name)
+          .sort(),
+      );
     });
   }
 });

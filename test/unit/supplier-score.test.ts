@@ -7,8 +7,18 @@ import { DEFAULT_WEIGHTS, resolveWeights } from '../../server/services/suppliers
  * how the former ranking went wrong on real data.
  */
 const base: ScoreFacts = {
-  id: 'ent:a', name: '甲', region: 'yrd', output: 5000, aboveScale: true, tags: [], leaderRole: false,
-  direct: true, localBuyers: 0, peerBuyers: 0, peerAffinity: 0, customers: 0,
+  id: 'ent:a',
+  name: '甲',
+  region: 'yrd',
+  output: 5000,
+  aboveScale: true,
+  tags: [],
+  leaderRole: false,
+  direct: true,
+  localBuyers: 0,
+  peerBuyers: 0,
+  peerAffinity: 0,
+  customers: 0,
 };
 const fact = (over: Partial<ScoreFacts>): ScoreFacts => ({ ...base, ...over });
 
@@ -43,7 +53,12 @@ describe('supplier candidate score', () => {
   });
 
   it('unknown output and region are neutral, not zero', () => {
-    const facts = [fact({ id: 'ent:s', output: 10 }), fact({ id: 'ent:m', output: 1000 }), fact({ id: 'ent:l', output: 100_000 }), fact({ id: 'ent:u', output: null, region: null })];
+    const facts = [
+      fact({ id: 'ent:s', output: 10 }),
+      fact({ id: 'ent:m', output: 1000 }),
+      fact({ id: 'ent:l', output: 100_000 }),
+      fact({ id: 'ent:u', output: null, region: null }),
+    ];
     const pool = poolStats(facts);
     const unknown = componentValues(facts[3]!, pool);
     // the median of the known outputs (1000 万元) on the log scale from the smallest to the largest
@@ -64,10 +79,22 @@ describe('supplier candidate score', () => {
   });
 
   it('points add up to the score and are what the export and the UI show', () => {
-    const facts = [fact({ id: 'ent:x', customers: 4, localBuyers: 1, peerAffinity: 2, peerBuyers: 2, tags: ['专精特新'] }), fact({ id: 'ent:y', customers: 9 })];
+    const facts = [
+      fact({ id: 'ent:x', customers: 4, localBuyers: 1, peerAffinity: 2, peerBuyers: 2, tags: ['专精特新'] }),
+      fact({ id: 'ent:y', customers: 9 }),
+    ];
     const { components, score } = scoreComponents(facts[0]!, poolStats(facts), DEFAULT_WEIGHTS);
     expect(components.reduce((n, c) => n + c.points, 0)).toBeCloseTo(score, 1);
-    expect(components.map((c) => c.name)).toEqual(['segmentFit', 'suppliesLocal', 'suppliesPeers', 'customers', 'scale', 'region', 'qualifications', 'leaderElsewhere']);
+    expect(components.map((c) => c.name)).toEqual([
+      'segmentFit',
+      'suppliesLocal',
+      'suppliesPeers',
+      'customers',
+      'scale',
+      'region',
+      'qualifications',
+      'leaderElsewhere',
+    ]);
   });
 
   it('weights: unknown names and negatives are refused by field', () => {

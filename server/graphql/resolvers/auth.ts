@@ -57,7 +57,8 @@ export const authResolvers: Resolvers = {
     apiTokens: (_: unknown, __: unknown, ctx: Ctx, info: GraphQLResolveInfo) => authOf(ctx, info).users.listApiTokens(),
   },
   Mutation: {
-    signIn: async (_: unknown, args: { name: string; password: string }, ctx: Ctx, info: GraphQLResolveInfo) => signInAs(authOf(ctx, info), args.name, args.password),
+    signIn: async (_: unknown, args: { name: string; password: string }, ctx: Ctx, info: GraphQLResolveInfo) =>
+      signInAs(authOf(ctx, info), args.name, args.password),
     createFirstAdmin: async (_: unknown, args: { name: string; password: string }, ctx: Ctx, info: GraphQLResolveInfo) => {
       const auth = authOf(ctx, info);
       if (!auth.enabled) throw new AccessError('FORBIDDEN', 'access control is off on this server: there are no accounts to create');

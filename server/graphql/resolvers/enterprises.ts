@@ -24,21 +24,16 @@ export const enterpriseResolvers: Resolvers = {
         throw e;
       }
     },
-    enterprises: (_, args, { store }) =>
-      listEnterprises(store, args.filter ?? {}, args.first ?? undefined, args.after ?? null),
+    enterprises: (_, args, { store }) => listEnterprises(store, args.filter ?? {}, args.first ?? undefined, args.after ?? null),
   },
   Mutation: {
     createEnterprise: (_, args, { store }) => createEnterprise(store, args.input),
     updateEnterprise: (_, args, { store }) => updateEnterprise(store, args.id, args.input),
     deleteEnterprise: (_, args, { store }) => deleteEnterprise(store, args.id),
-    setOperatesIn: (_, args, { store }) =>
-      setOperatesIn(store, args.enterpriseId, args.segmentId, args.role),
-    removeOperatesIn: (_, args, { store }) =>
-      removeOperatesIn(store, args.enterpriseId, args.segmentId),
-    addSupplies: (_, args, { store }) =>
-      addSupplies(store, args.fromId, args.toId, args.product, args.share),
-    removeSupplies: (_, args, { store }) =>
-      removeSupplies(store, args.fromId, args.toId, args.product),
+    setOperatesIn: (_, args, { store }) => setOperatesIn(store, args.enterpriseId, args.segmentId, args.role),
+    removeOperatesIn: (_, args, { store }) => removeOperatesIn(store, args.enterpriseId, args.segmentId),
+    addSupplies: (_, args, { store }) => addSupplies(store, args.fromId, args.toId, args.product, args.share),
+    removeSupplies: (_, args, { store }) => removeSupplies(store, args.fromId, args.toId, args.product),
   },
   EnterpriseConnection: {
     // Counted only when the client asks for it (server/services/enterprises/read-enterprises.ts).

@@ -46,7 +46,14 @@ export const importResolvers: Resolvers = {
       if (args.kind === 'MAPPING') return toBase64(await exportMapping(store, format));
       if (args.kind === 'PROJECTS') return toBase64(await exportProjects(store, format));
       if (!args.gapId && !args.segmentId) throw new ValidationError('CANDIDATES needs gapId or segmentId', 'gapId');
-      return toBase64(await exportCandidates(store, format, { gapId: args.gapId ?? null, segmentId: args.segmentId ?? null, areaId: args.areaId ?? null, filter: args.filter ?? null }));
+      return toBase64(
+        await exportCandidates(store, format, {
+          gapId: args.gapId ?? null,
+          segmentId: args.segmentId ?? null,
+          areaId: args.areaId ?? null,
+          filter: args.filter ?? null,
+        }),
+      );
     },
   },
   ImportKind: STORED_ENUMS.ImportKind,

@@ -14,4 +14,19 @@ import { supplierResolvers } from './suppliers.ts';
 import { targetResolvers } from './targets.ts';
 
 /** Resolver maps of every module; makeExecutableSchema merges them. */
-export const resolvers = [baseResolvers, chainResolvers, gapResolvers, supplierResolvers, responsibilityResolvers, exploreResolvers, enterpriseResolvers, targetResolvers, authResolvers, auditResolvers, importResolvers, areaResolvers, projectResolvers, reportResolvers];
+export const resolvers = [
+  baseResolvers,
+  chainResolvers,
+  gapResolvers,
+  supplierResolvers,
+  responsibilityResolvers,
+  exploreResolvers,
+  enterpriseResolvers,
+  targetResolvers,
+  authResolvers,
+  auditResolvers,
+  importResolvers,
+  areaResolvers,
+  projectResolvers,
+  reportResolvers,
+];

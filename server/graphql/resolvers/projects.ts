@@ -1,6 +1,15 @@
 import { fillProposal, gapProjects, projectsForGap } from '../../services/projects/gap-projects.ts';
 import { pipelineBoard, projectIndicators } from '../../services/projects/pipeline-board.ts';
-import { addProjectNote, changeProjectStage, createProject, deleteProject, getProject, pageProjects, projectEvents, updateProject } from '../../services/projects/projects.ts';
+import {
+  addProjectNote,
+  changeProjectStage,
+  createProject,
+  deleteProject,
+  getProject,
+  pageProjects,
+  projectEvents,
+  updateProject,
+} from '../../services/projects/projects.ts';
 import { startLead } from '../../services/projects/start-lead.ts';
 import { recordTargetBaseline } from '../../services/targets/baselines.ts';
 import type { GraphQLContext } from '../context.ts';

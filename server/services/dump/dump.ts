@@ -129,10 +129,16 @@ export async function readDump(store: Store): Promise<Dump> {
       { exclude: EXCLUDED },
     ),
   ]);
-  const nodes: DumpNode[] = nodeRows.map((r) => ({ type: 'node', labels: [...r.labels].sort(), properties: sortKeys(r.properties ?? {}) as Record<string, unknown> }));
+  const nodes: DumpNode[] = nodeRows.map((r) => ({
+    type: 'node',
+    labels: [...r.labels].sort(),
+    properties: sortKeys(r.properties ?? {}) as Record<string, unknown>,
+  }));
   const missingId = nodes.find((n) => typeof n.properties.id !== 'string' || n.properties.id === '');
   if (missingId) {
-    throw new ValidationError(`a ${missingId.labels.join(':')} node has no string id (${JSON.stringify(missingId.properties).slice(0, 200)}): every node needs a stable id to be dumped`);
+    throw new ValidationError(
+      `a ${missingId.labels.join(':')} node has no string id (${JSON.stringify(missingId.properties).slice(0, 200)}): every node needs a stable id to be dumped`,
+    );
   }
   const relationships: DumpRelationship[] = relRows.map((r) => ({
     type: 'relationship',
@@ -174,7 +180,8 @@ export function parseDump(lines: Iterable<string>): Dump {
     }
     if (!header) {
       if (value.format !== DUMP_FORMAT) throw new ValidationError(`dump line 1: not a ${DUMP_FORMAT} file (missing header line {"format":"${DUMP_FORMAT}",…})`);
-      if (value.version !== DUMP_VERSION) throw new ValidationError(`dump line 1: version ${String(value.version)} is not supported (expected ${DUMP_VERSION})`);
+      if (value.version !== DUMP_VERSION)
+        throw new ValidationError(`dump line 1: version ${String(value.version)} is not supported (expected ${DUMP_VERSION})`);
       header = value as unknown as DumpHeader;
       continue;
     }
@@ -211,7 +218,8 @@ export function parseDump(lines: Iterable<string>): Dump {
   const ids = new Set(nodes.map((n) => `${n.labels[0]}|${String(n.properties.id)}`));
   if (ids.size !== nodes.length) throw new ValidationError('the dump has two nodes with the same label and id');
   const dangling = relationships.find((r) => !ids.has(`${r.startLabel}|${r.start}`) || !ids.has(`${r.endLabel}|${r.end}`));
-  if (dangling) throw new ValidationError(`the dump has a ${dangling.relType} relationship to a node it does not contain (${dangling.start} → ${dangling.end})`);
+  if (dangling)
+    throw new ValidationError(`the dump has a ${dangling.relType} relationship to a node it does not contain (${dangling.start} → ${dangling.end})`);
   return { header, nodes, relationships };
 }
 

@@ -105,13 +105,7 @@ export async function removeOperatesIn(store: Store, enterpriseId: string, segme
 }
 
 /** `fromId` supplies `product` to `toId`, covering `share` (0–1) of the buyer's need; one relationship per product. */
-export async function addSupplies(
-  store: Store,
-  fromId: string,
-  toId: string,
-  product: string,
-  share: number | null | undefined,
-): Promise<EnterpriseProfile> {
+export async function addSupplies(store: Store, fromId: string, toId: string, product: string, share: number | null | undefined): Promise<EnterpriseProfile> {
   const cleanProduct = checkProduct(product);
   const cleanShare = checkShare(share);
   if (fromId === toId) throw new ValidationError(`toId: an enterprise cannot supply itself ('${toId}')`, 'toId');

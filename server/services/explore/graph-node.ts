@@ -6,8 +6,8 @@ import type { GraphEdge, GraphNode } from '../graph-elements.ts';
  * sessions and audit entries share the database but never leave it through
  * search, neighbourhood or path queries.
  */
-export const EXPLORE_LABELS = (['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'] as const).filter(
-  (l) => (NODE_LABELS as readonly string[]).includes(l),
+export const EXPLORE_LABELS = (['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'] as const).filter((l) =>
+  (NODE_LABELS as readonly string[]).includes(l),
 );
 
 export function isExploreLabel(label: string): boolean {

@@ -88,7 +88,9 @@ function needsProperties(filter: NeighbourhoodFilter): boolean {
 async function fetchRows(store: Store, ids: string[], withAreas = false): Promise<WalkRow[]> {
   if (ids.length === 0) return [];
   const rows = await store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS });
-  const areas = withAreas ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds])) : null;
+  const areas = withAreas
+    ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds]))
+    : null;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -110,7 +112,8 @@ async function fetchRows(store: Store, ids: string[], withAreas = false): Promis
 export function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
   const checked = checkOptions(options);
   // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations.
-  if (checked.depth >= 3) return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
+  if (checked.depth >= 3)
+    return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
   return walk(store, id, checked);
 }
 
@@ -141,7 +144,11 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
     }
     const wanted = unfiltered ? Math.min(budget, limit + 1 - shownIds.length) : budget;
     // rows may include visited nodes (at most visited.size of them): ask for that many more
-    const rows = await store.run<{ id: string; label: string }>('read/explore/neighbours', { ids: frontier, labels: EXPLORE_LABELS, limit: wanted + visited.size });
+    const rows = await store.run<{ id: string; label: string }>('read/explore/neighbours', {
+      ids: frontier,
+      labels: EXPLORE_LABELS,
+      limit: wanted + visited.size,
+    });
     frontier = [];
     const labelled: string[] = [];
     for (const row of rows) {
@@ -157,7 +164,7 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
       continue;
     }
     // property filters: decide in walk order, in chunks, until more than limit are kept
-    for (let i = 0; i < labelled.length && shownIds.length <= limit; ) {
+    for (let i = 0; i < labelled.length && shownIds.length <= limit;) {
       // at most the number still wanted (each fetched node is kept at most once), at least 100 per query
       const size = Math.max(100, limit + 1 - shownIds.length);
       const chunk = labelled.slice(i, i + size);
@@ -230,7 +237,11 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
   }
 
   // properties only for the nodes shown
-  for (const row of await fetchRows(store, nodeIds.filter((x) => !fetched.has(x)))) fetched.set(row.id, row);
+  for (const row of await fetchRows(
+    store,
+    nodeIds.filter((x) => !fetched.has(x)),
+  ))
+    fetched.set(row.id, row);
   const nodes: GraphNode[] = nodeIds.flatMap((x) => {
     const row = fetched.get(x);
     return row ? [toGraphNode(row)] : [];

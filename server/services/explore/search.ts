@@ -92,9 +92,7 @@ export async function search(store: Store, text: string, options: SearchOptions 
     .sort((a, b) => a.rank - b.rank || (a.length ?? 0) - (b.length ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, limit);
   if (ranked.length === 0) return [];
-  const contexts = new Map(
-    (await store.run<ContextRow>('read/explore/search-context', { ids: ranked.map((m) => m.id) })).map((c) => [c.id, c]),
-  );
+  const contexts = new Map((await store.run<ContextRow>('read/explore/search-context', { ids: ranked.map((m) => m.id) })).map((c) => [c.id, c]));
   const rows = ranked.flatMap((m) => {
     const c = contexts.get(m.id);
     if (!c) return [];

@@ -15,7 +15,14 @@ export async function shortestPath(store: Store, fromId: string, toId: string): 
   if (!toId) throw new ValidationError('toId: must not be empty', 'toId');
   const found = await store.run<NodeRow>('read/explore/nodes', { ids: [fromId, toId], labels: EXPLORE_LABELS });
   for (const id of [fromId, toId]) if (!found.some((n) => n.id === id)) throw new NotFoundError('node', id);
-  if (fromId === toId) return { nodes: found.filter((n) => n.id === fromId).slice(0, 1).map(toGraphNode), edges: [] };
+  if (fromId === toId)
+    return {
+      nodes: found
+        .filter((n) => n.id === fromId)
+        .slice(0, 1)
+        .map(toGraphNode),
+      edges: [],
+    };
   const [path] = await store.run<{ nodes: NodeRow[]; edges: EdgeRow[] }>('read/explore/shortest-path', { from: fromId, to: toId });
   // Account and audit nodes have no relationships today; refuse a path through one should that change.
   if (!path || !path.nodes.every((n) => isExploreLabel(n.label))) return { nodes: [], edges: [] };

@@ -60,7 +60,10 @@ function refText(index: NameIndex<{ id: string; name: string }>, r: { id: string
 export async function enterpriseRows(store: Store): Promise<TableRows> {
   const [rows, areas, segments] = await Promise.all([store.run<EnterpriseExportRow>('read/dump/export-enterprises'), loadAreas(store), loadSegments(store)]);
   const list = (index: NameIndex<{ id: string; name: string }>, refs: { id: string; name: string }[] | null) =>
-    (refs ?? []).map((r) => refText(index, r)).sort().join(LIST_SEPARATOR);
+    (refs ?? [])
+      .map((r) => refText(index, r))
+      .sort()
+      .join(LIST_SEPARATOR);
   return rows.map((e) => ({
     企业名称: e.name,
     简称: e.shortName ?? '',
@@ -86,7 +89,9 @@ export async function enterpriseRows(store: Store): Promise<TableRows> {
 
 /** The enterprise list (企业名单) as CSV or .xlsx, in the import's column layout. */
 export function exportEnterprises(store: Store, format: ExportFormat): Promise<ExportFile> {
-  return limitedWork(store, 'export', { zh: '导出企业名单', en: 'the enterprise export' }, async () => exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS));
+  return limitedWork(store, 'export', { zh: '导出企业名单', en: 'the enterprise export' }, async () =>
+    exportRows(await enterpriseRows(store), format, '企业名单', ENTERPRISE_HEADERS),
+  );
 }
 
 export const MAPPING_HEADERS = ['产业链', '环节', '行业代码', '关键词'];
@@ -131,7 +136,14 @@ export const PROJECT_HEADERS = [
   '备注',
   '数据来源',
 ];
-const ELEMENT_ZH: Record<string, string> = { base: '制造基地', rnd: '研发中心', sales: '销售中心', listed: '上市主体', suppliers: '供应商集群企业', fund: '配套产业基金' };
+const ELEMENT_ZH: Record<string, string> = {
+  base: '制造基地',
+  rnd: '研发中心',
+  sales: '销售中心',
+  listed: '上市主体',
+  suppliers: '供应商集群企业',
+  fund: '配套产业基金',
+};
 
 /** The 招商项目清单 as CSV or .xlsx, in the PROJECTS import's column layout. */
 export function exportProjects(store: Store, format: ExportFormat): Promise<ExportFile> {
@@ -184,8 +196,14 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
     产业链: g.chainName ?? '',
     环节: g.segmentName,
     地区: g.areaName ?? '全部地区',
-    牵头单位: g.responsible.filter((u) => u.role === 'lead').map((u) => u.unitName).join('、'),
-    配合单位: g.responsible.filter((u) => u.role === 'support').map((u) => u.unitName).join('、'),
+    牵头单位: g.responsible
+      .filter((u) => u.role === 'lead')
+      .map((u) => u.unitName)
+      .join('、'),
+    配合单位: g.responsible
+      .filter((u) => u.role === 'support')
+      .map((u) => u.unitName)
+      .join('、'),
     原因: g.reason ?? '',
     备注: g.note ?? '',
     来源: ORIGIN_ZH[g.origin ?? ''] ?? g.origin ?? '',

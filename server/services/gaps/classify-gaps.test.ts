@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { GAP_KINDS } from '../../model/gap-kinds.ts';
 import { classifyGaps, DEFAULT_THRESHOLDS, GAP_RULES, segmentFacts, type SegmentFactsRow } from './classify-gaps.ts';
 
-const row = (id: string, feedsFrom: string[], feedsTo: string[], locals: [string, number][] = [], supplies: SegmentFactsRow['supplies'] = []): SegmentFactsRow => ({
-  id, name: id, nameEn: null, stage: null, chainIds: ['c'], feedsFrom, feedsTo,
+const row = (
+  id: string,
+  feedsFrom: string[],
+  feedsTo: string[],
+  locals: [string, number][] = [],
+  supplies: SegmentFactsRow['supplies'] = [],
+): SegmentFactsRow => ({
+  id,
+  name: id,
+  nameEn: null,
+  stage: null,
+  chainIds: ['c'],
+  feedsFrom,
+  feedsTo,
   locals: locals.map(([lid, output]) => ({ id: lid, name: lid, output, role: 'core', leader: false })),
   supplies,
 });
@@ -11,10 +23,19 @@ const row = (id: string, feedsFrom: string[], feedsTo: string[], locals: [string
 describe('segmentFacts', () => {
   it('computes the outside share as Σ outside share / Σ all shares into local buyers', () => {
     const f = segmentFacts(
-      row('s', [], [], [['l1', 100000], ['l2', 100000]], [
-        { from: 'x', fromName: 'x', to: 'b', toName: 'b', share: 0.6, product: null, inside: false },
-        { from: 'l1', fromName: 'l1', to: 'b', toName: 'b', share: 0.2, product: null, inside: true },
-      ]),
+      row(
+        's',
+        [],
+        [],
+        [
+          ['l1', 100000],
+          ['l2', 100000],
+        ],
+        [
+          { from: 'x', fromName: 'x', to: 'b', toName: 'b', share: 0.6, product: null, inside: false },
+          { from: 'l1', fromName: 'l1', to: 'b', toName: 'b', share: 0.2, product: null, inside: true },
+        ],
+      ),
       DEFAULT_THRESHOLDS,
     );
     expect(f).toMatchObject({ outsideShare: 0.75, presence: 'weak', externalSupplierIds: ['x'], localBuyerIds: ['b'] });
@@ -33,7 +54,15 @@ describe('classifyGaps precedence', () => {
   });
   it('an absent segment beyond a local end is 延链 (stronger neighbours, higher severity); with no local neighbour no gap', () => {
     const f = facts([
-      row('strong', [], ['next'], [['a', 60000], ['b', 60000]]),
+      row(
+        'strong',
+        [],
+        ['next'],
+        [
+          ['a', 60000],
+          ['b', 60000],
+        ],
+      ),
       row('next', ['strong'], []),
       row('weak', [], ['after-weak'], [['c', 10]]),
       row('after-weak', ['weak'], []),

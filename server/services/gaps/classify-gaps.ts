@@ -195,7 +195,10 @@ export function segmentFacts(row: SegmentFactsRow, t: GapThresholds): SegmentFac
       localBuyerIds: buyers.slice(0, EVIDENCE_IDS),
       externalSupplierCount: external.length,
       externalSupplierIds: external.slice(0, EVIDENCE_IDS),
-      outsideSupplies: outside.map(({ from, to, share }) => ({ from, to, share })).sort(bySupplyShare).slice(0, EVIDENCE_SUPPLIES),
+      outsideSupplies: outside
+        .map(({ from, to, share }) => ({ from, to, share }))
+        .sort(bySupplyShare)
+        .slice(0, EVIDENCE_SUPPLIES),
     },
     t,
   );
@@ -203,10 +206,8 @@ export function segmentFacts(row: SegmentFactsRow, t: GapThresholds): SegmentFac
 
 /** Decides presence (absent / weak / strong) under the thresholds from a segment's aggregates. */
 export function factsFromAggregates(a: SegmentAggregates, t: GapThresholds): SegmentFacts {
-  const outsideShare =
-    a.supplyCount === 0 ? null : a.totalShare > 0 ? round2(a.outsideShareSum / a.totalShare) : a.outsideSupplyCount > 0 ? 1 : 0;
-  const weak =
-    a.localCount < t.minEnterprises || outputIsLow(a, t) === true || (outsideShare !== null && outsideShare > t.outsideShare);
+  const outsideShare = a.supplyCount === 0 ? null : a.totalShare > 0 ? round2(a.outsideShareSum / a.totalShare) : a.outsideSupplyCount > 0 ? 1 : 0;
+  const weak = a.localCount < t.minEnterprises || outputIsLow(a, t) === true || (outsideShare !== null && outsideShare > t.outsideShare);
   return {
     segmentId: a.id,
     name: a.name,
@@ -376,7 +377,9 @@ export const GAP_RULES = inOrder([
       }
       if (bothSides) {
         whyZh.push(`上游（${upOnly.map((n) => n.name).join('、')}）与下游（${downOnly.map((n) => n.name).join('、')}）均有本地企业`);
-        whyEn.push(`local enterprises both upstream (${upOnly.map((n) => n.nameEn ?? n.name).join(', ')}) and downstream (${downOnly.map((n) => n.nameEn ?? n.name).join(', ')})`);
+        whyEn.push(
+          `local enterprises both upstream (${upOnly.map((n) => n.nameEn ?? n.name).join(', ')}) and downstream (${downOnly.map((n) => n.nameEn ?? n.name).join(', ')})`,
+        );
       } else if (neighbours.length > 0) {
         whyZh.push(`相邻环节（${neighbours.map((n) => n.name).join('、')}）有本地企业需要配套`);
         whyEn.push(`adjacent local segments (${neighbours.map((n) => n.nameEn ?? n.name).join(', ')}) need it`);
@@ -461,12 +464,7 @@ function situation(segmentId: string, f: SegmentFacts, facts: Map<string, Segmen
  * using the facts of all segments (neighbours may belong to other chains);
  * most severe first.
  */
-export function classifyGaps(
-  facts: Map<string, SegmentFacts>,
-  inScope: string[],
-  areaId: string | null,
-  t: GapThresholds,
-): DetectedGap[] {
+export function classifyGaps(facts: Map<string, SegmentFacts>, inScope: string[], areaId: string | null, t: GapThresholds): DetectedGap[] {
   const gaps: DetectedGap[] = [];
   for (const segmentId of inScope) {
     const f = facts.get(segmentId);

@@ -52,9 +52,7 @@ export function findEmptyChains(facts: Map<string, SegmentFacts>, chains: { id: 
 }
 
 function entryOf(f: SegmentFacts, facts: Map<string, SegmentFacts>, chainId: string): EntrySegment {
-  const partners = [...f.feedsFrom, ...f.feedsTo]
-    .map((id) => facts.get(id))
-    .filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
+  const partners = [...f.feedsFrom, ...f.feedsTo].map((id) => facts.get(id)).filter((n): n is SegmentFacts => !!n && n.presence !== 'absent');
   const inChainInputs = f.feedsFrom.filter((id) => facts.get(id)?.chainIds.includes(chainId));
   const zh: string[] = [];
   const en: string[] = [];
@@ -74,6 +72,7 @@ function entryOf(f: SegmentFacts, facts: Map<string, SegmentFacts>, chainId: str
     zh.push(`需${inChainInputs.length}个上游环节配套`);
     en.push(`needs ${inChainInputs.length} upstream segment(s)`);
   }
-  const score = 100 * Math.min(f.localBuyerCount, 9) + 10 * Math.min(partners.length, 9) + (inChainInputs.length === 0 ? 5 : 0) - Math.min(inChainInputs.length, 4);
+  const score =
+    100 * Math.min(f.localBuyerCount, 9) + 10 * Math.min(partners.length, 9) + (inChainInputs.length === 0 ? 5 : 0) - Math.min(inChainInputs.length, 4);
   return { segmentId: f.segmentId, name: f.name, score, reasonZh: zh.join('；'), reasonEn: en.join('; ') };
 }

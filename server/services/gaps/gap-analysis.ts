@@ -84,10 +84,7 @@ export async function segmentAggregates(
   for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIds = segments.map((s) => s.id);
   const scope = { areaIds, segmentIds };
-  const [locals, supplies] = await Promise.all([
-    source.locals(scope, EVIDENCE_IDS),
-    source.supplies(scope, SUPPLIER_ID_SCAN, EVIDENCE_MIN_SHARE),
-  ]);
+  const [locals, supplies] = await Promise.all([source.locals(scope, EVIDENCE_IDS), source.supplies(scope, SUPPLIER_ID_SCAN, EVIDENCE_MIN_SHARE)]);
   const localsOf = new Map(locals.map((r) => [r.segmentId, r]));
   const suppliesOf = new Map(supplies.map((r) => [r.segmentId, r]));
   // "inside" supplies (supplier local in the scope) are exactly the supplies of the segment's local enterprises
@@ -207,6 +204,9 @@ async function analyse(store: Store, chainId: string | null, areaId: string | nu
     gaps,
     undetectedSavedGaps: saved.filter((s) => !matched.has(s.id)),
     counts,
-    emptyChains: findEmptyChains(facts, chains.filter((c) => chainId === null || c.id === chainId)),
+    emptyChains: findEmptyChains(
+      facts,
+      chains.filter((c) => chainId === null || c.id === chainId),
+    ),
   };
 }

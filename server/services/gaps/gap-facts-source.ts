@@ -8,7 +8,10 @@ export interface GapScope {
 }
 
 /** Per segment: its local enterprises of the scope and their SUPPLIES into local buyers (read/gaps/segment-locals). */
-export interface LocalsRow extends Pick<SegmentAggregates, 'localCount' | 'localOutput' | 'outputKnownCount' | 'localEnterpriseIds' | 'leaderCount' | 'leaderIds'> {
+export interface LocalsRow extends Pick<
+  SegmentAggregates,
+  'localCount' | 'localOutput' | 'outputKnownCount' | 'localEnterpriseIds' | 'leaderCount' | 'leaderIds'
+> {
   segmentId: string;
   /** SUPPLIES from these local enterprises into local buyers of the scope. */
   insideCount: number;

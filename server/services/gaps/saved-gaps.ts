@@ -45,7 +45,8 @@ export interface GapFilter {
 }
 
 /** Lead units first, then by id: the engines return a node's relationships in different orders. */
-const unitOrder = (a: ResponsibleUnit, b: ResponsibleUnit) => (a.role === b.role ? (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) : a.role === 'lead' ? -1 : 1);
+const unitOrder = (a: ResponsibleUnit, b: ResponsibleUnit) =>
+  a.role === b.role ? (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) : a.role === 'lead' ? -1 : 1;
 
 export async function listSavedGaps(store: Store, filter: GapFilter = {}): Promise<SavedGap[]> {
   const gaps = await store.run<SavedGap>('read/gaps/saved-gaps', {
@@ -120,10 +121,7 @@ async function checkIds(
 }
 
 function unitsOf(lead: string[] | null | undefined, support: string[] | null | undefined) {
-  return [
-    ...(lead ?? []).map((unitId) => ({ unitId, role: 'lead' as const })),
-    ...(support ?? []).map((unitId) => ({ unitId, role: 'support' as const })),
-  ];
+  return [...(lead ?? []).map((unitId) => ({ unitId, role: 'lead' as const })), ...(support ?? []).map((unitId) => ({ unitId, role: 'support' as const }))];
 }
 
 /**

@@ -58,14 +58,36 @@ export interface SupplyRow {
 
 /** 6-digit 行政区划码 per area, for the USCC (real prefixes; the rest of the code is fictional). */
 const AREA_CODE: Record<string, string> = {
-  'area:chaohu': '340181', 'area:anchao': '340171', 'area:juchao': '340181', 'area:fenghuangshan': '340181',
-  'area:huanglu': '340181', 'area:tongyang': '340181', 'area:hefei': '340100', 'area:anhui': '340000',
-  'area:wuhu': '340200', 'area:maanshan': '340500', 'area:chuzhou': '341100', 'area:bengbu': '340300',
-  'area:jiangsu': '320000', 'area:nanjing': '320100', 'area:suzhou': '320500', 'area:wuxi': '320200',
-  'area:changzhou': '320400', 'area:zhejiang': '330000', 'area:hangzhou': '330100', 'area:ningbo': '330200',
-  'area:shanghai': '310000', 'area:guangdong': '440000', 'area:shenzhen': '440300', 'area:guangzhou': '440100',
-  'area:hubei': '420000', 'area:wuhan': '420100', 'area:chongqing': '500000', 'area:beijing': '110000',
-  'area:shaanxi': '610000', 'area:xian': '610100',
+  'area:chaohu': '340181',
+  'area:anchao': '340171',
+  'area:juchao': '340181',
+  'area:fenghuangshan': '340181',
+  'area:huanglu': '340181',
+  'area:tongyang': '340181',
+  'area:hefei': '340100',
+  'area:anhui': '340000',
+  'area:wuhu': '340200',
+  'area:maanshan': '340500',
+  'area:chuzhou': '341100',
+  'area:bengbu': '340300',
+  'area:jiangsu': '320000',
+  'area:nanjing': '320100',
+  'area:suzhou': '320500',
+  'area:wuxi': '320200',
+  'area:changzhou': '320400',
+  'area:zhejiang': '330000',
+  'area:hangzhou': '330100',
+  'area:ningbo': '330200',
+  'area:shanghai': '310000',
+  'area:guangdong': '440000',
+  'area:shenzhen': '440300',
+  'area:guangzhou': '440100',
+  'area:hubei': '420000',
+  'area:wuhan': '420100',
+  'area:chongqing': '500000',
+  'area:beijing': '110000',
+  'area:shaanxi': '610000',
+  'area:xian': '610100',
 };
 const BRAND_CHARS = '华瑞鑫泰恒宏盛达远航嘉信通晟科创精博海天宇金德康永兴隆昌丰和新长安顺益锦凯睿拓峰辉明卓腾弘正源汇亿邦联众润力威美诚立'.split('');
 const BUSINESS_WORDS = ['科技', '材料', '制造', '新材料', '电子', '智能', '精密', '工业', '技术', '装备'];
@@ -350,7 +372,11 @@ export class SyntheticGraph {
       allotted = target;
       if (want <= 0) continue;
       const degree = Math.min(want, maxDegree);
-      if (trace?.buyers(b)) trace.at.set(b, Int32Array.from({ length: segments }, (_, s) => taken.get(this.groupKey(b, s))?.length ?? 0));
+      if (trace?.buyers(b))
+        trace.at.set(
+          b,
+          Int32Array.from({ length: segments }, (_, s) => taken.get(this.groupKey(b, s))?.length ?? 0),
+        );
       const rng = new Rng(mix(this.seed, 3, b));
       const chosen = new Set<number>();
       for (let tries = 0; chosen.size < degree && tries < degree * 8; tries++) {
@@ -373,9 +399,7 @@ export class SyntheticGraph {
   /** The group of buyers similar to b (GraphShape.shareAmong) whose suppliers in segment seg b may take. */
   private groupKey(b: number, seg: number): number {
     const segments = this.skeleton.segments.length;
-    return this.shape.shareAmong === 'area'
-      ? seg * this.areaCount + this.area[b]!
-      : (seg * segments + this.primary[b]!) * REGIONS.length + this.region[b]!;
+    return this.shape.shareAmong === 'area' ? seg * this.areaCount + this.area[b]! : (seg * segments + this.primary[b]!) * REGIONS.length + this.region[b]!;
   }
 
   /** The supplier's segment: along an incoming FEEDS edge, the buyer's own, or any (by size). */
@@ -417,7 +441,9 @@ export class SyntheticGraph {
   /** Per region: the segment's pool mass × distance decay from the buyer's region. */
   private regionMasses(b: number, seg: number): number[] {
     const from = this.region[b]!;
-    return this.pools[seg]!.map((p, r) => (p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * Math.pow(this.shape.distanceDecay, REGION_STEPS[from]![r]!) : 0));
+    return this.pools[seg]!.map((p, r) =>
+      p.cumulative.length ? p.cumulative[p.cumulative.length - 1]! * Math.pow(this.shape.distanceDecay, REGION_STEPS[from]![r]!) : 0,
+    );
   }
 
   /** How likely each segment is drawn for buyer b (drawSegment's odds). */

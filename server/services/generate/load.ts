@@ -37,7 +37,16 @@ export async function loadSkeleton(store: Store, skeleton: Skeleton): Promise<Lo
   } catch (e) {
     if (!/not implemented/.test((e as Error).message)) throw e;
   }
-  const areas = skeleton.areas.map(({ id, name, nameEn, level, local, origin, source, sourceText }) => ({ id, name, nameEn, level, local, origin, source, sourceText }));
+  const areas = skeleton.areas.map(({ id, name, nameEn, level, local, origin, source, sourceText }) => ({
+    id,
+    name,
+    nameEn,
+    level,
+    local,
+    origin,
+    source,
+    sourceText,
+  }));
   const partOf = skeleton.areas.filter((a) => a.partOf).map((a) => ({ from: a.id, to: a.partOf, source: a.source, sourceText: a.sourceText }));
   const chains = skeleton.chains.map((c) => ({ ...c, origin: 'plan' }));
   const segments = skeleton.segments.map(({ chains: _c, ...s }) => ({ ...s, origin: s.fromPlan ? 'plan' : 'sample' }));
@@ -58,7 +67,14 @@ function enterpriseWriteRow(e: EnterpriseRow) {
   return { id, areaId, props: { ...rest, areaId, searchName: normaliseName(e.name), searchShortName: normaliseName(e.shortName) } };
 }
 
-async function timedBatches<T extends object>(store: Store, kind: string, query: RowsQuery, rows: Iterable<T>, steps: LoadStep[], onProgress?: (s: LoadStep) => void) {
+async function timedBatches<T extends object>(
+  store: Store,
+  kind: string,
+  query: RowsQuery,
+  rows: Iterable<T>,
+  steps: LoadStep[],
+  onProgress?: (s: LoadStep) => void,
+) {
   const step: LoadStep = { kind, rows: 0, ms: 0, cpuMs: 0 };
   steps.push(step);
   const t0 = performance.now();
@@ -166,7 +182,19 @@ export function writeGeneratedFiles(graph: SyntheticGraph, dir: string): FileRep
       opsCsv.line([e.name, e.uscc, o.segment, ROLE_ZH[o.role]].map(csvCell).join(','));
     }
     csv.line(
-      [e.name, e.uscc, e.shortName, operatesIn.map((o) => o.segment).join('、'), areaName.get(e.areaId), e.province, e.city, e.output, e.aboveScale ? '是' : '否', e.tags.join('、'), e.founded]
+      [
+        e.name,
+        e.uscc,
+        e.shortName,
+        operatesIn.map((o) => o.segment).join('、'),
+        areaName.get(e.areaId),
+        e.province,
+        e.city,
+        e.output,
+        e.aboveScale ? '是' : '否',
+        e.tags.join('、'),
+        e.founded,
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -187,7 +215,14 @@ export function writeGeneratedFiles(graph: SyntheticGraph, dir: string): FileRep
   }
   sup.close();
   supCsv.close();
-  const manifest = { generator: 'server/services/generate', seed: graph.seed, enterprises: graph.enterprises, supplies: counts['supplies.jsonl'], files: counts, note: '虚构样例数据 (fictional sample data)' };
+  const manifest = {
+    generator: 'server/services/generate',
+    seed: graph.seed,
+    enterprises: graph.enterprises,
+    supplies: counts['supplies.jsonl'],
+    files: counts,
+    note: '虚构样例数据 (fictional sample data)',
+  };
   const fd = openSync(path.join(dir, 'manifest.json'), 'w');
   writeSync(fd, JSON.stringify(manifest, null, 2) + '\n');
   closeSync(fd);

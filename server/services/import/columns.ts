@@ -69,7 +69,10 @@ export const KINDS: Record<ImportKind, KindDef> = {
       { field: 'product', names: ['产品', '供应产品', '配套产品', 'product'] },
       { field: 'share', names: ['占比', '供货占比', '份额', 'share'] },
     ],
-    required: [['supplier', 'supplierUscc'], ['buyer', 'buyerUscc']],
+    required: [
+      ['supplier', 'supplierUscc'],
+      ['buyer', 'buyerUscc'],
+    ],
   },
   segments: {
     fields: [
@@ -209,8 +212,8 @@ export function mapHeader(table: RawTable, kindName: ImportKind, overrides: Colu
       const target = overrides[header] !== undefined ? overrides[header] : overrideMap.get(key);
       if (target === null || target === undefined) return { def: null, unit: null, overridden: true };
       const field = typeof target === 'string' ? target : target.field;
-      const unit = typeof target === 'object' ? target.unit ?? null : null;
-      return { def: field === null ? null : byField.get(field) ?? null, unit, overridden: true };
+      const unit = typeof target === 'object' ? (target.unit ?? null) : null;
+      return { def: field === null ? null : (byField.get(field) ?? null), unit, overridden: true };
     }
     return { def: known.get(key) ?? null, unit: null, overridden: false };
   };
@@ -247,7 +250,7 @@ export function mapHeader(table: RawTable, kindName: ImportKind, overrides: Colu
       return;
     }
     seen.set(def.field, index);
-    columns.push({ header, field: def.field, unit: def.amount ? unit ?? unitInHeader(header) ?? defaultUnit : null, index });
+    columns.push({ header, field: def.field, unit: def.amount ? (unit ?? unitInHeader(header) ?? defaultUnit) : null, index });
   });
 
   let fatal = false;

@@ -8,7 +8,9 @@ export function formatReport(report: ImportReport, options: { maxItems?: number;
   const maxIssues = options.maxIssues ?? 200;
   const c = report.counts;
   const lines: string[] = [];
-  lines.push(`导入 Import: ${report.fileName} (${report.kind}, ${report.format}${report.encoding ? `, ${report.encoding}` : ''}${report.sheet ? `, sheet ${report.sheet}` : ''})`);
+  lines.push(
+    `导入 Import: ${report.fileName} (${report.kind}, ${report.format}${report.encoding ? `, ${report.encoding}` : ''}${report.sheet ? `, sheet ${report.sheet}` : ''})`,
+  );
   lines.push(
     `${report.dryRun ? '预检 DRY RUN' : report.committed ? '已写入 COMMITTED' : '未写入 NOT COMMITTED'}: ` +
       `${c.rows} 行 rows — 新增 create ${c.create}, 更新 update ${c.update}, 不变 unchanged ${c.unchanged}, 拒绝 rejected ${c.reject}, 警告 warnings ${c.warnings} (${report.durationMs} ms)`,
@@ -19,7 +21,9 @@ export function formatReport(report: ImportReport, options: { maxItems?: number;
   if (report.issues.length) {
     lines.push('问题 Issues (行 row | 列 column | 值 value | 说明 message):');
     for (const i of report.issues.slice(0, maxIssues)) {
-      lines.push(`  ${i.severity === 'error' ? '错误 ERROR' : '警告 WARN '} 行 ${i.row ?? '-'} | ${i.column ?? '-'} | ${i.value ?? ''} | ${i.message} / ${i.messageEn}`);
+      lines.push(
+        `  ${i.severity === 'error' ? '错误 ERROR' : '警告 WARN '} 行 ${i.row ?? '-'} | ${i.column ?? '-'} | ${i.value ?? ''} | ${i.message} / ${i.messageEn}`,
+      );
     }
     if (report.issues.length > maxIssues) lines.push(`  … ${report.issues.length - maxIssues} more`);
   }
@@ -27,7 +31,9 @@ export function formatReport(report: ImportReport, options: { maxItems?: number;
   if (shown.length) {
     lines.push('行 Rows:');
     for (const i of shown) {
-      lines.push(`  行 ${i.row}: ${ACTION_ZH[i.action]} ${i.action} ${i.label}${i.id ? ` (${i.id})` : ''}${i.changes.length ? ` [${i.changes.join(', ')}]` : ''}`);
+      lines.push(
+        `  行 ${i.row}: ${ACTION_ZH[i.action]} ${i.action} ${i.label}${i.id ? ` (${i.id})` : ''}${i.changes.length ? ` [${i.changes.join(', ')}]` : ''}`,
+      );
       if (i.inferred?.length) lines.push(`    推断 inferred: ${i.inferred.join('；')}`);
     }
     const rest = report.items.filter((i) => i.action !== 'unchanged').length - shown.length;
@@ -36,7 +42,9 @@ export function formatReport(report: ImportReport, options: { maxItems?: number;
   if (report.suggestions.length) {
     lines.push('挂链建议 Suggested links (行 row | 企业 enterprise → 环节 segment | 强度 strength | 依据 evidence):');
     for (const sg of report.suggestions.slice(0, maxItems)) {
-      lines.push(`  ${sg.accepted ? '✓' : ' '} 行 ${sg.row} | ${sg.enterpriseName} → ${sg.segmentName} | ${sg.strength} | ${sg.evidence.join('；')} [${sg.id}]`);
+      lines.push(
+        `  ${sg.accepted ? '✓' : ' '} 行 ${sg.row} | ${sg.enterpriseName} → ${sg.segmentName} | ${sg.strength} | ${sg.evidence.join('；')} [${sg.id}]`,
+      );
     }
     if (report.suggestions.length > maxItems) lines.push(`  … ${report.suggestions.length - maxItems} more`);
     if (!report.suggestions.some((sg) => sg.accepted)) lines.push('  (--accept all | --accept-rows 2,5 | --accept-ids 2:seg:x 写入 / to write them)');

@@ -50,7 +50,12 @@ const WRITE_ORDER = [
   'write/import/project-event',
 ] as const satisfies readonly RowsQuery[];
 
-async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<typeof planEnterprises>[0], columns: Parameters<typeof planEnterprises>[1]): Promise<Plan> {
+async function plan(
+  db: QueryRunner,
+  options: ImportOptions,
+  rows: Parameters<typeof planEnterprises>[0],
+  columns: Parameters<typeof planEnterprises>[1],
+): Promise<Plan> {
   switch (options.kind) {
     case 'enterprises': {
       const [areas, segments, enterprises, operates] = await Promise.all([loadAreas(db), loadSegments(db), loadEnterprises(db), loadOperates(db)]);
@@ -61,7 +66,10 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
       return planOperates(rows, columns, { segments, enterprises, operates });
     }
     case 'supplies': {
-      const [enterprises, supplies] = await Promise.all([loadEnterprises(db), db.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies')]);
+      const [enterprises, supplies] = await Promise.all([
+        loadEnterprises(db),
+        db.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies'),
+      ]);
       return planSupplies(rows, columns, {
         enterprises,
         supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
@@ -83,7 +91,17 @@ async function plan(db: QueryRunner, options: ImportOptions, rows: Parameters<ty
         db.run<{ id: string; segmentId: string; chainId: string | null }>('read/import/gaps'),
         listProjects(db),
       ]);
-      return planProjects(rows, columns, { areas, segments, chains, enterprises, units, gaps, projects, actor: options.actor ?? 'import', at: new Date().toISOString() });
+      return planProjects(rows, columns, {
+        areas,
+        segments,
+        chains,
+        enterprises,
+        units,
+        gaps,
+        projects,
+        actor: options.actor ?? 'import',
+        at: new Date().toISOString(),
+      });
     }
     case 'segments': {
       const [chains, segments, feeds] = await Promise.all([loadChains(db), loadSegments(db), db.run<{ source: string; target: string }>('read/import/feeds')]);
@@ -173,12 +191,21 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
 
   if (header.fatal) {
     const p: Plan = {
-      items: header.dataRows.map((r) => ({ row: r.row, action: 'reject', id: null, label: r.cells.find(Boolean) ?? '', changes: [], matchedBy: null, writes: [] })),
+      items: header.dataRows.map((r) => ({
+        row: r.row,
+        action: 'reject',
+        id: null,
+        label: r.cells.find(Boolean) ?? '',
+        changes: [],
+        matchedBy: null,
+        writes: [],
+      })),
       issues: [],
     };
     return makeReport(p, false, ['文件缺少必需的列，未写入任何数据', 'a required column is missing; nothing was written']);
   }
-  if (options.dryRun) return makeReport(await plan(store, options, header.dataRows, header.columns), false, ['预检（dry run），未写入', 'dry run: nothing was written']);
+  if (options.dryRun)
+    return makeReport(await plan(store, options, header.dataRows, header.columns), false, ['预检（dry run），未写入', 'dry run: nothing was written']);
 
   /** Thrown inside the transaction so that it rolls back; carries the report. */
   class NotCommitted extends Error {

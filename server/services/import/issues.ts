@@ -23,7 +23,7 @@ const TEMPLATES: Record<IssueCode, Template> = {
   NOT_A_NUMBER: () => ['不是数字', 'not a number'],
   NEGATIVE_AMOUNT: () => ['金额不能为负数', 'amount must not be negative'],
   INVALID_SHARE: () => ['占比应在 0–1 之间（或 0%–100%）', 'share must be from 0 to 1 (or 0% to 100%)'],
-  INVALID_BOOLEAN: () => ['应填“是”或“否”', "must be 是 or 否 (yes or no)"],
+  INVALID_BOOLEAN: () => ['应填“是”或“否”', 'must be 是 or 否 (yes or no)'],
   INVALID_YEAR: (d) => [`年份无效（应为 1900–${d.max} 的四位年份）`, `invalid year (a four-digit year from 1900 to ${d.max})`],
   INVALID_ROLE: () => ['角色应为 链主、核心 或 配套', 'role must be 链主 (leader), 核心 (core) or 配套 (supplier)'],
   INVALID_STAGE: () => ['阶段应为 上游、中游 或 下游', 'stage must be 上游 (upstream), 中游 (midstream) or 下游 (downstream)'],
@@ -43,21 +43,30 @@ const TEMPLATES: Record<IssueCode, Template> = {
     `环节编号「${d.key}」${d.where}名称「${d.other}」，与本行名称不同：同一编号只能对应一个环节（请改用另一编号）`,
     `segment key '${d.key}': ${d.whereEn} the name '${d.other}', not this row's: one key names one segment (use another key)`,
   ],
-  INVALID_LEVEL: () => ['级别应为 经济区、省、市、区县、镇街 或 园区', 'level must be 经济区 (region), 省 (province), 市 (city), 区县 (district), 镇街 (town) or 园区 (zone)'],
+  INVALID_LEVEL: () => [
+    '级别应为 经济区、省、市、区县、镇街 或 园区',
+    'level must be 经济区 (region), 省 (province), 市 (city), 区县 (district), 镇街 (town) or 园区 (zone)',
+  ],
   INVALID_DIVISION_CODE: () => ['行政区划代码应为 6 位数字（GB/T 2260）', 'division code must be six digits (GB/T 2260)'],
   SELF_PARENT: () => ['上级地区成环（地区不能位于自身之内）', 'the parent areas loop (an area cannot lie inside itself)'],
   AREA_CONTRADICTS_USCC: (d) => [
     `所在地区与统一社会信用代码的登记机关区划（${d.division}）不符，请核对`,
     `the area contradicts the registering authority's division in the unified social credit code (${d.division}); please check`,
   ],
-  INVALID_INDUSTRY_CODE: () => ['行业代码应为 GB/T 4754 代码（门类字母可省略，2–4 位数字，如 C339 或 3391）', 'industry code must be a GB/T 4754 code (section letter optional, 2–4 digits, e.g. C339 or 3391)'],
+  INVALID_INDUSTRY_CODE: () => [
+    '行业代码应为 GB/T 4754 代码（门类字母可省略，2–4 位数字，如 C339 或 3391）',
+    'industry code must be a GB/T 4754 code (section letter optional, 2–4 digits, e.g. C339 or 3391)',
+  ],
   INVALID_PROJECT_STAGE: () => [
     '项目阶段应为 线索、洽谈、签约、开工、投产 或 终止',
     'stage must be 线索 (lead), 洽谈 (negotiating), 签约 (signed), 开工 (started), 投产 (producing) or 终止 (dropped)',
   ],
   INVALID_DATE: () => ['日期无效（应为 2025-03-01、2025/3/1 或 2025年3月1日）', 'invalid date (write 2025-03-01, 2025/3/1 or 2025年3月1日)'],
   DATE_ORDER: (d) => [`日期早于${d.earlier}日期 ${d.date}`, `date is before the ${d.earlierEn} date ${d.date}`],
-  INVALID_ELEMENT: (d) => [`“1+5”要素「${d.item}」无效（制造基地、研发中心、销售中心、上市主体、供应商集群企业、配套产业基金）`, `unknown "1+5" element '${d.item}' (BASE, RND, SALES, LISTED, SUPPLIERS, FUND)`],
+  INVALID_ELEMENT: (d) => [
+    `“1+5”要素「${d.item}」无效（制造基地、研发中心、销售中心、上市主体、供应商集群企业、配套产业基金）`,
+    `unknown "1+5" element '${d.item}' (BASE, RND, SALES, LISTED, SUPPLIERS, FUND)`,
+  ],
   INVALID_PROJECT_ID: () => ['项目编号应以 project: 开头', "project id must start with 'project:'"],
   UNKNOWN_UNIT: (d) => [`未知的单位「${d.item}」（填写单位编号或名称）`, `unknown unit '${d.item}' (give its id or name)`],
   UNKNOWN_GAP: (d) => [`未知的缺口编号「${d.item}」`, `unknown gap id '${d.item}'`],
@@ -76,7 +85,13 @@ export function makeIssue(
   code: IssueCode,
   at: { row: number | null; column?: string | null; value?: string | null },
   detail: Detail = {},
-  severity: 'error' | 'warning' = code === 'NAME_VARIANT' || code === 'FEEDS_CYCLE' || code === 'AREA_CONTRADICTS_USCC' || code === 'UNKNOWN_COLUMN' || code === 'DUPLICATE_COLUMN' ? 'warning' : 'error',
+  severity: 'error' | 'warning' = code === 'NAME_VARIANT' ||
+  code === 'FEEDS_CYCLE' ||
+  code === 'AREA_CONTRADICTS_USCC' ||
+  code === 'UNKNOWN_COLUMN' ||
+  code === 'DUPLICATE_COLUMN'
+    ? 'warning'
+    : 'error',
 ): ImportIssue {
   const [message, messageEn] = TEMPLATES[code](detail);
   return { row: at.row, column: at.column ?? null, value: at.value ?? null, severity, code, message, messageEn };

@@ -32,7 +32,12 @@ export interface AcceptSuggestions {
 }
 
 /** Industry code without its section letter (C3391 → 3391), so C339 and 339 match alike. */
-export const codeDigits = (code: string) => code.normalize('NFKC').toUpperCase().replace(/\s/g, '').replace(/^[A-T]/, '');
+export const codeDigits = (code: string) =>
+  code
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/\s/g, '')
+    .replace(/^[A-T]/, '');
 
 /** Strength of an industry-code match by the length of the mapped code: 4-digit class, 3-digit group, 2-digit division. */
 const CODE_STRENGTH: Record<number, number> = { 4: 0.9, 3: 0.7, 2: 0.4 };
@@ -56,7 +61,12 @@ export function suggestSegments(
     if (already.has(m.segmentId)) continue;
     const evidence: string[] = [];
     const strengths: number[] = [];
-    const codeMatch = code ? m.industryCodes.map(codeDigits).filter((c) => c.length >= 2 && code.startsWith(c)).sort((a, b) => b.length - a.length)[0] : undefined;
+    const codeMatch = code
+      ? m.industryCodes
+          .map(codeDigits)
+          .filter((c) => c.length >= 2 && code.startsWith(c))
+          .sort((a, b) => b.length - a.length)[0]
+      : undefined;
     if (codeMatch) {
       evidence.push(`行业代码 ${facts.industryCode} 属于 ${codeMatch}`);
       strengths.push(CODE_STRENGTH[Math.min(codeMatch.length, 4)] ?? 0.9);

@@ -110,7 +110,12 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
       }
       if (existing) {
         const first = seenTarget.check(existing.id, r.row);
-        if (first !== undefined) r.error('name', 'DUPLICATE_IN_FILE', { first, by: `与该行对应同一家已有企业 ${existing.id}`, byEn: `matches the same existing enterprise ${existing.id}` });
+        if (first !== undefined)
+          r.error('name', 'DUPLICATE_IN_FILE', {
+            first,
+            by: `与该行对应同一家已有企业 ${existing.id}`,
+            byEn: `matches the same existing enterprise ${existing.id}`,
+          });
       }
     }
     issues.push(...r.issues);
@@ -154,7 +159,9 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
     }
     if (!area && local === true && region === undefined && props.region === undefined) props.region = 'local';
     if (place?.district && !r.has('district')) props.district = place.district;
-    const inferredFields = place ? Object.keys(props).filter((k) => ['areaId', 'province', 'city', 'district', 'local', 'region'].includes(k) && !r.text(k === 'areaId' ? 'area' : k)) : [];
+    const inferredFields = place
+      ? Object.keys(props).filter((k) => ['areaId', 'province', 'city', 'district', 'local', 'region'].includes(k) && !r.text(k === 'areaId' ? 'area' : k))
+      : [];
     if (local !== undefined) props.local = local;
     if (region !== undefined) props.region = region;
     if (r.text('province')) props.province = r.text('province');
@@ -175,7 +182,9 @@ export function planEnterprises(rows: TableRow[], columns: MappedColumn[], ref: 
     // New enterprises are CREATEd (with their LOCATED_IN), existing ones get SET: the plan read every id in the same transaction.
     if (!existing) {
       const row = { id, props: { ...props, ...derived, origin: 'import' } };
-      writes.push(area ? { query: 'write/import/enterprise-create-located', row: { ...row, area: area.id } } : { query: 'write/import/enterprise-create', row });
+      writes.push(
+        area ? { query: 'write/import/enterprise-create-located', row: { ...row, area: area.id } } : { query: 'write/import/enterprise-create', row },
+      );
     } else {
       if (changes.length) {
         writes.push({ query: 'write/import/enterprise-update', row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } } });
@@ -258,6 +267,7 @@ function regionOfPlace(place: InferredPlace, areas: AreaIndex): 'anhui' | 'yrd' 
 function inferredNotes(place: InferredPlace, keys: string[], props: Record<string, unknown>): string[] {
   const from = place.source === 'uscc' ? `统一社会信用代码 ${place.evidence}` : place.evidence;
   const label: Record<string, string> = { areaId: '所在地区', province: '省份', city: '城市', district: '区县', local: '是否本地', region: '地区类别' };
-  const shown = (k: string) => (k === 'areaId' ? place.area?.name ?? String(props[k]) : typeof props[k] === 'boolean' ? (props[k] ? '是' : '否') : String(props[k]));
+  const shown = (k: string) =>
+    k === 'areaId' ? (place.area?.name ?? String(props[k])) : typeof props[k] === 'boolean' ? (props[k] ? '是' : '否') : String(props[k]);
   return keys.map((k) => `${label[k]}=${shown(k)}（据${from}）`);
 }

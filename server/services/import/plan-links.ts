@@ -105,7 +105,11 @@ export function planSupplies(
     const existing = ref.supplies.get(`${supplier.id}|${buyer.id}`);
     const changes = existing ? changedKeys(props, existing) : Object.keys(props);
     const id = `${supplier.id}->${buyer.id}`;
-    const row = { supplier: supplier.id, buyer: buyer.id, props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' } };
+    const row = {
+      supplier: supplier.id,
+      buyer: buyer.id,
+      props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' },
+    };
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
     const query = existing ? 'write/import/supplies-update' : 'write/import/supplies-create';
     items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query, row }] });

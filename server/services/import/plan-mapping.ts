@@ -30,9 +30,23 @@ export function planMapping(rows: TableRow[], columns: MappedColumn[], ref: { ch
       if (found.ok) segment = found.value;
       else r.error('segment', found.code, found.detail ?? {});
     }
-    const codes = [...new Set(splitList(r.text('industryCodes')).flatMap((c) => c.split(/[、,，\s]+/)).filter(Boolean).map((c) => c.normalize('NFKC').toUpperCase()))];
+    const codes = [
+      ...new Set(
+        splitList(r.text('industryCodes'))
+          .flatMap((c) => c.split(/[、,，\s]+/))
+          .filter(Boolean)
+          .map((c) => c.normalize('NFKC').toUpperCase()),
+      ),
+    ];
     for (const c of codes) if (!/^\d{2,4}$/.test(codeDigits(c))) r.error('industryCodes', 'INVALID_INDUSTRY_CODE', {}, c);
-    const keywords = [...new Set(splitList(r.text('keywords')).flatMap((k) => k.split(/[、,，]+/)).map((k) => k.trim()).filter(Boolean))];
+    const keywords = [
+      ...new Set(
+        splitList(r.text('keywords'))
+          .flatMap((k) => k.split(/[、,，]+/))
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (segment) {
       const first = seen.check(segment.id, r.row);
       if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一环节', byEn: 'same segment' });
@@ -47,7 +61,9 @@ export function planMapping(rows: TableRow[], columns: MappedColumn[], ref: { ch
     if (r.has('industryCodes')) props.industryCodes = codes;
     if (r.has('keywords')) props.keywords = keywords;
     const changes = changedKeys(props, { industryCodes: segment.industryCodes ?? [], keywords: segment.keywords ?? [] });
-    const writes: PlannedWrite[] = changes.length ? [{ query: 'write/import/segments', row: { id: segment.id, props: Object.fromEntries(changes.map((k) => [k, props[k]])) } }] : [];
+    const writes: PlannedWrite[] = changes.length
+      ? [{ query: 'write/import/segments', row: { id: segment.id, props: Object.fromEntries(changes.map((k) => [k, props[k]])) } }]
+      : [];
     items.push({ row: r.row, action: writes.length ? 'update' : 'unchanged', id: segment.id, label, changes, matchedBy: 'id', writes });
   }
   return { items, issues };

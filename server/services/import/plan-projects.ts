@@ -75,7 +75,10 @@ function readUnits(r: RowReader, field: string, units: ProjectReference['units']
   const text = r.text(field);
   if (!text) return undefined;
   const ids: string[] = [];
-  for (const item of splitList(text).flatMap((i) => i.split(/[、,，]+/)).map((i) => i.trim()).filter(Boolean)) {
+  for (const item of splitList(text)
+    .flatMap((i) => i.split(/[、,，]+/))
+    .map((i) => i.trim())
+    .filter(Boolean)) {
     const unit = units.find((u) => u.id === item || u.name === item);
     if (unit) ids.push(unit.id);
     else r.error(field, 'UNKNOWN_UNIT', { item }, item);
@@ -130,7 +133,9 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
       else r.error('chain', found.code, found.detail ?? {}, text);
     }
     const gapIds: string[] = [];
-    for (const item of splitList(r.text('gaps')).flatMap((i) => i.split(/[、,，\s]+/)).filter(Boolean)) {
+    for (const item of splitList(r.text('gaps'))
+      .flatMap((i) => i.split(/[、,，\s]+/))
+      .filter(Boolean)) {
       if (gaps.has(item)) gapIds.push(item);
       else r.error('gaps', 'UNKNOWN_GAP', { item }, item);
     }
@@ -169,7 +174,7 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     }
 
     const currentStage: ProjectStage = existing?.stage ?? 'lead';
-    let to: ProjectStage = stage ?? (existing ? currentStage : highestDated(dates) ?? 'lead');
+    let to: ProjectStage = stage ?? (existing ? currentStage : (highestDated(dates) ?? 'lead'));
     if (!existing && dates.droppedAt && !stage) to = 'dropped';
     if (existing && to !== currentStage && to !== 'dropped') {
       const back = currentStage === 'dropped' || stageRank({ stage: to, droppedFrom: null }) < stageRank(existing);
@@ -221,25 +226,39 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     const old = existing ? linksOf(existing) : null;
     const links: Links = {
       area,
-      investor: investor !== undefined ? investor : old?.investor ?? null,
-      leadUnit: leadUnits !== undefined ? leadUnits[0] ?? null : old?.leadUnit ?? null,
+      investor: investor !== undefined ? investor : (old?.investor ?? null),
+      leadUnit: leadUnits !== undefined ? (leadUnits[0] ?? null) : (old?.leadUnit ?? null),
       lookAfter: lookAfter ?? old?.lookAfter ?? [],
-      segments: r.text('segment') || r.text('gaps') ? [...inheritedSegments].sort() : old?.segments ?? [],
+      segments: r.text('segment') || r.text('gaps') ? [...inheritedSegments].sort() : (old?.segments ?? []),
       chains: (chains.length ? chains : r.text('segment') || r.text('gaps') || !old ? chainsOf() : old.chains).sort(),
-      gaps: r.text('gaps') ? [...new Set(gapIds)].sort() : old?.gaps ?? [],
+      gaps: r.text('gaps') ? [...new Set(gapIds)].sort() : (old?.gaps ?? []),
     };
 
     const events: Record<string, unknown>[] = [];
     const event = (kind: 'created' | 'stage', from: ProjectStage | null, stageTo: ProjectStage, date: string | null) => {
       n += 1;
-      events.push({ id: `event:${ref.at}:import-${n}-${randomUUID().slice(0, 8)}`, projectId: '', at: ref.at, date, actor: ref.actor, kind, from, to: stageTo, note: '导入' });
+      events.push({
+        id: `event:${ref.at}:import-${n}-${randomUUID().slice(0, 8)}`,
+        projectId: '',
+        at: ref.at,
+        date,
+        actor: ref.actor,
+        kind,
+        from,
+        to: stageTo,
+        note: '导入',
+      });
     };
     let id: string;
     let changes: string[];
     if (!existing) {
       id = givenId || `project:${randomUUID()}`;
       // the stages the file dates, in order, up to the project's stage: its history
-      const reached = STAGE_ORDER.filter((s) => dates[STAGE_DATE_FIELD[s] as DateField] && (to === 'dropped' || stageRank({ stage: s, droppedFrom: null }) <= stageRank({ stage: to, droppedFrom: null })));
+      const reached = STAGE_ORDER.filter(
+        (s) =>
+          dates[STAGE_DATE_FIELD[s] as DateField] &&
+          (to === 'dropped' || stageRank({ stage: s, droppedFrom: null }) <= stageRank({ stage: to, droppedFrom: null })),
+      );
       let from: ProjectStage | null = null;
       for (const s of reached) {
         event(from === null ? 'created' : 'stage', from, s, dates[STAGE_DATE_FIELD[s] as DateField]!);
@@ -277,7 +296,15 @@ export function planProjects(rows: TableRow[], columns: MappedColumn[], ref: Pro
     }
     for (const e of events) writes.push({ query: 'write/import/project-event', row: { ...e, projectId: id } });
     const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
-    items.push({ row: r.row, action, id, label: name, changes: action === 'unchanged' ? [] : changes, matchedBy, writes: action === 'unchanged' ? [] : writes });
+    items.push({
+      row: r.row,
+      action,
+      id,
+      label: name,
+      changes: action === 'unchanged' ? [] : changes,
+      matchedBy,
+      writes: action === 'unchanged' ? [] : writes,
+    });
   }
   return { items, issues };
 }

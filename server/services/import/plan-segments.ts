@@ -99,7 +99,7 @@ export function planSegments(rows: TableRow[], columns: MappedColumn[], ref: Seg
 
     const existing = segmentId ? ref.segments.get(segmentId) : undefined;
     const before = segmentId
-      ? planned.get(segmentId) ?? (existing ? { name: existing.name, row: null, chains: new Set(existing.chains) } : undefined)
+      ? (planned.get(segmentId) ?? (existing ? { name: existing.name, row: null, chains: new Set(existing.chains) } : undefined))
       : undefined;
     const name = r.text('segment');
     if (segmentId && name && before && normaliseName(before.name) !== normaliseName(name)) {
@@ -125,7 +125,10 @@ export function planSegments(rows: TableRow[], columns: MappedColumn[], ref: Seg
     const chainProps: Record<string, unknown> = {};
     if (r.text('chainNameEn')) chainProps.nameEn = r.text('chainNameEn');
     if (!chain.existing) {
-      writes.push({ query: 'write/import/chains', row: { id: chain.id, props: { name: r.text('chain'), ...chainProps, searchName: normaliseName(r.text('chain')), origin: 'import' } } });
+      writes.push({
+        query: 'write/import/chains',
+        row: { id: chain.id, props: { name: r.text('chain'), ...chainProps, searchName: normaliseName(r.text('chain')), origin: 'import' } },
+      });
       changes.push('chain');
     } else {
       const diff = changedKeys(chainProps, chain.existing as unknown as Record<string, unknown>);

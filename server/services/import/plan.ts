@@ -63,7 +63,9 @@ export class RowReader {
   }
 
   error(field: string | null, code: IssueCode, detail: Record<string, string | number> = {}, value?: string): void {
-    this.issues.push(makeIssue(code, { row: this.row, column: field ? this.header(field) : null, value: value ?? (field ? this.text(field) : null) }, detail, 'error'));
+    this.issues.push(
+      makeIssue(code, { row: this.row, column: field ? this.header(field) : null, value: value ?? (field ? this.text(field) : null) }, detail, 'error'),
+    );
   }
 
   warn(field: string | null, code: IssueCode, detail: Record<string, string | number> = {}): void {

@@ -40,7 +40,8 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
 
 function cellText(value: ExcelJS.CellValue): { text: string; lossy: boolean } {
   if (value === null || value === undefined) return { text: '', lossy: false };
-  if (typeof value === 'number') return { text: Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value), lossy: Math.abs(value) >= 1e15 };
+  if (typeof value === 'number')
+    return { text: Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value), lossy: Math.abs(value) >= 1e15 };
   if (typeof value === 'string') return { text: value, lossy: false };
   if (typeof value === 'boolean') return { text: value ? '是' : '否', lossy: false };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10), lossy: false };

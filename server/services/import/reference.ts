@@ -132,7 +132,11 @@ export class AreaIndex extends NameIndex<AreaRef> {
 
 export async function loadSegments(db: QueryRunner): Promise<NameIndex<SegmentRef>> {
   const rows = await db.run<SegmentRef>('read/import/segments');
-  return new NameIndex(rows.map((r) => ({ ...r, chains: (r.chains ?? []).filter(Boolean) })), 'UNKNOWN_SEGMENT', 'AMBIGUOUS_SEGMENT');
+  return new NameIndex(
+    rows.map((r) => ({ ...r, chains: (r.chains ?? []).filter(Boolean) })),
+    'UNKNOWN_SEGMENT',
+    'AMBIGUOUS_SEGMENT',
+  );
 }
 
 export async function loadChains(db: QueryRunner): Promise<NameIndex<ChainRef>> {
@@ -175,16 +179,13 @@ export const isLocal = (a: AreaRef) => a.local === true || a.ancestors.some((p) 
  * holding a local area / other) and province/city names, from an area and the
  * areas it lies in.
  */
-export function placeOf(area: AreaRef, scope: LocalScope): { local: boolean; region: 'local' | 'anhui' | 'yrd' | 'other'; province: string | null; city: string | null } {
+export function placeOf(
+  area: AreaRef,
+  scope: LocalScope,
+): { local: boolean; region: 'local' | 'anhui' | 'yrd' | 'other'; province: string | null; city: string | null } {
   const chain = [area, ...area.ancestors];
   const local = isLocal(area);
-  const region = local
-    ? 'local'
-    : chain.some((a) => scope.provinceIds.has(a.id))
-      ? 'anhui'
-      : chain.some((a) => scope.regionIds.has(a.id))
-        ? 'yrd'
-        : 'other';
+  const region = local ? 'local' : chain.some((a) => scope.provinceIds.has(a.id)) ? 'anhui' : chain.some((a) => scope.regionIds.has(a.id)) ? 'yrd' : 'other';
   const province = chain.find((a) => a.level === 'province')?.name ?? null;
   const city = chain.find((a) => a.level === 'city')?.name ?? null;
   return { local, region, province, city };

@@ -97,14 +97,22 @@ export function splitList(text: string): string[] {
 export function splitNames(text: string, known: (name: string) => boolean): string[] {
   return splitList(text).flatMap((item) => {
     if (known(item)) return [item];
-    const parts = item.split(/[、,，/]+/).map((s) => s.trim()).filter(Boolean);
+    const parts = item
+      .split(/[、,，/]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     return parts.length > 1 && parts.every(known) ? parts : [item];
   });
 }
 
 /** Tags: short words, never holding a separator, so 、 , ， / also separate them. */
 function splitTags(text: string): string[] {
-  return splitList(text).flatMap((item) => item.split(/[、,，/]+/).map((s) => s.trim()).filter(Boolean));
+  return splitList(text).flatMap((item) =>
+    item
+      .split(/[、,，/]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 const TAG_ALIASES: Record<string, string> = {

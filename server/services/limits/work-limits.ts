@@ -59,7 +59,11 @@ class Lane {
     }
     const retry = Math.max(1, Math.ceil(this.options.waitMs / 1000));
     if (this.waiting.length >= this.options.queue) {
-      throw new LimitError('BUSY', `服务器正忙（${what.zh}：${this.running} 个进行中，${this.waiting.length} 个排队），请 ${retry} 秒后重试 / the server is busy with ${what.en} (${this.running} running, ${this.waiting.length} waiting): retry in ${retry} s`, retry);
+      throw new LimitError(
+        'BUSY',
+        `服务器正忙（${what.zh}：${this.running} 个进行中，${this.waiting.length} 个排队），请 ${retry} 秒后重试 / the server is busy with ${what.en} (${this.running} running, ${this.waiting.length} waiting): retry in ${retry} s`,
+        retry,
+      );
     }
     await new Promise<void>((resolve, reject) => {
       const grant = () => {
@@ -68,7 +72,13 @@ class Lane {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(grant), 1);
-        reject(new LimitError('BUSY', `服务器正忙（${what.zh}），等待 ${this.options.waitMs / 1000} 秒仍无空位，请稍后重试 / the server is busy with ${what.en}: no slot within ${this.options.waitMs / 1000} s, retry in ${retry} s`, retry));
+        reject(
+          new LimitError(
+            'BUSY',
+            `服务器正忙（${what.zh}），等待 ${this.options.waitMs / 1000} 秒仍无空位，请稍后重试 / the server is busy with ${what.en}: no slot within ${this.options.waitMs / 1000} s, retry in ${retry} s`,
+            retry,
+          ),
+        );
       }, this.options.waitMs);
       this.waiting.push(grant);
     });
@@ -112,7 +122,14 @@ export async function limitedWork<T>(store: object, name: LaneName, what: Work, 
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new LimitError('TIMEOUT', `${what.zh}超过 ${timeoutMs / 1000} 秒未完成，已停止等待；请缩小范围后重试 / ${what.en} took longer than ${timeoutMs / 1000} s: narrow it down and retry`, Math.ceil(timeoutMs / 1000))),
+      () =>
+        reject(
+          new LimitError(
+            'TIMEOUT',
+            `${what.zh}超过 ${timeoutMs / 1000} 秒未完成，已停止等待；请缩小范围后重试 / ${what.en} took longer than ${timeoutMs / 1000} s: narrow it down and retry`,
+            Math.ceil(timeoutMs / 1000),
+          ),
+        ),
       timeoutMs,
     );
   });

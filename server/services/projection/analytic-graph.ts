@@ -74,7 +74,8 @@ export const LOCAL_NULL = 2;
 /** A value other than a boolean: neither `= true` nor `coalesce(…, false) = false`. */
 export const LOCAL_OTHER = 3;
 
-export const localCode = (v: unknown): number => (v === true ? LOCAL_TRUE : v === false ? LOCAL_FALSE : v === null || v === undefined ? LOCAL_NULL : LOCAL_OTHER);
+export const localCode = (v: unknown): number =>
+  v === true ? LOCAL_TRUE : v === false ? LOCAL_FALSE : v === null || v === undefined ? LOCAL_NULL : LOCAL_OTHER;
 /** `coalesce(e.local, false) = false`: the enterprises candidates are drawn from. */
 export const isExternal = (code: number) => code === LOCAL_FALSE || code === LOCAL_NULL;
 

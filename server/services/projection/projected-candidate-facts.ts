@@ -81,19 +81,17 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
 
     async candidates(segmentIds) {
       const { xs, direct } = candidatesOf(segmentIds);
-      return xs.map(
-        (x): CandidateFactsRow => ({
-          id: E.ids[x]!,
-          name: E.name[x]!,
-          region: E.region[x]!,
-          output: E.output[x]!,
-          aboveScale: E.aboveScale[x]!,
-          tags: [...(E.tags[x] ?? [])],
-          direct: direct.get(x)!,
-          leaderRole: E.leaderRole[x] === 1,
-          customers: E.outStart[x + 1]! - E.outStart[x]!,
-        }),
-      );
+      return xs.map((x): CandidateFactsRow => ({
+        id: E.ids[x]!,
+        name: E.name[x]!,
+        region: E.region[x]!,
+        output: E.output[x]!,
+        aboveScale: E.aboveScale[x]!,
+        tags: [...(E.tags[x] ?? [])],
+        direct: direct.get(x)!,
+        leaderRole: E.leaderRole[x] === 1,
+        customers: E.outStart[x + 1]! - E.outStart[x]!,
+      }));
     },
 
     async localBuyers(segmentIds, areaIds) {

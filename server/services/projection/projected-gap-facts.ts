@@ -44,17 +44,15 @@ export function projectedGapFacts(g: AnalyticGraph): GapFactsSource {
         }
         chosen = S.ids.flatMap((_, i) => (mark[i] ? [i] : []));
       }
-      return chosen.map(
-        (s): SegmentRow => ({
-          id: S.ids[s]!,
-          name: S.name[s]!,
-          nameEn: S.nameEn[s]!,
-          stage: S.stage[s]!,
-          chainIds: [...S.chainIds[s]!],
-          feedsFrom: S.feedsFrom[s]!.map((t) => S.ids[t]!),
-          feedsTo: S.feedsTo[s]!.map((t) => S.ids[t]!),
-        }),
-      );
+      return chosen.map((s): SegmentRow => ({
+        id: S.ids[s]!,
+        name: S.name[s]!,
+        nameEn: S.nameEn[s]!,
+        stage: S.stage[s]!,
+        chainIds: [...S.chainIds[s]!],
+        feedsFrom: S.feedsFrom[s]!.map((t) => S.ids[t]!),
+        feedsTo: S.feedsTo[s]!.map((t) => S.ids[t]!),
+      }));
     },
 
     async locals(scope: GapScope, limit: number) {
@@ -123,7 +121,7 @@ export function projectedGapFacts(g: AnalyticGraph): GapFactsSource {
         const supplierIds: string[] = [];
         const candidates: [string, string, number | null][] = [];
         // rows ordered by supplier id, then buyer id: members ascend, and so do each supplier's buyers
-        for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; ) {
+        for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!;) {
           const x = S.member[k]!;
           let links = 0; // OPERATES_IN x → s, each a row
           while (k < S.memberStart[s + 1]! && S.member[k] === x) {

@@ -13,7 +13,8 @@ export function defaultStalledDays(): number {
 
 export function checkStalledDays(days: number | null | undefined): number {
   const value = days ?? defaultStalledDays();
-  if (!Number.isInteger(value) || value < 1 || value > 3650) throw new ValidationError(`stalledDays: must be a whole number of days from 1 to 3650 (got ${value})`, 'stalledDays');
+  if (!Number.isInteger(value) || value < 1 || value > 3650)
+    throw new ValidationError(`stalledDays: must be a whole number of days from 1 to 3650 (got ${value})`, 'stalledDays');
   return value;
 }
 
@@ -44,7 +45,8 @@ export async function pipelineBoard(
   options: { perStage?: number | null; stalledDays?: number | null; now?: Date } = {},
 ): Promise<PipelineBoard> {
   const perStage = options.perStage ?? 50;
-  if (!Number.isInteger(perStage) || perStage < 0 || perStage > 500) throw new ValidationError(`perStage: must be an integer from 0 to 500 (got ${perStage})`, 'perStage');
+  if (!Number.isInteger(perStage) || perStage < 0 || perStage > 500)
+    throw new ValidationError(`perStage: must be an integer from 0 to 500 (got ${perStage})`, 'perStage');
   const stalledDays = checkStalledDays(options.stalledDays);
   const now = options.now ?? new Date();
   const projects = await listProjects(runner, filter);
@@ -68,6 +70,9 @@ export async function pipelineBoard(
 }
 
 /** 签约落地转化率 and 投产达效率 of the projects in an area scope (all when null). */
-export async function projectIndicators(runner: QueryRunner, areaId: string | null): Promise<{ areaId: string | null; signedToStarted: Rate; startedToProducing: Rate }> {
+export async function projectIndicators(
+  runner: QueryRunner,
+  areaId: string | null,
+): Promise<{ areaId: string | null; signedToStarted: Rate; startedToProducing: Rate }> {
   return { areaId, ...conversionRates(await listProjects(runner, { areaId })) };
 }

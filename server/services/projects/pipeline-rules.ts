@@ -5,7 +5,14 @@ import type { Project } from './project-types.ts';
 export const STAGE_ORDER: readonly ProjectStage[] = PROJECT_STAGES.filter((s) => s !== 'dropped');
 
 /** Stage names as the plan and the reports write them. */
-export const STAGE_ZH: Record<ProjectStage, string> = { lead: '线索', negotiating: '洽谈', signed: '签约', started: '开工', producing: '投产', dropped: '终止' };
+export const STAGE_ZH: Record<ProjectStage, string> = {
+  lead: '线索',
+  negotiating: '洽谈',
+  signed: '签约',
+  started: '开工',
+  producing: '投产',
+  dropped: '终止',
+};
 
 /** The property holding the date a stage was reached. */
 export const STAGE_DATE_FIELD: Record<ProjectStage, keyof Project> = {

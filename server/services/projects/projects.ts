@@ -127,7 +127,8 @@ export interface ProjectPage {
 
 /** One page of projects; `after` is the endCursor of the previous page. */
 export async function pageProjects(runner: QueryRunner, filter: ProjectFilter, first = 50, after: string | null = null): Promise<ProjectPage> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new ValidationError(`first: must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw new ValidationError(`first: must be an integer from 1 to ${MAX_PAGE} (got ${first})`, 'first');
   const offset = after === null ? 0 : Number(after);
   if (!Number.isInteger(offset) || offset < 0) throw new ValidationError(`after: '${after}' is not a cursor from this list`, 'after');
   const all = await listProjects(runner, filter);
@@ -238,13 +239,27 @@ export const systemClock: Clock = { now: () => new Date().toISOString() };
 
 async function recordEvent(
   tx: QueryRunner,
-  e: { projectId: string; at: string; date: string | null; actor: string; kind: ProjectEvent['kind']; from: ProjectStage | null; to: ProjectStage | null; note: string | null },
+  e: {
+    projectId: string;
+    at: string;
+    date: string | null;
+    actor: string;
+    kind: ProjectEvent['kind'];
+    from: ProjectStage | null;
+    to: ProjectStage | null;
+    note: string | null;
+  },
 ): Promise<void> {
   await tx.run('write/projects/record-event', { ...e, id: `event:${e.at}:${randomUUID().slice(0, 8)}` });
 }
 
 /** Creates a project (by hand, from a candidate or a gap, or from an import); it enters at `stage` (default 线索 lead) with a first event. */
-export async function createProject(store: Store, raw: ProjectInput, actor: string, options: { origin?: string; id?: string; clock?: Clock } = {}): Promise<Project> {
+export async function createProject(
+  store: Store,
+  raw: ProjectInput,
+  actor: string,
+  options: { origin?: string; id?: string; clock?: Clock } = {},
+): Promise<Project> {
   const input = validateProjectInput(raw, true);
   const at = (options.clock ?? systemClock).now();
   const stage = input.stage ?? 'lead';
@@ -287,7 +302,8 @@ export async function createProject(store: Store, raw: ProjectInput, actor: stri
 
 /** Changes a project's fields; omitted fields keep their value, null clears one. The stage changes only through changeProjectStage. */
 export async function updateProject(store: Store, id: string, raw: ProjectInput, options: { clock?: Clock } = {}): Promise<Project> {
-  if (raw.stage != null || raw.stageDate != null) throw new ValidationError('stage: change the stage with changeProjectStage, which keeps the history', 'stage');
+  if (raw.stage != null || raw.stageDate != null)
+    throw new ValidationError('stage: change the stage with changeProjectStage, which keeps the history', 'stage');
   const input = validateProjectInput(raw, false);
   const existing = await requireProject(store, id);
   const pick = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
@@ -297,8 +313,16 @@ export async function updateProject(store: Store, id: string, raw: ProjectInput,
     parkId: pick(input.parkId, existing.park?.id ?? null),
     investorId: pick(input.investorId, existing.investor?.id ?? null),
     leadUnitId: pick(input.leadUnitId, existing.leadUnit?.id ?? null),
-    lookAfterUnitIds: pick(input.lookAfterUnitIds, existing.lookAfterUnits.map((u) => u.id)) ?? [],
-    segmentIds: pick(input.segmentIds, existing.segments.map((s) => s.id)) ?? [],
+    lookAfterUnitIds:
+      pick(
+        input.lookAfterUnitIds,
+        existing.lookAfterUnits.map((u) => u.id),
+      ) ?? [],
+    segmentIds:
+      pick(
+        input.segmentIds,
+        existing.segments.map((s) => s.id),
+      ) ?? [],
     chainIds: pick(input.chainIds, input.segmentIds !== undefined ? [] : existing.chains.map((c) => c.id)) ?? [],
     gapIds: pick(input.gapIds, existing.gapIds) ?? [],
   });
@@ -355,7 +379,16 @@ export async function changeProjectStage(store: Store, change: StageChange, acto
   else if (project.stage === 'dropped') Object.assign(props, { droppedFrom: null, dropReason: null, droppedAt: null });
   await store.transaction(async (tx) => {
     await tx.run('write/projects/update', { id: project.id, props });
-    await recordEvent(tx, { projectId: project.id, at, date, actor, kind: 'stage', from: project.stage, to, note: to === 'dropped' ? [reason, note].filter(Boolean).join(' · ') : note });
+    await recordEvent(tx, {
+      projectId: project.id,
+      at,
+      date,
+      actor,
+      kind: 'stage',
+      from: project.stage,
+      to,
+      note: to === 'dropped' ? [reason, note].filter(Boolean).join(' · ') : note,
+    });
   });
   return (await getProject(store, project.id))!;
 }
@@ -378,4 +411,3 @@ export async function deleteProject(store: Store, id: string): Promise<string> {
   await store.transaction((tx) => tx.run('write/projects/delete', { id }));
   return id;
 }
-

@@ -64,7 +64,9 @@ export function readSampleProjects(dir: string): SampleProject[] {
       if (date) steps.push({ stage, date: checkOr(record, `stages.${stage}`, date) });
     }
     if (steps[0]?.stage !== 'lead') fail(record, 'stages.lead', 'is missing');
-    steps.forEach((s, j) => j > 0 && s.date < steps[j - 1]!.date && fail(record, `stages.${s.stage}`, `${s.date} is before ${steps[j - 1]!.stage} ${steps[j - 1]!.date}`));
+    steps.forEach(
+      (s, j) => j > 0 && s.date < steps[j - 1]!.date && fail(record, `stages.${s.stage}`, `${s.date} is before ${steps[j - 1]!.stage} ${steps[j - 1]!.date}`),
+    );
     if (o.dropped !== undefined) {
       const d = o.dropped as Obj;
       steps.push({ stage: 'dropped', date: checkOr(record, 'dropped.date', text(d, 'date', record)!), reason: text(d, 'reason', record)! });
@@ -72,7 +74,8 @@ export function readSampleProjects(dir: string): SampleProject[] {
     const elements = ids(o, 'elements', record);
     const bad = elements.find((e) => !(PROJECT_ELEMENTS as readonly string[]).includes(e));
     if (bad) fail(record, 'elements', `'${bad}' is not one of ${PROJECT_ELEMENTS.join(', ')}`);
-    const num = (f: string) => (o[f] === undefined || o[f] === null ? null : typeof o[f] === 'number' ? (o[f] as number) : fail(record, f, 'must be a number of 亿元'));
+    const num = (f: string) =>
+      o[f] === undefined || o[f] === null ? null : typeof o[f] === 'number' ? (o[f] as number) : fail(record, f, 'must be a number of 亿元');
     const input: ProjectInput = {
       name: text(o, 'name', record),
       investorId: text(o, 'investor', record, true),
@@ -126,7 +129,9 @@ export async function loadSampleProjects(store: Store, dir: string): Promise<num
     try {
       await createProject(store, sample.input, SAMPLE_ACTOR, { id: sample.id, origin: 'sample', clock: at(first!.date) });
       for (const step of rest) {
-        await changeProjectStage(store, { id: sample.id, stage: step.stage, date: step.date, reason: step.reason ?? null }, SAMPLE_ACTOR, { clock: at(step.date) });
+        await changeProjectStage(store, { id: sample.id, stage: step.stage, date: step.date, reason: step.reason ?? null }, SAMPLE_ACTOR, {
+          clock: at(step.date),
+        });
       }
     } catch (e: unknown) {
       const field = (e as { field?: string }).field ?? '(record)';

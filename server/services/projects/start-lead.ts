@@ -25,7 +25,13 @@ async function gapOf(store: Store, gapId: string): Promise<SavedGap> {
 
 async function enterpriseName(store: Store, id: string): Promise<string> {
   const [row] = await store.run<{ enterprises: { id: string; name: string }[] }>('read/projects/lookup-ids', {
-    areaIds: [], parkIds: [], enterpriseIds: [id], unitIds: [], segmentIds: [], chainIds: [], gapIds: [],
+    areaIds: [],
+    parkIds: [],
+    enterpriseIds: [id],
+    unitIds: [],
+    segmentIds: [],
+    chainIds: [],
+    gapIds: [],
   });
   const found = row?.enterprises.find((e) => e.id === id);
   if (!found) throw new FieldNotFoundError('Enterprise', id, 'enterpriseId');

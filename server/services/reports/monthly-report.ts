@@ -110,7 +110,12 @@ export async function monthlyReport(store: Store, args: MonthlyReportArgs): Prom
   const inScope = (gapAreaId: string | null) => scopeIds === null || (gapAreaId !== null && scopeIds.includes(gapAreaId));
 
   const all = await listProjects(store, { areaId, unitId });
-  const events = all.length ? await projectEvents(store, all.map((p) => p.id)) : [];
+  const events = all.length
+    ? await projectEvents(
+        store,
+        all.map((p) => p.id),
+      )
+    : [];
   const byProject = new Map<string, ProjectEvent[]>();
   for (const e of events) byProject.set(e.projectId, [...(byProject.get(e.projectId) ?? []), e]);
 
@@ -124,12 +129,21 @@ export async function monthlyReport(store: Store, args: MonthlyReportArgs): Prom
     projects.push({ project, ...state, lastActivityAt: state.lastActivity, idleDays: idleDays(state, period), stalled: stalledAt(state, stalledDays, period) });
   }
   const stageOrder = (s: ProjectStage) => PROJECT_STAGES.indexOf(s);
-  projects.sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage) || a.project.name.localeCompare(b.project.name, 'zh-CN') || a.project.id.localeCompare(b.project.id));
+  projects.sort(
+    (a, b) => stageOrder(a.stage) - stageOrder(b.stage) || a.project.name.localeCompare(b.project.name, 'zh-CN') || a.project.id.localeCompare(b.project.id),
+  );
 
   const named = new Map(all.map((p) => [p.id, p]));
-  const changes = changesInMonth(events, period).map(
-    (e): ReportChange => ({ project: named.get(e.projectId)!, id: e.id, date: effectiveDate(e), at: e.at, actor: e.actor, from: e.from, to: e.to, note: e.note }),
-  );
+  const changes = changesInMonth(events, period).map((e): ReportChange => ({
+    project: named.get(e.projectId)!,
+    id: e.id,
+    date: effectiveDate(e),
+    at: e.at,
+    actor: e.actor,
+    from: e.from,
+    to: e.to,
+    note: e.note,
+  }));
 
   const stages = PROJECT_STAGES.map((stage): ReportStage => {
     const inStage = projects.filter((p) => p.stage === stage);

@@ -58,7 +58,10 @@ const isStageEvent = (e: Pick<ProjectEvent, 'kind'>) => e.kind === 'created' || 
  * a move back or to 终止 too) whose stage date falls in the month, however
  * late they were recorded. Notes are activity, not changes.
  */
-export function changesInMonth<E extends Pick<ProjectEvent, 'kind' | 'date' | 'at' | 'id'>>(events: readonly E[], month: Pick<ReportMonth, 'from' | 'to'>): E[] {
+export function changesInMonth<E extends Pick<ProjectEvent, 'kind' | 'date' | 'at' | 'id'>>(
+  events: readonly E[],
+  month: Pick<ReportMonth, 'from' | 'to'>,
+): E[] {
   return events
     .filter((e) => isStageEvent(e))
     .filter((e) => {
@@ -85,7 +88,10 @@ export interface ProjectState {
  * after `asOf` for an earlier date (a late entry, an import) counts from its
  * stage date.
  */
-export function stateAt(events: readonly Pick<ProjectEvent, 'kind' | 'date' | 'at' | 'from' | 'to'>[], asOf: Pick<ReportMonth, 'asOf' | 'asOfInstant'>): ProjectState | null {
+export function stateAt(
+  events: readonly Pick<ProjectEvent, 'kind' | 'date' | 'at' | 'from' | 'to'>[],
+  asOf: Pick<ReportMonth, 'asOf' | 'asOfInstant'>,
+): ProjectState | null {
   const known = events
     .filter((e) => effectiveDate(e) <= asOf.asOf)
     .sort((a, b) => effectiveDate(a).localeCompare(effectiveDate(b)) || a.at.localeCompare(b.at));

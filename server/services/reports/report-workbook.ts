@@ -16,7 +16,8 @@ export const REPORT_SHEETS = ['概况', '分阶段', '项目清单', '本月变�
 const percent = (v: number | null) => (v === null ? UNKNOWN : `${(v * 100).toFixed(1)}%`);
 const rateText = (r: Rate) => (r.value === null ? `${UNKNOWN}（无分母）` : `${percent(r.value)}（${r.numerator}/${r.denominator}）`);
 const names = (refs: { name: string | null; id: string }[]) => refs.map((r) => r.name ?? r.id).join('、');
-const stageText = (p: Pick<ReportProject, 'stage' | 'droppedFrom'>) => (p.stage === 'dropped' && p.droppedFrom ? `${STAGE_ZH.dropped}（${STAGE_ZH[p.droppedFrom]}后）` : STAGE_ZH[p.stage]);
+const stageText = (p: Pick<ReportProject, 'stage' | 'droppedFrom'>) =>
+  p.stage === 'dropped' && p.droppedFrom ? `${STAGE_ZH.dropped}（${STAGE_ZH[p.droppedFrom]}后）` : STAGE_ZH[p.stage];
 
 /** What the report covers, in words: 巢湖市 · 市投促中心, or 全部本地地区. */
 export function scopeText(r: Pick<MonthlyReport, 'area' | 'unit'>): string {
@@ -59,11 +60,21 @@ export function reportSheets(r: MonthlyReport): SheetRows[] {
     {
       name: '分阶段',
       headers: ['阶段', '项目数', '投资额（亿元）', '投资额未知（个）'],
-      rows: r.stages.map((s) => ({ 阶段: STAGE_ZH[s.stage], 项目数: s.count, '投资额（亿元）': s.count - s.unknownInvestment > 0 ? s.investment : null, '投资额未知（个）': s.unknownInvestment })),
+      rows: r.stages.map((s) => ({
+        阶段: STAGE_ZH[s.stage],
+        项目数: s.count,
+        '投资额（亿元）': s.count - s.unknownInvestment > 0 ? s.investment : null,
+        '投资额未知（个）': s.unknownInvestment,
+      })),
     },
     {
       name: '项目清单',
-      rows: r.projects.map((p) => ({ 阶段: stageText(p), ...projectColumns(p.project), 最近进展: p.lastActivityAt.slice(0, 10), 停滞: p.stalled ? `是（${p.idleDays} 天）` : '' })),
+      rows: r.projects.map((p) => ({
+        阶段: stageText(p),
+        ...projectColumns(p.project),
+        最近进展: p.lastActivityAt.slice(0, 10),
+        停滞: p.stalled ? `是（${p.idleDays} 天）` : '',
+      })),
     },
     {
       name: '本月变化',
@@ -117,7 +128,10 @@ export function reportSheets(r: MonthlyReport): SheetRows[] {
         产业链: gap.chainName ?? '',
         环节: gap.segmentName,
         地区: gap.areaName ?? '全部地区',
-        牵头单位: gap.responsible.filter((u) => u.role === 'lead').map((u) => u.unitName).join('、'),
+        牵头单位: gap.responsible
+          .filter((u) => u.role === 'lead')
+          .map((u) => u.unitName)
+          .join('、'),
         备注: gap.note ?? '',
         '线索/项目': projects.map((p) => `${p.name}（${STAGE_ZH[p.stage]}）`).join('；') || '无',
       })),

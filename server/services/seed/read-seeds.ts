@@ -148,7 +148,8 @@ class FileReader {
       const name = this.str(alias, 'name', `${record} ${field}`);
       const sourceText = this.str(alias, 'sourceText', `${record} ${field}`, true);
       if (sourceText) {
-        if (this.planText !== null && !this.planText.includes(sourceText)) this.fail(record, `${field}.sourceText`, `is not found verbatim in the plan text: '${sourceText}'`);
+        if (this.planText !== null && !this.planText.includes(sourceText))
+          this.fail(record, `${field}.sourceText`, `is not found verbatim in the plan text: '${sourceText}'`);
         if (!sourceText.includes(name)) this.fail(record, `${field}.sourceText`, `does not contain the alias '${name}'`);
       } else if (!this.str(alias, 'note', `${record} ${field}`, true)) {
         this.fail(record, `${field}.note`, 'is missing (say where a name the plan does not use comes from, or give sourceText)');
@@ -256,10 +257,29 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
   const gapIds = new IdRegistry('gap');
   const enterpriseIds = new IdRegistry('enterprise');
   const data: SeedData = {
-    areas: [], areaPartOf: [], units: [], unitAreas: [], chains: [], segments: [], chainSegments: [], feeds: [],
-    actions: [], tasks: [], taskChains: [], taskLeads: [], taskSupports: [], targets: [], targetParts: [],
-    targetMeasuresChain: [], targetMeasuresArea: [], gaps: [], gapResponsible: [], enterprises: [], operatesIn: [],
-    supplies: [], version: '',
+    areas: [],
+    areaPartOf: [],
+    units: [],
+    unitAreas: [],
+    chains: [],
+    segments: [],
+    chainSegments: [],
+    feeds: [],
+    actions: [],
+    tasks: [],
+    taskChains: [],
+    taskLeads: [],
+    taskSupports: [],
+    targets: [],
+    targetParts: [],
+    targetMeasuresChain: [],
+    targetMeasuresArea: [],
+    gaps: [],
+    gapResponsible: [],
+    enterprises: [],
+    operatesIn: [],
+    supplies: [],
+    version: '',
   };
 
   // areas.yaml
@@ -276,9 +296,15 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const origin = reader.oneOf(obj, 'origin', record, ORIGINS, 'plan');
       const { source, sourceText } = reader.provenance(obj, record, false);
       data.areas.push({
-        id, name: reader.str(obj, 'name', record), nameEn: reader.str(obj, 'nameEn', record, true),
-        level: reader.oneOf(obj, 'level', record, AREA_LEVELS), local: reader.bool(obj, 'local', record, false),
-        note: reader.str(obj, 'note', record, true), origin, source, sourceText,
+        id,
+        name: reader.str(obj, 'name', record),
+        nameEn: reader.str(obj, 'nameEn', record, true),
+        level: reader.oneOf(obj, 'level', record, AREA_LEVELS),
+        local: reader.bool(obj, 'local', record, false),
+        note: reader.str(obj, 'note', record, true),
+        origin,
+        source,
+        sourceText,
       });
       const partOf = reader.str(obj, 'partOf', record, true);
       if (partOf) parents.push({ from: id, to: partOf, record });
@@ -312,8 +338,16 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       if (partOfUnitId) hosts.push({ record, field: 'partOfUnitId', id: partOfUnitId });
       const { source, sourceText } = reader.provenance(obj, record, false);
       data.units.push({
-        id, name, areaId, kind: reader.oneOf(obj, 'kind', record, UNIT_KINDS), hostUnitId, partOfUnitId,
-        note: reader.str(obj, 'note', record, true), origin: 'plan', source, sourceText,
+        id,
+        name,
+        areaId,
+        kind: reader.oneOf(obj, 'kind', record, UNIT_KINDS),
+        hostUnitId,
+        partOfUnitId,
+        note: reader.str(obj, 'note', record, true),
+        origin: 'plan',
+        source,
+        sourceText,
       });
       for (const area of new Set([areaId, ...belongsTo])) data.unitAreas.push({ unit: id, area });
     });
@@ -331,8 +365,14 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       chainIds.add(reader, id, record);
       const { source, sourceText } = reader.provenance(obj, record, true);
       data.chains.push({
-        id, name: reader.str(obj, 'name', record), nameEn: reader.str(obj, 'nameEn', record, true),
-        targetOutput: reader.num(obj, 'targetOutput', record, true), ...aliasFields(reader.aliases(obj, record)), origin: 'plan', source, sourceText,
+        id,
+        name: reader.str(obj, 'name', record),
+        nameEn: reader.str(obj, 'nameEn', record, true),
+        targetOutput: reader.num(obj, 'targetOutput', record, true),
+        ...aliasFields(reader.aliases(obj, record)),
+        origin: 'plan',
+        source,
+        sourceText,
       });
     });
     reader.list(doc, 'segments', '(file)').forEach((item, i) => {
@@ -345,8 +385,16 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const note = reader.str(obj, 'note', record, true);
       if (!fromPlan && !note) reader.fail(record, 'note', 'is missing (say why a segment the plan does not name is here)');
       data.segments.push({
-        id, name: reader.str(obj, 'name', record), nameEn: reader.str(obj, 'nameEn', record, true),
-        stage: reader.oneOf(obj, 'stage', record, SEGMENT_STAGES), fromPlan, note, ...aliasFields(reader.aliases(obj, record)), origin: 'plan', source, sourceText,
+        id,
+        name: reader.str(obj, 'name', record),
+        nameEn: reader.str(obj, 'nameEn', record, true),
+        stage: reader.oneOf(obj, 'stage', record, SEGMENT_STAGES),
+        fromPlan,
+        note,
+        ...aliasFields(reader.aliases(obj, record)),
+        origin: 'plan',
+        source,
+        sourceText,
       });
       const chains = reader.list(obj, 'chains', record);
       if (!chains.length) reader.fail(record, 'chains', 'must name at least one chain');
@@ -397,8 +445,15 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       reader.provenance({ source, sourceText: text }, `${record} (text)`, true);
       reader.provenance({ source, sourceText: dutyText }, `${record} (dutyText)`, true);
       data.tasks.push({
-        id, no: reader.num(obj, 'no', record), actionId: reader.ref(reader.str(obj, 'action', record), actionIds.set, record, 'action', 'action'),
-        name: reader.str(obj, 'name', record), text, dutyText, origin: 'plan', source, sourceText,
+        id,
+        no: reader.num(obj, 'no', record),
+        actionId: reader.ref(reader.str(obj, 'action', record), actionIds.set, record, 'action', 'action'),
+        name: reader.str(obj, 'name', record),
+        text,
+        dutyText,
+        origin: 'plan',
+        source,
+        sourceText,
       });
       reader.list(obj, 'develops', record, true).forEach((c, j) => {
         data.taskChains.push({ task: id, chain: reader.ref(String(c), chainIds.set, record, `develops[${j}]`, 'chain'), source, sourceText });
@@ -467,8 +522,20 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
           const partId = `${id}:${area.replace(/^area:/, '')}`;
           targetIds.add(reader, partId, `${record} parts.${area}`);
           data.targets.push({
-            id: partId, name: `${name}(${areaNames.get(area) ?? area})`, nameEn: nameEn && `${nameEn} (${areaNamesEn.get(area) ?? area})`, value: v, unit, deadline, group, metric, counts,
-            areaId: area, note: null, origin: 'plan', source, sourceText,
+            id: partId,
+            name: `${name}(${areaNames.get(area) ?? area})`,
+            nameEn: nameEn && `${nameEn} (${areaNamesEn.get(area) ?? area})`,
+            value: v,
+            unit,
+            deadline,
+            group,
+            metric,
+            counts,
+            areaId: area,
+            note: null,
+            origin: 'plan',
+            source,
+            sourceText,
           });
           data.targetParts.push({ part: partId, whole: id, area, source, sourceText });
         }
@@ -496,12 +563,21 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       const task = reader.ref(reader.str(obj, 'task', record), taskIds.set, record, 'task', 'task');
       const inChain = data.chainSegments.some((cs) => cs.chain === chain && cs.segment === segment);
       if (!inChain) reader.fail(record, 'segment', `segment '${segment}' is not in chain '${chain}' (chains.yaml)`);
-      const taskDuties =
-        duties.get(task)?.get(area) ?? reader.fail(record, 'area', `task '${task}' gives '${area}' no duty, so no unit would be responsible`);
+      const taskDuties = duties.get(task)?.get(area) ?? reader.fail(record, 'area', `task '${task}' gives '${area}' no duty, so no unit would be responsible`);
       data.gaps.push({
-        id, kind: reader.oneOf(obj, 'kind', record, GAP_KINDS), status: reader.oneOf(merged, 'status', record, GAP_STATUSES),
-        origin, note: reader.str(obj, 'note', record, true), reason: reader.str(obj, 'reason', record, true), updatedAt: null,
-        segment, chain, area, task, source, sourceText,
+        id,
+        kind: reader.oneOf(obj, 'kind', record, GAP_KINDS),
+        status: reader.oneOf(merged, 'status', record, GAP_STATUSES),
+        origin,
+        note: reader.str(obj, 'note', record, true),
+        reason: reader.str(obj, 'reason', record, true),
+        updatedAt: null,
+        segment,
+        chain,
+        area,
+        task,
+        source,
+        sourceText,
       });
       const taskRow = data.tasks.find((t) => t.id === task);
       const duty = { source: taskRow?.source ?? null, sourceText: taskRow?.dutyText ?? null };
@@ -522,7 +598,9 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       enterpriseIds.add(reader, id, record);
       const uscc = reader.str(row, 'uscc', record).toUpperCase();
       if (!isValidUscc(uscc)) {
-        const hint = /^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(uscc) ? ` (check character should be '${usccCheckChar(uscc.slice(0, 17))}')` : ' (18 characters of 0-9 and A-Y without I, O, S, V, Z)';
+        const hint = /^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(uscc)
+          ? ` (check character should be '${usccCheckChar(uscc.slice(0, 17))}')`
+          : ' (18 characters of 0-9 and A-Y without I, O, S, V, Z)';
         reader.fail(record, 'uscc', `'${uscc}' is not a valid 统一社会信用代码${hint}`);
       }
       if (usccs.has(uscc)) reader.fail(record, 'uscc', `duplicate code '${uscc}' (also ${usccs.get(uscc)})`);
@@ -533,22 +611,41 @@ export function readSeeds(dir: string = SEEDS_DIR): SeedData {
       if (local !== (region === 'local')) reader.fail(record, 'region', `region '${region}' does not fit area '${areaId}'`);
       const output = reader.num(row, 'output', record);
       if (output < 0) reader.fail(record, 'output', 'must not be negative (万元 per year)');
-      const tags = (reader.str(row, 'tags', record, true) ?? '').split(/[;；]/).map((t) => t.trim()).filter(Boolean);
+      const tags = (reader.str(row, 'tags', record, true) ?? '')
+        .split(/[;；]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
       for (const tag of tags) if (!(TAGS as readonly string[]).includes(tag)) reader.fail(record, 'tags', `unknown tag '${tag}' (one of ${TAGS.join(', ')})`);
       const origin = reader.oneOf(row, 'origin', record, ORIGINS);
       const sample = reader.bool(row, 'sample', record, origin === 'sample');
       if (origin === 'sample' && !sample) reader.fail(record, 'sample', 'must be true for origin sample');
       data.enterprises.push({
-        id, name: reader.str(row, 'name', record), shortName: reader.str(row, 'shortName', record, true), uscc, local, region,
-        province: reader.str(row, 'province', record, true), city: reader.str(row, 'city', record, true), areaId, output,
-        aboveScale: reader.bool(row, 'aboveScale', record), tags, founded: reader.num(row, 'founded', record, true), origin, sample,
+        id,
+        name: reader.str(row, 'name', record),
+        shortName: reader.str(row, 'shortName', record, true),
+        uscc,
+        local,
+        region,
+        province: reader.str(row, 'province', record, true),
+        city: reader.str(row, 'city', record, true),
+        areaId,
+        output,
+        aboveScale: reader.bool(row, 'aboveScale', record),
+        tags,
+        founded: reader.num(row, 'founded', record, true),
+        origin,
+        sample,
       });
-      const segments = (reader.str(row, 'segments', record, true) ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+      const segments = (reader.str(row, 'segments', record, true) ?? '')
+        .split(/[;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (!segments.length) reader.fail(record, 'segments', 'names no segment (segment=role;…)');
       for (const entry of segments) {
         const [segment = '', role = 'core'] = entry.split('=');
         reader.ref(segment, segmentIds.set, record, 'segments', 'segment');
-        if (!(ENTERPRISE_ROLES as readonly string[]).includes(role)) reader.fail(record, 'segments', `role '${role}' of '${segment}' must be one of ${ENTERPRISE_ROLES.join(', ')}`);
+        if (!(ENTERPRISE_ROLES as readonly string[]).includes(role))
+          reader.fail(record, 'segments', `role '${role}' of '${segment}' must be one of ${ENTERPRISE_ROLES.join(', ')}`);
         data.operatesIn.push({ enterprise: id, segment, role, origin });
       }
     });

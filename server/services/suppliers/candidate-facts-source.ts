@@ -16,7 +16,11 @@ export interface CandidateFactsSource {
   candidates(segmentIds: string[]): Promise<CandidateFactsRow[]>;
   localBuyers(segmentIds: string[], areaIds: string[] | null): Promise<{ id: string; localBuyers: number }[]>;
   /** Per (candidate, demand segment, near: the buyer is a local enterprise of another area): distinct buyers like the local ones. */
-  peerBuyers(segmentIds: string[], demandSegments: Record<string, true>, areaIds: string[] | null): Promise<{ id: string; segmentId: string; near: boolean; peerBuyers: number }[]>;
+  peerBuyers(
+    segmentIds: string[],
+    demandSegments: Record<string, true>,
+    areaIds: string[] | null,
+  ): Promise<{ id: string; segmentId: string; near: boolean; peerBuyers: number }[]>;
 }
 
 /** The candidate facts as the store's queries give them (cypher/read/suppliers/). */
@@ -27,6 +31,10 @@ export function cypherCandidateFacts(store: Store): CandidateFactsSource {
     candidates: (segmentIds) => store.run<CandidateFactsRow>('read/suppliers/candidate-facts', { segmentIds }),
     localBuyers: (segmentIds, areaIds) => store.run<{ id: string; localBuyers: number }>('read/suppliers/candidate-local-buyers', { segmentIds, areaIds }),
     peerBuyers: (segmentIds, demandSegments, areaIds) =>
-      store.run<{ id: string; segmentId: string; near: boolean; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', { segmentIds, demandSegments, areaIds }),
+      store.run<{ id: string; segmentId: string; near: boolean; peerBuyers: number }>('read/suppliers/candidate-peer-buyers', {
+        segmentIds,
+        demandSegments,
+        areaIds,
+      }),
   };
 }

@@ -20,7 +20,8 @@ export function candidatePredicate(filter: CandidateFilter | null | undefined): 
   if (!filter) return null;
   const { regions, aboveScale, tags, inSegmentOnly } = filter;
   for (const r of regions ?? []) {
-    if (!(REGION_CLASSES as readonly string[]).includes(r)) throw new ValidationError(`filter.regions: '${r}' is not one of ${REGION_CLASSES.join(', ')}`, 'filter.regions');
+    if (!(REGION_CLASSES as readonly string[]).includes(r))
+      throw new ValidationError(`filter.regions: '${r}' is not one of ${REGION_CLASSES.join(', ')}`, 'filter.regions');
   }
   if (regions && regions.length === 0) throw new ValidationError('filter.regions: give at least one region class, or leave it out', 'filter.regions');
   if (tags && tags.length === 0) throw new ValidationError('filter.tags: give at least one tag, or leave it out', 'filter.tags');

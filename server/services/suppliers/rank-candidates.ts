@@ -47,7 +47,13 @@ export function rankCandidates(
   );
 }
 
-async function computeRanking(store: Store, segmentIds: string[], areaId: string | null, weights: CandidateWeights, source: CandidateFactsSource): Promise<Ranking> {
+async function computeRanking(
+  store: Store,
+  segmentIds: string[],
+  areaId: string | null,
+  weights: CandidateWeights,
+  source: CandidateFactsSource,
+): Promise<Ranking> {
   // The area scope as ids (the area and every area PART_OF it), or null for every area.
   const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
   const locals = new Map<string, SegmentLocals>();
@@ -72,8 +78,8 @@ async function computeRanking(store: Store, segmentIds: string[], areaId: string
   const peers = new Map<string, { buyers: number; affinity: number }>();
   // Summed in one order (candidate, segment, near): the engines and the projection list the rows in different orders,
   // and a float sum's last bit depends on the order.
-  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort(
-    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near)),
+  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near),
   );
   for (const r of peerRows) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };

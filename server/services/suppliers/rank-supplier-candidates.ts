@@ -85,7 +85,12 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
 }
 
 /** One candidate of a page: score and components, reasons and the path of its evidence. Pure, so wording and paths are unit-tested without a store. */
-export function scoreCandidate(row: CandidateRow, ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames' | 'segmentNamesEn'>, w: CandidateWeights, rank: number): SupplierCandidate {
+export function scoreCandidate(
+  row: CandidateRow,
+  ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames' | 'segmentNamesEn'>,
+  w: CandidateWeights,
+  rank: number,
+): SupplierCandidate {
   const f = row.facts;
   const { components, score } = scoreComponents(f, ranking.pool, w);
   const reasons = candidateReasons(row, components, (id) => {
@@ -160,7 +165,11 @@ export async function rankSupplierCandidates(
   const slice = listed.slice(offset, offset + first);
   const evidence = new Map(
     (slice.length
-      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids: slice.map(({ c }) => c.facts.id), demandSegments: ranking.demandSegments })
+      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', {
+          segmentIds,
+          ids: slice.map(({ c }) => c.facts.id),
+          demandSegments: ranking.demandSegments,
+        })
       : []
     ).map((r) => [r.id, r]),
   );

@@ -75,7 +75,10 @@ export function poolStats(facts: readonly ScoreFacts[]): PoolStats {
     }
   }
   const range = { minLogOutput, maxLogOutput };
-  const known = facts.map((f) => scaleOf(f.output, range)).filter((v): v is number => v != null).sort((a, b) => a - b);
+  const known = facts
+    .map((f) => scaleOf(f.output, range))
+    .filter((v): v is number => v != null)
+    .sort((a, b) => a - b);
   const neutralScale = known.length ? known[Math.floor(known.length / 2)]! : 0.5;
   return { maxLocalBuyers, maxPeerAffinity, maxCustomers, minLogOutput, maxLogOutput, neutralScale };
 }
@@ -130,7 +133,9 @@ function detailOf(name: ComponentName, f: ScoreFacts, p: PoolStats): string {
     case 'customers':
       return `${f.customers} customer(s) (most: ${p.maxCustomers})`;
     case 'scale':
-      return f.output == null ? `output unknown: the candidates' median counts${f.aboveScale ? '; 规上' : ''}` : `${f.aboveScale ? '规上, ' : ''}output ${f.output} 万元`;
+      return f.output == null
+        ? `output unknown: the candidates' median counts${f.aboveScale ? '; 规上' : ''}`
+        : `${f.aboveScale ? '规上, ' : ''}output ${f.output} 万元`;
     case 'region':
       return f.region ?? 'unknown';
     case 'qualifications':
@@ -165,9 +170,6 @@ const byName = new Intl.Collator('zh-CN');
  */
 export function compareRanked(a: { facts: ScoreFacts; raw: number }, b: { facts: ScoreFacts; raw: number }): number {
   return (
-    b.raw - a.raw ||
-    evidenceOf(b.facts) - evidenceOf(a.facts) ||
-    (b.facts.output ?? -1) - (a.facts.output ?? -1) ||
-    byName.compare(a.facts.name, b.facts.name)
+    b.raw - a.raw || evidenceOf(b.facts) - evidenceOf(a.facts) || (b.facts.output ?? -1) - (a.facts.output ?? -1) || byName.compare(a.facts.name, b.facts.name)
   );
 }

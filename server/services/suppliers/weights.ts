@@ -28,7 +28,16 @@ export interface CandidateWeights {
 export type ComponentName = keyof CandidateWeights;
 
 /** The order components are listed (and summed) in. */
-export const COMPONENT_ORDER: readonly ComponentName[] = ['segmentFit', 'suppliesLocal', 'suppliesPeers', 'customers', 'scale', 'region', 'qualifications', 'leaderElsewhere'];
+export const COMPONENT_ORDER: readonly ComponentName[] = [
+  'segmentFit',
+  'suppliesLocal',
+  'suppliesPeers',
+  'customers',
+  'scale',
+  'region',
+  'qualifications',
+  'leaderElsewhere',
+];
 
 export const DEFAULT_WEIGHTS: CandidateWeights = {
   segmentFit: 37,

@@ -39,20 +39,34 @@ export function candidateReasons(row: CandidateRow, components: ScoreComponent[]
     clause(
       'segmentFit',
       f.direct ? `从事${fit.segmentName}环节` : `从事${fit.segmentName}环节（与目标环节供应同一下游）`,
-      f.direct ? `operates in ${fit.segmentNameEn ?? fit.segmentName}` : `operates in ${fit.segmentNameEn ?? fit.segmentName}, which feeds the same downstream segment`,
+      f.direct
+        ? `operates in ${fit.segmentNameEn ?? fit.segmentName}`
+        : `operates in ${fit.segmentNameEn ?? fit.segmentName}, which feeds the same downstream segment`,
     );
   }
   const buyers = [...new Set(row.localBuyers.map((b) => b.name))];
   if (buyers.length) {
-    clause('suppliesLocal', `已向本地${names(buyers, '、', (n) => `等${n}家`)}供货`, `already supplies local ${names(buyers, ', ', (n) => ` and ${n - NAMES_SHOWN} more`)}`);
+    clause(
+      'suppliesLocal',
+      `已向本地${names(buyers, '、', (n) => `等${n}家`)}供货`,
+      `already supplies local ${names(buyers, ', ', (n) => ` and ${n - NAMES_SHOWN} more`)}`,
+    );
   }
   if (f.peerBuyers > 0) {
     const segs = [...new Set(row.peerBuyers.map((p) => p.segmentId))].map(segmentNameOf);
     const near = new Set(row.peerBuyers.filter((p) => p.near).map((p) => p.buyerId)).size;
     clause(
       'suppliesPeers',
-      `供货给${f.peerBuyers}家与本地买方同类的企业（${names(segs.map((s) => s.zh), '、', () => '等')}环节${near ? `，${near}家在本地` : ''}）`,
-      `supplies ${f.peerBuyers} firm(s) like the local buyers (in ${names(segs.map((s) => s.en), ', ', () => ' etc.')}${near ? `; ${near} local` : ''})`,
+      `供货给${f.peerBuyers}家与本地买方同类的企业（${names(
+        segs.map((s) => s.zh),
+        '、',
+        () => '等',
+      )}环节${near ? `，${near}家在本地` : ''}）`,
+      `supplies ${f.peerBuyers} firm(s) like the local buyers (in ${names(
+        segs.map((s) => s.en),
+        ', ',
+        () => ' etc.',
+      )}${near ? `; ${near} local` : ''})`,
     );
   }
   if (f.customers > 0) {

@@ -14,10 +14,7 @@ const baselineId = (targetId: string) => `baseline:${targetId}`;
  * day the product first held the data. Returns how many were taken.
  */
 export async function ensureBaselines(store: Store, now: Date = new Date()): Promise<number> {
-  const [targets, existing] = await Promise.all([
-    store.run<TargetRecord>('read/targets/list'),
-    store.run<{ targetId: string }>('read/targets/baselines'),
-  ]);
+  const [targets, existing] = await Promise.all([store.run<TargetRecord>('read/targets/list'), store.run<{ targetId: string }>('read/targets/baselines')]);
   const have = new Set(existing.map((b) => b.targetId));
   const compute = createMetricComputer(store);
   const missing = targets.filter((t) => t.counts === 'increase' && !have.has(t.id));
@@ -27,8 +24,15 @@ export async function ensureBaselines(store: Store, now: Date = new Date()): Pro
   await store.transaction(async (tx) => {
     for (const { t, computed } of taken) {
       await tx.run('write/targets/record-baseline', {
-        targetId: t.id, id: baselineId(t.id), value: computed!.value, date: now.toISOString().slice(0, 10), takenAt: now.toISOString(),
-        source: '首次载入时的快照 (snapshot at first load)', note: null, origin: 'snapshot', replace: false,
+        targetId: t.id,
+        id: baselineId(t.id),
+        value: computed!.value,
+        date: now.toISOString().slice(0, 10),
+        takenAt: now.toISOString(),
+        source: '首次载入时的快照 (snapshot at first load)',
+        note: null,
+        origin: 'snapshot',
+        replace: false,
       });
     }
   });
@@ -48,8 +52,15 @@ export async function recordTargetBaseline(
     const [target] = await tx.run('read/targets/exists', { targetId: input.targetId });
     if (!target) throw new FieldNotFoundError('Target', input.targetId, 'targetId');
     const [row] = await tx.run<Omit<BaselineRecord, 'targetId'>>('write/targets/record-baseline', {
-      targetId: input.targetId, id: baselineId(input.targetId), value: input.value, date, takenAt: new Date().toISOString(),
-      source: input.source?.trim() || null, note: input.note?.trim() || null, origin: 'user', replace: true,
+      targetId: input.targetId,
+      id: baselineId(input.targetId),
+      value: input.value,
+      date,
+      takenAt: new Date().toISOString(),
+      source: input.source?.trim() || null,
+      note: input.note?.trim() || null,
+      origin: 'user',
+      replace: true,
     });
     return { ...row!, targetId: input.targetId };
   });

@@ -99,7 +99,10 @@ export function createMetricComputer(runner: QueryRunner) {
 
   async function stockValue(target: TargetRecord, metric: string, areaIds: string[] | null): Promise<number | null> {
     if (metric === 'chain_output') {
-      const chainIds = target.measures.filter((m) => m.label === 'Chain').map((m) => m.id).sort();
+      const chainIds = target.measures
+        .filter((m) => m.label === 'Chain')
+        .map((m) => m.id)
+        .sort();
       if (chainIds.length === 0) return null;
       const row = await cached(`chain:${chainIds.join(',')}|${areaIds?.join(',') ?? '*'}`, async () => {
         const [r] = await runner.run<{ output: number | null }>('read/targets/chain-output', { chainIds, areaIds });

@@ -18,7 +18,9 @@ export function countProjects(
   until: string,
 ): { value: number; byYear: YearValue[] } {
   const min = PROJECT_METRICS[metric]!;
-  const counted = projects.filter((p) => (areaIds === null || (p.area !== null && areaIds.includes(p.area.id))) && countsForProjectTarget(p, min, since, until));
+  const counted = projects.filter(
+    (p) => (areaIds === null || (p.area !== null && areaIds.includes(p.area.id))) && countsForProjectTarget(p, min, since, until),
+  );
   const years = new Map<number | null, number>();
   for (const p of counted) years.set(signedYear(p), (years.get(signedYear(p)) ?? 0) + 1);
   const byYear = [...years.entries()].map(([year, value]) => ({ year, value })).sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));

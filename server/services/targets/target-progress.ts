@@ -55,8 +55,21 @@ async function progressOf(target: TargetRecord, ctx: Context, parts: TargetProgr
   const ratio = current !== null && target.value ? round(current / target.value, 4) : null;
   const expectedRatio = round(expectedPace(PLAN_START, target.deadline ?? '2026-12-31', ctx.now), 4);
   return {
-    target, value: target.value, unit: target.unit, current, currentSource, ratio, history: target.history, parts,
-    counts, baseline, since, asOf, byYear: computed?.byYear ?? null, expectedRatio, behindPace: ratio === null ? null : ratio < expectedRatio,
+    target,
+    value: target.value,
+    unit: target.unit,
+    current,
+    currentSource,
+    ratio,
+    history: target.history,
+    parts,
+    counts,
+    baseline,
+    since,
+    asOf,
+    byYear: computed?.byYear ?? null,
+    expectedRatio,
+    behindPace: ratio === null ? null : ratio < expectedRatio,
   };
 }
 
