@@ -1,4 +1,5 @@
 import { gapKindZh } from '../../model/gap-kinds.ts';
+import { gapStatusZh } from '../../model/gap-statuses.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
@@ -14,7 +15,6 @@ import { exportRows, type ExportFile, type ExportFormat, type TableRows } from '
 export { exportRows };
 
 const REGION_ZH: Record<string, string> = { local: '本地', anhui: '省内', yrd: '长三角', other: '其他' };
-const STATUS_ZH: Record<string, string> = { open: '待处理', in_progress: '推进中', filled: '已补齐', dismissed: '已搁置' };
 const ORIGIN_ZH: Record<string, string> = { plan: '计划', sample: '示例数据', import: '导入', user: '用户录入', analysis: '分析' };
 const yesNo = (v: boolean | null | undefined) => (v === true ? '是' : v === false ? '否' : '');
 
@@ -192,7 +192,7 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
   const rows = gaps.map((g) => ({
     编号: g.id,
     类型: gapKindZh(g.kind),
-    状态: STATUS_ZH[g.status] ?? g.status,
+    状态: gapStatusZh(g.status),
     产业链: g.chainName ?? '',
     环节: g.segmentName,
     地区: g.areaName ?? '全部地区',

@@ -1,4 +1,5 @@
 import { gapKindZh } from '../../model/gap-kinds.ts';
+import { gapStatusZh } from '../../model/gap-statuses.ts';
 import type { Store } from '../../store/store.ts';
 import { MIME_TYPES, toXlsxSheets, type ExportFile, type SheetRows } from '../export/table-file.ts';
 import { limitedWork } from '../limits/work-limits.ts';
@@ -6,7 +7,6 @@ import { STAGE_ZH, type Rate } from '../projects/pipeline-rules.ts';
 import type { Project } from '../projects/project-types.ts';
 import { monthlyReport, type MonthlyReport, type MonthlyReportArgs, type ReportProject } from './monthly-report.ts';
 
-const GAP_STATUS_ZH: Record<string, string> = { open: '待解决', in_progress: '推进中', filled: '已填补', dismissed: '已搁置' };
 const SOURCE_ZH: Record<string, string> = { COMPUTED: '据数据计算', RECORDED: '填报', NONE: '暂无' };
 const UNKNOWN = '未知';
 
@@ -124,7 +124,7 @@ export function reportSheets(r: MonthlyReport): SheetRows[] {
       rows: r.gaps.map(({ gap, projects }) => ({
         缺口编号: gap.id,
         类型: gapKindZh(gap.kind),
-        状态: GAP_STATUS_ZH[gap.status] ?? gap.status,
+        状态: gapStatusZh(gap.status),
         产业链: gap.chainName ?? '',
         环节: gap.segmentName,
         地区: gap.areaName ?? '全部地区',
