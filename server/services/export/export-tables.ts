@@ -1,5 +1,4 @@
-import { gapKindZh } from '../../model/gap-kinds.ts';
-import { gapStatusZh } from '../../model/gap-statuses.ts';
+import { gapColumnsZh, unitNamesZh } from './gap-columns.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
@@ -191,19 +190,8 @@ async function gapFile(store: Store, format: ExportFormat, filter: GapFilter): P
   const gaps = await listSavedGaps(store, filter);
   const rows = gaps.map((g) => ({
     编号: g.id,
-    类型: gapKindZh(g.kind),
-    状态: gapStatusZh(g.status),
-    产业链: g.chainName ?? '',
-    环节: g.segmentName,
-    地区: g.areaName ?? '全部地区',
-    牵头单位: g.responsible
-      .filter((u) => u.role === 'lead')
-      .map((u) => u.unitName)
-      .join('、'),
-    配合单位: g.responsible
-      .filter((u) => u.role === 'support')
-      .map((u) => u.unitName)
-      .join('、'),
+    ...gapColumnsZh(g),
+    配合单位: unitNamesZh(g, 'support'),
     原因: g.reason ?? '',
     备注: g.note ?? '',
     来源: ORIGIN_ZH[g.origin ?? ''] ?? g.origin ?? '',

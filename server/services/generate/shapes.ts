@@ -40,7 +40,7 @@ export interface GraphShape {
 
 /**
  * The tiers' shape (issue 7 sizes): Zipf 0.7 segments, suppliers ∝ sqrt(output), 40 % from the buyer's
- * region and strong distance decay; 70 % of supplies taken from what other buyers in the same area (any
+ * region and strong distance decay; 85 % of supplies taken from what other buyers in the same area (any
  * segment) buy in that segment (place-based input sharing).
  */
 export const PLAN_SHAPE: GraphShape = {
@@ -58,7 +58,7 @@ export const PLAN_SHAPE: GraphShape = {
 
 /**
  * A differently shaped graph: more local firms and far more from other provinces, a few very large
- * segments, suppliers less often along FEEDS, weak distance decay, scale mattering little, and 60 % of
+ * segments, suppliers less often along FEEDS, weak distance decay, scale mattering little, and 75 % of
  * supplies taken from what buyers of the same segment in the same region buy (an industry's regional
  * supplier base), not from the buyer's neighbours.
  */

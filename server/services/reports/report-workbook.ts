@@ -1,5 +1,4 @@
-import { gapKindZh } from '../../model/gap-kinds.ts';
-import { gapStatusZh } from '../../model/gap-statuses.ts';
+import { gapColumnsZh } from '../export/gap-columns.ts';
 import type { Store } from '../../store/store.ts';
 import { MIME_TYPES, toXlsxSheets, type ExportFile, type SheetRows } from '../export/table-file.ts';
 import { limitedWork } from '../limits/work-limits.ts';
@@ -123,15 +122,7 @@ export function reportSheets(r: MonthlyReport): SheetRows[] {
       headers: ['缺口编号', '类型', '状态', '产业链', '环节', '地区', '牵头单位', '备注', '线索/项目'],
       rows: r.gaps.map(({ gap, projects }) => ({
         缺口编号: gap.id,
-        类型: gapKindZh(gap.kind),
-        状态: gapStatusZh(gap.status),
-        产业链: gap.chainName ?? '',
-        环节: gap.segmentName,
-        地区: gap.areaName ?? '全部地区',
-        牵头单位: gap.responsible
-          .filter((u) => u.role === 'lead')
-          .map((u) => u.unitName)
-          .join('、'),
+        ...gapColumnsZh(gap),
         备注: gap.note ?? '',
         '线索/项目': projects.map((p) => `${p.name}（${STAGE_ZH[p.stage]}）`).join('；') || '无',
       })),
