@@ -18,7 +18,7 @@ import type { ImportKind } from '../server/services/import/types.ts';
 import { loadSeeds } from '../server/services/seed/load-seeds.ts';
 import { EmbeddedStore } from '../server/store/embedded-store.ts';
 import { calibrate, closeCalibration, describeCalibration } from './lib/calibration.ts';
-import { round, table } from './lib/measure.ts';
+import { processMemoryMb, round, table } from './lib/measure.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -80,7 +80,7 @@ async function main() {
   }
   const end = await calibrate();
   await closeCalibration();
-  const peakRssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024);
+  const peakRssMb = processMemoryMb('self');
   console.log(
     '\n' +
       describeCalibration('start', start) +

@@ -16,7 +16,7 @@ import { resetStore } from '../server/services/seed/load-seeds.ts';
 import { search } from '../server/services/explore/search.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
-import { round, table, type OpResult } from './lib/measure.ts';
+import { processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
 import { describeProjection, measureProjection, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
@@ -147,7 +147,7 @@ async function main() {
   await store.close();
 
   // ---- HTTP / GraphQL ----
-  let http: { startupMs: number; results: LoadResult[]; peakRssMb: number; error?: string } | undefined;
+  let http: { startupMs: number; results: LoadResult[]; peakRssMb: number | undefined; error?: string } | undefined;
   if (!values['skip-http']) {
     console.log('\nGraphQL over HTTP (autocannon, 16 connections):');
     const server = await startServer(kind, dataDir);
@@ -218,7 +218,8 @@ async function main() {
   }
 
   // Neo4j runs in its own Java process (npm run neo4j prints NEO4J_PID): its peak is part of the store's cost.
-  const neo4jPeakRssMb = kind === 'neo4j' ? peakRssOf(process.env.NEO4J_PID) : undefined;
+  const neo4jPid = Number(process.env.NEO4J_PID);
+  const neo4jPeakRssMb = kind === 'neo4j' && Number.isInteger(neo4jPid) && neo4jPid > 0 ? processMemoryMb(neo4jPid) : undefined;
   if (kind === 'neo4j') console.log(`Neo4j process peak RSS: ${neo4jPeakRssMb ?? 'unknown (set NEO4J_PID to the Java process npm run neo4j started)'} MB`);
   const calibrationEnd = await calibrate();
   await closeCalibration();
@@ -246,24 +247,13 @@ async function main() {
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
     neo4jPeakRssMb: neo4jPeakRssMb ?? null,
-    benchPeakRssMb: peakRssOf(String(process.pid)) ?? null,
+    benchPeakRssMb: processMemoryMb('self') ?? null,
     ...(reuse ? { mergedWith: previous.started ?? null } : {}),
   } as unknown as Parameters<typeof summary>[0] & Record<string, unknown>;
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   console.log('\n' + summary(result));
   console.log(`\nwrote ${file}`);
   if (kind === 'embedded') console.log(`the loaded store stays in ${dataDir} for bench/profile.ts (deleted by the next run of this tier)`);
-}
-
-/** Peak resident memory (VmHWM) of a process on this machine, in MB; undefined when it cannot be read. */
-function peakRssOf(pid: string | undefined): number | undefined {
-  if (!pid || !/^\d+$/.test(pid)) return undefined;
-  try {
-    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const CHAIN = 'chain:nev-parts';
@@ -317,7 +307,7 @@ function summary(r: {
   floor?: FloorResult;
   load: { rowsPerSecond: number | null; rowsPerCpuSecond: number | null };
   ops: OpResult[];
-  http?: { results: LoadResult[]; peakRssMb: number };
+  http?: { results: LoadResult[]; peakRssMb: number | undefined };
 }): string {
   const rows: (string | number)[][] = r.ops.map((o) => [
     o.name,

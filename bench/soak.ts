@@ -14,7 +14,7 @@
  * RATE_LIMITED, other errors), and whether the enterprise count after the run
  * equals the count before plus the acknowledged creates (nothing lost).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { loadGenerated } from '../server/services/generate/load.ts';
 import { seedIfEmpty } from '../server/services/seed/load-seeds.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { startServer, type RunningServer } from './lib/http.ts';
-import { round, table } from './lib/measure.ts';
+import { processMemoryMb, round, table } from './lib/measure.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const EDITOR_PASSWORD = 'soak-editor-password';
@@ -61,11 +61,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!, 1);
 };
-
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024, 0);
-}
 
 async function enterpriseCount(dataDir: string): Promise<number> {
   const store = await createStore(loadConfig(['--data-dir', dataDir, '--no-seed']));
@@ -233,9 +228,9 @@ export async function runSoak(argv: string[]): Promise<void> {
   const server = await startServer('embedded', dataDir, { OPEN_MODE: 'true', TRUST_PROXY: 'true' });
   console.log(`server up in ${server.startupMs} ms; ${countBefore} enterprises`);
   const pid = server.child.pid!;
-  const memory: { atS: number; rssMb: number }[] = [];
+  const memory: { atS: number; rssMb: number | undefined }[] = [];
   const t0 = performance.now();
-  const memTimer = setInterval(() => memory.push({ atS: round((performance.now() - t0) / 1000, 0), rssMb: rssMb(pid, 'VmRSS') }), 5000);
+  const memTimer = setInterval(() => memory.push({ atS: round((performance.now() - t0) / 1000, 0), rssMb: processMemoryMb(pid, 'VmRSS') }), 5000);
 
   // ---- phase 1: the heaviest anonymous reads, 8 clients, with probes ----
   const heavy = new Recorder();
@@ -311,7 +306,7 @@ export async function runSoak(argv: string[]): Promise<void> {
   })();
   await Promise.all([probe(server, mixed, mixedDone, 200), ...readers, ...writers, importer, exporter]);
   clearInterval(memTimer);
-  const peakRssMb = rssMb(pid, 'VmHWM');
+  const peakRssMb = processMemoryMb(pid);
   await server.stop();
   const countAfter = await enterpriseCount(dataDir);
   const expected = countBefore + acknowledgedCreates + importedCreates;
@@ -341,7 +336,7 @@ export async function runSoak(argv: string[]): Promise<void> {
     const from = mixedStart + m * 60_000;
     const xs = mixed.samples.filter((s) => s.at >= from && s.at < from + 60_000 && (s.kind === 'read' || s.kind === 'write'));
     const ok = xs.filter((s) => s.outcome === 'ok');
-    const mem = memory.filter((x) => x.atS * 1000 >= from - t0 && x.atS * 1000 < from - t0 + 60_000).map((x) => x.rssMb);
+    const mem = memory.filter((x) => x.atS * 1000 >= from - t0 && x.atS * 1000 < from - t0 + 60_000).flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb]));
     return {
       minute: m + 1,
       okPerSec: round(ok.length / 60, 1),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { round } from './measure.ts';
+import { processMemoryMb, round } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,7 +11,7 @@ export interface RunningServer {
   url: string;
   startupMs: number;
   /** Peak resident set (VmHWM) of the server process so far, in MB. */
-  peakRssMb(): number;
+  peakRssMb(): number | undefined;
   /** CPU time (user + system) the server process has used so far, in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -49,11 +49,7 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
         child,
         url: `http://${m[1]}/graphql`,
         startupMs: round(performance.now() - t0, 0),
-        peakRssMb: () => {
-          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-          const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-          return round(kb / 1024, 0);
-        },
+        peakRssMb: () => processMemoryMb(child.pid!),
         cpuMs: () => {
           const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
           return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)

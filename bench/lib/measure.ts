@@ -1,4 +1,15 @@
-/** Timing helpers for the benchmark: warm-up, repeated runs, percentiles. */
+/** Timing helpers for the benchmark: warm-up, repeated runs, percentiles, process memory. */
+import { readFileSync } from 'node:fs';
+
+/** A process's resident memory now (VmRSS) or at its peak (VmHWM), in MB; undefined when /proc cannot tell (the process is gone, not Linux). */
+export function processMemoryMb(pid: number | 'self', field: 'VmRSS' | 'VmHWM' = 'VmHWM'): number | undefined {
+  try {
+    const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface OpResult {
   name: string;
