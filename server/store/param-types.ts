@@ -50,6 +50,8 @@ export const PARAM_TYPES: Readonly<Record<string, string>> = {
   demandSegments: 'Readonly<Record<string, boolean>>',
   /** ids as keys: the set the query looks ids up in */
   among: 'Readonly<Record<string, boolean>>',
+  /** explorable label → ids of nodes carrying it (the explore projection's lookups, one index per label) */
+  byLabel: 'Readonly<Record<string, readonly string[]>>',
   // texts
   name: 'string',
   role: 'string | null',

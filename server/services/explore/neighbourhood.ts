@@ -2,8 +2,11 @@ import { limitedWork } from '../limits/work-limits.ts';
 import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
-import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
+import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type NodeRow } from './graph-node.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
+import { analyticsSource } from '../projection/projection-registry.ts';
+import { projectedTopology } from '../projection/projected-topology.ts';
+import { cypherTopology, type TopologySource } from './topology-source.ts';
 
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 500;
 export const NEIGHBOURHOOD_MAX_LIMIT = 2000;
@@ -85,9 +88,9 @@ function needsProperties(filter: NeighbourhoodFilter): boolean {
 }
 
 /** Fetches full rows for `ids`, in the order given; with their areas only when asked (areaIds is empty otherwise). */
-async function fetchRows(store: Store, ids: string[], withAreas = false): Promise<WalkRow[]> {
+async function fetchRows(store: Store, topology: TopologySource, ids: string[], withAreas = false): Promise<WalkRow[]> {
   if (ids.length === 0) return [];
-  const rows = await store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS });
+  const rows: NodeRow[] = await topology.nodes(ids);
   const areas = withAreas
     ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds]))
     : null;
@@ -108,17 +111,29 @@ async function fetchRows(store: Store, ids: string[], withAreas = false): Promis
  * The walk reads ids and labels only; properties are fetched for the nodes the
  * label filter keeps, and the walk stops as soon as more than `limit` nodes are
  * kept (the first `limit` are all that can be shown).
+ *
+ * The walk reads the in-memory projection's topology while it is current (the
+ * same rows as the store's queries, server/services/projection), else the store.
  */
-export function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}): Promise<NeighbourhoodResult> {
+export function neighbourhood(store: Store, id: string, options: NeighbourhoodOptions = {}, topology?: TopologySource): Promise<NeighbourhoodResult> {
   const checked = checkOptions(options);
+  const explore = topology ? null : analyticsSource(store)?.explore;
+  const source = topology ?? (explore ? projectedTopology(explore, store) : cypherTopology(store));
   // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations.
   if (checked.depth >= 3)
-    return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () => walk(store, id, checked));
-  return walk(store, id, checked);
+    return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () =>
+      walk(store, source, id, checked),
+    );
+  return walk(store, source, id, checked);
 }
 
-async function walk(store: Store, id: string, { depth, limit, filter }: ReturnType<typeof checkOptions>): Promise<NeighbourhoodResult> {
-  const [center] = await fetchRows(store, [id]);
+async function walk(
+  store: Store,
+  topology: TopologySource,
+  id: string,
+  { depth, limit, filter }: ReturnType<typeof checkOptions>,
+): Promise<NeighbourhoodResult> {
+  const [center] = await fetchRows(store, topology, [id]);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
@@ -144,11 +159,7 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
     }
     const wanted = unfiltered ? Math.min(budget, limit + 1 - shownIds.length) : budget;
     // rows may include visited nodes (at most visited.size of them): ask for that many more
-    const rows = await store.run<{ id: string; label: string }>('read/explore/neighbours', {
-      ids: frontier,
-      labels: EXPLORE_LABELS,
-      limit: wanted + visited.size,
-    });
+    const rows = await topology.neighbours(frontier, wanted + visited.size);
     frontier = [];
     const labelled: string[] = [];
     for (const row of rows) {
@@ -169,7 +180,7 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
       const size = Math.max(100, limit + 1 - shownIds.length);
       const chunk = labelled.slice(i, i + size);
       i += chunk.length;
-      for (const row of await fetchRows(store, chunk, areaIds !== null)) {
+      for (const row of await fetchRows(store, topology, chunk, areaIds !== null)) {
         if (!keep(row)) continue;
         fetched.set(row.id, row);
         shownIds.push(row.id);
@@ -197,7 +208,7 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
       const chunk = candidateIds.slice(edgesReadUpTo, edgesReadUpTo + size);
       edgesReadUpTo += chunk.length;
       if (edgeRows >= EDGE_SCAN_LIMIT) continue;
-      for (const row of await store.run<EdgeRow>('read/explore/edges-from', { ids: chunk, among })) {
+      for (const row of await topology.edgesFrom(chunk, among)) {
         if (edgeRows >= EDGE_SCAN_LIMIT) break;
         if (++edgeRows >= EDGE_SCAN_LIMIT) truncated = true;
         const edgeId = `${row.type}:${row.source}->${row.target}`;
@@ -236,12 +247,16 @@ async function walk(store: Store, id: string, { depth, limit, filter }: ReturnTy
     }
   }
 
-  // properties only for the nodes shown
-  for (const row of await fetchRows(
-    store,
-    nodeIds.filter((x) => !fetched.has(x)),
-  ))
-    fetched.set(row.id, row);
+  // properties only for the nodes and edges shown (the two reads side by side)
+  const [, rows] = await Promise.all([
+    topology.completeEdges(edges),
+    fetchRows(
+      store,
+      topology,
+      nodeIds.filter((x) => !fetched.has(x)),
+    ),
+  ]);
+  for (const row of rows) fetched.set(row.id, row);
   const nodes: GraphNode[] = nodeIds.flatMap((x) => {
     const row = fetched.get(x);
     return row ? [toGraphNode(row)] : [];

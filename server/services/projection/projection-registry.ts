@@ -4,6 +4,7 @@ import type { CandidateFactsSource } from '../suppliers/candidate-facts-source.t
 import type { AnalyticGraph } from './analytic-graph.ts';
 import { changesAnalyticGraph } from './analytic-writes.ts';
 import { buildAnalyticGraph } from './build-analytic-graph.ts';
+import { buildExploreGraph, type ExploreGraph } from './explore-graph.ts';
 import { projectedCandidateFacts } from './projected-candidate-facts.ts';
 import { projectedGapFacts } from './projected-gap-facts.ts';
 
@@ -14,6 +15,8 @@ export interface AnalyticsSource {
   version: number;
   gapFacts: GapFactsSource;
   candidateFacts: CandidateFactsSource;
+  /** The explorable graph's topology for `neighbourhood`; null when the store's queries must answer (see buildExploreGraph). */
+  explore: ExploreGraph | null;
 }
 
 interface State {
@@ -77,7 +80,9 @@ export async function readAnalyticsSource(store: Store): Promise<AnalyticsSource
   const state = stateOf(store);
   const version = versionOf(store, state);
   const graph = await buildAnalyticGraph(store);
-  return { graph, version, gapFacts: projectedGapFacts(graph), candidateFacts: projectedCandidateFacts(graph) };
+  // read after the analytic graph, not beside it: the two reads' rows are not held at once
+  const explore = await buildExploreGraph(store);
+  return { graph, version, gapFacts: projectedGapFacts(graph), candidateFacts: projectedCandidateFacts(graph), explore };
 }
 
 function startBuild(store: Store, state: State): Promise<AnalyticsSource | null> {

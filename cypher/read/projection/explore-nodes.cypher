@@ -1,0 +1,6 @@
+// read/projection/explore-nodes: every node carrying an explorable domain label (the labels of read/explore/nodes), its first explorable label (the one read/explore/nodes gives) and how many explorable labels it carries, ordered by id (the explore projection's node table: nodes numbered in the engine's id order); labels tested with n:Label because labels() is slow on Grafeo; params none
+MATCH (n)
+WHERE n:Area OR n:Park OR n:Chain OR n:Segment OR n:Enterprise OR n:Unit OR n:Action OR n:Task OR n:Gap OR n:Target OR n:Progress
+RETURN n.id AS id, CASE WHEN n:Area THEN 'Area' WHEN n:Park THEN 'Park' WHEN n:Chain THEN 'Chain' WHEN n:Segment THEN 'Segment' WHEN n:Enterprise THEN 'Enterprise' WHEN n:Unit THEN 'Unit' WHEN n:Action THEN 'Action' WHEN n:Task THEN 'Task' WHEN n:Gap THEN 'Gap' WHEN n:Target THEN 'Target' WHEN n:Progress THEN 'Progress' END AS label,
+       CASE WHEN n:Area THEN 1 ELSE 0 END + CASE WHEN n:Park THEN 1 ELSE 0 END + CASE WHEN n:Chain THEN 1 ELSE 0 END + CASE WHEN n:Segment THEN 1 ELSE 0 END + CASE WHEN n:Enterprise THEN 1 ELSE 0 END + CASE WHEN n:Unit THEN 1 ELSE 0 END + CASE WHEN n:Action THEN 1 ELSE 0 END + CASE WHEN n:Task THEN 1 ELSE 0 END + CASE WHEN n:Gap THEN 1 ELSE 0 END + CASE WHEN n:Target THEN 1 ELSE 0 END + CASE WHEN n:Progress THEN 1 ELSE 0 END AS labelCount
+ORDER BY id

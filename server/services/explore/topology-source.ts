@@ -1,0 +1,33 @@
+import type { Store } from '../../store/store.ts';
+import type { GraphEdge } from '../graph-elements.ts';
+import { EXPLORE_LABELS, type EdgeRow, type NodeRow } from './graph-node.ts';
+
+/**
+ * Where `neighbourhood` reads the explorable graph: the store's queries
+ * (`cypherTopology`) or the in-memory projection's topology
+ * (server/services/projection/projected-topology.ts), which give the same rows
+ * in the same order; the walk itself is one piece of code over either.
+ */
+export interface TopologySource {
+  /** read/explore/neighbours: the distinct explorable nodes next to any of `ids`, by id, at most `limit`. */
+  neighbours(ids: string[], limit: number): Promise<{ id: string; label: string }[]>;
+  /**
+   * read/explore/edges-from: the relationships leaving `ids` that end among `among`,
+   * ordered by source, type, target. Properties may be left out (null) until
+   * `completeEdges` fills them in for the edges shown.
+   */
+  edgesFrom(ids: string[], among: Record<string, true>): Promise<EdgeRow[]>;
+  completeEdges(edges: GraphEdge[]): Promise<void>;
+  /** read/explore/nodes: the explorable nodes among `ids`, in any order. */
+  nodes(ids: string[]): Promise<NodeRow[]>;
+}
+
+/** The explorable graph as the store's queries give it (cypher/read/explore/). */
+export function cypherTopology(store: Store): TopologySource {
+  return {
+    neighbours: (ids, limit) => store.run<{ id: string; label: string }>('read/explore/neighbours', { ids, labels: EXPLORE_LABELS, limit }),
+    edgesFrom: (ids, among) => store.run<EdgeRow>('read/explore/edges-from', { ids, among }),
+    completeEdges: async () => {},
+    nodes: (ids) => store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS }),
+  };
+}

@@ -1,0 +1,130 @@
+import type { Store } from '../../store/store.ts';
+import { EXPLORE_LABELS } from '../explore/graph-node.ts';
+
+/**
+ * The topology of the explorable graph (every node with an explorable label and
+ * every relationship between two of them: ids, labels, relationship types, no
+ * properties), so that `neighbourhood` walks it in memory and reads properties
+ * only for the nodes and edges it shows. Part of the analytics projection: read
+ * with it, used only while it is current (projection-registry.ts).
+ *
+ * Nodes are numbered in the engine's `ORDER BY id` order, so comparing numbers
+ * compares ids the way the store's queries order them. Adjacency is CSR in
+ * typed arrays (tier L has 5M SUPPLIES): relationships by start node with their
+ * type and whether they have properties, and by end node; a relationship stored
+ * twice is listed twice, as the queries would read it.
+ */
+export interface ExploreGraph {
+  ids: string[];
+  index: Map<string, number>;
+  /** Index into EXPLORE_LABELS: the node's first explorable label. */
+  label: Uint8Array;
+  /** Relationship type names; `typeRank[t]` orders them as ORDER BY type(r) does. */
+  types: string[];
+  typeRank: Uint8Array;
+  /** Relationships by start node: outNode[outStart[n] .. outStart[n+1]) are end nodes, ascending. */
+  outStart: Int32Array;
+  outNode: Int32Array;
+  outType: Uint8Array;
+  /** 1 where the relationship has properties (read when shown). */
+  outHasProps: Uint8Array;
+  /** Relationships by end node: start nodes. */
+  inStart: Int32Array;
+  inNode: Int32Array;
+  stats: { nodes: number; relationships: number; readMs: number; buildMs: number };
+}
+
+/** Counting sort into CSR: start offsets per bucket and, per position, the item's index (stable). */
+function csr(buckets: number, keys: Int32Array): { start: Int32Array; item: Int32Array } {
+  const start = new Int32Array(buckets + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]! += 1;
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  const fill = start.slice(0, buckets);
+  const item = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) item[fill[keys[i]!]!++] = i;
+  return { start, item };
+}
+
+/**
+ * Reads the explorable graph's topology (cypher/read/projection/explore-*).
+ * Null when the walk could not give the store's answers from it: a node with
+ * two explorable labels or an id shared by two nodes (the store's lookups by
+ * id would find both); the store's queries then answer.
+ */
+export async function buildExploreGraph(store: Store): Promise<ExploreGraph | null> {
+  const t0 = performance.now();
+  const nodeRows = await store.run<{ id: string; label: string; labelCount: number }>('read/projection/explore-nodes');
+  const relRows = await store.run<{ source: string; type: string; target: string; hasProperties: boolean }>('read/projection/explore-relationships');
+  const t1 = performance.now();
+
+  const n = nodeRows.length;
+  const ids: string[] = new Array(n);
+  const index = new Map<string, number>();
+  const label = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = nodeRows[i]!;
+    const code = EXPLORE_LABELS.indexOf(row.label as (typeof EXPLORE_LABELS)[number]);
+    if (row.labelCount !== 1 || code < 0 || index.has(row.id)) return null;
+    ids[i] = row.id;
+    index.set(row.id, i);
+    label[i] = code;
+  }
+
+  const m = relRows.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const typeOf = new Uint8Array(m);
+  const props = new Uint8Array(m);
+  const typeCode = new Map<string, number>();
+  const types: string[] = [];
+  let k = 0;
+  for (const r of relRows) {
+    const a = index.get(r.source);
+    const b = index.get(r.target);
+    if (a === undefined || b === undefined) continue; // written between the two reads: the generation differs, the graph is not used
+    let t = typeCode.get(r.type);
+    if (t === undefined) {
+      if (types.length === 255) return null;
+      typeCode.set(r.type, (t = types.length));
+      types.push(r.type);
+    }
+    from[k] = a;
+    to[k] = b;
+    typeOf[k] = t;
+    props[k] = r.hasProperties ? 1 : 0;
+    k++;
+  }
+  const starts = from.subarray(0, k);
+  const ends = to.subarray(0, k);
+  // by end node first, so that each start node's list comes out with ascending end nodes
+  const byEnd = csr(n, ends);
+  const outStart = new Int32Array(n + 1);
+  for (let i = 0; i < k; i++) outStart[starts[i]! + 1]! += 1;
+  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
+  const fill = outStart.slice(0, n);
+  const outNode = new Int32Array(k);
+  const outType = new Uint8Array(k);
+  const outHasProps = new Uint8Array(k);
+  for (const i of byEnd.item) {
+    const at = fill[starts[i]!]!++;
+    outNode[at] = ends[i]!;
+    outType[at] = typeOf[i]!;
+    outHasProps[at] = props[i]!;
+  }
+  const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
+  return {
+    ids,
+    index,
+    label,
+    types,
+    typeRank,
+    outStart,
+    outNode,
+    outType,
+    outHasProps,
+    inStart: byEnd.start,
+    inNode: Int32Array.from(byEnd.item, (i) => starts[i]!),
+    stats: { nodes: n, relationships: k, readMs: t1 - t0, buildMs: performance.now() - t1 },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Store } from '../../store/store.ts';
+import type { GraphEdge } from '../graph-elements.ts';
+import { EXPLORE_LABELS, type EdgeRow, type NodeRow } from '../explore/graph-node.ts';
+import type { TopologySource } from '../explore/topology-source.ts';
+import type { ExploreGraph } from './explore-graph.ts';
+
+/** Ids grouped by their explorable label, for the queries that look each up in its own label's index. */
+function byLabel(g: ExploreGraph, ids: Iterable<string>): Record<string, string[]> {
+  const groups: Record<string, string[]> = Object.fromEntries(EXPLORE_LABELS.map((l) => [l, []]));
+  for (const id of ids) {
+    const v = g.index.get(id);
+    if (v !== undefined) groups[EXPLORE_LABELS[g.label[v]!]!]!.push(id);
+  }
+  return groups;
+}
+
+/**
+ * The walk's reads answered from the projection's topology: the rows
+ * read/explore/neighbours and read/explore/edges-from give, in their order;
+ * properties are read from the store only for the nodes and edges shown
+ * (read/explore/nodes-by-label, read/explore/edges-by-label).
+ */
+export function projectedTopology(g: ExploreGraph, store: Store): TopologySource {
+  const { ids, index, label, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
+  /** Edge ids seen by edgesFrom that have properties to read when shown. */
+  const withProperties = new Set<string>();
+  return {
+    async neighbours(frontier, limit) {
+      const seen = new Uint8Array(ids.length);
+      const found: number[] = [];
+      const add = (v: number) => {
+        if (seen[v]) return;
+        seen[v] = 1;
+        found.push(v);
+      };
+      for (const id of frontier) {
+        const a = index.get(id);
+        if (a === undefined) continue;
+        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) add(outNode[k]!);
+        for (let k = inStart[a]!; k < inStart[a + 1]!; k++) add(inNode[k]!);
+      }
+      const sorted = Int32Array.from(found).sort();
+      const rows: { id: string; label: string }[] = [];
+      for (let i = 0; i < sorted.length && i < limit; i++) rows.push({ id: ids[sorted[i]!]!, label: EXPLORE_LABELS[label[sorted[i]!]!]! });
+      return rows;
+    },
+    async edgesFrom(sources, among) {
+      const found: { a: number; k: number }[] = [];
+      for (const id of sources) {
+        const a = index.get(id);
+        if (a === undefined) continue;
+        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (among[ids[outNode[k]!]!] === true) found.push({ a, k });
+      }
+      // ORDER BY source, type, target: numbers follow the engine's id order
+      found.sort((x, y) => x.a - y.a || typeRank[outType[x.k]!]! - typeRank[outType[y.k]!]! || outNode[x.k]! - outNode[y.k]!);
+      return found.map(({ a, k }): EdgeRow => {
+        const row = { type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> };
+        if (outHasProps[k]) withProperties.add(`${row.type}:${row.source}->${row.target}`);
+        return row;
+      });
+    },
+    async completeEdges(edges) {
+      const wanted = new Map<string, GraphEdge>();
+      for (const e of edges) if (withProperties.has(e.id)) wanted.set(e.id, e);
+      if (wanted.size === 0) return;
+      const sources = new Set<string>();
+      const among: Record<string, true> = {};
+      for (const e of wanted.values()) {
+        sources.add(e.source);
+        among[e.target] = true;
+      }
+      for (const row of await store.run<EdgeRow>('read/explore/edges-by-label', { byLabel: byLabel(g, sources), among })) {
+        const id = `${row.type}:${row.source}->${row.target}`;
+        const edge = wanted.get(id);
+        if (!edge) continue;
+        edge.properties = row.properties ?? {};
+        wanted.delete(id); // the first of relationships stored twice, as the store's read keeps
+      }
+    },
+    nodes: (wanted) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted) }),
+  };
+}
