@@ -185,6 +185,11 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
     ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'],
     among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true },
   },
+  'read/explore/nodes-by-label': { byLabel: { Enterprise: ['ent:s0001'], Segment: ['seg:alloy-casting'], Chain: [] } },
+  'read/explore/edges-by-label': {
+    byLabel: { Chain: ['chain:nev-parts'], Segment: ['seg:auto-parts', 'seg:vehicle'] },
+    among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true },
+  },
   // supplier candidates at scale (read/suppliers/*): scoring facts for every candidate, evidence for a page
   'read/suppliers/segment-locals': { areaIds: ['area:chaohu'] },
   'read/suppliers/candidate-facts': { segmentIds: ['seg:3d-printing'] },
