@@ -21,7 +21,7 @@ interface EnterpriseRead {
 }
 
 /** Counting sort of `n` items into `buckets` by key: CSR start offsets and, per position, the item (stable). */
-function csr(buckets: number, n: number, key: (i: number) => number): { start: Int32Array; item: Int32Array } {
+export function csr(buckets: number, n: number, key: (i: number) => number): { start: Int32Array; item: Int32Array } {
   const start = new Int32Array(buckets + 1);
   for (let i = 0; i < n; i++) start[key(i) + 1]! += 1;
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;

@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import { EXPLORE_LABELS } from '../explore/graph-node.ts';
+import { csr } from './build-analytic-graph.ts';
 
 /**
  * The topology of the explorable graph (every node with an explorable label and
@@ -32,17 +33,6 @@ export interface ExploreGraph {
   inStart: Int32Array;
   inNode: Int32Array;
   stats: { nodes: number; relationships: number; readMs: number; buildMs: number };
-}
-
-/** Counting sort into CSR: start offsets per bucket and, per position, the item's index (stable). */
-function csr(buckets: number, keys: Int32Array): { start: Int32Array; item: Int32Array } {
-  const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]! += 1;
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const fill = start.slice(0, buckets);
-  const item = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) item[fill[keys[i]!]!++] = i;
-  return { start, item };
 }
 
 /**
@@ -97,7 +87,7 @@ export async function buildExploreGraph(store: Store): Promise<ExploreGraph | nu
   const starts = from.subarray(0, k);
   const ends = to.subarray(0, k);
   // by end node first, so that each start node's list comes out with ascending end nodes
-  const byEnd = csr(n, ends);
+  const byEnd = csr(n, k, (i) => ends[i]!);
   const outStart = new Int32Array(n + 1);
   for (let i = 0; i < k; i++) outStart[starts[i]! + 1]! += 1;
   for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
