@@ -19,6 +19,8 @@ export interface OpInputs {
   searchTexts: string[];
   /** Centres for the neighbourhood (depth 2, limit 2000). */
   hubEnterpriseId: string;
+  /** Centres the uncached GraphQL neighbourhood load cycles through (the hub first). */
+  centreIds: string[];
   segmentId: string;
   pathPairs: [string, string][];
   /** The gap whose supplier candidates are timed: a 补链 gap of chainId when the analysis finds one (the main use case). */
