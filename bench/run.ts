@@ -206,7 +206,12 @@ async function main() {
     } finally {
       await server.stop();
     }
-    console.log(`  server startup ${http.startupMs} ms, peak RSS ${http.peakRssMb} MB`);
+    const { serverStartMs, serverPeakRssMb } = TARGETS[tier];
+    const against = (value: number | undefined, target: number | undefined) =>
+      target === undefined ? '' : ` (target ${target}: ${value === undefined ? 'unknown' : value <= target ? 'ok' : 'MISS'})`;
+    console.log(
+      `  server startup ${http.startupMs} ms${against(http.startupMs, serverStartMs)}, peak RSS ${http.peakRssMb} MB${against(http.peakRssMb, serverPeakRssMb)}`,
+    );
   }
 
   // ---- UI ----
