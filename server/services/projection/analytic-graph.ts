@@ -54,6 +54,8 @@ export interface AnalyticGraph {
     /** LOCATED_IN (Area): area numbers of locStart[e] .. locStart[e+1]). */
     locStart: Int32Array;
     locArea: Int32Array;
+    /** 1 where that LOCATED_IN has properties (the explore topology reads them when it shows the edge). */
+    locHasProps: Uint8Array;
     /** SUPPLIES by supplier: buyers of outStart[e] .. outStart[e+1]), ascending, share NaN when missing. */
     outStart: Int32Array;
     outTo: Int32Array;

@@ -18,6 +18,7 @@ interface EnterpriseRead {
   tags: string[] | null;
   local: unknown;
   areaIds: string[];
+  areaIdsWithProperties: string[];
 }
 
 /** Counting sort of `n` items into `buckets` by key: CSR start offsets and, per position, the item (stable). */
@@ -78,6 +79,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
   const areaIndex = new Map<string, number>();
   const locStart = new Int32Array(n + 1);
   const locList: number[] = [];
+  const locProps: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = entRows[i]!;
     entIndex.set(e.id, i);
@@ -93,7 +95,12 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
       if (t.includes('链主')) leaderTag[i] = 1;
     } else tags[i] = null;
     local[i] = localCode(e.local);
+    // which of these LOCATED_IN have properties (the explore topology reads those when shown)
+    const propertied = e.areaIdsWithProperties?.length ? [...e.areaIdsWithProperties] : null;
     for (const a of e.areaIds) {
+      const p = propertied ? propertied.indexOf(a) : -1;
+      if (p >= 0) propertied!.splice(p, 1);
+      locProps.push(p >= 0 ? 1 : 0);
       let k = areaIndex.get(a);
       if (k === undefined) {
         areaIndex.set(a, (k = areaIds.length));
@@ -199,6 +206,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
       opSeg: opSegOf,
       locStart,
       locArea: Int32Array.from(locList),
+      locHasProps: Uint8Array.from(locProps),
       outStart,
       outTo,
       outShare,

@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import { EXPLORE_LABELS } from '../explore/graph-node.ts';
+import type { AnalyticGraph } from './analytic-graph.ts';
 import { csr } from './build-analytic-graph.ts';
 
 /**
@@ -36,12 +37,15 @@ export interface ExploreGraph {
 }
 
 /**
- * Reads the explorable graph's topology (cypher/read/projection/explore-*).
- * Null when the walk could not give the store's answers from it: a node with
- * two explorable labels or an id shared by two nodes (the store's lookups by
- * id would find both); the store's queries then answer.
+ * Reads the explorable graph's topology: its nodes (cypher/read/projection/explore-nodes)
+ * and the relationships the analytic graph `g`, read just before at the same
+ * generation, does not hold (explore-relationships); SUPPLIES, OPERATES_IN and
+ * LOCATED_IN come from `g` (by far the most: read once, not twice). Null when the
+ * walk could not give the store's answers from it: a node with two explorable
+ * labels or an id shared by two nodes (the store's lookups by id would find
+ * both); the store's queries then answer.
  */
-export async function buildExploreGraph(store: Store): Promise<ExploreGraph | null> {
+export async function buildExploreGraph(store: Store, g: AnalyticGraph): Promise<ExploreGraph | null> {
   const t0 = performance.now();
   const nodeRows = await store.run<{ id: string; label: string; labelCount: number }>('read/projection/explore-nodes');
   const relRows = await store.run<{ source: string; type: string; target: string; hasProperties: boolean }>('read/projection/explore-relationships');
@@ -59,30 +63,47 @@ export async function buildExploreGraph(store: Store): Promise<ExploreGraph | nu
     index.set(row.id, i);
     label[i] = code;
   }
+  /** Node numbers of the analytic graph's enterprises, segments and areas (-1: not explorable, cannot happen at one generation). */
+  const numbers = (list: string[]) => Int32Array.from(list, (id) => index.get(id) ?? -1);
+  const ent = numbers(g.enterprises.ids);
+  const seg = numbers(g.segments.ids);
+  const area = numbers(g.areas.ids);
+  const E = g.enterprises;
 
-  const m = relRows.length;
+  const m = relRows.length + E.outTo.length + E.opSeg.length + E.locArea.length;
   const from = new Int32Array(m);
   const to = new Int32Array(m);
   const typeOf = new Uint8Array(m);
   const props = new Uint8Array(m);
   const typeCode = new Map<string, number>();
   const types: string[] = [];
-  let k = 0;
-  for (const r of relRows) {
-    const a = index.get(r.source);
-    const b = index.get(r.target);
-    if (a === undefined || b === undefined) continue; // written between the two reads: the generation differs, the graph is not used
-    let t = typeCode.get(r.type);
+  const codeOf = (type: string) => {
+    let t = typeCode.get(type);
     if (t === undefined) {
-      if (types.length === 255) return null;
-      typeCode.set(r.type, (t = types.length));
-      types.push(r.type);
+      typeCode.set(type, (t = types.length));
+      types.push(type);
     }
+    return t;
+  };
+  let k = 0;
+  const add = (a: number, b: number, t: number, p: number) => {
+    if (a < 0 || b < 0) return; // written between the reads: the generation differs, the graph is not used
     from[k] = a;
     to[k] = b;
     typeOf[k] = t;
-    props[k] = r.hasProperties ? 1 : 0;
+    props[k] = p;
     k++;
+  };
+  for (const r of relRows) add(index.get(r.source) ?? -1, index.get(r.target) ?? -1, codeOf(r.type), r.hasProperties ? 1 : 0);
+  // SUPPLIES and OPERATES_IN carry properties (product, share, role) as written: read when shown
+  const supplies = codeOf('SUPPLIES');
+  const operatesIn = codeOf('OPERATES_IN');
+  const locatedIn = codeOf('LOCATED_IN');
+  if (types.length > 255) return null;
+  for (let e = 0; e < E.ids.length; e++) {
+    for (let j = E.outStart[e]!; j < E.outStart[e + 1]!; j++) add(ent[e]!, ent[E.outTo[j]!]!, supplies, 1);
+    for (let j = E.opStart[e]!; j < E.opStart[e + 1]!; j++) add(ent[e]!, seg[E.opSeg[j]!]!, operatesIn, 1);
+    for (let j = E.locStart[e]!; j < E.locStart[e + 1]!; j++) add(ent[e]!, area[E.locArea[j]!]!, locatedIn, E.locHasProps[j]!);
   }
   const starts = from.subarray(0, k);
   const ends = to.subarray(0, k);

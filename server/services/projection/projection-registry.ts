@@ -80,8 +80,8 @@ export async function readAnalyticsSource(store: Store): Promise<AnalyticsSource
   const state = stateOf(store);
   const version = versionOf(store, state);
   const graph = await buildAnalyticGraph(store);
-  // read after the analytic graph, not beside it: the two reads' rows are not held at once
-  const explore = await buildExploreGraph(store);
+  // after the analytic graph, whose enterprises, SUPPLIES, OPERATES_IN and LOCATED_IN it reuses
+  const explore = await buildExploreGraph(store, graph);
   return { graph, version, gapFacts: projectedGapFacts(graph), candidateFacts: projectedCandidateFacts(graph), explore };
 }
 
