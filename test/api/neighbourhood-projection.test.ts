@@ -3,6 +3,8 @@ import { neighbourhood, type NeighbourhoodOptions } from '../../server/services/
 import { cypherTopology } from '../../server/services/explore/topology-source.ts';
 import { SyntheticGraph, enterpriseId } from '../../server/services/generate/generate.ts';
 import { loadGenerated, loadSkeleton } from '../../server/services/generate/load.ts';
+import { buildAnalyticGraph } from '../../server/services/projection/build-analytic-graph.ts';
+import { buildExploreGraph } from '../../server/services/projection/explore-graph.ts';
 import { analyticsSource, enableProjection, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
 import { projectedTopology } from '../../server/services/projection/projected-topology.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
@@ -63,6 +65,14 @@ describe('neighbourhood from the projection: the same answers as the store queri
     const cut = await neighbourhood(api.store, 'chain:nev-parts', { depth: 2, limit: 7 }, cypherTopology(api.store));
     expect(cut.truncated).toBe(true);
   }, 180_000);
+
+  it('read in pages (as tier L is), the same topology as read at once', async () => {
+    const graph = await buildAnalyticGraph(api.store);
+    const whole = await buildExploreGraph(api.store, graph, { page: 1_000_000 });
+    const paged = await buildExploreGraph(api.store, graph, { page: 7 });
+    expect(whole!.stats.relationships).toBeGreaterThan(1000);
+    expect({ ...paged, stats: null }).toEqual({ ...whole, stats: null });
+  });
 
   it('a write is visible in the next answer; the projection serves again once rebuilt', async () => {
     const { store } = api;

@@ -185,6 +185,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
     ids: ['chain:nev-parts', 'seg:auto-parts', 'seg:vehicle'],
     among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true },
   },
+  'read/projection/explore-enterprise-relationships': { ids: ['ent:s0001', 'ent:s0002'] },
   'read/explore/nodes-by-label': { byLabel: { Enterprise: ['ent:s0001'], Segment: ['seg:alloy-casting'], Chain: [] } },
   'read/explore/edges-by-label': {
     byLabel: { Chain: ['chain:nev-parts'], Segment: ['seg:auto-parts', 'seg:vehicle'] },

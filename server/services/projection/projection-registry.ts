@@ -81,7 +81,8 @@ export async function readAnalyticsSource(store: Store): Promise<AnalyticsSource
   const version = versionOf(store, state);
   const graph = await buildAnalyticGraph(store);
   // after the analytic graph, whose enterprises, SUPPLIES, OPERATES_IN and LOCATED_IN it reuses
-  const explore = await buildExploreGraph(store, graph);
+  // if its read fails (e.g. an engine's time limit), neighbourhood answers from the store and the analyses keep the projection
+  const explore = await buildExploreGraph(store, graph).catch(() => null);
   return { graph, version, gapFacts: projectedGapFacts(graph), candidateFacts: projectedCandidateFacts(graph), explore };
 }
 
