@@ -4,7 +4,8 @@ import { createHttpServer } from './http/create-http-server.ts';
 import { ensureSearchNames } from './services/search-names/backfill-search-names.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
-import { enableProjection, projectionEnabled, projectionReady } from './services/projection/projection-registry.ts';
+import { projectionReady } from './services/projection/projection-registry.ts';
+import { enableProjection, projectionEnabled } from './services/projection/projection-lifecycle.ts';
 import { printAccessHint } from './auth/startup.ts';
 import { scheduleBackups } from './backup/backup-service.ts';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { cypherGapFacts } from '../../server/services/gaps/gap-facts-source.ts';
-import { analyticsSource, enableProjection, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
+import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
+import { analyticsSource, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
 import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-facts-source.ts';
 import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
 import { DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';

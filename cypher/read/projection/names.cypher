@@ -1,0 +1,16 @@
+// read/projection/names: every node of the searchable labels (Enterprise, Segment, Chain, Unit) with its id, label, name, shortName, normalised searchName/searchShortName and, for segments and chains, searchAliases (the search's name index); params none
+MATCH (n:Enterprise)
+RETURN n.id AS id, 'Enterprise' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
+       null AS searchAliases
+UNION ALL
+MATCH (n:Segment)
+RETURN n.id AS id, 'Segment' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
+       n.searchAliases AS searchAliases
+UNION ALL
+MATCH (n:Chain)
+RETURN n.id AS id, 'Chain' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
+       n.searchAliases AS searchAliases
+UNION ALL
+MATCH (n:Unit)
+RETURN n.id AS id, 'Unit' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
+       null AS searchAliases
