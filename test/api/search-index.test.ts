@@ -162,7 +162,7 @@ describe('search name index on a generated store', () => {
   afterAll(() => api?.close());
 
   it('gives the same hits for names, parts of names and common words among thousands of similar names', async () => {
-    const texts = await textsOf(api.store, 29);
+    const texts = await textsOf(api.store, 47);
     expect(texts.length).toBeGreaterThan(300);
     expect(await expectSameHits(api.store, texts)).toBeGreaterThan(3000);
   }, 240_000);

@@ -134,6 +134,40 @@ function matchKind(text: Uint16Array, from: number, to: number, u: Uint16Array):
   return 3;
 }
 
+/** Bytes of a gap in LEB128 (7 bits a byte). */
+const gapBytes = (gap: number): number => (gap < 0x80 ? 1 : gap < 0x4000 ? 2 : gap < 0x200000 ? 3 : gap < 0x10000000 ? 4 : 5);
+
+/** Writes a gap in LEB128 at `at`; returns where the next one goes. */
+function writeGap(bytes: Uint8Array, at: number, gap: number): number {
+  while (gap >= 0x80) {
+    bytes[at++] = (gap & 0x7f) | 0x80;
+    gap >>>= 7;
+  }
+  bytes[at++] = gap;
+  return at;
+}
+
+/** Reads a posting list: its nodes ascending. */
+class Cursor {
+  private at = 0;
+  private last = -1;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** The next node, or -1 after the last. */
+  next(): number {
+    if (this.at >= this.bytes.length) return -1;
+    let gap = 0;
+    let x: number;
+    let shift = 0;
+    do {
+      x = this.bytes[this.at++]!;
+      gap |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    return (this.last += gap);
+  }
+}
+
 const unitsOf = (s: string): Uint16Array => {
   const u = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
@@ -163,7 +197,8 @@ export class NameIndex {
     private readonly pairs: PairTable,
     private readonly firstPairs: PairTable,
     private readonly gramStart: Int32Array,
-    private readonly posting: Int32Array,
+    /** Per gram, its nodes ascending, as gaps (the first: node + 1) in LEB128 (~1.5 bytes a node instead of 4). */
+    private readonly posting: Uint8Array,
     /** Exact-match table: per hash bucket of a name, the nodes having it. */
     private readonly bucketStart: Int32Array,
     private readonly bucketNode: Int32Array,
@@ -211,12 +246,13 @@ export class NameIndex {
     }
     slotTexts.length = 0;
 
-    // Posting lists in two passes over the text (count, then fill), each gram counted once per node.
+    // Posting lists in two passes over the text (sizes, then bytes), each gram listed once per node.
     const pairs = new PairTable();
     const firstPairs = new PairTable();
     let grams = PAIRS;
-    let count = new Int32Array(PAIRS + (1 << 16));
-    let seen = new Int32Array(count.length).fill(-1);
+    let size = new Int32Array(PAIRS + (1 << 16));
+    let seen = new Int32Array(size.length).fill(-1);
+    let postings = 0;
     const visit = (o: number, gram: (g: number) => void) => {
       for (let s = nodeSlot[o]! + FIRST_RAW; s < nodeSlot[o + 1]!; s++) {
         const from = slotStart[s]!;
@@ -231,33 +267,34 @@ export class NameIndex {
       }
     };
     let node = 0;
-    const countGram = (g: number) => {
+    const sizeGram = (g: number) => {
       if (g === grams) {
         grams++;
-        if (grams > count.length) {
-          const bigger = new Int32Array(count.length * 2);
-          bigger.set(count);
-          count = bigger;
-          const seenBigger = new Int32Array(count.length).fill(-1);
+        if (grams > size.length) {
+          const bigger = new Int32Array(size.length * 2);
+          bigger.set(size);
+          size = bigger;
+          const seenBigger = new Int32Array(size.length).fill(-1);
           seenBigger.set(seen);
           seen = seenBigger;
         }
       }
       if (seen[g] !== node) {
+        size[g]! += gapBytes(node - seen[g]!);
         seen[g] = node;
-        count[g]!++;
+        postings++;
       }
     };
-    for (node = 0; node < n; node++) visit(node, countGram);
+    for (node = 0; node < n; node++) visit(node, sizeGram);
     const gramStart = new Int32Array(grams + 1);
-    for (let g = 0; g < grams; g++) gramStart[g + 1] = gramStart[g]! + count[g]!;
-    const posting = new Int32Array(gramStart[grams]!);
+    for (let g = 0; g < grams; g++) gramStart[g + 1] = gramStart[g]! + size[g]!;
+    const posting = new Uint8Array(gramStart[grams]!);
     const fill = gramStart.slice(0, grams);
     seen.fill(-1);
     const fillGram = (g: number) => {
       if (seen[g] !== node) {
+        fill[g] = writeGap(posting, fill[g]!, node - seen[g]!);
         seen[g] = node;
-        posting[fill[g]!++] = node;
       }
     };
     for (node = 0; node < n; node++) visit(node, fillGram);
@@ -284,7 +321,7 @@ export class NameIndex {
     return new NameIndex(labels, labelOf, text, slotStart, nodeSlot, lengthOf, pairs, firstPairs, gramStart, posting, bucketStart, bucketNode, {
       nodes: n,
       grams,
-      postings: posting.length,
+      postings,
       bytes: bytes + pairs.bytes + firstPairs.bytes,
       buildMs: performance.now() - t0,
     });
@@ -334,7 +371,12 @@ export class NameIndex {
     let wanted = limit - found[0].length;
     for (const rank of [1, 2]) {
       if (wanted <= 0) break;
-      const lists = texts.map((u) => (rank === 1 ? this.firstGramList(u) : this.shortestList(u)));
+      const lists = texts.map((u) => {
+        // every prefix match is in both lists: the shorter one does
+        const contains = this.shortestList(u);
+        const first = rank === 1 ? this.firstGramList(u) : contains;
+        return first.length < contains.length ? first : contains;
+      });
       this.scan(lists, (o) => {
         if (allowed[this.labelOf[o]!] && rankOf(o) === rank) {
           found[rank]!.push(o);
@@ -355,19 +397,19 @@ export class NameIndex {
     return String.fromCharCode(...this.text.subarray(this.slotStart[s]!, this.slotStart[s + 1]!));
   }
 
-  private list(gram: number): Int32Array {
-    return gram < 0 ? new Int32Array(0) : this.posting.subarray(this.gramStart[gram]!, this.gramStart[gram + 1]!);
+  private list(gram: number): Uint8Array {
+    return gram < 0 ? new Uint8Array(0) : this.posting.subarray(this.gramStart[gram]!, this.gramStart[gram + 1]!);
   }
 
   /** Nodes with a name starting with the first gram of `u` (a superset of those starting with `u`). */
-  private firstGramList(u: Uint16Array): Int32Array {
+  private firstGramList(u: Uint16Array): Uint8Array {
     return this.list(u.length === 1 ? FIRST_UNIT + u[0]! : this.firstPairs.get((u[0]! << 16) | u[1]!));
   }
 
-  /** The shortest list among the grams of `u` (a superset of the nodes with a name containing `u`). */
-  private shortestList(u: Uint16Array): Int32Array {
+  /** The shortest list (in bytes) among the grams of `u` (a superset of the nodes with a name containing `u`). */
+  private shortestList(u: Uint16Array): Uint8Array {
     if (u.length === 1) return this.list(u[0]!);
-    let best: Int32Array | null = null;
+    let best: Uint8Array | null = null;
     for (let i = 0; i + 1 < u.length; i++) {
       const l = this.list(this.pairs.get((u[i]! << 16) | u[i + 1]!));
       if (!best || l.length < best.length) best = l;
@@ -376,21 +418,15 @@ export class NameIndex {
     return best!;
   }
 
-  /** Visits the union of sorted lists in ascending order, each node once, while `visit` says go on. */
-  private scan(lists: Int32Array[], visit: (o: number) => boolean): void {
-    const [a, b] = lists;
-    if (!b) {
-      for (let i = 0; i < a!.length; i++) if (!visit(a![i]!)) return;
-      return;
-    }
-    let i = 0;
-    let j = 0;
-    while (i < a!.length || j < b.length) {
-      const x = i < a!.length ? a![i]! : Infinity;
-      const y = j < b.length ? b[j]! : Infinity;
-      const o = Math.min(x, y);
-      if (x === o) i++;
-      if (y === o) j++;
+  /** Visits the union of the lists in ascending order, each node once, while `visit` says go on. */
+  private scan(lists: Uint8Array[], visit: (o: number) => boolean): void {
+    const cursors = lists.map((l) => new Cursor(l));
+    const heads = cursors.map((c) => c.next());
+    for (;;) {
+      let o = -1;
+      for (const h of heads) if (h >= 0 && (o < 0 || h < o)) o = h;
+      if (o < 0) return;
+      for (let k = 0; k < heads.length; k++) if (heads[k] === o) heads[k] = cursors[k]!.next();
       if (!visit(o)) return;
     }
   }
