@@ -4,8 +4,7 @@ import { cypherNameMatches, indexNameMatches } from '../../server/services/explo
 import { search, SEARCH_LABELS } from '../../server/services/explore/search.ts';
 import { SyntheticGraph } from '../../server/services/generate/generate.ts';
 import { loadGenerated } from '../../server/services/generate/load.ts';
-import type { NameRow } from '../../server/services/projection/name-index.ts';
-import { nameIndexReady, nameIndexSource, readNameIndex } from '../../server/services/projection/name-index-source.ts';
+import { nameIndexReady, nameIndexSource, readNameIndex, readNameRows } from '../../server/services/projection/name-index-source.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -23,7 +22,7 @@ const VARIANTS: { labels: string[]; limit: number }[] = [
 
 /** Texts users type, from the names in the store: whole names and short names, their normalised forms, prefixes, middles, one and two characters, aliases, variants of legal form and brackets. */
 async function textsOf(store: Store, every: number): Promise<string[]> {
-  const rows = await store.run<NameRow>('read/projection/names');
+  const rows = await readNameRows(store);
   const texts = new Set([
     '有限公司',
     '有限责任公司',
@@ -159,6 +158,13 @@ describe('search name index on a generated store', () => {
     enableProjection(api.store);
   }, 240_000);
   afterAll(() => api?.close());
+
+  it('reads enterprises in pages (as tier L is): the same rows as read at once', async () => {
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const whole = await readNameRows(api.store, { page: 1_000_000 });
+    expect(whole.filter((r) => r.label === 'Enterprise').length).toBeGreaterThan(2000);
+    expect(byId(await readNameRows(api.store, { page: 333 }))).toEqual(byId(whole));
+  }, 120_000);
 
   it('gives the same hits for names, parts of names and common words among thousands of similar names', async () => {
     const texts = await textsOf(api.store, 61);

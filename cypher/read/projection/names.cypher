@@ -1,8 +1,4 @@
-// read/projection/names: every node of the searchable labels (Enterprise, Segment, Chain, Unit) with its id, label, name, shortName, normalised searchName/searchShortName and, for segments and chains, searchAliases (the search's name index); params none
-MATCH (n:Enterprise)
-RETURN n.id AS id, 'Enterprise' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
-       null AS searchAliases
-UNION ALL
+// read/projection/names: every Segment, Chain and Unit (the searchable labels besides Enterprise, read in pages by read/projection/enterprise-names) with its id, label, name, shortName, normalised searchName/searchShortName and, for segments and chains, searchAliases (the search's name index); params none
 MATCH (n:Segment)
 RETURN n.id AS id, 'Segment' AS label, n.name AS name, n.shortName AS shortName, n.searchName AS searchName, n.searchShortName AS searchShortName,
        n.searchAliases AS searchAliases

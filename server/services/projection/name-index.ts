@@ -205,7 +205,7 @@ export class NameIndex {
     readonly stats: NameIndexStats,
   ) {}
 
-  /** Packs the rows of read/projection/names. */
+  /** Packs the rows of every searchable node (name-index-source.ts: readNameRows). */
   static build(rows: readonly NameRow[]): NameIndex {
     const t0 = performance.now();
     const str = (v: unknown): string => (typeof v === 'string' ? v : '');
