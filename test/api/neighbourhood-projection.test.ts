@@ -5,7 +5,8 @@ import { SyntheticGraph, enterpriseId } from '../../server/services/generate/gen
 import { loadGenerated, loadSkeleton } from '../../server/services/generate/load.ts';
 import { buildAnalyticGraph } from '../../server/services/projection/build-analytic-graph.ts';
 import { buildExploreGraph } from '../../server/services/projection/explore-graph.ts';
-import { analyticsSource, enableProjection, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
+import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
+import { analyticsSource, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
 import { projectedTopology } from '../../server/services/projection/projected-topology.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import type { Store } from '../../server/store/store.ts';
