@@ -196,4 +196,5 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   },
   'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'], demandSegments: { 'seg:bms': true } },
   'read/suppliers/demand-segments': { segmentIds: ['seg:3d-printing'] },
+  'read/suppliers/segment-reach': { segmentIds: ['seg:3d-printing'], demandSegments: { 'seg:3d-printing': true, 'seg:bms': true } },
 };
