@@ -354,7 +354,12 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
       localBuyers,
       peerBuyers,
     };
-    return scoreCandidate(row, { pool, locals, segmentNames, segmentNamesEn }, DEFAULT_WEIGHTS, i + 1);
+    return scoreCandidate(
+      row,
+      { pool, locals, segmentNames, segmentNamesEn, fedSegments: new Set(feedsDemand.map((s) => seg[s]!.id)) },
+      DEFAULT_WEIGHTS,
+      i + 1,
+    );
   });
   return { totalCount: ranked.length, page };
 }

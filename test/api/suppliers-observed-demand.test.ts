@@ -60,7 +60,7 @@ describe('supplierCandidates: the local demand includes segments observed buying
 
   it('a foundry supplying vehicle makers nearby outranks an identical one supplying firms unlike ours, and says why', async () => {
     const res = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") {
-      candidates { rank enterpriseId reasonLineZh reasonLineEn components { name value } } } }`);
+      candidates { rank enterpriseId reasonLineZh reasonLineEn components { name value } path { nodeIds edgeIds } } } }`);
     expect(res.errors).toBeUndefined();
     const list = res.data.supplierCandidates.candidates as {
       rank: number;
@@ -76,5 +76,23 @@ describe('supplierCandidates: the local demand includes segments observed buying
     expect(peers('ent:ctl')).toBe(0);
     expect(of('ent:vs').reasonLineZh).toBe('从事铸件环节；供货给2家与本地买方同类的企业（整车环节，2家在本地）');
     expect(of('ent:vs').reasonLineEn).toBe('operates in Castings; supplies 2 firm(s) like the local buyers (in Vehicles; 2 local)');
+  });
+
+  it('the path shows the vehicle makers, their segment and our 戊整车 there, and no FEEDS edge the chain does not have', async () => {
+    const res = await api.gql(`{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") { candidates { enterpriseId path { nodeIds edgeIds } } } }`);
+    const vs = (res.data.supplierCandidates.candidates as { enterpriseId: string; path: { nodeIds: string[]; edgeIds: string[] } }[]).find(
+      (c) => c.enterpriseId === 'ent:vs',
+    )!;
+    expect(vs.path).toEqual({
+      nodeIds: ['ent:vs', 'seg:b', 'ent:v1', 'seg:d', 'ent:d1', 'ent:v2'],
+      edgeIds: [
+        'OPERATES_IN:ent:vs->seg:b',
+        'SUPPLIES:ent:vs->ent:v1',
+        'OPERATES_IN:ent:v1->seg:d',
+        'OPERATES_IN:ent:d1->seg:d',
+        'SUPPLIES:ent:vs->ent:v2',
+        'OPERATES_IN:ent:v2->seg:d',
+      ],
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface Ranking {
    * (observed reach or FEEDS; the targets and the segments they FEED when the scope has no local enterprise).
    */
   demandSegments: Record<string, true>;
+  /** The targets and the segments they FEED (the chain's view of demand; the path shows FEEDS into these only). */
+  fedSegments: Set<string>;
   /** Names of the demand segments and of the targets and the segments they FEED. */
   segmentNames: Map<string, string>;
   /** English segment names where the seeds give one. */
@@ -111,5 +113,5 @@ async function computeRanking(
   }));
   const pool = poolStats(facts);
   const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
-  return { areaIds, locals, demandSegments, segmentNames, segmentNamesEn, pool, ranked };
+  return { areaIds, locals, demandSegments, fedSegments: feedsDemandIds, segmentNames, segmentNamesEn, pool, ranked };
 }
