@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { QueryRunner, RowsQuery, Store } from '../../store/store.ts';
+import type { QueryRunner, Store } from '../../store/store.ts';
+import { runBatch, type ImportWriteQuery } from './write-batches.ts';
 import { ValidationError } from '../../errors.ts';
 import { checkOverrides, mapHeader } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
@@ -48,7 +49,7 @@ const WRITE_ORDER = [
   'write/import/project-in-chain',
   'write/import/project-fills-gap',
   'write/import/project-event',
-] as const satisfies readonly RowsQuery[];
+] as const satisfies readonly ImportWriteQuery[];
 
 async function plan(
   db: QueryRunner,
@@ -116,7 +117,7 @@ async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>
 }
 
 /** Groups the writes of the accepted rows by query (in WRITE_ORDER), dropping identical rows. */
-export function collectWrites(items: PlannedItem[]): { query: RowsQuery; rows: Record<string, unknown>[] }[] {
+export function collectWrites(items: PlannedItem[]): { query: ImportWriteQuery; rows: Record<string, unknown>[] }[] {
   const byQuery = new Map<string, Map<string, Record<string, unknown>>>();
   for (const item of items) {
     if (item.action === 'reject' || item.action === 'unchanged') continue;
@@ -233,7 +234,7 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
       for (const { query, rows } of writes) {
         for (let i = 0; i < rows.length; i += batchSize) {
           const batch = rows.slice(i, i + batchSize);
-          await tx.run(query, { rows: batch });
+          await runBatch(tx, query, batch);
           written += batch.length;
           options.onProgress?.(written, total);
         }

@@ -1,4 +1,4 @@
-import type { RowsQuery } from '../../store/store.ts';
+import type { ImportWriteQuery } from './write-batches.ts';
 import { makeIssue } from './issues.ts';
 import type { MappedColumn } from './columns.ts';
 import type { TableRow } from './read-table.ts';
@@ -8,7 +8,7 @@ import type { AmountUnit, ImportIssue, ImportItem, IssueCode } from './types.ts'
 
 /** One row written by a named query of cypher/write/import/. */
 export interface PlannedWrite {
-  query: RowsQuery;
+  query: ImportWriteQuery;
   row: Record<string, unknown>;
 }
 
