@@ -156,7 +156,9 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'write/import/enterprise-locate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
   'write/import/operates-in-create': { columns: { enterprise: ['ent:example-import'], segment: ['seg:alloy-casting'], role: ['core'], origin: ['import'] } },
   'write/import/operates-in-update': { rows: [{ enterprise: 'ent:example-import', segment: 'seg:alloy-casting', role: 'leader' }] },
-  'write/import/supplies-create': { columns: { supplier: ['ent:example-import'], buyer: ['ent:example-import-2'], product: [null], share: [0.1], origin: ['import'] } },
+  'write/import/supplies-create': {
+    columns: { supplier: ['ent:example-import'], buyer: ['ent:example-import-2'], product: [null], share: [0.1], origin: ['import'] },
+  },
   'write/import/supplies-update': { rows: [{ supplier: 'ent:example-import', buyer: 'ent:example-import-2', props: { share: 0.2 } }] },
   'write/import/chains': { rows: [{ id: 'chain:import:example', props: { name: '示例产业链', origin: 'import' } }] },
   'write/import/segments': { rows: [{ id: 'seg:import:example', props: { name: '示例环节', origin: 'import' } }] },

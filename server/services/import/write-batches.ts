@@ -32,8 +32,25 @@ export function toColumns(query: ColumnsQuery, rows: readonly Record<string, unk
   return columns;
 }
 
+function takesColumns(query: ImportWriteQuery): query is ColumnsQuery {
+  return getQuery(query).params.includes('columns');
+}
+
+/**
+ * What makes two planned writes the same. A create (a `$columns` query) is
+ * named by its top-level fields (the new node's id, or the link's two ends and
+ * role): a second create of those would be a duplicate whatever its props. Any
+ * other write is the same only when its whole row is.
+ */
+export function writeKey(write: { query: ImportWriteQuery; row: Record<string, unknown> }): string {
+  if (!takesColumns(write.query)) return JSON.stringify(write.row);
+  let key = '';
+  for (const k in write.row) if (k !== 'props') key += `${k}\u0000${String(write.row[k])}\u0000`;
+  return key;
+}
+
 /** Runs one batch of an import write with the parameter its query takes. */
 export async function runBatch(tx: QueryRunner, query: ImportWriteQuery, rows: readonly Record<string, unknown>[]): Promise<void> {
-  if (getQuery(query).params.includes('columns')) await tx.run(query as ColumnsQuery, { columns: toColumns(query as ColumnsQuery, rows) });
-  else await tx.run(query as RowsQuery, { rows });
+  if (takesColumns(query)) await tx.run(query, { columns: toColumns(query, rows) });
+  else await tx.run(query, { rows });
 }
