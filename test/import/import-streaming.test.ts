@@ -1,0 +1,142 @@
+import { writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dumpLines, readDump } from '../../server/services/dump/dump.ts';
+import { importFile } from '../../server/services/import/import-file.ts';
+import { CHUNK_ROWS, decodeCsv, readTable } from '../../server/services/import/read-table.ts';
+import type { ImportReport } from '../../server/services/import/types.ts';
+import { columnsRead } from '../../server/store/cypher-library.ts';
+import { toColumns } from '../../server/services/import/write-batches.ts';
+import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
+import { csv, gbk, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.ts';
+
+/**
+ * Issue 17: a CSV is read as a stream (the CLI gives a path) and planned chunk by
+ * chunk; the report must be the one the whole file gave, row numbers included,
+ * across chunks (duplicates found between chunks) and across the bytes that choose
+ * the encoding (> 1 MB, GBK characters cut at read boundaries).
+ */
+const ROWS = 2 * CHUNK_ROWS + 2_000;
+const HEADER = ['企业名称', '统一社会信用代码', '简称', '所属环节', '所在地区', '产值（万元）', '标签', '成立年份'];
+
+function rows(): (string | number)[][] {
+  const out: (string | number)[][] = [HEADER];
+  for (let i = 0; i < ROWS; i++) {
+    // a long 简称 makes the file pass 1 MB
+    out.push([`流式测试企业${i}有限公司`, makeUscc(20_000 + i), `流式${i}号合金铸造精密零部件`, '铸件', '巢湖市', i + 0.5, i % 7 ? '' : '专精特新', 2000 + (i % 20)]);
+  }
+  out[5]![2] = '简称\n跨两行'; // a quoted cell over two lines: still one row (Excel's row 6)
+  out[7_001]![1] = '91340181MA2XXXXXX'; // invalid code, row 7,002
+  out[ROWS]![1] = out[3]![1]!; // the last row repeats row 4's code: a duplicate two chunks apart
+  return out;
+}
+
+const comparable = (r: ImportReport) => ({ ...r, durationMs: 0 });
+
+function watched(store: Store, onQuery: (name: string) => void): Store {
+  const spy = (runner: QueryRunner): QueryRunner =>
+    queryRunner(<T>(name: string, params?: Params) => {
+      onQuery(name);
+      return uncheckedRun(runner)<T>(name, params);
+    });
+  const wrapped = Object.create(store) as Store;
+  return Object.assign(wrapped, {
+    run: spy(store).run,
+    transaction: <T>(work: (tx: QueryRunner) => Promise<T>) => store.transaction((tx) => work(spy(tx))),
+  });
+}
+
+describe('streamed imports', () => {
+  const tmp = tempDir('chain-stream-');
+  afterAll(() => tmp.remove());
+
+  it.each([
+    ['UTF-8 with BOM', (t: string) => utf8Bom(t), 'utf-8 (BOM)'],
+    ['GBK', (t: string) => gbk(t), 'gb18030'],
+  ])('a %s CSV read from a path gives the report its bytes give, with whole-file row numbers', async (_name, encode, encoding) => {
+    const bytes = encode(csv(rows()));
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const file = tmp.file(`stream-${encoding}.csv`);
+    writeFileSync(file, bytes);
+
+    // The streamed rows are the rows of the whole text parsed at once.
+    const streamed = await readTable({ path: file }, 'x.csv');
+    const whole = parse(decodeCsv(bytes).text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+    expect(streamed.encoding).toBe(encoding);
+    expect(streamed.rows.map((r) => r.cells)).toEqual(whole);
+    expect(streamed.rows.map((r) => r.row)).toEqual(whole.map((_, i) => i + 1));
+
+    const store = await openDumpStore();
+    try {
+      const fromPath = await importFile(store, { path: file }, 'x.csv', { kind: 'enterprises', dryRun: true });
+      const fromBytes = await importFile(store, bytes, 'x.csv', { kind: 'enterprises', dryRun: true });
+      expect(comparable(fromPath)).toEqual(comparable(fromBytes));
+      expect(fromPath.counts).toMatchObject({ rows: ROWS, reject: 2 });
+      expect(fromPath.encoding).toBe(encoding);
+      const errors = fromPath.issues.filter((i) => i.severity === 'error').map(({ row, code, column }) => ({ row, code, column }));
+      expect(errors).toEqual([
+        { row: 7_002, code: 'INVALID_USCC', column: '统一社会信用代码' },
+        { row: ROWS + 1, code: 'DUPLICATE_IN_FILE', column: '统一社会信用代码' },
+      ]);
+      expect(fromPath.issues.find((i) => i.code === 'DUPLICATE_IN_FILE')?.message).toContain('4');
+      expect(fromPath.items[4]).toMatchObject({ row: 6, action: 'create' });
+      expect(fromPath.items.at(-1)).toMatchObject({ row: ROWS + 1, action: 'reject' });
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
+  it('a re-import of the same file writes nothing; a changed cell updates exactly that field', async () => {
+    const store = await openDumpStore();
+    try {
+      const table = [HEADER, ...rows().slice(1, 4)];
+      const first = await importFile(store, utf8Bom(csv(table)), 'a.csv', { kind: 'enterprises', dryRun: false });
+      expect(first.counts).toMatchObject({ create: 3, reject: 0 });
+      const before = [...dumpLines(await readDump(store))];
+
+      const queries: string[] = [];
+      const again = await importFile(
+        watched(store, (q) => queries.push(q)),
+        utf8Bom(csv(table)),
+        'a.csv',
+        { kind: 'enterprises', dryRun: false },
+      );
+      expect(again).toMatchObject({ committed: true, counts: { unchanged: 3, create: 0, update: 0 } });
+      expect(queries.filter((q) => q.startsWith('write/'))).toEqual([]);
+      expect([...dumpLines(await readDump(store))]).toEqual(before);
+
+      const changed = table.map((r) => [...r]);
+      changed[2]![5] = 777;
+      const update = await importFile(store, utf8Bom(csv(changed)), 'a.csv', { kind: 'enterprises', dryRun: false });
+      expect(update.counts).toMatchObject({ update: 1, unchanged: 2 });
+      expect(update.items[1]).toMatchObject({ row: 3, action: 'update', changes: ['output'] });
+      const after = [...dumpLines(await readDump(store))];
+      const differ = after.filter((line, i) => line !== before[i]);
+      expect(differ).toHaveLength(1);
+      const was = JSON.parse(before[after.indexOf(differ[0]!)]!) as { properties: Record<string, unknown> };
+      const now = JSON.parse(differ[0]!) as { properties: Record<string, unknown> };
+      expect(now.properties).toEqual({ ...was.properties, output: 777 });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('batches as lists per field ($columns)', () => {
+  it('the create queries read every field the import plans for them', () => {
+    expect([...columnsRead('write/import/supplies-create')].sort()).toEqual(['buyer', 'origin', 'product', 'share', 'supplier']);
+    expect([...columnsRead('write/import/operates-in-create')].sort()).toEqual(['enterprise', 'origin', 'role', 'segment']);
+    const located = columnsRead('write/import/enterprise-create-located');
+    expect([...columnsRead('write/import/enterprise-create')].every((f) => located.has(f))).toBe(true);
+    expect(located.has('area')).toBe(true);
+  });
+
+  it('a row becomes one entry of each list, null where it has no value; a field the query would drop is refused', () => {
+    const columns = toColumns('write/import/supplies-create', [
+      { supplier: 'a', buyer: 'b', props: { share: 0.2, origin: 'import' } },
+      { supplier: 'c', buyer: 'd', props: { product: '铸件', origin: 'import' } },
+    ]);
+    expect(columns).toEqual({ supplier: ['a', 'c'], buyer: ['b', 'd'], product: [null, '铸件'], share: [0.2, null], origin: ['import', 'import'] });
+    expect(() => toColumns('write/import/supplies-create', [{ supplier: 'a', buyer: 'b', props: { price: 3 } }])).toThrow(/reads no field 'price'/);
+  });
+});
