@@ -227,11 +227,13 @@ async function readAndPlan(db: QueryRunner, source: TableSource, fileName: strin
 }
 
 /**
- * Imports one .xlsx or .csv file of the given kind. The file is read and
- * checked against the graph (every row becomes create, update, unchanged or
- * reject, with row-level issues); unless it is a dry run, the accepted rows
- * are then written in ONE transaction, in UNWIND batches. A rejected row
- * means nothing is written unless `skipInvalid` is set.
+ * Imports one .xlsx or .csv file of the given kind, given as bytes (an
+ * upload) or a path (the CLI: a CSV is then streamed from disk). The file is
+ * read and checked against the graph chunk by chunk (every row becomes create,
+ * update, unchanged or reject, with row-level issues); unless it is a dry run,
+ * the accepted rows are then written in ONE transaction, in UNWIND batches
+ * (creates as lists per field). A rejected row means nothing is written
+ * unless `skipInvalid` is set.
  *
  * Reading, checking and planning happen OUTSIDE the write transaction, so
  * the embedded store's single write queue is held only for the writes and
