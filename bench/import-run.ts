@@ -72,11 +72,13 @@ async function main() {
         rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
         rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+        // the JS share of it (the report, reference maps); the rest is mostly the store's own
+        heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
         loadAvg1: round(loadavg()[0]!, 1),
       };
       results.push(r);
       console.log(
-        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB`,
+        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB)`,
       );
     }
   } finally {

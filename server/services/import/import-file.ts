@@ -149,7 +149,8 @@ class PlannedFile {
 
   add(plan: Plan): void {
     for (const { writes, ...item } of plan.items) {
-      this.items.push({ ...item, inferred: item.inferred ?? [] });
+      item.inferred ??= [];
+      this.items.push(item);
       if (item.action === 'reject' || item.action === 'unchanged') continue;
       for (const w of writes) {
         const rows = this.byQuery.get(w.query) ?? new Map<string, Record<string, unknown>>();
@@ -165,9 +166,11 @@ class PlannedFile {
     return this.items.reduce((n, i) => (i.action === action ? n + 1 : n), 0);
   }
 
-  /** The writes in WRITE_ORDER. */
-  writes(): { query: ImportWriteQuery; rows: Record<string, unknown>[] }[] {
-    return WRITE_ORDER.filter((q) => this.byQuery.has(q)).map((query) => ({ query, rows: [...this.byQuery.get(query)!.values()] }));
+  /** The writes in WRITE_ORDER, handed over once (the writer frees each batch it has written). */
+  takeWrites(): { query: ImportWriteQuery; rows: (Record<string, unknown> | null)[] }[] {
+    const writes = WRITE_ORDER.filter((q) => this.byQuery.has(q)).map((query) => ({ query, rows: [...this.byQuery.get(query)!.values()] }));
+    this.byQuery.clear();
+    return writes;
   }
 }
 
@@ -309,13 +312,15 @@ async function runImport(store: Store, source: TableSource, fileName: string, op
           ]),
         );
       }
-      const writes = file.planned.writes();
+      const writes = file.planned.takeWrites();
       const total = writes.reduce((n, w) => n + w.rows.length, 0);
       let written = 0;
       for (const { query, rows } of writes) {
         for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize);
+          const batch = rows.slice(i, i + batchSize) as Record<string, unknown>[];
           await runBatch(tx, query, batch);
+          // the store holds them now: a million-row import need not keep two copies
+          rows.fill(null, i, i + batch.length);
           written += batch.length;
           options.onProgress?.(written, total);
         }
