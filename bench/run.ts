@@ -156,20 +156,29 @@ async function main() {
     const results: LoadResult[] = [];
     try {
       const seconds = Number(values['http-seconds']);
-      const queries: [string, string, Record<string, unknown>][] = [
-        ['trivial { __typename }', '{ __typename }', {}],
-        ['light: chains', LIGHT, {}],
-        ['heavy: gapAnalysis all chains', HEAVY, {}],
-        ['heavy: neighbourhood d2 ≤2000', NEIGHBOURHOOD, { id: inputs.hubEnterpriseId }],
+      // Heavy queries: the same request again (served by the response cache after the first), and, for the
+      // neighbourhood, one centre after another out of more than the cache keeps (every answer computed).
+      const queries: [string, string, Record<string, unknown>[]][] = [
+        ['trivial { __typename }', '{ __typename }', [{}]],
+        ['light: chains', LIGHT, [{}]],
+        ['heavy: gapAnalysis all chains', HEAVY, [{}]],
+        ['heavy: neighbourhood d2 ≤2000', NEIGHBOURHOOD, [{ id: inputs.hubEnterpriseId }]],
+        [`heavy: neighbourhood d2 ≤2000, uncached (${inputs.centreIds.length} centres in turn)`, NEIGHBOURHOOD, inputs.centreIds.map((id) => ({ id }))],
       ];
       const wanted = values['http-queries']!.split(',');
+      const healthzUrl = server.url.replace(/\/graphql$/, '/healthz');
       for (const [name, q, variables] of queries.filter(([n]) => wanted.some((w) => n.includes(w) || (w === 'trivial' && n.startsWith('trivial'))))) {
         const c0 = server.cpuMs();
         try {
-          const r = await loadTest(server.url, name, q, variables, 16, seconds);
+          const r = await loadTest(server.url, name, q, variables, { durationS: seconds, ...(name.startsWith('heavy') ? { healthzUrl } : {}) });
           r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / Math.max(1, r.requestsPerSec * (seconds + 2)), 2); // includes the 2 s warm-up
           results.push(r);
-          console.log(`  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}`);
+          const probe = r.healthz
+            ? `; /healthz meanwhile p50 ${r.healthz.p50Ms} ms, p99 ${r.healthz.p99Ms} ms (${r.healthz.probes} probes, ${r.healthz.failures} failed)`
+            : '';
+          console.log(
+            `  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}${probe}`,
+          );
         } catch (e) {
           const error = (e as Error).message.slice(0, 300);
           results.push({
@@ -197,7 +206,12 @@ async function main() {
     } finally {
       await server.stop();
     }
-    console.log(`  server startup ${http.startupMs} ms, peak RSS ${http.peakRssMb} MB`);
+    const { serverStartMs, serverPeakRssMb } = TARGETS[tier];
+    const against = (value: number | undefined, target: number | undefined) =>
+      target === undefined ? '' : ` (target ${target}: ${value === undefined ? 'unknown' : value <= target ? 'ok' : 'MISS'})`;
+    console.log(
+      `  server startup ${http.startupMs} ms${against(http.startupMs, serverStartMs)}, peak RSS ${http.peakRssMb} MB${against(http.peakRssMb, serverPeakRssMb)}`,
+    );
   }
 
   // ---- UI ----
@@ -267,6 +281,9 @@ async function fillGap(store: Awaited<ReturnType<typeof createStore>>): Promise<
   return gap.id;
 }
 
+/** Neighbourhood centres the uncached HTTP test cycles through: twice the response cache's 256 answers, so none is served from it. */
+const UNCACHED_CENTRES = 512;
+
 async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, graph: SyntheticGraph | undefined): Promise<OpInputs> {
   const generic = ['科技', '巢湖', '合金'];
   if (graph) {
@@ -281,6 +298,10 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
       chainId: CHAIN,
       searchTexts: [...generic, graph.enterprise(mid).enterprise.name, graph.enterprise(mid + 1).enterprise.shortName],
       hubEnterpriseId: enterpriseId(hub),
+      centreIds: [
+        enterpriseId(hub),
+        ...Array.from({ length: UNCACHED_CENTRES - 1 }, (_, k) => enterpriseId(Math.floor(((k + 0.5) * graph.enterprises) / UNCACHED_CENTRES))),
+      ],
       segmentId: 'seg:auto-parts',
       pathPairs: pairs,
       gapId: await fillGap(store),
@@ -294,6 +315,7 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
     gapId: await fillGap(store),
     searchTexts: [...generic, hits[0]!.name],
     hubEnterpriseId: ids[0]!,
+    centreIds: ids,
     segmentId: 'seg:auto-parts',
     pathPairs: Array.from({ length: 10 }, (_, k) => [ids[k % ids.length]!, ids[(k * 7 + 3) % ids.length]!] as [string, string]),
   };
@@ -345,7 +367,7 @@ function summary(r: {
     text +=
       '\n\n' +
       table(
-        ['GraphQL (c=16)', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ratio to trivial', 'server CPU ms/req', 'errors'],
+        ['GraphQL (c=16)', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ratio to trivial', 'server CPU ms/req', 'errors', '/healthz meanwhile p50 / p99 ms'],
         r.http.results.map((h) => [
           h.name,
           h.requestsPerSec,
@@ -355,6 +377,7 @@ function summary(r: {
           h.ratioToTrivial ?? '',
           h.serverCpuMsPerRequest ?? '',
           h.errors + h.non2xx,
+          h.healthz ? `${h.healthz.p50Ms} / ${h.healthz.p99Ms}${h.healthz.failures ? ` (${h.healthz.failures} failed)` : ''}` : '',
         ]),
       ) +
       `\nserver peak RSS ${r.http.peakRssMb} MB`;

@@ -83,28 +83,80 @@ export interface LoadResult {
   serverCpuMsPerRequest?: number;
   /** This query's throughput divided by the trivial `{ __typename }` one of the same run. */
   ratioToTrivial?: number;
+  /** How many different variable sets the requests cycled through (more than the response cache keeps: uncached). */
+  variants?: number;
+  /** GET /healthz one at a time (50 ms apart) during the measured run: what a load balancer sees meanwhile. */
+  healthz?: { probes: number; p50Ms: number; p99Ms: number; maxMs: number; failures: number };
   error?: string;
 }
 
-/** One POST first (must answer without GraphQL errors), then autocannon at `connections` for `durationS` seconds. */
+/** Percentile of sorted values (nearest rank). */
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Polls `url` one request at a time until `stop` resolves; latencies in ms. */
+async function probe(url: string, stop: Promise<unknown>): Promise<NonNullable<LoadResult['healthz']>> {
+  let done = false;
+  void stop.then(() => (done = true));
+  const times: number[] = [];
+  let failures = 0;
+  while (!done) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (!res.ok) failures += 1;
+    } catch {
+      failures += 1;
+    }
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  times.sort((a, b) => a - b);
+  return {
+    probes: times.length,
+    p50Ms: round(percentile(times, 50), 1),
+    p99Ms: round(percentile(times, 99), 1),
+    maxMs: round(times.at(-1) ?? NaN, 1),
+    failures,
+  };
+}
+
+/**
+ * One POST first (must answer without GraphQL errors), then autocannon at
+ * `connections` for `durationS` seconds, cycling through `variables` (one set:
+ * the same request every time). With `healthzUrl`, /healthz is probed during
+ * the measured run (from this process, so its figures include this process's
+ * own event-loop delay: an upper bound).
+ */
 export async function loadTest(
   url: string,
   name: string,
   query: string,
-  variables: Record<string, unknown> = {},
-  connections = 16,
-  durationS = 8,
+  variables: Record<string, unknown>[] = [{}],
+  { connections = 16, durationS = 8, healthzUrl }: { connections?: number; durationS?: number; healthzUrl?: string } = {},
 ): Promise<LoadResult> {
-  const body = JSON.stringify({ query, variables });
+  const bodies = variables.map((v) => JSON.stringify({ query, variables: v }));
+  const body = bodies[0]!;
   const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(60_000) });
   const text = await check.text();
   const json = JSON.parse(text) as { errors?: { message: string }[] };
   if (!check.ok || json.errors) throw new Error(`${name}: ${check.status} ${text.slice(0, 400)}`);
+  let next = 0;
   // A minute before a request counts as timed out: a slow store (Neo4j at tier M answers gapAnalysis of all
   // chains in ~1.4 s alone) queues 16 connections for longer than autocannon's default 10 s.
-  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, timeout: 60 };
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    timeout: 60,
+    ...(bodies.length > 1 ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodies[next++ % bodies.length] }) }] } : {}),
+  };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, plan caches
-  const result = await autocannon({ ...options, duration: durationS });
+  const measured = autocannon({ ...options, duration: durationS });
+  const healthz = healthzUrl ? await probe(healthzUrl, measured) : undefined;
+  const result = await measured;
   return {
     name,
     connections,
@@ -116,5 +168,7 @@ export async function loadTest(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     responseBytes: text.length,
+    ...(bodies.length > 1 ? { variants: bodies.length } : {}),
+    ...(healthz ? { healthz } : {}),
   };
 }

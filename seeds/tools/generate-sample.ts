@@ -16,22 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { USCC_CHARSET, orgCodeCheckChar, usccCheckChar } from '../../server/model/uscc.ts';
+import { Rng } from '../../server/services/generate/random.ts';
 
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = 20240331;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(SEED);
+const rng = new Rng(SEED);
+const rand = () => rng.next();
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const chance = (p: number) => rand() < p;
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

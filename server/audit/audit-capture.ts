@@ -16,23 +16,30 @@ export function argumentsOf(schema: GraphQLSchema, field: RootField, variables: 
 }
 
 /**
- * The id a mutation is about: an `id` or `…Id` string among its arguments, the
- * `id` of its `input`, or the `id` of its result. An `…Id` inside an input
- * names what the entity refers to (createProject's areaId), not the entity:
- * a create mutation is about the new id, read from its result.
+ * An id among a mutation's arguments: an `id`, else (with `references`) an
+ * `…Id` string, else the `id` of its `input`. An `…Id` names what the entity
+ * refers to (createProject's areaId, startLead's enterpriseId), not the entity.
  */
-export function entityIdIn(value: unknown, depth = 0): string | null {
+export function entityIdIn(value: unknown, { references = true } = {}, depth = 0): string | null {
   if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 1) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.id === 'string') return record.id;
   if (depth > 0) return null;
-  for (const [k, v] of Object.entries(record)) if (/Id$/.test(k) && typeof v === 'string') return v;
+  if (references) for (const [k, v] of Object.entries(record)) if (/Id$/.test(k) && typeof v === 'string') return v;
   for (const v of Object.values(record)) {
-    const nested = entityIdIn(v, depth + 1);
+    const nested = entityIdIn(v, { references }, depth + 1);
     if (nested) return nested;
   }
   return null;
 }
+
+/**
+ * The id a mutation is about: its own id in the arguments; else the node it
+ * returns (a create's new node: startLead's project, not the enterprise it
+ * names); else what its arguments refer to.
+ */
+export const mutationEntityId = (args: Record<string, unknown>, result: unknown): string | null =>
+  entityIdIn(args, { references: false }) ?? entityIdIn(result) ?? entityIdIn(args);
 
 /** Before/after of one mutation, read inside its own write transaction(s). */
 export interface Capture {
@@ -88,11 +95,12 @@ export async function recordMutation({ schema, fields, variables, auth, operatio
       const error = result.errors?.find((e) => !e.path || e.path[0] === field.responseKey);
       const value = (result.data as Record<string, unknown> | null | undefined)?.[field.responseKey];
       const capture = captures?.get(field.responseKey);
-      const entityId = entityIdIn(fieldArgs) ?? entityIdIn(value);
+      const entityId = mutationEntityId(fieldArgs, value);
       // Read in the write's transaction when there was one for this id; else (no store write) after it.
       const inTx = capture?.after && capture.after.id === entityId ? capture.after.snapshot : undefined;
       const after = error || !entityId ? null : inTx !== undefined ? inTx : await auth.audit.snapshot(entityId).catch(() => null);
-      const prior = capture?.before ?? null;
+      // Read before the write for the id in the arguments, which the entity may turn out not to be.
+      const prior = capture?.entityId === entityId ? (capture?.before ?? null) : null;
       const actor =
         field.name === 'signIn' && typeof fieldArgs.name === 'string' ? `${auth.principal.name} (as ${fieldArgs.name.slice(0, 64)})` : auth.principal.name;
       await auth.audit.record({

@@ -14,6 +14,9 @@ import { monthlyReportXlsx } from '../services/reports/report-workbook.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
+import type { Store } from '../store/store.ts';
+import type { StoreConfig } from '../store/store-config.ts';
+import { listChains } from '../services/chains/list-chains.ts';
 
 const USAGE =
   'usage: npm run export -- enterprises|gaps|candidates|projects [--format csv|xlsx] [--out FILE] [--gap ID | --segment ID [--area ID]]\n' +
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
   const format = (values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx')) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError('--format must be csv or xlsx');
   if (kind === 'candidates' && !values.gap && !values.segment) throw new UsageError('candidates needs --gap GAP_ID or --segment SEGMENT_ID');
-  const store = await createStore(loadConfig(configArgs));
+  const store = await openExportedStore(loadConfig(configArgs));
   try {
     const file =
       kind === 'enterprises'
@@ -58,6 +61,20 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * The store to export from, refused when it holds no chain: a wrong --data-dir
+ * would otherwise give empty tables (or "Area not found") that look like data.
+ */
+async function openExportedStore(config: StoreConfig): Promise<Store> {
+  const store = await createStore(config);
+  if ((await listChains(store)).length > 0) return store;
+  await store.close();
+  const where = config.store === 'neo4j' ? `Neo4j at ${config.neo4j.uri}` : `the store in ${config.dataDir}`;
+  throw new UsageError(
+    `${where} is empty (no chain): load the plan first (npm run seed, or start the server once), or point --data-dir / --store at the store that holds your data`,
+  );
+}
+
 /** The monthly 调度 report (.xlsx only). */
 async function exportReport(
   values: { month?: string; area?: string; unit?: string; format?: string; out?: string; 'stalled-days'?: string },
@@ -68,7 +85,7 @@ async function exportReport(
   if (values.format && values.format !== 'xlsx') throw new UsageError('the report is an .xlsx workbook (--format xlsx)');
   const days = values['stalled-days'];
   const stalledDays = days === undefined ? null : Number(days);
-  const store = await createStore(loadConfig(configArgs));
+  const store = await openExportedStore(loadConfig(configArgs));
   try {
     const file = await monthlyReportXlsx(store, { month, areaId: values.area ?? null, unitId: values.unit ?? null, stalledDays });
     const out = values.out ?? file.filename;

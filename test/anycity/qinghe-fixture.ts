@@ -1,3 +1,4 @@
+import { Rng } from '../../server/services/generate/random.ts';
 import { csv, usccIn } from '../import/helpers.ts';
 
 /**
@@ -11,18 +12,6 @@ import { csv, usccIn } from '../import/helpers.ts';
  * codes for the outside ones), and supplies from outside into local buyers.
  * One chain (智能传感) has no local enterprise at all.
  */
-
-/** A small deterministic PRNG (mulberry32), so the fixture is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const QINGHE_AREAS = [
   ['地区名称', '上级地区', '级别', '本地', '行政区划代码'],
@@ -114,7 +103,8 @@ export interface QingheFiles {
 
 /** The files, as UTF-8 CSV; `locals + outsiders` ≥ 500 enterprises. */
 export function qingheFiles(counts = { locals: 180, outsiders: 340 }): QingheFiles {
-  const rnd = random(13);
+  const rng = new Rng(13); // deterministic, so the fixture is the same on every run
+  const rnd = () => rng.next();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const header = ['企业名称', '统一社会信用代码', '所在地区', '是否本地', '所属环节', '产值（万元）', '规上', '标签', '行业代码'];
   const rows: (string | number)[][] = [header];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { cypherGapFacts } from '../../server/services/gaps/gap-facts-source.ts';
+import { buildAnalyticGraph } from '../../server/services/projection/build-analytic-graph.ts';
 import { analyticsSource, enableProjection, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
 import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-facts-source.ts';
 import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
@@ -55,6 +56,14 @@ describe('analytics projection: the same answers as the store queries', () => {
   it('on the seed graph', async () => {
     await expectSameAnswers();
   }, 180_000);
+
+  it('read in pages (as tier L is), the same graph as read at once', async () => {
+    const whole = await buildAnalyticGraph(api.store, { page: 1_000_000 });
+    const paged = await buildAnalyticGraph(api.store, { page: 7 });
+    expect(whole.enterprises.ids.length).toBeGreaterThan(7 * 20);
+    expect(whole.enterprises.outTo.length).toBeGreaterThan(500);
+    expect({ ...paged, stats: null }).toEqual({ ...whole, stats: null });
+  });
 
   it('after writes: a gap status (no rebuild), then a new local enterprise in a 补链 segment, a new external supplier, a supply and a changed output', async () => {
     const { store } = api;

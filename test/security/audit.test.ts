@@ -81,6 +81,18 @@ describe('audit trail', () => {
     expect(entries.find((e) => e.field === 'createEnterprise')).toMatchObject({ entityId: enterpriseId, entityLabel: 'Enterprise' });
   });
 
+  it('records a lead started from a candidate under the new project, not the enterprise it names', async () => {
+    api = await createSecureTestApi();
+    await loadSeeds(api.store);
+    const editor = await api.signedIn('ed', 'editor');
+    const started = await api.gql('mutation { startLead(enterpriseId: "ent:s0153", gapId: "gap:fill:seg:bms:area:anchao") { id } }', {}, editor);
+    const projectId = (started.body.data as { startLead: { id: string } }).startLead.id;
+    const page = await api.gql('{ auditTrail(first: 5) { entries { field entityId entityLabel before after } } }', {}, editor);
+    const entry = (page.body.data as { auditTrail: { entries: Entry[] } }).auditTrail.entries.find((e) => e.field === 'startLead')!;
+    expect(entry).toMatchObject({ entityId: projectId, entityLabel: 'Project', before: null });
+    expect(JSON.parse(entry.after!)).toMatchObject({ stage: 'lead' });
+  });
+
   it('pages with a cursor and exports CSV safe for spreadsheets', async () => {
     api = await createSecureTestApi();
     const audit = new AuditService(api.store);

@@ -32,21 +32,57 @@ function csr(buckets: number, n: number, key: (i: number) => number): { start: I
 }
 
 /**
- * Reads segments, enterprises, OPERATES_IN and SUPPLIES out of the store (four
- * queries under cypher/read/projection and read/import/operates-in) and packs
+ * Enterprises read per query: at tier L (1M enterprises, 5M SUPPLIES) one
+ * query for all would hold every row in memory at once and outlast the
+ * embedded engine's 30 s query limit.
+ */
+export const PROJECTION_PAGE = 50_000;
+
+/**
+ * Reads segments, enterprises, OPERATES_IN and SUPPLIES out of the store
+ * (queries under cypher/read/projection, and read/import/operates-in) and packs
  * them into an AnalyticGraph, tagged with the write generation it was read at.
+ * Enterprises and their SUPPLIES are read in pages of PROJECTION_PAGE ids.
  * Links to an enterprise or segment the other reads did not see (a write in
  * between) are left out; the generation then differs and the graph is not used.
  */
-export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
+export async function buildAnalyticGraph(store: Store, { page = PROJECTION_PAGE } = {}): Promise<AnalyticGraph> {
   const generation = store.writeGeneration();
   const t0 = performance.now();
-  const [segRows, entRows, opRows, supRows] = await Promise.all([
+  const [segRows, idRows, opRows] = await Promise.all([
     store.run<SegmentRead>('read/projection/segments'),
-    store.run<EnterpriseRead>('read/projection/enterprises'),
+    store.run<{ id: string }>('read/projection/enterprise-ids'),
     store.run<{ enterprise: string; segment: string; role: string | null }>('read/import/operates-in'),
-    store.run<{ supplier: string; buyer: string; share: number | null }>('read/projection/supplies'),
   ]);
+  const entIds = idRows.map((r) => r.id);
+  const entIndex = new Map<string, number>();
+  entIds.forEach((id, i) => entIndex.set(id, i));
+  const entRows: EnterpriseRead[] = new Array(entIds.length);
+  // SUPPLIES as numbers as they are read (a page's rows are let go before the next page).
+  const from: number[] = [];
+  const to: number[] = [];
+  const shareOf: number[] = [];
+  let rows = segRows.length + entIds.length + opRows.length;
+  for (let at = 0; at < entIds.length; at += page) {
+    const ids = entIds.slice(at, at + page);
+    const [enterprises, supplies] = await Promise.all([
+      store.run<EnterpriseRead>('read/projection/enterprises', { ids }),
+      store.run<{ supplier: string; buyer: string; share: number | null }>('read/projection/supplies', { ids }),
+    ]);
+    for (const e of enterprises) {
+      const i = entIndex.get(e.id);
+      if (i !== undefined) entRows[i] = e;
+    }
+    for (const r of supplies) {
+      const a = entIndex.get(r.supplier);
+      const b = entIndex.get(r.buyer);
+      if (a === undefined || b === undefined) continue;
+      from.push(a);
+      to.push(b);
+      shareOf.push(typeof r.share === 'number' ? r.share : NaN);
+    }
+    rows += supplies.length;
+  }
   const t1 = performance.now();
 
   const nSeg = segRows.length;
@@ -63,8 +99,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
     }
   });
 
-  const n = entRows.length;
-  const entIndex = new Map<string, number>();
+  const n = entIds.length;
   const name: (string | null)[] = new Array(n);
   const region: (string | null)[] = new Array(n);
   const output: (number | null)[] = new Array(n);
@@ -79,8 +114,8 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
   const locStart = new Int32Array(n + 1);
   const locList: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = entRows[i]!;
-    entIndex.set(e.id, i);
+    // An enterprise deleted after the ids were read: kept as an empty row (the generation differs, so the graph is not used).
+    const e = entRows[i] ?? { id: entIds[i]!, name: null, region: null, output: null, aboveScale: null, tags: null, local: null, areaIds: [] };
     name[i] = e.name;
     region[i] = e.region;
     output[i] = e.output;
@@ -142,19 +177,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
   }
 
   // SUPPLIES: by buyer, then by supplier in buyer order, so each supplier's buyers ascend.
-  const from = new Int32Array(supRows.length);
-  const to = new Int32Array(supRows.length);
-  let m = 0;
-  const shareOf = new Float64Array(supRows.length);
-  for (const r of supRows) {
-    const a = entIndex.get(r.supplier);
-    const b = entIndex.get(r.buyer);
-    if (a === undefined || b === undefined) continue;
-    from[m] = a;
-    to[m] = b;
-    shareOf[m] = typeof r.share === 'number' ? r.share : NaN;
-    m++;
-  }
+  const m = from.length;
   const byBuyer = csr(n, m, (i) => to[i]!);
   const outStart = new Int32Array(n + 1);
   for (let i = 0; i < m; i++) outStart[from[i]! + 1]! += 1;
@@ -185,7 +208,7 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
       memberRole,
     },
     enterprises: {
-      ids: entRows.map((e) => e.id),
+      ids: entIds,
       index: entIndex,
       name,
       region,
@@ -206,6 +229,6 @@ export async function buildAnalyticGraph(store: Store): Promise<AnalyticGraph> {
     areas: { ids: areaIds, index: areaIndex },
     roles,
     leaderRoleCode,
-    stats: { rows: segRows.length + entRows.length + opRows.length + supRows.length, readMs: t1 - t0, buildMs: performance.now() - t1 },
+    stats: { rows, readMs: t1 - t0, buildMs: performance.now() - t1 },
   };
 }
