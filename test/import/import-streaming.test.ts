@@ -6,6 +6,7 @@ import { importFile } from '../../server/services/import/import-file.ts';
 import { CHUNK_ROWS, decodeCsv, readTable } from '../../server/services/import/read-table.ts';
 import type { ImportReport } from '../../server/services/import/types.ts';
 import { columnsRead } from '../../server/store/cypher-library.ts';
+import { loadEnterprises } from '../../server/services/import/reference.ts';
 import { toColumns } from '../../server/services/import/write-batches.ts';
 import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
 import { csv, gbk, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.ts';
@@ -23,7 +24,16 @@ function rows(): (string | number)[][] {
   const out: (string | number)[][] = [HEADER];
   for (let i = 0; i < ROWS; i++) {
     // a long 简称 makes the file pass 1 MB
-    out.push([`流式测试企业${i}有限公司`, makeUscc(20_000 + i), `流式${i}号合金铸造精密零部件`, '铸件', '巢湖市', i + 0.5, i % 7 ? '' : '专精特新', 2000 + (i % 20)]);
+    out.push([
+      `流式测试企业${i}有限公司`,
+      makeUscc(20_000 + i),
+      `流式${i}号合金铸造精密零部件`,
+      '铸件',
+      '巢湖市',
+      i + 0.5,
+      i % 7 ? '' : '专精特新',
+      2000 + (i % 20),
+    ]);
   }
   out[5]![2] = '简称\n跨两行'; // a quoted cell over two lines: still one row (Excel's row 6)
   out[7_001]![1] = '91340181MA2XXXXXX'; // invalid code, row 7,002
@@ -53,38 +63,42 @@ describe('streamed imports', () => {
   it.each([
     ['UTF-8 with BOM', (t: string) => utf8Bom(t), 'utf-8 (BOM)'],
     ['GBK', (t: string) => gbk(t), 'gb18030'],
-  ])('a %s CSV read from a path gives the report its bytes give, with whole-file row numbers', async (_name, encode, encoding) => {
-    const bytes = encode(csv(rows()));
-    expect(bytes.length).toBeGreaterThan(1 << 20);
-    const file = tmp.file(`stream-${encoding}.csv`);
-    writeFileSync(file, bytes);
+  ])(
+    'a %s CSV read from a path gives the report its bytes give, with whole-file row numbers',
+    async (_name, encode, encoding) => {
+      const bytes = encode(csv(rows()));
+      expect(bytes.length).toBeGreaterThan(1 << 20);
+      const file = tmp.file(`stream-${encoding}.csv`);
+      writeFileSync(file, bytes);
 
-    // The streamed rows are the rows of the whole text parsed at once.
-    const streamed = await readTable({ path: file }, 'x.csv');
-    const whole = parse(decodeCsv(bytes).text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
-    expect(streamed.encoding).toBe(encoding);
-    expect(streamed.rows.map((r) => r.cells)).toEqual(whole);
-    expect(streamed.rows.map((r) => r.row)).toEqual(whole.map((_, i) => i + 1));
+      // The streamed rows are the rows of the whole text parsed at once.
+      const streamed = await readTable({ path: file }, 'x.csv');
+      const whole = parse(decodeCsv(bytes).text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+      expect(streamed.encoding).toBe(encoding);
+      expect(streamed.rows.map((r) => r.cells)).toEqual(whole);
+      expect(streamed.rows.map((r) => r.row)).toEqual(whole.map((_, i) => i + 1));
 
-    const store = await openDumpStore();
-    try {
-      const fromPath = await importFile(store, { path: file }, 'x.csv', { kind: 'enterprises', dryRun: true });
-      const fromBytes = await importFile(store, bytes, 'x.csv', { kind: 'enterprises', dryRun: true });
-      expect(comparable(fromPath)).toEqual(comparable(fromBytes));
-      expect(fromPath.counts).toMatchObject({ rows: ROWS, reject: 2 });
-      expect(fromPath.encoding).toBe(encoding);
-      const errors = fromPath.issues.filter((i) => i.severity === 'error').map(({ row, code, column }) => ({ row, code, column }));
-      expect(errors).toEqual([
-        { row: 7_002, code: 'INVALID_USCC', column: '统一社会信用代码' },
-        { row: ROWS + 1, code: 'DUPLICATE_IN_FILE', column: '统一社会信用代码' },
-      ]);
-      expect(fromPath.issues.find((i) => i.code === 'DUPLICATE_IN_FILE')?.message).toContain('4');
-      expect(fromPath.items[4]).toMatchObject({ row: 6, action: 'create' });
-      expect(fromPath.items.at(-1)).toMatchObject({ row: ROWS + 1, action: 'reject' });
-    } finally {
-      await store.close();
-    }
-  }, 180_000);
+      const store = await openDumpStore();
+      try {
+        const fromPath = await importFile(store, { path: file }, 'x.csv', { kind: 'enterprises', dryRun: true });
+        const fromBytes = await importFile(store, bytes, 'x.csv', { kind: 'enterprises', dryRun: true });
+        expect(comparable(fromPath)).toEqual(comparable(fromBytes));
+        expect(fromPath.counts).toMatchObject({ rows: ROWS, reject: 2 });
+        expect(fromPath.encoding).toBe(encoding);
+        const errors = fromPath.issues.filter((i) => i.severity === 'error').map(({ row, code, column }) => ({ row, code, column }));
+        expect(errors).toEqual([
+          { row: 7_002, code: 'INVALID_USCC', column: '统一社会信用代码' },
+          { row: ROWS + 1, code: 'DUPLICATE_IN_FILE', column: '统一社会信用代码' },
+        ]);
+        expect(fromPath.issues.find((i) => i.code === 'DUPLICATE_IN_FILE')?.message).toContain('4');
+        expect(fromPath.items[4]).toMatchObject({ row: 6, action: 'create' });
+        expect(fromPath.items.at(-1)).toMatchObject({ row: ROWS + 1, action: 'reject' });
+      } finally {
+        await store.close();
+      }
+    },
+    180_000,
+  );
 
   it('a re-import of the same file writes nothing; a changed cell updates exactly that field', async () => {
     const store = await openDumpStore();
@@ -120,6 +134,20 @@ describe('streamed imports', () => {
       await store.close();
     }
   }, 60_000);
+});
+
+describe('the enterprises an import matches against', () => {
+  it('are read in pages (a million in one read outlasts the query limit), the same as in one read', async () => {
+    const store = await openDumpStore();
+    try {
+      const all = (await store.run<{ id: string; areaIds: string[] }>('read/import/enterprises')).sort((a, b) => a.id.localeCompare(b.id));
+      const paged = await loadEnterprises(store, 1);
+      expect(all.length).toBeGreaterThan(1);
+      expect([...paged.byId.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(all.map((e) => ({ ...e, areaIds: e.areaIds.filter(Boolean) })));
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('batches as lists per field ($columns)', () => {

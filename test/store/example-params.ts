@@ -9,6 +9,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   // issue 12 (招商 pipeline): a project that does not exist and ids of the seed graph
   'read/projects/nodes': { ids: null, stages: ['lead', 'signed'], minInvestment: 1, maxInvestment: 50 },
   'read/projects/links': { ids: ['project:sample:power-battery'] },
+  'read/import/enterprise-page': { ids: ['ent:s0001', 'ent:none'] },
   'read/projects/events': { projectIds: ['project:none'] },
   'read/projects/lookup-ids': {
     areaIds: ['area:chaohu'],
