@@ -156,7 +156,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'write/import/enterprise-unlocate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
   'write/import/enterprise-locate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
   'write/import/operates-in-create': { columns: { enterprise: ['ent:example-import'], segment: ['seg:alloy-casting'], role: ['core'], origin: ['import'] } },
-  'write/import/operates-in-update': { rows: [{ enterprise: 'ent:example-import', segment: 'seg:alloy-casting', role: 'leader' }] },
+  'write/import/operates-in-update': { columns: { enterprise: ['ent:example-import'], segment: ['seg:alloy-casting'], role: ['leader'] } },
   'write/import/supplies-create': {
     columns: { supplier: ['ent:example-import'], buyer: ['ent:example-import-2'], product: [null], share: [0.1], origin: ['import'] },
   },

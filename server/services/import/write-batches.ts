@@ -2,9 +2,10 @@ import { columnsRead, getQuery } from '../../store/cypher-library.ts';
 import type { ColumnsQuery, QueryRunner, RowsQuery } from '../../store/store.ts';
 
 /**
- * A query of cypher/write/import/: `$rows` (row maps) or, for the bulk creates,
- * `$columns` (one list per field): Grafeo converts a map per row ~5× slower than
- * lists (~17 µs for a 15-key row, most of what a create cost).
+ * A query of cypher/write/import/: `$rows` (row maps) or, where every row has
+ * the same fields (the creates, the role update), `$columns` (one list per
+ * field): Grafeo converts a map per row ~5× slower than lists (~17 µs for a
+ * 15-key row, most of what a create cost).
  */
 export type ImportWriteQuery = RowsQuery | ColumnsQuery;
 
@@ -37,9 +38,8 @@ function takesColumns(query: ImportWriteQuery): query is ColumnsQuery {
 }
 
 /**
- * What makes two planned writes the same. A create (a `$columns` query) is
- * named by its top-level fields (the new node's id, or the link's two ends and
- * role): a second create of those would be a duplicate whatever its props. Any
+ * What makes two planned writes the same. A `$columns` row is named by its
+ * top-level fields (the new node's id, or the link's two ends and role): a second create of those would be a duplicate whatever its props. Any
  * other write is the same only when its whole row is.
  */
 export function writeKey(write: { query: ImportWriteQuery; row: Record<string, unknown> }): string {
