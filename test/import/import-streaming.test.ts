@@ -8,6 +8,7 @@ import type { ImportReport } from '../../server/services/import/types.ts';
 import { columnsRead } from '../../server/store/cypher-library.ts';
 import { loadEnterprises } from '../../server/services/import/reference.ts';
 import { toColumns } from '../../server/services/import/write-batches.ts';
+import { PlainCsvSplitter } from '../../server/services/import/plain-csv.ts';
 import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
 import { csv, gbk, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.ts';
 
@@ -20,7 +21,8 @@ import { csv, gbk, makeUscc, openDumpStore, tempDir, utf8Bom } from './helpers.t
 const ROWS = 2 * CHUNK_ROWS + 2_000;
 const HEADER = ['企业名称', '统一社会信用代码', '简称', '所属环节', '所在地区', '产值（万元）', '标签', '成立年份'];
 
-function rows(): (string | number)[][] {
+/** quotedAt: the data row whose 简称 is a quoted cell over two lines (null: a file without quotes). */
+function rows(quotedAt: number | null = 5): (string | number)[][] {
   const out: (string | number)[][] = [HEADER];
   for (let i = 0; i < ROWS; i++) {
     // a long 简称 makes the file pass 1 MB
@@ -35,7 +37,7 @@ function rows(): (string | number)[][] {
       2000 + (i % 20),
     ]);
   }
-  out[5]![2] = '简称\n跨两行'; // a quoted cell over two lines: still one row (Excel's row 6)
+  if (quotedAt !== null) out[quotedAt]![2] = '简称,\n跨两行'; // a quoted cell over two lines: still one row
   out[7_001]![1] = '91340181MA2XXXXXX'; // invalid code, row 7,002
   out[ROWS]![1] = out[3]![1]!; // the last row repeats row 4's code: a duplicate two chunks apart
   return out;
@@ -61,14 +63,18 @@ describe('streamed imports', () => {
   afterAll(() => tmp.remove());
 
   it.each([
-    ['UTF-8 with BOM', (t: string) => utf8Bom(t), 'utf-8 (BOM)'],
-    ['GBK', (t: string) => gbk(t), 'gb18030'],
-  ])(
+    ['UTF-8 with BOM', (t: string) => utf8Bom(t), 'utf-8 (BOM)', 5],
+    ['GBK', (t: string) => gbk(t), 'gb18030', 5],
+    // split without the parser; the last line without a line break
+    ['UTF-8 without quotes', (t: string) => Buffer.from(t.slice(0, -2), 'utf8'), 'utf-8', null],
+    // the splitter hands over to the parser at the first quote
+    ['UTF-8 with its first quote near the end', (t: string) => Buffer.from(t, 'utf8'), 'utf-8', ROWS - 10],
+  ] as const)(
     'a %s CSV read from a path gives the report its bytes give, with whole-file row numbers',
-    async (_name, encode, encoding) => {
-      const bytes = encode(csv(rows()));
+    async (_name, encode, encoding, quotedAt) => {
+      const bytes = encode(csv(rows(quotedAt)));
       expect(bytes.length).toBeGreaterThan(1 << 20);
-      const file = tmp.file(`stream-${encoding}.csv`);
+      const file = tmp.file(`stream-${encoding}-${quotedAt}.csv`);
       writeFileSync(file, bytes);
 
       // The streamed rows are the rows of the whole text parsed at once.
@@ -91,7 +97,7 @@ describe('streamed imports', () => {
           { row: ROWS + 1, code: 'DUPLICATE_IN_FILE', column: '统一社会信用代码' },
         ]);
         expect(fromPath.issues.find((i) => i.code === 'DUPLICATE_IN_FILE')?.message).toContain('4');
-        expect(fromPath.items[4]).toMatchObject({ row: 6, action: 'create' });
+        if (quotedAt !== null) expect(fromPath.items[quotedAt - 1]).toMatchObject({ row: quotedAt + 1, action: 'create' });
         expect(fromPath.items.at(-1)).toMatchObject({ row: ROWS + 1, action: 'reject' });
       } finally {
         await store.close();
@@ -166,5 +172,27 @@ describe('batches as lists per field ($columns)', () => {
     ]);
     expect(columns).toEqual({ supplier: ['a', 'c'], buyer: ['b', 'd'], product: [null, '铸件'], share: [0.2, null], origin: ['import', 'import'] });
     expect(() => toColumns('write/import/supplies-create', [{ supplier: 'a', buyer: 'b', props: { price: 3 } }])).toThrow(/reads no field 'price'/);
+  });
+});
+
+describe('quote-free CSV split without the parser', () => {
+  const parsed = (text: string) => parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+  it.each([['\ufeffa,b\r\n c ,\td\f\r\n\r\n,\r\nlast,'], ['a\nb,c\n\nd'], ['企业名称,产值\r\n巢湖一号有限公司, 12 \r\n']])(
+    'gives what csv-parse gives for %j, however the text is cut',
+    (text) => {
+      for (let cut = 0; cut <= text.length; cut++) {
+        const splitter = new PlainCsvSplitter();
+        const records = [...splitter.write(text.slice(0, cut))!, ...splitter.write(text.slice(cut))!, ...splitter.end()];
+        expect(records).toEqual(parsed(text));
+      }
+    },
+  );
+
+  it('steps aside at a quote or a lone CR, handing over the text from the record it is in', () => {
+    const splitter = new PlainCsvSplitter();
+    expect(splitter.write('a,b\nc,')).toEqual([['a', 'b']]);
+    expect(splitter.write('"d,e"\n')).toBeNull();
+    expect(splitter.rest()).toBe('c,"d,e"\n');
+    expect(new PlainCsvSplitter().write('a\rb\r')).toBeNull();
   });
 });

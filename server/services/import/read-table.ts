@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { ValidationError } from '../../errors.ts';
+import { PlainCsvSplitter } from './plain-csv.ts';
 
 /** One data row: `row` is the row number Excel shows; `cells` are the texts of each column, '' when empty. */
 export interface TableRow {
@@ -284,13 +285,23 @@ async function streamCsv(source: TableSource): Promise<TableStream> {
       }
       records = [];
     };
+    // Lines without quotes are split directly until the first quote; from there on csv-parse reads.
+    let plain: PlainCsvSplitter | null = new PlainCsvSplitter();
     try {
       for await (const text of texts()) {
         // Parsed 64k characters at a time, the event loop running in between.
         for (let i = 0; i < text.length; i += PARSE_CHARS) {
-          parser.write(text.slice(i, i + PARSE_CHARS));
-          await new Promise((resolve) => setImmediate(resolve));
-          if (failure) throw failure;
+          const piece = text.slice(i, i + PARSE_CHARS);
+          const split: string[][] | null = plain ? plain.write(piece) : null;
+          if (split) records.push(...split);
+          else {
+            if (plain) {
+              parser.write(plain.rest());
+              plain = null;
+            } else parser.write(piece);
+            await new Promise((resolve) => setImmediate(resolve));
+            if (failure) throw failure;
+          }
           take();
           if (chunk.length >= CHUNK_ROWS) {
             yield chunk;
@@ -299,6 +310,7 @@ async function streamCsv(source: TableSource): Promise<TableStream> {
           await pause();
         }
       }
+      if (plain) records.push(...plain.end());
       parser.end();
       await ended;
       if (failure) throw failure;
