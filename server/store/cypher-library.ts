@@ -83,13 +83,3 @@ export function getQuery(name: string): CypherQuery {
   if (!query) throw new UnknownQueryError(name);
   return query;
 }
-
-/**
- * The fields a `$columns` query reads (`WITH $columns AS c … c.name[i]`), so a
- * caller can refuse a field the query would silently drop.
- */
-export function columnsRead(name: string): ReadonlySet<string> {
-  const query = getQuery(name);
-  if (!query.params.includes('columns')) throw new Error(`${name} takes no $columns`);
-  return new Set([...query.text.matchAll(/\bc\.([A-Za-z_][A-Za-z0-9_]*)\[i\]/g)].map((m) => m[1]!));
-}

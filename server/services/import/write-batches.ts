@@ -1,4 +1,3 @@
-import { columnsRead, getQuery } from '../../store/cypher-library.ts';
 import type { ColumnsQuery, QueryRunner, RowsQuery } from '../../store/store.ts';
 
 /**
@@ -9,15 +8,30 @@ import type { ColumnsQuery, QueryRunner, RowsQuery } from '../../store/store.ts'
  */
 export type ImportWriteQuery = RowsQuery | ColumnsQuery;
 
+/** The import writes that take `$columns` (test/import/import-streaming.test.ts checks it against their headers). */
+export const COLUMNS_QUERIES: ReadonlySet<ImportWriteQuery> = new Set<ColumnsQuery>([
+  'write/import/enterprise-create',
+  'write/import/enterprise-create-located',
+  'write/import/operates-in-create',
+  'write/import/operates-in-update',
+  'write/import/supplies-create',
+]);
+
+function takesColumns(query: ImportWriteQuery): query is ColumnsQuery {
+  return COLUMNS_QUERIES.has(query);
+}
+
 /**
  * One batch as lists per field: a row's top-level fields and those of its
- * `props` map, null where a row has none (a null property is not stored).
- * Throws on a field the query does not read, which it would drop.
+ * `props` map, null where a row has none (the query reads a field no row has
+ * as null too; a null property is not stored).
  */
-export function toColumns(query: ColumnsQuery, rows: readonly Record<string, unknown>[]): Record<string, unknown[]> {
-  const fields = columnsRead(query);
+export function toColumns(rows: readonly Record<string, unknown>[]): Record<string, unknown[]> {
   const columns: Record<string, unknown[]> = {};
-  for (const f of fields) columns[f] = new Array<unknown>(rows.length).fill(null);
+  const put = (field: string, value: unknown, i: number) => {
+    const column = (columns[field] ??= new Array<unknown>(rows.length).fill(null));
+    column[i] = value ?? null;
+  };
   rows.forEach((row, i) => {
     for (const [key, value] of Object.entries(row)) {
       if (key === 'props' && value && typeof value === 'object') {
@@ -25,22 +39,14 @@ export function toColumns(query: ColumnsQuery, rows: readonly Record<string, unk
       } else put(key, value, i);
     }
   });
-  function put(field: string, value: unknown, i: number): void {
-    const column = columns[field];
-    if (!column) throw new Error(`${query} reads no field '${field}' (cypher/${query}.cypher lists the fields it creates)`);
-    column[i] = value ?? null;
-  }
   return columns;
-}
-
-function takesColumns(query: ImportWriteQuery): query is ColumnsQuery {
-  return getQuery(query).params.includes('columns');
 }
 
 /**
  * What makes two planned writes the same. A `$columns` row is named by its
- * top-level fields (the new node's id, or the link's two ends and role): a second create of those would be a duplicate whatever its props. Any
- * other write is the same only when its whole row is.
+ * top-level fields (the new node's id, or the link's two ends and role): a
+ * second create of those would be a duplicate whatever its props. Any other
+ * write is the same only when its whole row is.
  */
 export function writeKey(write: { query: ImportWriteQuery; row: Record<string, unknown> }): string {
   if (!takesColumns(write.query)) return JSON.stringify(write.row);
@@ -51,6 +57,6 @@ export function writeKey(write: { query: ImportWriteQuery; row: Record<string, u
 
 /** Runs one batch of an import write with the parameter its query takes. */
 export async function runBatch(tx: QueryRunner, query: ImportWriteQuery, rows: readonly Record<string, unknown>[]): Promise<void> {
-  if (takesColumns(query)) await tx.run(query, { columns: toColumns(query, rows) });
+  if (takesColumns(query)) await tx.run(query, { columns: toColumns(rows) });
   else await tx.run(query, { rows });
 }
