@@ -18,7 +18,7 @@ import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
-import { describeProjection, measureProjection, type ProjectionFigures } from './lib/projection.ts';
+import { describeNameIndex, describeProjection, measureNameIndex, measureProjection, type NameIndexFigures, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
 import { runUiBench } from './lib/ui.ts';
 import { calibrate, closeCalibration, describeCalibration, REFERENCE, type Calibration } from './lib/calibration.ts';
@@ -131,9 +131,12 @@ async function main() {
       `  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`,
     );
   let projection: ProjectionFigures | undefined;
+  let nameIndex: NameIndexFigures | undefined;
   if (!values['skip-ops']) {
     projection = await measureProjection(store);
     console.log(describeProjection(projection));
+    nameIndex = await measureNameIndex(store);
+    console.log(describeNameIndex(nameIndex));
     console.log('\noperations (in-process, through the services):');
     const skip = new Set(values.skip!.split(',').filter(Boolean));
     ops = await runOperations(store, inputs, TARGETS[tier], logOp, skip);
@@ -266,6 +269,7 @@ async function main() {
     floor: values['skip-ops'] && previous.floor ? previous.floor : floor,
     ...(floorError ? { floorError } : {}),
     projection: values['skip-ops'] && previous.projection ? previous.projection : projection,
+    nameIndex: values['skip-ops'] && previous.nameIndex ? previous.nameIndex : nameIndex,
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
     neo4jPeakRssMb: neo4jPeakRssMb ?? null,

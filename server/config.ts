@@ -13,7 +13,7 @@ export interface Config extends StoreConfig {
   /** Load seeds/ into an empty store at start. */
   seedOnStart: boolean;
   /**
-   * Let the in-memory analytics projection serve a Neo4j store too (ANALYTICS_PROJECTION=on): only when this
+   * Let the in-memory projections (analytics, the search's name index) serve a Neo4j store too (ANALYTICS_PROJECTION=on): only when this
    * server is the database's only writer. The embedded store always uses it.
    */
   neo4jProjection: boolean;

@@ -4,7 +4,9 @@ import { createHttpServer } from './http/create-http-server.ts';
 import { ensureSearchNames } from './services/search-names/backfill-search-names.ts';
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
-import { enableProjection, projectionEnabled, projectionReady } from './services/projection/projection-registry.ts';
+import { projectionReady } from './services/projection/projection-registry.ts';
+import { enableProjection, projectionEnabled } from './services/projection/projection-lifecycle.ts';
+import { nameIndexReady } from './services/projection/name-index-source.ts';
 import { printAccessHint } from './auth/startup.ts';
 import { scheduleBackups } from './backup/backup-service.ts';
 
@@ -34,19 +36,37 @@ async function main(): Promise<void> {
       (n) => n && console.log(`search names stored for ${n} node(s) written without them`),
       (e: unknown) => console.error(`search names: backfill failed: ${(e as Error).message}`),
     );
-    // The analytics projection is read now rather than by the first analysis (which meanwhile runs on the store's queries).
+    // The name index and the analytics projection are read now rather than by the first search or analysis (which
+    // meanwhile run on the store's queries), one after the other (the reads' rows are transient but large at tier L).
     const t0 = performance.now();
-    projectionReady(store, 1).then(
-      (p) =>
-        console.log(
-          p
-            ? `analytics projection ready: ${p.graph.enterprises.ids.length} enterprises, ${p.graph.enterprises.outTo.length} supplies in ${Math.round(performance.now() - t0)} ms`
-            : projectionEnabled(store)
-              ? 'analytics projection not read (a write or an error during the read); the next analysis tries again'
-              : 'analytics projection off for this store (the analyses read the store)',
-        ),
-      (e: unknown) => console.error(`analytics projection: ${(e as Error).message}`),
-    );
+    let t1 = t0;
+    nameIndexReady(store, 1)
+      .then(
+        (n) =>
+          console.log(
+            n
+              ? `search name index ready: ${n.index.size} enterprises, segments, chains and units in ${Math.round(performance.now() - t0)} ms`
+              : projectionEnabled(store)
+                ? 'search name index not read (a write or an error during the read); the next search tries again'
+                : 'search name index off for this store (search reads the store)',
+          ),
+        (e: unknown) => console.error(`search name index: ${(e as Error).message}`),
+      )
+      .then(() => {
+        t1 = performance.now();
+        return projectionReady(store, 1);
+      })
+      .then(
+        (p) =>
+          console.log(
+            p
+              ? `analytics projection ready: ${p.graph.enterprises.ids.length} enterprises, ${p.graph.enterprises.outTo.length} supplies in ${Math.round(performance.now() - t1)} ms`
+              : projectionEnabled(store)
+                ? 'analytics projection not read (a write or an error during the read); the next analysis tries again'
+                : 'analytics projection off for this store (the analyses read the store)',
+          ),
+        (e: unknown) => console.error(`analytics projection: ${(e as Error).message}`),
+      );
   });
 
   let stopping = false;

@@ -1,7 +1,10 @@
 import { DEFAULT_THRESHOLDS } from '../../server/services/gaps/classify-gaps.ts';
 import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { neighbourhood } from '../../server/services/explore/neighbourhood.ts';
-import { search } from '../../server/services/explore/search.ts';
+import { search, SEARCH_DEFAULT_LIMIT, SEARCH_LABELS } from '../../server/services/explore/search.ts';
+import { cypherNameMatches, indexNameMatches } from '../../server/services/explore/name-matches.ts';
+import { nameIndexSource } from '../../server/services/projection/name-index-source.ts';
+import { normaliseName } from '../../server/model/normalise-name.ts';
 import { shortestPath } from '../../server/services/explore/shortest-path.ts';
 import { DEFAULT_WEIGHTS, rankSupplierCandidates, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -74,6 +77,8 @@ export async function runOperations(
     'supplier ranking only, projection': 'suppliers',
     'supplier ranking only, store queries': 'rankingStore',
     search: 'search',
+    'search matches only, name index': 'search',
+    'search, store queries': 'searchStore',
     'neighbourhood d2 ≤2000 (enterprise)': 'neighbourhood',
     'neighbourhood d2 ≤2000 (segment)': 'neighbourhood',
     shortestPath: 'shortestPath',
@@ -153,6 +158,27 @@ export async function runOperations(
   const texts = inputs.searchTexts;
   await run('search', () =>
     measure('search', async (i) => (await search(store, texts[i % texts.length]!)).length, { targetMs: TARGETS.search, note: texts.join(' / ') }),
+  );
+  // The matches alone (what the name index answers; the rest of search is the context of ≤ 20 hits, read from the store),
+  // and the whole search with its matches from the store's queries (what it cost before the name index).
+  const names = nameIndexSource(store);
+  if (names) {
+    const matches = indexNameMatches(names.index);
+    await run('search matches only, name index', () =>
+      measure(
+        'search matches only, name index',
+        async (i) => {
+          const raw = texts[i % texts.length]!;
+          return (await matches(normaliseName(raw) || raw, raw, [...SEARCH_LABELS], SEARCH_DEFAULT_LIMIT)).length;
+        },
+        { note: 'no context lookup' },
+      ),
+    );
+  }
+  await run('search, store queries', () =>
+    measure('search, store queries', async (i) => (await search(store, texts[i % texts.length]!, {}, cypherNameMatches(store))).length, {
+      note: 'matches from read/explore/search + search-exact (no name index)',
+    }),
   );
   await run('neighbourhood d2 ≤2000 (enterprise)', () =>
     measure(

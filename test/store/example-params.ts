@@ -173,6 +173,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'read/dump/count': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'write/reset-graph': { keep: [] },
   'read/explore/search-exact': { q: '轻合金铸件', raw: '轻合金铸件', labels: ['Enterprise', 'Segment', 'Chain', 'Unit'] },
+  'read/projection/enterprise-names': { ids: ['ent:s0001', 'ent:none'] },
   'read/explore/search-context': { ids: ['ent:s0001', 'seg:alloy-casting', 'chain:light-alloy', 'unit:shi-jingxin'] },
   // gap analysis at scale: aggregates per segment over the area scope (area-descendants of 巢湖市)
   'read/gaps/segments': { chainId: 'chain:nev-parts' },

@@ -1,10 +1,13 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { Store } from '../../store/store.ts';
 import { ValidationError } from '../../errors.ts';
+import { nameIndexSource } from '../projection/name-index-source.ts';
+import { cypherNameMatches, indexNameMatches, type NameMatches } from './name-matches.ts';
 
 /** Labels the search looks at, in the order the API lists them. */
 export const SEARCH_LABELS = ['Enterprise', 'Segment', 'Chain', 'Unit'] as const;
 export type SearchLabel = (typeof SEARCH_LABELS)[number];
+const isSearchLabel = (label: string): label is SearchLabel => (SEARCH_LABELS as readonly string[]).includes(label);
 
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
@@ -25,14 +28,6 @@ export interface SearchHit {
   chains: string[];
 }
 
-/** A match from read/explore/search(-exact): rank 0 exact, 1 prefix, 2 contains; length of the name. */
-interface MatchRow {
-  id: string;
-  label: SearchLabel;
-  length: number;
-  rank: number;
-}
-
 interface ContextRow {
   id: string;
   label: SearchLabel;
@@ -44,16 +39,15 @@ interface ContextRow {
   chains: { segmentId: string; name: string | null }[] | null;
 }
 
-/**
- * The contains scan stops after this many matches per label and limit unit
- * (so at most limit × 20 per label are ranked). Exact matches on searchName and
- * enterprise names come through indexes whatever the scan finds.
- */
-const SCAN_FACTOR = 20;
-
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 const MATCH_KINDS: MatchKind[] = ['EXACT', 'PREFIX', 'CONTAINS'];
+
+/** The name index's matches while it is current, else the store's (server/services/projection/name-index-source.ts). */
+export function nameMatches(store: Store): NameMatches {
+  const names = nameIndexSource(store);
+  return names ? indexNameMatches(names.index) : cypherNameMatches(store);
+}
 
 export interface SearchOptions {
   /** Restrict to these labels (default all of SEARCH_LABELS). */
@@ -66,8 +60,11 @@ export interface SearchOptions {
  * query and stored names are normalised (see normaliseName), so 有限公司 /
  * 有限责任公司 and （） / () variants match; the raw text is matched too, for
  * nodes not yet normalised. Ranked exact > prefix > contains, then shorter names.
+ * The matches come from the in-memory name index while it is current, else from
+ * the store's queries (name-matches.ts): the same hits either way. Their context
+ * (areas, chains) is read from the store.
  */
-export async function search(store: Store, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(store: Store, text: string, options: SearchOptions = {}, matches: NameMatches = nameMatches(store)): Promise<SearchHit[]> {
   const raw = text.trim();
   if (raw.length === 0) throw new ValidationError('text: must not be empty', 'text');
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
@@ -76,26 +73,17 @@ export async function search(store: Store, text: string, options: SearchOptions 
   }
   const labels = options.labels?.length ? options.labels : SEARCH_LABELS;
   for (const label of labels) {
-    if (!(SEARCH_LABELS as readonly string[]).includes(label)) {
+    if (!isSearchLabel(label)) {
       throw new ValidationError(`labels: '${label}' is not searchable; use one of ${SEARCH_LABELS.join(', ')}`, 'labels');
     }
   }
   const q = normaliseName(raw) || raw;
-  const params = { q, raw, labels: [...labels] };
-  const [exact, scanned] = await Promise.all([
-    store.run<MatchRow>('read/explore/search-exact', params),
-    store.run<MatchRow>('read/explore/search', { ...params, limit: limit * SCAN_FACTOR }),
-  ]);
-  const matches = new Map<string, MatchRow>();
-  for (const m of [...exact, ...scanned]) if (!matches.has(m.id)) matches.set(m.id, m);
-  const ranked = [...matches.values()]
-    .sort((a, b) => a.rank - b.rank || (a.length ?? 0) - (b.length ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
+  const ranked = await matches(q, raw, [...labels], limit);
   if (ranked.length === 0) return [];
   const contexts = new Map((await store.run<ContextRow>('read/explore/search-context', { ids: ranked.map((m) => m.id) })).map((c) => [c.id, c]));
   const rows = ranked.flatMap((m) => {
     const c = contexts.get(m.id);
-    if (!c) return [];
+    if (!c || !isSearchLabel(m.label)) return [];
     const areas = unique((c.areas ?? []).filter((a): a is string => a != null)).sort();
     // per segment (or chain) the chains having it, else its own name: coalesce(c.name, s.name)
     const chainsOf = new Map<string, (string | null)[]>();
