@@ -1,12 +1,14 @@
 /**
- * npx tsx bench/import-run.ts [--enterprises 50000] [--supplies 250000] [--seed 2] [--dir /tmp/chain-graph-bench/import]
+ * npx tsx bench/import-run.ts [--enterprises 50000] [--supplies 250000] [--seed 2] [--dir /tmp/chain-graph-bench/import] [--files DIR]
  * Import speed (issue 17): writes generated enterprises.csv, supplies.csv and
  * operates-in.csv (npm run generate -- --out), then imports them in that order
  * through importFile (what `npm run import` runs) into a fresh seeded embedded
  * store, and prints rows/s (wall and per CPU-second), peak RSS and the
  * calibration figure at start and end. Results: bench/results/import-<N>.json.
+ * --files DIR imports files generated before (e.g. by an earlier run: DIR/files)
+ * instead of generating them (a 1M-row set takes minutes to write).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,7 @@ async function main() {
       supplies: { type: 'string', default: '250000' },
       seed: { type: 'string', default: '2' },
       dir: { type: 'string', default: '/tmp/chain-graph-bench/import' },
+      files: { type: 'string' },
     },
     strict: true,
   });
@@ -37,9 +40,10 @@ async function main() {
   const dir = values.dir!;
   const start = await calibrate();
   console.log(describeCalibration('start', start));
-  rmSync(dir, { recursive: true, force: true });
-  const files = path.join(dir, 'files');
-  writeGeneratedFiles(new SyntheticGraph({ enterprises, supplies, seed: Number(values.seed) }), files);
+  rmSync(path.join(dir, 'data'), { recursive: true, force: true });
+  const files = values.files ?? path.join(dir, 'files');
+  if (values.files) console.log(`files from ${files} (not generated again)`);
+  else writeGeneratedFiles(new SyntheticGraph({ enterprises, supplies, seed: Number(values.seed) }), files);
   const store = EmbeddedStore.open(path.join(dir, 'data'));
   const results: Record<string, unknown>[] = [];
   try {
@@ -51,16 +55,16 @@ async function main() {
       ['operates', 'operates-in.csv'],
     ];
     for (const [kind, name] of steps) {
-      const bytes = readFileSync(path.join(files, name));
+      const file = path.join(files, name);
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      const report = await importFile(store, bytes, name, { kind, dryRun: false });
+      const report = await importFile(store, { path: file }, name, { kind, dryRun: false });
       const ms = performance.now() - t0;
       const c = process.cpuUsage(c0);
       const cpuMs = (c.user + c.system) / 1000;
       const r = {
         file: name,
-        mb: round(bytes.length / 2 ** 20, 1),
+        mb: round(statSync(file).size / 2 ** 20, 1),
         ...report.counts,
         committed: report.committed,
         seconds: round(ms / 1000, 1),
@@ -68,11 +72,13 @@ async function main() {
         rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
         rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+        // the JS share of it (the report, reference maps); the rest is mostly the store's own
+        heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
         loadAvg1: round(loadavg()[0]!, 1),
       };
       results.push(r);
       console.log(
-        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB`,
+        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB)`,
       );
     }
   } finally {

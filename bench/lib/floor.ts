@@ -11,7 +11,7 @@ import {
   type SupplyLink,
 } from '../../server/services/gaps/classify-gaps.ts';
 import { DEFAULT_WEIGHTS, scoreCandidate, type SupplierCandidate } from '../../server/services/suppliers/rank-supplier-candidates.ts';
-import { compareRanked, componentValues, FAR_PEER, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
+import { compareRanked, componentValues, FAR_PEER, FEEDS_REACH, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
 import type { Buyer, CandidateRow, Fit, PeerBuyer, SegmentLocals } from '../../server/services/suppliers/types.ts';
 import type { Store } from '../../server/store/store.ts';
 
@@ -240,13 +240,24 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     }
     if (ids.length) locals.set(s.id, { localIds: [...new Set(ids.sort())], leader });
   });
-  // demand: the target and the segments it FEEDS; their share of the local enterprises in demand segments
-  const demand = [...new Set([t, ...feedsTo(t)])];
-  const withLocals = demand.filter((s) => locals.get(seg[s]!.id)?.localIds.length);
-  const totalLocals = withLocals.reduce((n, s) => n + locals.get(seg[s]!.id)!.localIds.length, 0);
+  // demand (rankCandidates): every segment with local enterprises, weighted by its share of them × its reach
+  // (distinct enterprises there the target's external producers supply ÷ its OPERATES_IN, + FEEDS_REACH for the
+  // target and the segments it FEEDS); the FEEDS segments alone when there are no local enterprises
+  const feedsDemand = [...new Set([t, ...feedsTo(t)])];
+  const totalLocals = [...locals.values()].reduce((n, l) => n + l.localIds.length, 0);
+  const localShare = new Map<number, number>();
+  if (totalLocals > 0) for (const [id, l] of locals) localShare.set(d.segmentIndex.get(id)!, l.localIds.length / totalLocals);
+  else for (const s of feedsDemand) localShare.set(s, 1 / feedsDemand.length);
+  const bought = new Set<number>();
+  for (const x of d.members[t]!.e) if (ent[x]!.local !== true) for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) bought.add(d.to[k]!);
+  const reachBuyers = new Map<number, Set<number>>();
+  for (const b of bought) for (const o of d.operates[b]!) if (localShare.has(o.s)) reachBuyers.set(o.s, (reachBuyers.get(o.s) ?? new Set<number>()).add(b));
   const share = new Map<number, number>();
-  for (const s of withLocals.length ? withLocals : demand)
-    share.set(s, withLocals.length ? locals.get(seg[s]!.id)!.localIds.length / totalLocals : 1 / demand.length);
+  for (const [s, sh] of localShare) {
+    const w = sh * ((reachBuyers.get(s)?.size ?? 0) / d.members[s]!.e.length + (feedsDemand.includes(s) ? FEEDS_REACH : 0));
+    if (w > 0) share.set(s, w);
+  }
+  const demand = [...new Set([...feedsDemand, ...reachBuyers.keys()])];
 
   // candidates: external enterprises in the target or a sibling (FEEDS a segment the target FEEDS)
   const via = new Set([t, ...feedsTo(t).flatMap(feedsFrom)]);
@@ -343,7 +354,12 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
       localBuyers,
       peerBuyers,
     };
-    return scoreCandidate(row, { pool, locals, segmentNames, segmentNamesEn }, DEFAULT_WEIGHTS, i + 1);
+    return scoreCandidate(
+      row,
+      { pool, locals, segmentNames, segmentNamesEn, fedSegments: new Set(feedsDemand.map((s) => seg[s]!.id)) },
+      DEFAULT_WEIGHTS,
+      i + 1,
+    );
   });
   return { totalCount: ranked.length, page };
 }

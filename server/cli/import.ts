@@ -6,7 +6,7 @@
  * Prints the import report. Exit code 0 when committed (or a dry run without
  * rejected rows), 1 when rows were rejected and nothing was written, 2 on a usage error.
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -59,12 +59,18 @@ async function main(): Promise<number> {
     : [];
   const accept = values.accept || rows.length || ids.length ? { all: values.accept === 'all', rows, ids } : undefined;
   const file = positionals[0]!;
-  const bytes = readFileSync(file);
+  // Read as a stream by the import (a CSV is never held whole): check here that it is a readable file.
+  try {
+    accessSync(file, constants.R_OK);
+    if (!statSync(file).isFile()) throw new Error('not a file');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
   const config = loadConfig(configArgs);
   const store = await createStore(config);
   try {
     const started = Date.now();
-    const report = await importFile(store, bytes, path.basename(file), {
+    const report = await importFile(store, { path: file }, path.basename(file), {
       kind,
       dryRun: values['dry-run'] ?? false,
       skipInvalid: values['skip-invalid'] ?? false,

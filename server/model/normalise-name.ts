@@ -17,6 +17,16 @@ const STRIPPED = /[\s()[\]{}<>【】〔〕〈〉《》「」『』"'“”‘’
  * non-empty name.
  */
 export function normaliseName(name: string): string {
+  // An import asks for one row's name several times in a row (duplicate check, match, id, search name).
+  if (name === last.name) return last.normalised;
+  last.name = name;
+  last.normalised = normalise(name);
+  return last.normalised;
+}
+
+const last = { name: '', normalised: '' };
+
+function normalise(name: string): string {
   const compact = name.normalize('NFKC').toLowerCase().replace(STRIPPED, '');
   for (const suffix of SUFFIXES) {
     if (compact.endsWith(suffix) && compact.length > suffix.length) return compact.slice(0, -suffix.length);

@@ -45,6 +45,8 @@ export const PARAM_TYPES: Readonly<Record<string, string>> = {
   keep: 'readonly string[]',
   // batches and property maps
   rows: 'readonly object[]',
+  /** a batch as one list per field, all of one length (null where a row has no value): cheaper to pass to Grafeo than row maps */
+  columns: 'Readonly<Record<string, readonly unknown[]>>',
   props: 'object',
   units: 'readonly object[]',
   demandSegments: 'Readonly<Record<string, boolean>>',

@@ -33,6 +33,9 @@ export type ParamsArgs<N extends QueryName> =
 /** The queries whose one parameter is $rows, a batch of row objects (seeds, imports, dumps): one name chosen at run time among them takes `{ rows }`. */
 export type RowsQuery = { [N in QueryName]: [keyof QueryParams[N]] extends ['rows'] ? N : never }[QueryName];
 
+/** The queries whose one parameter is $columns, a batch as one list per field (bulk creates of imports). */
+export type ColumnsQuery = { [N in QueryName]: [keyof QueryParams[N]] extends ['columns'] ? N : never }[QueryName];
+
 /**
  * Runs named queries from cypher/; rows come back as plain JS values (numbers,
  * strings, arrays, objects). `run<Row>('name', params)` compiles only for a known

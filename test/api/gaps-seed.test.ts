@@ -67,9 +67,9 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
     const page = res.data.supplierCandidates;
     expect(page).toMatchObject({ segmentIds: ['seg:3d-printing'], areaId: 'area:chaohu', totalCount: 13, hasNextPage: true });
     expect(page.candidates.map((c: any) => [c.rank, c.enterpriseId, c.region, c.score])).toEqual([
-      [1, 'ent:s0159', 'yrd', 88.48],
-      [2, 'ent:s0158', 'anhui', 87.47],
-      [3, 'ent:s0161', 'other', 69.6],
+      [1, 'ent:s0158', 'anhui', 87.52],
+      [2, 'ent:s0159', 'yrd', 87.4],
+      [3, 'ent:s0161', 'other', 66.7],
     ]);
     for (const c of page.candidates) {
       expect(c.sample).toBe(true);
@@ -85,7 +85,7 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
       ]);
       expect(c.path.nodeIds[0]).toBe(c.enterpriseId);
     }
-    expect(page.candidates[0].reasonZh).toMatch(/^德建增材制造：从事3D打印服务环节；已向本地.*供货；/);
+    expect(page.candidates[0].reasonZh).toMatch(/^天安增材制造：从事3D打印服务环节；已向本地.*供货；/);
   });
 
   it('a unit sees its tasks, chains and the open plan gaps there', async () => {

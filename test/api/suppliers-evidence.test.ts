@@ -52,7 +52,7 @@ describe('supplierCandidates: scores from counts, evidence for the page', () => 
     const page = res.data.supplierCandidates;
     expect(page.totalCount).toBe(4);
     const x4 = page.candidates.find((c: any) => c.enterpriseId === 'ent:x4');
-    expect(x4).toMatchObject({ rank: 1, score: 93.8, segmentIds: ['seg:b', 'seg:e'] });
+    expect(x4).toMatchObject({ rank: 1, score: 92.6, segmentIds: ['seg:b', 'seg:e'] });
     expect(x4.reasonZh).toBe('双环节：从事铸件环节；已向本地丙部件供货；供货给1家与本地买方同类的企业（零部件环节）；共2项供货关系；长三角。');
     expect(x4.components.map((c: any) => c.value)).toEqual([1, 1, 1, 1, 0, 0.6, 0, 0]);
     expect(x4.path).toEqual({

@@ -78,8 +78,8 @@ describe('supplierCandidates: suppliers of firms like the local buyers (issue 14
     expect(rank('ent:near')).toBeLessThan(rank('ent:far'));
     const peers = (id: string) => of(id).components.find((c) => c.name === 'suppliesPeers')!.value;
     expect(peers('ent:near')).toBe(1);
-    expect(peers('ent:far')).toBeGreaterThan(0);
-    expect(peers('ent:far')).toBeLessThan(peers('ent:near'));
+    // distant buyers like ours count FAR_PEER (0.001) of a nearby one: next to nearby evidence, next to nothing
+    expect(peers('ent:far')).toBeLessThan(0.05);
   });
 
   it('an in-segment supplier of firms like ours outranks a much bigger in-segment firm whose customers are unrelated', async () => {

@@ -28,31 +28,31 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     expect(res.errors).toBeUndefined();
     const page = res.data.supplierCandidates;
     expect(page.weights).toEqual({
-      segmentFit: 37,
+      segmentFit: 35,
       suppliesLocal: 23,
       suppliesPeers: 23,
-      customers: 9,
+      customers: 8,
       scale: 3,
-      region: 3,
+      region: 6,
       qualifications: 1,
       leaderElsewhere: 1,
     });
     expect(page.candidates.map((c: any) => [c.rank, c.enterpriseId, c.score, c.inSegment])).toEqual([
       [1, 'ent:x1', 75.4, true], // supplies our 丙部件; 1 customer; 安徽, 规上, 专精特新
-      [2, 'ent:x3', 69.6, true], // supplies 外地部件, like our buyers in 零部件 but far away; 1 customer
-      [3, 'ent:x2', 35.04, false], // 涂层 only feeds 零部件 like 铸件 does
+      [2, 'ent:x3', 67.2, true], // supplies 外地部件, like our buyers in 零部件 but far away; 1 customer
+      [3, 'ent:x2', 35.84, false], // 涂层 only feeds 零部件 like 铸件 does
     ]);
     expect(page.candidates[0]).toMatchObject({
       segmentNames: ['铸件'],
       sample: true,
       reasonZh: '合肥铸造：从事铸件环节；已向本地丙部件供货；共1项供货关系；安徽省内；规上企业；专精特新。',
       components: [
-        { name: 'segmentFit', value: 1, weight: 37, points: 37 },
+        { name: 'segmentFit', value: 1, weight: 35, points: 35 },
         { name: 'suppliesLocal', value: 1, weight: 23, points: 23 },
         { name: 'suppliesPeers', value: 0, weight: 23, points: 0 },
-        { name: 'customers', value: 1, weight: 9, points: 9 },
+        { name: 'customers', value: 1, weight: 8, points: 8 },
         { name: 'scale', value: 1, weight: 3, points: 3 },
-        { name: 'region', value: 1, weight: 3, points: 3 },
+        { name: 'region', value: 1, weight: 6, points: 6 },
         { name: 'qualifications', value: 0.4, weight: 1, points: 0.4 },
         { name: 'leaderElsewhere', value: 0, weight: 1, points: 0 },
       ],
@@ -108,7 +108,7 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     expect(one.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: true });
     expect(one.data.supplierCandidates.candidates.map((c: any) => c.enterpriseId)).toEqual(['ent:x1', 'ent:x3']);
     const two = await api.gql(CANDIDATES, { segmentId: 'seg:b', areaId: 'area:chaohu', first: 2, after: one.data.supplierCandidates.endCursor });
-    expect(two.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2', score: 35.04 }] });
+    expect(two.data.supplierCandidates).toMatchObject({ totalCount: 3, hasNextPage: false, candidates: [{ rank: 3, enterpriseId: 'ent:x2', score: 35.84 }] });
   });
 
   it('takes a saved gap (plan gap for 铸件 in 巢湖市) or the id of a detected, unsaved gap', async () => {
@@ -119,9 +119,9 @@ describe('supplierCandidates on the hand-built chain (see gaps-fixture.ts)', () 
     // issue 14: 上海涂层 (in 涂层, 长三角) outranks 合肥铸造 (neighbouring segment, 安徽, larger, as much evidence);
     // before, the region and scale points put the neighbour first. 合肥铸造 supplies a local buyer, 远方铸造 a distant firm.
     expect(detected.data.supplierCandidates.candidates.map((c: any) => [c.enterpriseId, c.score])).toEqual([
-      ['ent:x2', 72.04],
-      ['ent:x1', 38.4],
-      ['ent:x3', 32.6],
+      ['ent:x2', 70.84],
+      ['ent:x1', 40.4],
+      ['ent:x3', 32.2],
     ]);
   });
 

@@ -55,7 +55,7 @@ describe('dump and restore', () => {
   it('refuses a non-empty store unless replace, which empties it in the same transaction', async () => {
     const target = await openDumpStore();
     open.push(target);
-    await target.run('write/import/enterprise-create', { rows: [{ id: 'ent:extra', props: { name: '多余公司' } }] });
+    await target.run('write/import/enterprise-create', { columns: { id: ['ent:extra'], name: ['多余公司'] } });
     const dump = baseDump();
     await expect(restoreDump(target, dump)).rejects.toThrow(/not empty \(18 nodes\).*--replace/);
     await restoreDump(target, dump, { replace: true });

@@ -61,7 +61,7 @@ describe('writes during an import', () => {
           raced = true;
           // Another editor creates the same enterprise (by its 统一社会信用代码) while the import plans.
           void store.run('write/import/enterprise-create', {
-            rows: [{ id: `ent:${uscc}`, props: { name: '并发测试企业0有限公司', uscc, origin: 'user', sample: false } }],
+            columns: { id: [`ent:${uscc}`], name: ['并发测试企业0有限公司'], uscc: [uscc], origin: ['user'] },
           });
         }
       });

@@ -9,6 +9,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   // issue 12 (招商 pipeline): a project that does not exist and ids of the seed graph
   'read/projects/nodes': { ids: null, stages: ['lead', 'signed'], minInvestment: 1, maxInvestment: 50 },
   'read/projects/links': { ids: ['project:sample:power-battery'] },
+  'read/import/enterprise-page': { ids: ['ent:s0001', 'ent:none'] },
   'read/projects/events': { projectIds: ['project:none'] },
   'read/projects/lookup-ids': {
     areaIds: ['area:chaohu'],
@@ -147,16 +148,18 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'write/generate/operates-in': { rows: [{ enterprise: 'gen:ent:example', segment: 'seg:alloy-casting', role: 'supplier', origin: 'sample' }] },
   'write/generate/supplies': { rows: [{ from: 'gen:ent:example', to: 'ent:s0001', product: '铸件', share: 0.1, origin: 'sample' }] },
   // issue 6 (import/export/dump): a harmless imported enterprise and links on the seeded store
-  'write/import/enterprise-create': { rows: [{ id: 'ent:example-import', props: { name: '示例导入企业有限公司', origin: 'import' } }] },
+  'write/import/enterprise-create': { columns: { id: ['ent:example-import'], name: ['示例导入企业有限公司'], origin: ['import'] } },
   'write/import/enterprise-create-located': {
-    rows: [{ id: 'ent:example-import-2', area: 'area:chaohu', props: { name: '示例导入企业二有限公司', origin: 'import' } }],
+    columns: { id: ['ent:example-import-2'], area: ['area:chaohu'], name: ['示例导入企业二有限公司'], origin: ['import'] },
   },
   'write/import/enterprise-update': { rows: [{ id: 'ent:example-import', props: { output: 12 } }] },
   'write/import/enterprise-unlocate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
   'write/import/enterprise-locate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
-  'write/import/operates-in-create': { rows: [{ enterprise: 'ent:example-import', segment: 'seg:alloy-casting', role: 'core', origin: 'import' }] },
-  'write/import/operates-in-update': { rows: [{ enterprise: 'ent:example-import', segment: 'seg:alloy-casting', role: 'leader' }] },
-  'write/import/supplies-create': { rows: [{ supplier: 'ent:example-import', buyer: 'ent:example-import-2', props: { share: 0.1, origin: 'import' } }] },
+  'write/import/operates-in-create': { columns: { enterprise: ['ent:example-import'], segment: ['seg:alloy-casting'], role: ['core'], origin: ['import'] } },
+  'write/import/operates-in-update': { columns: { enterprise: ['ent:example-import'], segment: ['seg:alloy-casting'], role: ['leader'] } },
+  'write/import/supplies-create': {
+    columns: { supplier: ['ent:example-import'], buyer: ['ent:example-import-2'], product: [null], share: [0.1], origin: ['import'] },
+  },
   'write/import/supplies-update': { rows: [{ supplier: 'ent:example-import', buyer: 'ent:example-import-2', props: { share: 0.2 } }] },
   'write/import/chains': { rows: [{ id: 'chain:import:example', props: { name: '示例产业链', origin: 'import' } }] },
   'write/import/segments': { rows: [{ id: 'seg:import:example', props: { name: '示例环节', origin: 'import' } }] },
@@ -203,4 +206,5 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   },
   'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'], demandSegments: { 'seg:bms': true } },
   'read/suppliers/demand-segments': { segmentIds: ['seg:3d-printing'] },
+  'read/suppliers/segment-reach': { segmentIds: ['seg:3d-printing'], demandSegments: { 'seg:3d-printing': true, 'seg:bms': true } },
 };

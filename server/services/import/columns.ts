@@ -219,7 +219,7 @@ export function mapHeader(table: RawTable, kindName: ImportKind, overrides: Colu
   };
 
   let best: { index: number; score: number } = { index: -1, score: 0 };
-  table.rows.slice(0, 10).forEach((r, i) => {
+  table.rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
     const score = r.cells.filter((c) => c && resolve(c).def).length;
     if (score > best.score) best = { index: i, score };
   });
@@ -261,9 +261,17 @@ export function mapHeader(table: RawTable, kindName: ImportKind, overrides: Colu
       issues.push(makeIssue('MISSING_COLUMN', { row: null }, { field: group.map((f) => byField.get(f)!.names[0]).join(' / '), names }));
     }
   }
-  const dataRows = table.rows.slice(best.index + 1).filter((r) => r.cells.some((c) => c !== ''));
+  const dataRows = table.rows.slice(best.index + 1).filter(hasCells);
   return { headerRow: headerRow.row, columns, dataRows, issues, fatal };
 }
+
+/** A row with at least one non-empty cell: empty rows are not data. */
+export function hasCells(row: TableRow): boolean {
+  return row.cells.some((c) => c !== '');
+}
+
+/** Rows mapHeader looks at to find the header row. */
+export const HEADER_SEARCH_ROWS = 10;
 
 /** The header a field was read from, for messages. */
 export function headerOf(columns: MappedColumn[], field: string): string | null {

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { QueryRunner, RowsQuery, Store } from '../../store/store.ts';
+import type { QueryRunner, Store } from '../../store/store.ts';
+import { runBatch, writeKey, type ImportWriteQuery } from './write-batches.ts';
 import { ValidationError } from '../../errors.ts';
-import { checkOverrides, mapHeader } from './columns.ts';
+import { checkOverrides, hasCells, HEADER_SEARCH_ROWS, mapHeader, type HeaderResult, type MappedColumn } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
 import { planEnterprises } from './plan-enterprises.ts';
 import { planSegments } from './plan-segments.ts';
@@ -9,12 +10,12 @@ import { planAreas } from './plan-areas.ts';
 import { planMapping } from './plan-mapping.ts';
 import { planProjects } from './plan-projects.ts';
 import { listProjects } from '../projects/projects.ts';
-import { mappingOf } from './link-suggestions.ts';
-import type { Plan, PlannedItem } from './plan.ts';
-import { readTable } from './read-table.ts';
+import { mappingOf, type LinkSuggestion } from './link-suggestions.ts';
+import type { ChunkPlanner, Plan } from './plan.ts';
+import { openTable, type TableRow, type TableSource } from './read-table.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
-import { IMPORT_KINDS, type ImportOptions, type ImportReport } from './types.ts';
+import { IMPORT_KINDS, type ImportIssue, type ImportItem, type ImportOptions, type ImportReport } from './types.ts';
 
 /** Rows per UNWIND batch: big enough to be fast, small enough for Neo4j's transaction memory. */
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -48,33 +49,55 @@ const WRITE_ORDER = [
   'write/import/project-in-chain',
   'write/import/project-fills-gap',
   'write/import/project-event',
-] as const satisfies readonly RowsQuery[];
+] as const satisfies readonly ImportWriteQuery[];
 
-async function plan(
-  db: QueryRunner,
-  options: ImportOptions,
-  rows: Parameters<typeof planEnterprises>[0],
-  columns: Parameters<typeof planEnterprises>[1],
-): Promise<Plan> {
+/** Plans the rows of a file chunk by chunk (`add`), then what only the whole file can say (`end`). */
+interface FilePlanner {
+  add(rows: readonly TableRow[]): Plan;
+  end(): Promise<Plan>;
+}
+
+const NOTHING: Plan = { items: [], issues: [] };
+
+/** Enterprise lists and their links are planned as they stream; the other kinds (small lists) once whole. */
+async function planner(db: QueryRunner, options: ImportOptions, columns: MappedColumn[]): Promise<FilePlanner> {
+  const streamed = (add: ChunkPlanner): FilePlanner => ({ add, end: async () => NOTHING });
   switch (options.kind) {
     case 'enterprises': {
       const [areas, segments, enterprises, operates] = await Promise.all([loadAreas(db), loadSegments(db), loadEnterprises(db), loadOperates(db)]);
-      return planEnterprises(rows, columns, { areas, segments, enterprises, operates, mapping: mappingOf(segments.values()) }, options.accept);
+      return streamed(planEnterprises(columns, { areas, segments, enterprises, operates, mapping: mappingOf(segments.values()) }, options.accept));
     }
     case 'operates': {
       const [segments, enterprises, operates] = await Promise.all([loadSegments(db), loadEnterprises(db), loadOperates(db)]);
-      return planOperates(rows, columns, { segments, enterprises, operates });
+      return streamed(planOperates(columns, { segments, enterprises, operates }));
     }
     case 'supplies': {
       const [enterprises, supplies] = await Promise.all([
         loadEnterprises(db),
         db.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies'),
       ]);
-      return planSupplies(rows, columns, {
-        enterprises,
-        supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
-      });
+      return streamed(
+        planSupplies(columns, {
+          enterprises,
+          supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
+        }),
+      );
     }
+    default: {
+      const rows: TableRow[] = [];
+      return {
+        add: (chunk) => {
+          for (const r of chunk) rows.push(r);
+          return NOTHING;
+        },
+        end: () => planWhole(db, options, rows, columns),
+      };
+    }
+  }
+}
+
+async function planWhole(db: QueryRunner, options: ImportOptions, rows: TableRow[], columns: MappedColumn[]): Promise<Plan> {
+  switch (options.kind) {
     case 'mapping': {
       const [chains, segments] = await Promise.all([loadChains(db), loadSegments(db)]);
       return planMapping(rows, columns, { chains, segments });
@@ -107,6 +130,8 @@ async function plan(
       const [chains, segments, feeds] = await Promise.all([loadChains(db), loadSegments(db), db.run<{ source: string; target: string }>('read/import/feeds')]);
       return planSegments(rows, columns, { chains, segments, feeds: new Set(feeds.map((f) => `${f.source}|${f.target}`)) });
     }
+    default:
+      throw new Error(`${options.kind} is planned as it streams`);
   }
 }
 
@@ -115,26 +140,103 @@ async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>
   return new Map(rows.map((r) => [`${r.enterprise}|${r.segment}`, r.role]));
 }
 
-/** Groups the writes of the accepted rows by query (in WRITE_ORDER), dropping identical rows. */
-export function collectWrites(items: PlannedItem[]): { query: RowsQuery; rows: Record<string, unknown>[] }[] {
-  const byQuery = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const item of items) {
-    if (item.action === 'reject' || item.action === 'unchanged') continue;
-    for (const w of item.writes) {
-      const rows = byQuery.get(w.query) ?? new Map();
-      rows.set(JSON.stringify(w.row), w.row);
-      byQuery.set(w.query, rows);
+/** Everything a file's plan says: the report's rows and issues, and the writes of its accepted rows grouped by query, identical writes once. */
+class PlannedFile {
+  readonly items: ImportItem[] = [];
+  readonly issues: ImportIssue[] = [];
+  readonly suggestions: LinkSuggestion[] = [];
+  private readonly byQuery = new Map<string, Map<string, Record<string, unknown>>>();
+
+  add(plan: Plan): void {
+    for (const { writes, ...item } of plan.items) {
+      item.inferred ??= [];
+      this.items.push(item);
+      if (item.action === 'reject' || item.action === 'unchanged') continue;
+      for (const w of writes) {
+        const rows = this.byQuery.get(w.query) ?? new Map<string, Record<string, unknown>>();
+        rows.set(writeKey(w), w.row);
+        this.byQuery.set(w.query, rows);
+      }
     }
+    for (const i of plan.issues) this.issues.push(i);
+    for (const sg of plan.suggestions ?? []) this.suggestions.push(sg);
   }
-  return WRITE_ORDER.filter((q) => byQuery.has(q)).map((query) => ({ query, rows: [...byQuery.get(query)!.values()] }));
+
+  count(action: ImportItem['action']): number {
+    return this.items.reduce((n, i) => (i.action === action ? n + 1 : n), 0);
+  }
+
+  /** The writes in WRITE_ORDER, handed over once (the writer frees each batch it has written). */
+  takeWrites(): { query: ImportWriteQuery; rows: (Record<string, unknown> | null)[] }[] {
+    const writes = WRITE_ORDER.filter((q) => this.byQuery.has(q)).map((query) => ({ query, rows: [...this.byQuery.get(query)!.values()] }));
+    this.byQuery.clear();
+    return writes;
+  }
+}
+
+/** A file read and planned against the graph: what it is, its header, its plan. */
+interface ReadFile {
+  format: 'xlsx' | 'csv';
+  encoding: string | null;
+  sheet: string | null;
+  header: HeaderResult;
+  planned: PlannedFile;
 }
 
 /**
- * Imports one .xlsx or .csv file of the given kind. The file is read and
- * checked against the graph (every row becomes create, update, unchanged or
- * reject, with row-level issues); unless it is a dry run, the accepted rows
- * are then written in ONE transaction, in UNWIND batches. A rejected row
- * means nothing is written unless `skipInvalid` is set.
+ * Reads the file and plans it chunk by chunk as it streams: the first rows give
+ * the header, then every chunk is checked and dropped, keeping only the report's
+ * rows and the writes. A file whose header lacks a required column is read to
+ * the end, every row rejected.
+ */
+async function readAndPlan(db: QueryRunner, source: TableSource, fileName: string, options: ImportOptions): Promise<ReadFile> {
+  const table = await openTable(source, fileName);
+  const chunks = table.chunks[Symbol.asyncIterator]();
+  const head: TableRow[] = [];
+  let ended = false;
+  while (head.length < HEADER_SEARCH_ROWS) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    for (const r of next.value) head.push(r);
+  }
+  // project lists give investment in 亿元, enterprise lists output in 万元
+  const header = mapHeader(
+    { ...table, rows: head.slice(0, HEADER_SEARCH_ROWS) },
+    options.kind,
+    options.mapping ?? {},
+    options.unit ?? (options.kind === 'projects' ? '亿元' : '万元'),
+  );
+  const planned = new PlannedFile();
+  const rest = async function* (): AsyncIterable<TableRow[]> {
+    yield [...header.dataRows, ...head.slice(HEADER_SEARCH_ROWS).filter(hasCells)];
+    if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value.filter(hasCells);
+  };
+  if (header.fatal) {
+    for await (const rows of rest()) {
+      planned.add({
+        items: rows.map((r) => ({ row: r.row, action: 'reject', id: null, label: r.cells.find(Boolean) ?? '', changes: [], matchedBy: null, writes: [] })),
+        issues: [],
+      });
+    }
+  } else {
+    const plan = await planner(db, options, header.columns);
+    for await (const rows of rest()) planned.add(plan.add(rows));
+    planned.add(await plan.end());
+  }
+  return { format: table.format, encoding: table.encoding, sheet: table.sheet, header, planned };
+}
+
+/**
+ * Imports one .xlsx or .csv file of the given kind, given as bytes (an
+ * upload) or a path (the CLI: a CSV is then streamed from disk). The file is
+ * read and checked against the graph chunk by chunk (every row becomes create,
+ * update, unchanged or reject, with row-level issues); unless it is a dry run,
+ * the accepted rows are then written in ONE transaction, in UNWIND batches
+ * (creates as lists per field). A rejected row means nothing is written
+ * unless `skipInvalid` is set.
  *
  * Reading, checking and planning happen OUTSIDE the write transaction, so
  * the embedded store's single write queue is held only for the writes and
@@ -144,30 +246,26 @@ export function collectWrites(items: PlannedItem[]): { query: RowsQuery; rows: R
  * Neo4j (no write generation across servers) always plans inside it.
  * One import runs at a time (the `import` lane: BUSY beyond a short queue).
  */
-export function importFile(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
-  return limitedWork(store, 'import', { zh: '导入', en: 'an import' }, () => runImport(store, bytes, fileName, options));
+export function importFile(store: Store, source: TableSource, fileName: string, options: ImportOptions): Promise<ImportReport> {
+  return limitedWork(store, 'import', { zh: '导入', en: 'an import' }, () => runImport(store, source, fileName, options));
 }
 
-async function runImport(store: Store, bytes: Buffer, fileName: string, options: ImportOptions): Promise<ImportReport> {
+async function runImport(store: Store, source: TableSource, fileName: string, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
     throw new ValidationError(`未知的导入类型 / unknown import kind '${options.kind}' (one of ${IMPORT_KINDS.join(', ')})`, 'kind');
   }
   if (options.mapping) checkOverrides(options.kind, options.mapping);
-  const table = await readTable(bytes, fileName);
-  // project lists give investment in 亿元, enterprise lists output in 万元
-  const header = mapHeader(table, options.kind, options.mapping ?? {}, options.unit ?? (options.kind === 'projects' ? '亿元' : '万元'));
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 
-  const makeReport = (p: Plan, committed: boolean, reason: [string, string] | null): ImportReport => {
-    const count = (a: string) => p.items.filter((i) => i.action === a).length;
-    const issues = [...header.issues, ...p.issues];
+  const makeReport = ({ format, encoding, sheet, header, planned }: ReadFile, committed: boolean, reason: [string, string] | null): ImportReport => {
+    const issues = [...header.issues, ...planned.issues];
     return {
       kind: options.kind,
       fileName,
-      format: table.format,
-      encoding: table.encoding,
-      sheet: table.sheet,
+      format,
+      encoding,
+      sheet,
       dryRun: options.dryRun,
       skipInvalid: options.skipInvalid ?? false,
       committed,
@@ -175,37 +273,24 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
       notCommittedReasonEn: reason?.[1] ?? null,
       columns: header.columns.map(({ header: h, field, unit }) => ({ header: h, field, unit })),
       counts: {
-        rows: p.items.length,
-        create: count('create'),
-        update: count('update'),
-        unchanged: count('unchanged'),
-        reject: count('reject'),
+        rows: planned.items.length,
+        create: planned.count('create'),
+        update: planned.count('update'),
+        unchanged: planned.count('unchanged'),
+        reject: planned.count('reject'),
         warnings: issues.filter((i) => i.severity === 'warning').length,
       },
-      items: p.items.map(({ writes: _w, ...item }) => ({ ...item, inferred: item.inferred ?? [] })),
+      items: planned.items,
       issues,
-      suggestions: p.suggestions ?? [],
+      suggestions: planned.suggestions,
       durationMs: Math.round(performance.now() - started),
     };
   };
 
-  if (header.fatal) {
-    const p: Plan = {
-      items: header.dataRows.map((r) => ({
-        row: r.row,
-        action: 'reject',
-        id: null,
-        label: r.cells.find(Boolean) ?? '',
-        changes: [],
-        matchedBy: null,
-        writes: [],
-      })),
-      issues: [],
-    };
-    return makeReport(p, false, ['文件缺少必需的列，未写入任何数据', 'a required column is missing; nothing was written']);
-  }
-  if (options.dryRun)
-    return makeReport(await plan(store, options, header.dataRows, header.columns), false, ['预检（dry run），未写入', 'dry run: nothing was written']);
+  const generation = store.writeGeneration();
+  const early = store.kind === 'embedded' || options.dryRun ? await readAndPlan(store, source, fileName, options) : null;
+  if (early?.header.fatal) return makeReport(early, false, ['文件缺少必需的列，未写入任何数据', 'a required column is missing; nothing was written']);
+  if (early && options.dryRun) return makeReport(early, false, ['预检（dry run），未写入', 'dry run: nothing was written']);
 
   /** Thrown inside the transaction so that it rolls back; carries the report. */
   class NotCommitted extends Error {
@@ -213,32 +298,34 @@ async function runImport(store: Store, bytes: Buffer, fileName: string, options:
       super('not committed');
     }
   }
-  const generation = store.writeGeneration();
-  const early = store.kind === 'embedded' ? await plan(store, options, header.dataRows, header.columns) : null;
   try {
     return await store.transaction(async (tx) => {
-      const p = early && store.writeGeneration() === generation ? early : await plan(tx, options, header.dataRows, header.columns);
-      const rejectedRows = p.items.filter((i) => i.action === 'reject').length;
+      const file = early && store.writeGeneration() === generation ? early : await readAndPlan(tx, source, fileName, options);
+      if (file.header.fatal)
+        throw new NotCommitted(makeReport(file, false, ['文件缺少必需的列，未写入任何数据', 'a required column is missing; nothing was written']));
+      const rejectedRows = file.planned.count('reject');
       if (rejectedRows && !options.skipInvalid) {
         throw new NotCommitted(
-          makeReport(p, false, [
+          makeReport(file, false, [
             `有 ${rejectedRows} 行未通过校验，未写入任何数据（修正后重新导入，或选择跳过无效行）`,
             `${rejectedRows} row(s) rejected; nothing was written (fix them, or choose to skip invalid rows)`,
           ]),
         );
       }
-      const writes = collectWrites(p.items);
+      const writes = file.planned.takeWrites();
       const total = writes.reduce((n, w) => n + w.rows.length, 0);
       let written = 0;
       for (const { query, rows } of writes) {
         for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize);
-          await tx.run(query, { rows: batch });
+          const batch = rows.slice(i, i + batchSize) as Record<string, unknown>[];
+          await runBatch(tx, query, batch);
+          // the store holds them now: a million-row import need not keep two copies
+          rows.fill(null, i, i + batch.length);
           written += batch.length;
           options.onProgress?.(written, total);
         }
       }
-      return makeReport(p, true, null);
+      return makeReport(file, true, null);
     });
   } catch (e) {
     if (e instanceof NotCommitted) return e.report;

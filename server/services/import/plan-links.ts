@@ -1,8 +1,7 @@
 import type { MappedColumn } from './columns.ts';
 import { readUscc } from './plan-enterprises.ts';
-import { changedKeys, FirstSeen, rejected, RowReader, type Plan, type PlannedItem, type PlannedWrite } from './plan.ts';
+import { changedKeys, FirstSeen, rejected, RowReader, type ChunkPlanner, type PlannedItem, type PlannedWrite } from './plan.ts';
 import type { EnterpriseIndex, EnterpriseRef, NameIndex, SegmentRef } from './reference.ts';
-import type { TableRow } from './read-table.ts';
 import { parseRole, parseShare, splitNames } from './values.ts';
 
 /** Finds an enterprise of the graph by the USCC column, else the name column; records UNKNOWN_ENTERPRISE. */
@@ -20,99 +19,109 @@ function findEnterprise(r: RowReader, enterprises: EnterpriseIndex, nameField: s
   return found;
 }
 
-/** Plans Enterprise OPERATES_IN Segment links: one row per enterprise and segment (several segments may be listed with 、). */
+/** Plans Enterprise OPERATES_IN Segment links: one row per enterprise and segment (several segments may be listed with 、); chunk by chunk as planEnterprises. */
 export function planOperates(
-  rows: TableRow[],
   columns: MappedColumn[],
   ref: { enterprises: EnterpriseIndex; segments: NameIndex<SegmentRef>; operates: Map<string, string | null> },
-): Plan {
-  const items: PlannedItem[] = [];
-  const issues = [];
+): ChunkPlanner {
   const seen = new FirstSeen();
-  for (const source of rows) {
-    const r = new RowReader(source, columns);
-    const enterprise = findEnterprise(r, ref.enterprises, 'name', 'uscc');
-    const segments: SegmentRef[] = [];
-    const texts = splitNames(r.text('segment'), (t) => ref.segments.knows(t));
-    if (!texts.length) r.error('segment', 'REQUIRED');
-    for (const text of texts) {
-      const found = ref.segments.find(text);
-      if (found.ok) segments.push(found.value);
-      else r.error('segment', found.code, found.detail ?? {}, text);
-    }
-    const role = r.parse('role', parseRole);
-    if (enterprise) {
+  return (rows) => {
+    const items: PlannedItem[] = [];
+    const issues = [];
+    for (const source of rows) {
+      const r = new RowReader(source, columns);
+      const enterprise = findEnterprise(r, ref.enterprises, 'name', 'uscc');
+      const segments: SegmentRef[] = [];
+      const texts = splitNames(r.text('segment'), (t) => ref.segments.knows(t));
+      if (!texts.length) r.error('segment', 'REQUIRED');
+      for (const text of texts) {
+        const found = ref.segments.find(text);
+        if (found.ok) segments.push(found.value);
+        else r.error('segment', found.code, found.detail ?? {}, text);
+      }
+      const role = r.parse('role', parseRole);
+      if (enterprise) {
+        for (const s of segments) {
+          const first = seen.check(`${enterprise.id}|${s.id}`, r.row);
+          if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, s.name);
+        }
+      }
+      issues.push(...r.issues);
+      const label = `${enterprise?.name ?? (r.text('name') || r.text('uscc'))} → ${segments.map((s) => s.name).join('、') || r.text('segment')}`;
+      if (r.failed || !enterprise) {
+        items.push(rejected(r, label));
+        continue;
+      }
+      const changes: string[] = [];
+      const writes: PlannedWrite[] = [];
+      let created = false;
       for (const s of segments) {
-        const first = seen.check(`${enterprise.id}|${s.id}`, r.row);
-        if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, s.name);
+        const key = `${enterprise.id}|${s.id}`;
+        const had = ref.operates.has(key);
+        if (!had) created = true;
+        if (!had) {
+          changes.push(`segment:${s.id}`);
+          writes.push({ query: 'write/import/operates-in-create', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
+        } else if (role !== undefined && ref.operates.get(key) !== role) {
+          changes.push(`role:${s.id}`);
+          writes.push({ query: 'write/import/operates-in-update', row: { enterprise: enterprise.id, segment: s.id, role } });
+        }
       }
+      items.push({
+        row: r.row,
+        action: created ? 'create' : writes.length ? 'update' : 'unchanged',
+        id: enterprise.id,
+        label,
+        changes,
+        matchedBy: null,
+        writes,
+      });
     }
-    issues.push(...r.issues);
-    const label = `${enterprise?.name ?? (r.text('name') || r.text('uscc'))} → ${segments.map((s) => s.name).join('、') || r.text('segment')}`;
-    if (r.failed || !enterprise) {
-      items.push(rejected(r, label));
-      continue;
-    }
-    const changes: string[] = [];
-    const writes: PlannedWrite[] = [];
-    let created = false;
-    for (const s of segments) {
-      const key = `${enterprise.id}|${s.id}`;
-      const had = ref.operates.has(key);
-      if (!had) created = true;
-      if (!had) {
-        changes.push(`segment:${s.id}`);
-        writes.push({ query: 'write/import/operates-in-create', row: { enterprise: enterprise.id, segment: s.id, role: role ?? 'core', origin: 'import' } });
-      } else if (role !== undefined && ref.operates.get(key) !== role) {
-        changes.push(`role:${s.id}`);
-        writes.push({ query: 'write/import/operates-in-update', row: { enterprise: enterprise.id, segment: s.id, role } });
-      }
-    }
-    items.push({ row: r.row, action: created ? 'create' : writes.length ? 'update' : 'unchanged', id: enterprise.id, label, changes, matchedBy: null, writes });
-  }
-  return { items, issues };
+    return { items, issues };
+  };
 }
 
-/** Plans Enterprise SUPPLIES Enterprise relations; both enterprises must be in the graph. */
+/** Plans Enterprise SUPPLIES Enterprise relations; both enterprises must be in the graph; chunk by chunk as planEnterprises. */
 export function planSupplies(
-  rows: TableRow[],
   columns: MappedColumn[],
   ref: { enterprises: EnterpriseIndex; supplies: Map<string, { product: string | null; share: number | null }> },
-): Plan {
-  const items: PlannedItem[] = [];
-  const issues = [];
+): ChunkPlanner {
   const seen = new FirstSeen();
-  for (const source of rows) {
-    const r = new RowReader(source, columns);
-    const supplier = findEnterprise(r, ref.enterprises, 'supplier', 'supplierUscc');
-    const buyer = findEnterprise(r, ref.enterprises, 'buyer', 'buyerUscc');
-    const share = r.parse('share', parseShare);
-    const product = r.text('product');
-    if (supplier && buyer) {
-      if (supplier.id === buyer.id) r.error('buyer', 'SELF_SUPPLY');
-      const first = seen.check(`${supplier.id}|${buyer.id}`, r.row);
-      if (first !== undefined) r.error('buyer', 'DUPLICATE_IN_FILE', { first, by: '供应方与采购方相同', byEn: 'same supplier and buyer' });
+  return (rows) => {
+    const items: PlannedItem[] = [];
+    const issues = [];
+    for (const source of rows) {
+      const r = new RowReader(source, columns);
+      const supplier = findEnterprise(r, ref.enterprises, 'supplier', 'supplierUscc');
+      const buyer = findEnterprise(r, ref.enterprises, 'buyer', 'buyerUscc');
+      const share = r.parse('share', parseShare);
+      const product = r.text('product');
+      if (supplier && buyer) {
+        if (supplier.id === buyer.id) r.error('buyer', 'SELF_SUPPLY');
+        const first = seen.check(`${supplier.id}|${buyer.id}`, r.row);
+        if (first !== undefined) r.error('buyer', 'DUPLICATE_IN_FILE', { first, by: '供应方与采购方相同', byEn: 'same supplier and buyer' });
+      }
+      issues.push(...r.issues);
+      const label = `${supplier?.name ?? r.text('supplier')} → ${buyer?.name ?? r.text('buyer')}`;
+      if (r.failed || !supplier || !buyer) {
+        items.push(rejected(r, label));
+        continue;
+      }
+      const props: Record<string, unknown> = {};
+      if (product) props.product = product;
+      if (share !== undefined) props.share = share;
+      const existing = ref.supplies.get(`${supplier.id}|${buyer.id}`);
+      const changes = existing ? changedKeys(props, existing) : Object.keys(props);
+      const id = `${supplier.id}->${buyer.id}`;
+      const row = {
+        supplier: supplier.id,
+        buyer: buyer.id,
+        props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' },
+      };
+      const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
+      const query = existing ? 'write/import/supplies-update' : 'write/import/supplies-create';
+      items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query, row }] });
     }
-    issues.push(...r.issues);
-    const label = `${supplier?.name ?? r.text('supplier')} → ${buyer?.name ?? r.text('buyer')}`;
-    if (r.failed || !supplier || !buyer) {
-      items.push(rejected(r, label));
-      continue;
-    }
-    const props: Record<string, unknown> = {};
-    if (product) props.product = product;
-    if (share !== undefined) props.share = share;
-    const existing = ref.supplies.get(`${supplier.id}|${buyer.id}`);
-    const changes = existing ? changedKeys(props, existing) : Object.keys(props);
-    const id = `${supplier.id}->${buyer.id}`;
-    const row = {
-      supplier: supplier.id,
-      buyer: buyer.id,
-      props: existing ? Object.fromEntries(changes.map((k) => [k, props[k]])) : { ...props, origin: 'import' },
-    };
-    const action = !existing ? 'create' : changes.length ? 'update' : 'unchanged';
-    const query = existing ? 'write/import/supplies-update' : 'write/import/supplies-create';
-    items.push({ row: r.row, action, id, label, changes, matchedBy: null, writes: action === 'unchanged' ? [] : [{ query, row }] });
-  }
-  return { items, issues };
+    return { items, issues };
+  };
 }

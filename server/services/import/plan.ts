@@ -1,4 +1,4 @@
-import type { RowsQuery } from '../../store/store.ts';
+import type { ImportWriteQuery } from './write-batches.ts';
 import { makeIssue } from './issues.ts';
 import type { MappedColumn } from './columns.ts';
 import type { TableRow } from './read-table.ts';
@@ -8,7 +8,7 @@ import type { AmountUnit, ImportIssue, ImportItem, IssueCode } from './types.ts'
 
 /** One row written by a named query of cypher/write/import/. */
 export interface PlannedWrite {
-  query: RowsQuery;
+  query: ImportWriteQuery;
   row: Record<string, unknown>;
 }
 
@@ -22,16 +22,27 @@ export interface Plan {
   suggestions?: LinkSuggestion[];
 }
 
+/** Plans a file's rows chunk by chunk, in file order; remembers across calls what it saw (duplicates within the file). */
+export type ChunkPlanner = (rows: readonly TableRow[]) => Plan;
+
+/** The columns of a file by field, made once per file (every row of a million-row file reads them). */
+const FIELDS = new WeakMap<MappedColumn[], Map<string, MappedColumn>>();
+
 /** Reads the cells of one data row by field and collects the issues of that row. */
 export class RowReader {
   readonly issues: ImportIssue[] = [];
-  private readonly byField = new Map<string, MappedColumn>();
+  private readonly byField: Map<string, MappedColumn>;
 
   constructor(
     readonly source: TableRow,
     columns: MappedColumn[],
   ) {
-    for (const c of columns) if (c.field) this.byField.set(c.field, c);
+    let byField = FIELDS.get(columns);
+    if (!byField) {
+      byField = new Map(columns.flatMap((c) => (c.field ? [[c.field, c] as const] : [])));
+      FIELDS.set(columns, byField);
+    }
+    this.byField = byField;
   }
 
   get row(): number {

@@ -143,9 +143,19 @@ export async function loadChains(db: QueryRunner): Promise<NameIndex<ChainRef>> 
   return new NameIndex(await db.run<ChainRef>('read/import/chains'), 'UNKNOWN_CHAIN', 'UNKNOWN_CHAIN');
 }
 
-export async function loadEnterprises(db: QueryRunner): Promise<EnterpriseIndex> {
-  const rows = await db.run<EnterpriseRef>('read/import/enterprises');
-  return new EnterpriseIndex(rows.map((r) => ({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) })));
+/** Enterprises read per query: one read of a million outlasts Grafeo's 30 s query limit on a loaded machine. */
+export const ENTERPRISE_PAGE = 50_000;
+
+/** Every enterprise, read as ids first and then in pages through the id index. */
+export async function loadEnterprises(db: QueryRunner, page = ENTERPRISE_PAGE): Promise<EnterpriseIndex> {
+  const ids = (await db.run<{ id: string }>('read/projection/enterprise-ids')).map((r) => r.id);
+  const refs: EnterpriseRef[] = [];
+  for (let at = 0; at < ids.length; at += page) {
+    for (const r of await db.run<EnterpriseRef>('read/import/enterprise-page', { ids: ids.slice(at, at + page) })) {
+      refs.push({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) });
+    }
+  }
+  return new EnterpriseIndex(refs);
 }
 
 /**

@@ -66,11 +66,19 @@ export function parseYear(text: string, now = new Date()): Parsed<number> {
 /** Separator our exports write between list items: it cannot occur in a name (names may hold 、 , and /). */
 export const LIST_SEPARATOR = '；';
 
+/** What makes a cell more than one item: a separator or a quote. */
+const LIST_SYNTAX = /[;；|\n"“]/;
+
 /**
  * Splits a list cell on the separators that cannot occur in names (； ; | and
  * line breaks); an item in quotes ("…" or “…”) is kept whole whatever it holds.
  */
 export function splitList(text: string): string[] {
+  if (!LIST_SYNTAX.test(text)) {
+    // the common cell, one item: no need to walk it character by character
+    const item = text.trim();
+    return item ? [item] : [];
+  }
   const items: string[] = [];
   let current = '';
   let quote: string | null = null;

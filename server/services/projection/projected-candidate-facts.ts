@@ -1,10 +1,10 @@
-import type { CandidateFactsRow, CandidateFactsSource } from '../suppliers/candidate-facts-source.ts';
+import type { CandidateFactsRow, CandidateFactsSource, SegmentReachRow } from '../suppliers/candidate-facts-source.ts';
 import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
 
 /**
  * The supplier ranking's facts from the projection: the rows
  * cypher/read/suppliers/ would return (segment-locals, demand-segments,
- * candidate-facts, candidate-local-buyers, candidate-peer-buyers), computed
+ * candidate-facts, candidate-local-buyers, candidate-peer-buyers, segment-reach), computed
  * over the arrays.
  */
 export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource {
@@ -153,6 +153,40 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
           lastBuyer[s] = -1;
         }
         touched.length = 0;
+      }
+      return rows;
+    },
+
+    async segmentReach(segmentIds, demandSegments) {
+      const demand = new Uint8Array(S.ids.length);
+      for (const [id, on] of Object.entries(demandSegments)) {
+        const s = S.index.get(id);
+        if (on === true && s !== undefined) demand[s] = 1;
+      }
+      // The buyers of the targets' external enterprises, each once; then per demand segment they operate in, each once.
+      const bought = new Uint8Array(E.ids.length);
+      for (const t of targetsOf(segmentIds)) {
+        for (let k = S.memberStart[t]!; k < S.memberStart[t + 1]!; k++) {
+          const x = S.member[k]!;
+          if (!isExternal(E.local[x]!)) continue;
+          for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) bought[E.outTo[j]!] = 1;
+        }
+      }
+      const buyers = new Int32Array(S.ids.length);
+      const lastBuyer = new Int32Array(S.ids.length).fill(-1);
+      for (let b = 0; b < E.ids.length; b++) {
+        if (!bought[b]) continue;
+        for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++) {
+          const s = E.opSeg[k]!;
+          if (!demand[s] || lastBuyer[s] === b) continue;
+          lastBuyer[s] = b;
+          buyers[s]! += 1;
+        }
+      }
+      const rows: SegmentReachRow[] = [];
+      for (let s = 0; s < S.ids.length; s++) {
+        if (buyers[s]! > 0)
+          rows.push({ segmentId: S.ids[s]!, name: S.name[s]!, nameEn: S.nameEn[s]!, buyers: buyers[s]!, members: S.memberStart[s + 1]! - S.memberStart[s]! });
       }
       return rows;
     },

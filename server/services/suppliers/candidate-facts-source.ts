@@ -21,6 +21,16 @@ export interface CandidateFactsSource {
     demandSegments: Record<string, true>,
     areaIds: string[] | null,
   ): Promise<{ id: string; segmentId: string; near: boolean; peerBuyers: number }[]>;
+  /** Per segment of $demandSegments: distinct enterprises in it that an external enterprise of a target supplies, and its enterprises (OPERATES_IN). */
+  segmentReach(segmentIds: string[], demandSegments: Record<string, true>): Promise<SegmentReachRow[]>;
+}
+
+export interface SegmentReachRow {
+  segmentId: string;
+  name: string;
+  nameEn: string | null;
+  buyers: number;
+  members: number;
 }
 
 /** The candidate facts as the store's queries give them (cypher/read/suppliers/). */
@@ -36,5 +46,6 @@ export function cypherCandidateFacts(store: Store): CandidateFactsSource {
         demandSegments,
         areaIds,
       }),
+    segmentReach: (segmentIds, demandSegments) => store.run<SegmentReachRow>('read/suppliers/segment-reach', { segmentIds, demandSegments }),
   };
 }

@@ -12,10 +12,11 @@ export const operatesEdgeId = (from: string, to: string) => `OPERATES_IN:${from}
  * What to highlight for one candidate, the evidence behind its score: its
  * segments (for a sibling, the shared downstream segments and FEEDS edges), its
  * local buyers with their SUPPLIES, and some buyers like the local buyers: each
- * with its segment of local demand, the FEEDS from the target into it and a few
- * local enterprises there. Ids in first-seen order, no repeats.
+ * with its segment of local demand, the FEEDS from the target into it (where the
+ * chain has one: `fed`, the segments the targets FEED; a segment observed buying
+ * the target has none) and a few local enterprises there. Ids in first-seen order, no repeats.
  */
-export function candidatePath(row: CandidateRow, locals: Map<string, SegmentLocals>): { nodeIds: string[]; edgeIds: string[] } {
+export function candidatePath(row: CandidateRow, locals: Map<string, SegmentLocals>, fed: ReadonlySet<string>): { nodeIds: string[]; edgeIds: string[] } {
   const id = row.facts.id;
   const nodeIds = new Set([id]);
   const edgeIds = new Set<string>();
@@ -45,7 +46,7 @@ export function candidatePath(row: CandidateRow, locals: Map<string, SegmentLoca
     edgeIds.add(supplyEdgeId(id, p.buyerId)).add(operatesEdgeId(p.buyerId, p.segmentId));
     if (shownSegments.has(p.segmentId)) continue;
     shownSegments.add(p.segmentId);
-    for (const t of targets) if (t !== p.segmentId) edgeIds.add(feedsEdgeId(t, p.segmentId));
+    if (fed.has(p.segmentId)) for (const t of targets) if (t !== p.segmentId) edgeIds.add(feedsEdgeId(t, p.segmentId));
     for (const l of locals.get(p.segmentId)?.localIds.slice(0, PATH_LOCALS_PER_SEGMENT) ?? []) {
       nodeIds.add(l);
       edgeIds.add(operatesEdgeId(l, p.segmentId));

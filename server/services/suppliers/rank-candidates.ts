@@ -3,7 +3,7 @@ import { analyticsSource } from '../projection/projection-registry.ts';
 import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
-import { compareRanked, FAR_PEER, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
+import { compareRanked, FAR_PEER, FEEDS_REACH, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
 import type { SegmentLocals } from './types.ts';
 import type { CandidateWeights } from './weights.ts';
 
@@ -18,8 +18,14 @@ export interface Ranking {
   areaIds: string[] | null;
   /** Local enterprises of the scope per segment. */
   locals: Map<string, SegmentLocals>;
-  /** The segments of the local demand: the targets and the segments they FEED, where the scope has local enterprises (all of them when none has). */
+  /**
+   * The segments of the local demand: those the scope has local enterprises in that buy what the targets make
+   * (observed reach or FEEDS; the targets and the segments they FEED when the scope has no local enterprise).
+   */
   demandSegments: Record<string, true>;
+  /** The targets and the segments they FEED (the chain's view of demand; the path shows FEEDS into these only). */
+  fedSegments: Set<string>;
+  /** Names of the demand segments and of the targets and the segments they FEED. */
   segmentNames: Map<string, string>;
   /** English segment names where the seeds give one. */
   segmentNamesEn: Map<string, string | null>;
@@ -60,17 +66,28 @@ async function computeRanking(
   for (const r of await source.segmentLocals(areaIds)) {
     locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
   }
-  const demand = await source.demandSegments(segmentIds);
-  const segmentNames = new Map(demand.map((d) => [d.segmentId, d.name]));
-  const segmentNamesEn = new Map(demand.map((d) => [d.segmentId, d.nameEn ?? null]));
-  const withLocals = demand.filter((d) => locals.get(d.segmentId)?.localIds.length);
-  const demandSegments: Record<string, true> = {};
-  // A demand segment's share of the local enterprises in demand segments: how like our buyers its buyers are.
+  // The chain's view of demand: the targets and the segments they FEED.
+  const feedsDemand = await source.demandSegments(segmentIds);
+  const feedsDemandIds = new Set(feedsDemand.map((d) => d.segmentId));
+  // The local demand is every segment the scope has local enterprises in (the FEEDS segments when it has none),
+  // each weighted by its share of those local enterprises × its reach: how widely enterprises of that segment
+  // buy from the targets' producers, as observed on SUPPLIES, plus FEEDS_REACH where the chain says it takes them.
+  const totalLocals = [...locals.values()].reduce((n, l) => n + l.localIds.length, 0);
   const share = new Map<string, number>();
-  const totalLocals = withLocals.reduce((n, d) => n + locals.get(d.segmentId)!.localIds.length, 0);
-  for (const d of withLocals.length ? withLocals : demand) {
-    demandSegments[d.segmentId] = true;
-    share.set(d.segmentId, withLocals.length ? locals.get(d.segmentId)!.localIds.length / totalLocals : 1 / demand.length);
+  if (totalLocals > 0) for (const [segmentId, l] of locals) share.set(segmentId, l.localIds.length / totalLocals);
+  else for (const id of feedsDemandIds) share.set(id, 1 / feedsDemandIds.size);
+  const reachRows = await source.segmentReach(segmentIds, Object.fromEntries([...share.keys()].map((id) => [id, true as const])));
+  const reach = new Map(reachRows.map((r) => [r.segmentId, Number(r.members) > 0 ? Number(r.buyers) / Number(r.members) : 0]));
+  const segmentNames = new Map([...reachRows, ...feedsDemand].map((d) => [d.segmentId, d.name]));
+  const segmentNamesEn = new Map([...reachRows, ...feedsDemand].map((d) => [d.segmentId, d.nameEn ?? null]));
+  const demandSegments: Record<string, true> = {};
+  const weight = new Map<string, number>();
+  // In id order: the float sums below then do not depend on the order the source lists rows in.
+  for (const id of [...share.keys()].sort()) {
+    const w = share.get(id)! * ((reach.get(id) ?? 0) + (feedsDemandIds.has(id) ? FEEDS_REACH : 0));
+    if (w <= 0) continue;
+    demandSegments[id] = true;
+    weight.set(id, w);
   }
 
   const rows = await source.candidates(segmentIds);
@@ -84,7 +101,7 @@ async function computeRanking(
   for (const r of peerRows) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
-    p.affinity += Number(r.peerBuyers) * (share.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
+    p.affinity += Number(r.peerBuyers) * (weight.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
   }
   // Fields named, not spread: V8 copies a spread row ~10× slower, and this runs per candidate (thousands).
@@ -107,5 +124,5 @@ async function computeRanking(
   });
   const pool = poolStats(facts);
   const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
-  return { areaIds, locals, demandSegments, segmentNames, segmentNamesEn, pool, ranked };
+  return { areaIds, locals, demandSegments, fedSegments: feedsDemandIds, segmentNames, segmentNamesEn, pool, ranked };
 }

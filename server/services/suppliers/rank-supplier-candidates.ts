@@ -87,7 +87,7 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
 /** One candidate of a page: score and components, reasons and the path of its evidence. Pure, so wording and paths are unit-tested without a store. */
 export function scoreCandidate(
   row: CandidateRow,
-  ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames' | 'segmentNamesEn'>,
+  ranking: Pick<Ranking, 'pool' | 'locals' | 'segmentNames' | 'segmentNamesEn' | 'fedSegments'>,
   w: CandidateWeights,
   rank: number,
 ): SupplierCandidate {
@@ -119,7 +119,7 @@ export function scoreCandidate(
     reasonEn: reasons.en,
     reasonLineZh: reasons.lineZh,
     reasonLineEn: reasons.lineEn,
-    path: candidatePath(row, ranking.locals),
+    path: candidatePath(row, ranking.locals, ranking.fedSegments),
   };
 }
 

@@ -16,8 +16,9 @@ export interface ScoreFacts {
   /** Buyers outside the scope in a segment of the local demand (see rankCandidates), counted per segment. */
   peerBuyers: number;
   /**
-   * Likeness to the local demand: Σ over demand segments of the buyers there × the segment's
-   * share of the scope's local enterprises in demand segments (what a buyer like ours would be)
+   * Likeness to the local demand: Σ over demand segments of the buyers there × the segment's weight
+   * (its share of the scope's local enterprises × its reach: the share of its enterprises that buy from
+   * the targets' producers, + FEEDS_REACH when a target FEEDS it or is it; rankCandidates)
    * × 1 for a local enterprise (of another area), FAR_PEER for one elsewhere.
    */
   peerAffinity: number;
@@ -39,10 +40,20 @@ export interface PoolStats {
 
 /**
  * How much a buyer like ours counts when it is not a local enterprise (a local one in another area of
- * the plan counts 1): buyers of the same segment nearby share suppliers more than distant ones
+ * the plan counts 1): little enough that nearby buyers decide wherever there are any (on both generated
+ * datasets any larger weight lowered the ranking: 0.1 → 0.02 → 0.001, plan MRR 0.30 → 0.31 → 0.32), yet
+ * not 0, so a store whose buyers like ours are all outside the plan's areas (the usual case before local
+ * supply data is entered) still orders its candidates by them (the log scale is relative to the most
+ * among the candidates). docs/ranking.md; chosen with `npm run eval -- ranking`.
+ */
+export const FAR_PEER = 0.001;
+
+/**
+ * The reach a segment gets for being a target or taking a target's output along FEEDS, on top of the reach
+ * observed on SUPPLIES: the chain's own word counts before any supply of that kind is recorded
  * (docs/ranking.md; chosen with `npm run eval -- ranking`).
  */
-export const FAR_PEER = 0.1;
+export const FEEDS_REACH = 0.05;
 
 export const QUALIFICATION_TAGS = ['专精特新', '小巨人', '高新技术'] as const;
 const REGION_VALUE: Record<string, number> = { local: 1, anhui: 1, yrd: 0.6, other: 0.2 };

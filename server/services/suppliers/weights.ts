@@ -11,7 +11,11 @@ export interface CandidateWeights {
   segmentFit: number;
   /** SUPPLIES local enterprises of the area scope: log-scaled count, relative to the most among the candidates. */
   suppliesLocal: number;
-  /** SUPPLIES enterprises like the local buyers (outside the scope, in a segment the target FEEDS where local enterprises operate; local ones count more than distant ones): log-scaled count. */
+  /**
+   * SUPPLIES enterprises like the local buyers: local enterprises outside the scope, in a segment the scope's
+   * local enterprises operate in, weighted by how much of the local demand that segment is (its local
+   * enterprises × how widely its enterprises buy the target's output); log-scaled.
+   */
   suppliesPeers: number;
   /** Customers of any kind: log-scaled count. */
   customers: number;
@@ -40,12 +44,12 @@ export const COMPONENT_ORDER: readonly ComponentName[] = [
 ];
 
 export const DEFAULT_WEIGHTS: CandidateWeights = {
-  segmentFit: 37,
+  segmentFit: 35,
   suppliesLocal: 23,
   suppliesPeers: 23,
-  customers: 9,
+  customers: 8,
   scale: 3,
-  region: 3,
+  region: 6,
   qualifications: 1,
   leaderElsewhere: 1,
 };
