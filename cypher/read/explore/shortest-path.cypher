@@ -1,4 +1,4 @@
-// read/explore/shortest-path: the shortest path (the first by the ids along it when several are as short) of at most 6 chain relationships (supply, segment, task and duty links; not geography, which would join any two firms of one city), either direction, between the nodes with ids $from and $to; each id looked up through the unique id index of every label it may have (no label-less scan on Neo4j); the name is a CASE, not coalesce(n.name, n.id), because Neo4j 5.26 fails internally on coalesce beside n.id and properties(n) in one map; params $from, $to
+// read/explore/shortest-path: the shortest path (the first by the ids along it, then by each step's type and start node, when several are as short) of at most 6 chain relationships (supply, segment, task and duty links; not geography, which would join any two firms of one city), either direction, between the nodes with ids $from and $to; each id looked up through the unique id index of every label it may have (no label-less scan on Neo4j); the name is a CASE, not coalesce(n.name, n.id), because Neo4j 5.26 fails internally on coalesce beside n.id and properties(n) in one map; params $from, $to
 CALL () {
   MATCH (a:Area {id: $from}) RETURN a
   UNION ALL
@@ -46,9 +46,11 @@ CALL () {
   MATCH (b:Progress {id: $to}) RETURN b
 }
 MATCH p = allShortestPaths((a)-[:FEEDS|HAS_SEGMENT|OPERATES_IN|SUPPLIES|DEVELOPS|HAS_TASK|LEADS|SUPPORTS|AT|IN_CHAIN|FROM_TASK|RESPONSIBLE_FOR|MEASURES*..6]-(b))
-// of all shortest paths the first by the ids along it: the same answer on every engine
-WITH p, reduce(key = '', n IN nodes(p) | key + n.id + '|') AS key
-ORDER BY key
+// of all shortest paths the first by the ids along it, then by each step's type and start (two relationships
+// between one pair, e.g. SUPPLIES both ways): the same answer on every engine
+WITH p, reduce(key = '', n IN nodes(p) | key + n.id + '|') AS key,
+     reduce(key = '', r IN relationships(p) | key + type(r) + ':' + startNode(r).id + '|') AS stepKey
+ORDER BY key, stepKey
 LIMIT 1
 RETURN [n IN nodes(p) | {id: n.id, label: labels(n)[0], name: CASE WHEN n.name IS NULL THEN n.id ELSE n.name END, properties: properties(n)}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges

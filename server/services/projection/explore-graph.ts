@@ -30,9 +30,10 @@ export interface ExploreGraph {
   outType: Uint8Array;
   /** 1 where the relationship has properties (read when shown). */
   outHasProps: Uint8Array;
-  /** Relationships by end node: start nodes. */
+  /** Relationships by end node: start nodes and the relationship's type. */
   inStart: Int32Array;
   inNode: Int32Array;
+  inType: Uint8Array;
   stats: { nodes: number; relationships: number; readMs: number; buildMs: number };
 }
 
@@ -142,6 +143,7 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     outHasProps,
     inStart: byEnd.start,
     inNode: Int32Array.from(byEnd.item, (i) => starts[i]!),
+    inType: Uint8Array.from(byEnd.item, (i) => typeOf[i]!),
     stats: { nodes: n, relationships: k, readMs: t1 - t0, buildMs: performance.now() - t1 },
   };
 }
