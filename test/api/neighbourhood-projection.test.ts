@@ -28,13 +28,20 @@ const OPTIONS: NeighbourhoodOptions[] = [
   { depth: 2, limit: 2000, filter: { tags: ['专精特新', '链主'] } },
 ];
 
+/**
+ * On Neo4j (one suite at a time, each store query a round trip) each centre takes
+ * every other option set, alternating, so every option set still runs: the
+ * engine's answers are what differs there, and CI stays short.
+ */
+const STRIDE = process.env.TEST_STORE === 'neo4j' ? 2 : 1;
+
 /** The projection's walk gives the store's answer: same nodes in the same order, same edges with properties, same truncated flag. */
 async function expectSameNeighbourhoods(store: Store, centres: string[]): Promise<number> {
   const source = await readAnalyticsSource(store);
   expect(source.explore).not.toBeNull();
   let compared = 0;
-  for (const id of centres) {
-    for (const options of OPTIONS) {
+  for (const [c, id] of centres.entries()) {
+    for (const options of OPTIONS.filter((_, i) => (i + c) % STRIDE === 0)) {
       const theirs = await neighbourhood(store, id, options, cypherTopology(store));
       const mine = await neighbourhood(store, id, options, projectedTopology(source.explore!, store));
       expect(mine, `${id} ${JSON.stringify(options)}`).toEqual(theirs);
@@ -61,7 +68,7 @@ describe('neighbourhood from the projection: the same answers as the store queri
       limit: 1,
     });
     const compared = await expectSameNeighbourhoods(api.store, target ? [...centres, target.id] : centres);
-    expect(compared).toBeGreaterThan(2000);
+    expect(compared).toBeGreaterThan(2000 / STRIDE);
     // some answers were cut at the limit, and the walk did not find everything cheaply
     const cut = await neighbourhood(api.store, 'chain:nev-parts', { depth: 2, limit: 7 }, cypherTopology(api.store));
     expect(cut.truncated).toBe(true);
@@ -124,6 +131,6 @@ describe('neighbourhood from the projection on a generated graph', () => {
       'seg:bms',
       'area:hefei',
     ]);
-    expect(compared).toBeGreaterThan(20_000);
+    expect(compared).toBeGreaterThan(20_000 / STRIDE);
   }, 300_000);
 });

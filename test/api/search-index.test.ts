@@ -62,6 +62,13 @@ async function textsOf(store: Store, every: number): Promise<string[]> {
   return [...texts].map((t) => t.trim()).filter((t) => t.length > 0);
 }
 
+/**
+ * On Neo4j (one suite at a time, each store query a round trip) every third text
+ * is compared: the engine's answers are what differs there, and CI stays short.
+ */
+const STRIDE = process.env.TEST_STORE === 'neo4j' ? 3 : 1;
+const sampled = (texts: string[]) => texts.filter((_, i) => i % STRIDE === 0);
+
 /** The index's matches and search hits equal the store queries' for every text, label set and limit; returns how many hits were compared. */
 async function expectSameHits(store: Store, texts: string[]): Promise<number> {
   const { index } = await readNameIndex(store);
@@ -102,7 +109,7 @@ describe('search name index: the same hits as the store queries', () => {
   it('on the seed graph', async () => {
     const texts = await textsOf(api.store, 3);
     expect(texts.length).toBeGreaterThan(300);
-    expect(await expectSameHits(api.store, texts)).toBeGreaterThan(2000);
+    expect(await expectSameHits(api.store, sampled(texts))).toBeGreaterThan(2000 / STRIDE);
   }, 240_000);
 
   it('after writes: a new enterprise and a renamed one are found right after they commit, through the store until the index is read again', async () => {
@@ -169,6 +176,6 @@ describe('search name index on a generated store', () => {
   it('gives the same hits for names, parts of names and common words among thousands of similar names', async () => {
     const texts = await textsOf(api.store, 61);
     expect(texts.length).toBeGreaterThan(300);
-    expect(await expectSameHits(api.store, texts)).toBeGreaterThan(3000);
+    expect(await expectSameHits(api.store, sampled(texts))).toBeGreaterThan(3000 / STRIDE);
   }, 240_000);
 });
