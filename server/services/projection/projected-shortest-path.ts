@@ -28,6 +28,18 @@ export function projectedShortestPath(g: ExploreGraph, from: number, to: number,
     for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (allowed[outType[k]!]) visit(outNode[k]!);
     for (let k = inStart[v]!; k < inStart[v + 1]!; k++) if (allowed[inType[k]!]) visit(inNode[k]!);
   };
+  /** One more level of a breadth-first search: the nodes first reached, marked `level` in `dist`. */
+  const grow = (frontier: number[], dist: Int8Array, level: number, reached: (w: number) => void = () => {}) => {
+    const next: number[] = [];
+    for (const v of frontier)
+      each(v, (w) => {
+        if (dist[w] !== -1) return;
+        dist[w] = level;
+        next.push(w);
+        reached(w);
+      });
+    return next;
+  };
   const fromA = new Int8Array(n).fill(-1);
   const fromB = new Int8Array(n).fill(-1);
   fromA[from] = 0;
@@ -42,31 +54,16 @@ export function projectedShortestPath(g: ExploreGraph, from: number, to: number,
     const growA = frontierA.length <= frontierB.length;
     const [mine, theirs, frontier] = growA ? [fromA, fromB, frontierA] : [fromB, fromA, frontierB];
     const level = (growA ? depthA : depthB) + 1;
-    const next: number[] = [];
-    for (const v of frontier)
-      each(v, (w) => {
-        if (mine[w] !== -1) return;
-        mine[w] = level;
-        next.push(w);
-        const rest = theirs[w]!;
-        if (rest !== -1 && (length < 0 || level + rest < length)) length = level + rest;
-      });
+    const next = grow(frontier, mine, level, (w) => {
+      const rest = theirs[w]!;
+      if (rest !== -1 && (length < 0 || level + rest < length)) length = level + rest;
+    });
     if (growA) [frontierA, depthA] = [next, level];
     else [frontierB, depthB] = [next, level];
   }
   if (length < 0) return null;
   // every node's distance to `to`, up to length - 1 (the search from `to` may have stopped short of it)
-  while (depthB < length - 1 && frontierB.length > 0) {
-    const level = depthB + 1;
-    const next: number[] = [];
-    for (const v of frontierB)
-      each(v, (w) => {
-        if (fromB[w] !== -1) return;
-        fromB[w] = level;
-        next.push(w);
-      });
-    [frontierB, depthB] = [next, level];
-  }
+  while (depthB < length - 1 && frontierB.length > 0) [frontierB, depthB] = [grow(frontierB, fromB, depthB + 1), depthB + 1];
   const key = (v: number) => `${g.ids[v]}|`;
   const steps: PathStep[] = [];
   let at = from;
