@@ -21,14 +21,20 @@ interface EnterpriseRead {
   areaIdsWithProperties: string[];
 }
 
-/** Counting sort of `n` items into `buckets` by key: CSR start offsets and, per position, the item (stable). */
-export function csr(buckets: number, n: number, key: (i: number) => number): { start: Int32Array; item: Int32Array } {
+/**
+ * Counting sort of `n` items into `buckets` by key: CSR start offsets and, per
+ * position, the item. Stable: within a bucket, items keep the order `order`
+ * lists them in (default 0 … n-1) — so sorting by end node, then by start node
+ * in that order, lists each start node's relationships with ascending ends.
+ */
+export function csr(buckets: number, n: number, key: (i: number) => number, order?: Int32Array): { start: Int32Array; item: Int32Array } {
   const start = new Int32Array(buckets + 1);
   for (let i = 0; i < n; i++) start[key(i) + 1]! += 1;
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
   const fill = start.slice(0, buckets);
   const item = new Int32Array(n);
-  for (let i = 0; i < n; i++) item[fill[key(i)]!++] = i;
+  if (order) for (const i of order) item[fill[key(i)]!++] = i;
+  else for (let i = 0; i < n; i++) item[fill[key(i)]!++] = i;
   return { start, item };
 }
 
@@ -195,18 +201,10 @@ export async function buildAnalyticGraph(store: Store, { page = PROJECTION_PAGE 
 
   // SUPPLIES: by buyer, then by supplier in buyer order, so each supplier's buyers ascend.
   const m = from.length;
-  const byBuyer = csr(n, m, (i) => to[i]!);
-  const outStart = new Int32Array(n + 1);
-  for (let i = 0; i < m; i++) outStart[from[i]! + 1]! += 1;
-  for (let e = 0; e < n; e++) outStart[e + 1]! += outStart[e]!;
-  const outFill = outStart.slice(0, n);
-  const outTo = new Int32Array(m);
-  const outShare = new Float64Array(m);
-  for (const i of byBuyer.item) {
-    const at = outFill[from[i]!]!++;
-    outTo[at] = to[i]!;
-    outShare[at] = shareOf[i]!;
-  }
+  const bySupplier = csr(n, m, (i) => from[i]!, csr(n, m, (i) => to[i]!).item);
+  const outStart = bySupplier.start;
+  const outTo = Int32Array.from(bySupplier.item, (i) => to[i]!);
+  const outShare = Float64Array.from(bySupplier.item, (i) => shareOf[i]!);
 
   return {
     generation,

@@ -116,19 +116,11 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   const ends = to.subarray(0, k);
   // by end node first, so that each start node's list comes out with ascending end nodes
   const byEnd = csr(n, k, (i) => ends[i]!);
-  const outStart = new Int32Array(n + 1);
-  for (let i = 0; i < k; i++) outStart[starts[i]! + 1]! += 1;
-  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
-  const fill = outStart.slice(0, n);
-  const outNode = new Int32Array(k);
-  const outType = new Uint8Array(k);
-  const outHasProps = new Uint8Array(k);
-  for (const i of byEnd.item) {
-    const at = fill[starts[i]!]!++;
-    outNode[at] = ends[i]!;
-    outType[at] = typeOf[i]!;
-    outHasProps[at] = props[i]!;
-  }
+  const byStart = csr(n, k, (i) => starts[i]!, byEnd.item);
+  const outStart = byStart.start;
+  const outNode = Int32Array.from(byStart.item, (i) => ends[i]!);
+  const outType = Uint8Array.from(byStart.item, (i) => typeOf[i]!);
+  const outHasProps = Uint8Array.from(byStart.item, (i) => props[i]!);
   const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
   return {
