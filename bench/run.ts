@@ -16,7 +16,8 @@ import { resetStore } from '../server/services/seed/load-seeds.ts';
 import { search } from '../server/services/explore/search.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
-import { processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
+import { processCpuMs, processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
+import { enableProjection, projectionEnabled } from '../server/services/projection/projection-lifecycle.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
 import { describeNameIndex, describeProjection, measureNameIndex, measureProjection, type NameIndexFigures, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
@@ -78,6 +79,17 @@ async function main() {
   const t0 = performance.now();
   const store = await createStore(config);
   const openMs = round(performance.now() - t0, 0);
+  // As the server does (server/main.ts): on Neo4j the projections serve only with ANALYTICS_PROJECTION=on, which the
+  // server this bench starts inherits too. Both processes are then the database's only writers, one after the other.
+  if (kind === 'neo4j' && config.neo4jProjection) enableProjection(store);
+  const projections = projectionEnabled(store) ? 'on' : 'off';
+  console.log(
+    `projections (analytics, explore topology, name index): ${projections}${kind === 'neo4j' && projections === 'off' ? ' (set ANALYTICS_PROJECTION=on to measure them)' : ''}`,
+  );
+  // Neo4j runs in its own Java process (npm run neo4j prints NEO4J_PID): its CPU and peak memory are part of the store's cost.
+  const neo4jPid = Number(process.env.NEO4J_PID);
+  const storePid = kind === 'neo4j' && Number.isInteger(neo4jPid) && neo4jPid > 0 ? neo4jPid : undefined;
+  const storeCpuMs = storePid === undefined ? undefined : () => processCpuMs(storePid);
   if (kind === 'neo4j' && !reuse) await resetStore(store);
   const t1 = performance.now();
   const skeleton = reuse ? 'reused' : await loadSkeleton(store, new SyntheticGraph({ enterprises: 2, supplies: 0 }).skeleton);
@@ -133,13 +145,13 @@ async function main() {
   let projection: ProjectionFigures | undefined;
   let nameIndex: NameIndexFigures | undefined;
   if (!values['skip-ops']) {
-    projection = await measureProjection(store);
+    projection = await measureProjection(store, storeCpuMs);
     console.log(describeProjection(projection));
-    nameIndex = await measureNameIndex(store);
+    nameIndex = await measureNameIndex(store, storeCpuMs);
     console.log(describeNameIndex(nameIndex));
     console.log('\noperations (in-process, through the services):');
     const skip = new Set(values.skip!.split(',').filter(Boolean));
-    ops = await runOperations(store, inputs, TARGETS[tier], logOp, skip);
+    ops = await runOperations(store, inputs, TARGETS[tier], logOp, skip, storeCpuMs);
     if (!skip.has('floor')) {
       console.log('\nthe floor (plain JS over arrays read once, same chain and gap):');
       try {
@@ -157,12 +169,13 @@ async function main() {
   await store.close();
 
   // ---- HTTP / GraphQL ----
-  let http: { startupMs: number; results: LoadResult[]; peakRssMb: number | undefined; error?: string } | undefined;
+  let http: { startupMs: number; projectionWord: string; results: LoadResult[]; peakRssMb: number | undefined; error?: string } | undefined;
   if (!values['skip-http']) {
     console.log('\nGraphQL over HTTP (autocannon, 16 connections):');
     const server = await startServer(kind, dataDir);
     // The server reads the analytics projection after it listens: load tests start once it has (not competing with it).
-    console.log(`  ${(await server.waitForOutput(/analytics projection[^\n]*/, 600_000)) ?? 'analytics projection: no word within 10 min'}`);
+    const projectionWord = (await server.waitForOutput(/analytics projection[^\n]*/, 600_000)) ?? 'analytics projection: no word within 10 min';
+    console.log(`  ${projectionWord}`);
     const results: LoadResult[] = [];
     try {
       const seconds = Number(values['http-seconds']);
@@ -179,9 +192,13 @@ async function main() {
       const healthzUrl = server.url.replace(/\/graphql$/, '/healthz');
       for (const [name, q, variables] of queries.filter(([n]) => wanted.some((w) => n.includes(w) || (w === 'trivial' && n.startsWith('trivial'))))) {
         const c0 = server.cpuMs();
+        const s0 = storeCpuMs?.();
         try {
           const r = await loadTest(server.url, name, q, variables, { durationS: seconds, ...(name.startsWith('heavy') ? { healthzUrl } : {}) });
-          r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / Math.max(1, r.requestsPerSec * (seconds + 2)), 2); // includes the 2 s warm-up
+          const requests = Math.max(1, r.requestsPerSec * (seconds + 2)); // includes the 2 s warm-up
+          r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / requests, 2);
+          const s1 = storeCpuMs?.();
+          if (s0 !== undefined && s1 !== undefined) r.storeCpuMsPerRequest = round((s1 - s0) / requests, 2);
           results.push(r);
           const probe = r.healthz
             ? `; /healthz meanwhile p50 ${r.healthz.p50Ms} ms, p99 ${r.healthz.p99Ms} ms (${r.healthz.probes} probes, ${r.healthz.failures} failed)`
@@ -209,9 +226,9 @@ async function main() {
       }
       const trivial = results[0]!.requestsPerSec;
       for (const r of results) r.ratioToTrivial = round(r.requestsPerSec / trivial, 3);
-      http = { startupMs: server.startupMs, results, peakRssMb: server.peakRssMb() };
+      http = { startupMs: server.startupMs, projectionWord, results, peakRssMb: server.peakRssMb() };
     } catch (e) {
-      http = { startupMs: server.startupMs, results, peakRssMb: server.peakRssMb(), error: (e as Error).message.slice(0, 500) };
+      http = { startupMs: server.startupMs, projectionWord, results, peakRssMb: server.peakRssMb(), error: (e as Error).message.slice(0, 500) };
       console.log(`  ERROR ${http.error}`);
     } finally {
       await server.stop();
@@ -241,9 +258,7 @@ async function main() {
     }
   }
 
-  // Neo4j runs in its own Java process (npm run neo4j prints NEO4J_PID): its peak is part of the store's cost.
-  const neo4jPid = Number(process.env.NEO4J_PID);
-  const neo4jPeakRssMb = kind === 'neo4j' && Number.isInteger(neo4jPid) && neo4jPid > 0 ? processMemoryMb(neo4jPid) : undefined;
+  const neo4jPeakRssMb = storePid === undefined ? undefined : processMemoryMb(storePid);
   if (kind === 'neo4j') console.log(`Neo4j process peak RSS: ${neo4jPeakRssMb ?? 'unknown (set NEO4J_PID to the Java process npm run neo4j started)'} MB`);
   const calibrationEnd = await calibrate();
   await closeCalibration();
@@ -251,12 +266,14 @@ async function main() {
   const calibration = { start: calibrationStart, end: calibrationEnd, reference: REFERENCE };
 
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = `${RESULTS_DIR}${tier}-${kind}.json`;
+  // On Neo4j the projections are a deployment choice: their runs are kept apart from the store-only ones, to compare.
+  const file = `${RESULTS_DIR}${tier}-${kind}${kind === 'neo4j' && projections === 'on' ? '-projection' : ''}.json`;
   // With --reuse, parts this run skipped (the load, --skip-ops, --skip-http, --skip-ui) keep the figures of the previous run's file.
   const previous = reuse && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   const result = {
     tier,
     store: kind,
+    projections,
     seed: Number(values.seed),
     started,
     finished: new Date().toISOString(),
@@ -336,6 +353,7 @@ async function chooseInputs(store: Awaited<ReturnType<typeof createStore>>, grap
 function summary(r: {
   tier: string;
   store: string;
+  projections: string;
   calibration: { start: Calibration; end: Calibration };
   inputs: OpInputs;
   floor?: FloorResult;
@@ -343,10 +361,13 @@ function summary(r: {
   ops: OpResult[];
   http?: { results: LoadResult[]; peakRssMb: number | undefined };
 }): string {
+  // the store's own process (Neo4j) when it was timed: there the store's work is not in the bench's CPU
+  const storeCpu = r.ops.some((o) => o.storeCpuMedianMs !== undefined);
   const rows: (string | number)[][] = r.ops.map((o) => [
     o.name,
     o.error ? 'ERROR' : o.medianMs,
     o.cpuMedianMs,
+    ...(storeCpu ? [o.storeCpuMedianMs ?? ''] : []),
     o.p95Ms,
     o.maxMs,
     o.rows,
@@ -355,8 +376,8 @@ function summary(r: {
   ]);
   let text =
     `${describeCalibration('start', r.calibration.start)}\n${describeCalibration('end', r.calibration.end)}\n` +
-    `tier ${r.tier} / ${r.store}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` +
-    table(['operation', 'median ms', 'CPU ms', 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
+    `tier ${r.tier} / ${r.store}, projections ${r.projections}: load ${r.load.rowsPerSecond ?? '-'} rows/s (${r.load.rowsPerCpuSecond ?? '-'} rows per CPU-second)\n` +
+    table(['operation', 'median ms', 'CPU ms', ...(storeCpu ? ['store CPU ms'] : []), 'p95 ms', 'max ms', 'rows', 'target ms', ''], rows);
   text += `\nchain ${r.inputs.chainId}; supplier candidates for ${r.inputs.gapId}`;
   if (r.floor) {
     text +=
@@ -376,10 +397,22 @@ function summary(r: {
       );
   }
   if (r.http) {
+    const storeCpuHttp = r.http.results.some((h) => h.storeCpuMsPerRequest !== undefined);
     text +=
       '\n\n' +
       table(
-        ['GraphQL (c=16)', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ratio to trivial', 'server CPU ms/req', 'errors', '/healthz meanwhile p50 / p99 ms'],
+        [
+          'GraphQL (c=16)',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'ratio to trivial',
+          'server CPU ms/req',
+          ...(storeCpuHttp ? ['store CPU ms/req'] : []),
+          'errors',
+          '/healthz meanwhile p50 / p99 ms',
+        ],
         r.http.results.map((h) => [
           h.name,
           h.requestsPerSec,
@@ -388,6 +421,7 @@ function summary(r: {
           h.maxMs,
           h.ratioToTrivial ?? '',
           h.serverCpuMsPerRequest ?? '',
+          ...(storeCpuHttp ? [h.storeCpuMsPerRequest ?? ''] : []),
           h.errors + h.non2xx,
           h.healthz ? `${h.healthz.p50Ms} / ${h.healthz.p99Ms}${h.healthz.failures ? ` (${h.healthz.failures} failed)` : ''}` : '',
         ]),

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { processMemoryMb, round } from './measure.ts';
+import { processCpuMs, processMemoryMb, round } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -50,10 +49,7 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
         url: `http://${m[1]}/graphql`,
         startupMs: round(performance.now() - t0, 0),
         peakRssMb: () => processMemoryMb(child.pid!),
-        cpuMs: () => {
-          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-          return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
-        },
+        cpuMs: () => processCpuMs(child.pid!) ?? NaN,
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
@@ -81,6 +77,8 @@ export interface LoadResult {
   responseBytes: number;
   /** Server CPU time per request during the measured run (ms): throughput = cores × 1000 / this when CPU-bound. */
   serverCpuMsPerRequest?: number;
+  /** CPU time of the store's own process per request (Neo4j's Java process), where the store runs apart from the server. */
+  storeCpuMsPerRequest?: number;
   /** This query's throughput divided by the trivial `{ __typename }` one of the same run. */
   ratioToTrivial?: number;
   /** How many different variable sets the requests cycled through (more than the response cache keeps: uncached). */
