@@ -35,12 +35,16 @@ const MAX_ENTRIES = 256;
  * CACHEABLE_FIELDS, and only answers without errors, are kept. Runs after the
  * security plugins, so a refusal is decided (and never cached) as before. On
  * Neo4j the generation also moves every NEO4J_CACHE_SECONDS, for other servers' writes.
+ * Identical requests that arrive while the first is computing, with no write
+ * in between, share its answer: when the cache lapses under load they would
+ * otherwise all compute it at once.
  */
 export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> {
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocument = 0;
   let generation = -1;
   const answers = new Map<string, ExecutionResult>();
+  const computing = new Map<string, { generation: number; result: Promise<ExecutionResult> }>();
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -63,13 +67,22 @@ export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> 
           answers.set(key, hit); // most recently used last
           return hit;
         }
-        const result = (await executeFn(execArgs)) as ExecutionResult;
-        // a write committed while this ran: the answer may mix both states; do not keep it
-        if (!result.errors && store.writeGeneration() === generation) {
-          answers.set(key, result);
-          if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
+        // joined only at the generation it started in: a request made after a write never gets an answer begun before it
+        const running = computing.get(key);
+        if (running && running.generation === now) return running.result;
+        const entry = { generation: now, result: Promise.resolve(executeFn(execArgs) as ExecutionResult | Promise<ExecutionResult>) };
+        computing.set(key, entry);
+        try {
+          const result = await entry.result;
+          // a write committed while this ran: the answer may mix both states; do not keep it
+          if (!result.errors && store.writeGeneration() === now && generation === now) {
+            answers.set(key, result);
+            if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
+          }
+          return result;
+        } finally {
+          if (computing.get(key) === entry) computing.delete(key);
         }
-        return result;
       });
     },
   };
