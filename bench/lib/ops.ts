@@ -11,6 +11,7 @@ import type { Store } from '../../server/store/store.ts';
 import { floorCandidates, floorGapAnalysis, readFloorData } from './floor.ts';
 import { cypherGapFacts } from '../../server/services/gaps/gap-facts-source.ts';
 import { analyticsSource } from '../../server/services/projection/projection-registry.ts';
+import { projectionEnabled } from '../../server/services/projection/projection-lifecycle.ts';
 import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-facts-source.ts';
 import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
 import { parseGapId } from '../../server/model/gap-kinds.ts';
@@ -133,15 +134,17 @@ export async function runOperations(
   );
   const target = parseGapId(gapId);
   if (target) {
-    await run('supplier ranking only, projection', () =>
-      timed(
-        'supplier ranking only, projection',
-        async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), analyticsSource(store)?.candidateFacts)).ranked.length,
-        {
-          note: `${gapId}: every candidate scored, no page`,
-        },
-      ),
-    );
+    // with the projections off (Neo4j without ANALYTICS_PROJECTION=on) this would be the store-query row again
+    if (projectionEnabled(store))
+      await run('supplier ranking only, projection', () =>
+        timed(
+          'supplier ranking only, projection',
+          async (i) => (await rankCandidates(store, [target.segmentId], target.areaId, coldWeights(i), analyticsSource(store)?.candidateFacts)).ranked.length,
+          {
+            note: `${gapId}: every candidate scored, no page`,
+          },
+        ),
+      );
     await run('supplier ranking only, store queries', () =>
       timed(
         'supplier ranking only, store queries',
