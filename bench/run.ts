@@ -17,7 +17,7 @@ import { search } from '../server/services/explore/search.ts';
 import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { processCpuMs, processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
-import { enableProjection, projectionEnabled } from '../server/services/projection/projection-lifecycle.ts';
+import { enableProjection } from '../server/services/projection/projection-lifecycle.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
 import { describeNameIndex, describeProjection, measureNameIndex, measureProjection, type NameIndexFigures, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
@@ -81,8 +81,9 @@ async function main() {
   const openMs = round(performance.now() - t0, 0);
   // As the server does (server/main.ts): on Neo4j the projections serve only with ANALYTICS_PROJECTION=on, which the
   // server this bench starts inherits too. Both processes are then the database's only writers, one after the other.
-  if (kind === 'neo4j' && config.neo4jProjection) enableProjection(store);
-  const projections = projectionEnabled(store) ? 'on' : 'off';
+  // With --skip-ops this process reads none (at tier L they would sit in memory beside the server's own).
+  if (kind === 'neo4j' && config.neo4jProjection && !values['skip-ops']) enableProjection(store);
+  const projections = kind === 'embedded' || config.neo4jProjection ? 'on' : 'off';
   console.log(
     `projections (analytics, explore topology, name index): ${projections}${kind === 'neo4j' && projections === 'off' ? ' (set ANALYTICS_PROJECTION=on to measure them)' : ''}`,
   );
