@@ -92,6 +92,46 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
       for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
     });
 
+    it('without properties asked for, the same nodes and edges, and no properties read from the store', async () => {
+      const LEAN = `query ($id: ID!, $depth: Int, $filter: NeighbourhoodFilter) { neighbourhood(id: $id, depth: $depth, filter: $filter, limit: 2000) {
+        truncated nodes { id label name } edges { id type source target } } }`;
+      const read: { name: string; withProperties: unknown }[] = [];
+      const run = api.store.run.bind(api.store);
+      api.store.run = ((name: string, params?: Record<string, unknown>) => {
+        if (name.startsWith('read/explore/')) read.push({ name, withProperties: params?.withProperties });
+        return run(name as never, params as never);
+      }) as typeof api.store.run;
+      try {
+        for (const [id, filter] of [
+          ['seg:alloy-casting', null],
+          ['chain:nev-parts', { local: true }],
+        ] as const) {
+          const full = (await api.gql(NEIGHBOURHOOD, { id, depth: 2, limit: 2000, filter })).data.neighbourhood;
+          read.length = 0;
+          const lean = (await api.gql(LEAN, { id, depth: 2, filter })).data.neighbourhood;
+          expect(lean.nodes).toEqual(full.nodes.map(({ id, label, name }: any) => ({ id, label, name })));
+          expect(lean.edges).toEqual(full.edges.map(({ id, type, source, target }: any) => ({ id, type, source, target })));
+          expect(lean.nodes.length).toBeGreaterThan(20);
+          // the nodes shown are read without properties (with the local filter, its own reads need them and read every node shown)
+          const nodeReads = read.filter((r) => r.name.startsWith('read/explore/nodes'));
+          expect(nodeReads.length).toBeGreaterThan(0);
+          if (!filter) expect(nodeReads.every((r) => r.withProperties === false)).toBe(true);
+          expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
+        }
+      } finally {
+        api.store.run = run;
+      }
+      // asked for through a fragment on edges only: read
+      const viaFragment = await api.gql(
+        `query ($id: ID!) { neighbourhood(id: $id, depth: 1) { nodes { id } edges { ...E } } } fragment E on GraphEdge { id properties }`,
+        { id: 'ent:s0001' },
+      );
+      expect(viaFragment.data.neighbourhood.edges).toContainEqual({
+        id: 'OPERATES_IN:ent:s0001->seg:light-alloy-material',
+        properties: expect.objectContaining({ role: 'leader' }),
+      });
+    });
+
     it('depth 2 contains depth 1; depth outside 1–3 is refused naming depth', async () => {
       const one = (await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting', depth: 1 })).data.neighbourhood;
       const two = (await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting', depth: 2 })).data.neighbourhood;

@@ -18,8 +18,8 @@ export interface TopologySource {
    */
   edgesFrom(ids: string[], among: Record<string, true>): Promise<EdgeRow[]>;
   completeEdges(edges: GraphEdge[]): Promise<void>;
-  /** read/explore/nodes: the explorable nodes among `ids`, in any order. */
-  nodes(ids: string[]): Promise<NodeRow[]>;
+  /** read/explore/nodes: the explorable nodes among `ids`, in any order; `properties` null unless `withProperties`. */
+  nodes(ids: string[], withProperties: boolean): Promise<NodeRow[]>;
 }
 
 /** The explorable graph as the store's queries give it (cypher/read/explore/). */
@@ -28,6 +28,6 @@ export function cypherTopology(store: Store): TopologySource {
     neighbours: (ids, limit) => store.run<{ id: string; label: string }>('read/explore/neighbours', { ids, labels: EXPLORE_LABELS, limit }),
     edgesFrom: (ids, among) => store.run<EdgeRow>('read/explore/edges-from', { ids, among }),
     completeEdges: async () => {},
-    nodes: (ids) => store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS }),
+    nodes: (ids, withProperties) => store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS, withProperties }),
   };
 }

@@ -22,8 +22,18 @@ function byLabel(g: ExploreGraph, ids: Iterable<string>): Record<string, string[
  */
 export function projectedTopology(g: ExploreGraph, store: Store): TopologySource {
   const { ids, index, label, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
-  /** Edge ids seen by edgesFrom that have properties to read when shown. */
-  const withProperties = new Set<string>();
+  /** Whether a relationship `type` from a to b (any of them, if stored twice) has properties to read; a's list has ends ascending: found by halving. */
+  const hasProperties = (a: number, b: number, type: string): boolean => {
+    let lo = outStart[a]!;
+    let hi = outStart[a + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (outNode[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < outStart[a + 1]! && outNode[k] === b; k++) if (outHasProps[k] === 1 && types[outType[k]!] === type) return true;
+    return false;
+  };
   return {
     async neighbours(frontier, limit) {
       const seen = new Uint8Array(ids.length);
@@ -53,15 +63,20 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
       }
       // ORDER BY source, type, target: numbers follow the engine's id order
       found.sort((x, y) => x.a - y.a || typeRank[outType[x.k]!]! - typeRank[outType[y.k]!]! || outNode[x.k]! - outNode[y.k]!);
-      return found.map(({ a, k }): EdgeRow => {
-        const row = { type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> };
-        if (outHasProps[k]) withProperties.add(`${row.type}:${row.source}->${row.target}`);
-        return row;
-      });
+      return found.map(({ a, k }): EdgeRow => ({
+        type: types[outType[k]!]!,
+        source: ids[a]!,
+        target: ids[outNode[k]!]!,
+        properties: null as unknown as Record<string, unknown>,
+      }));
     },
     async completeEdges(edges) {
       const wanted = new Map<string, GraphEdge>();
-      for (const e of edges) if (withProperties.has(e.id)) wanted.set(e.id, e);
+      for (const e of edges) {
+        const a = index.get(e.source);
+        const b = index.get(e.target);
+        if (a !== undefined && b !== undefined && hasProperties(a, b, e.type)) wanted.set(e.id, e);
+      }
       if (wanted.size === 0) return;
       const sources = new Set<string>();
       const among: Record<string, true> = {};
@@ -77,6 +92,6 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
         wanted.delete(id); // the first of relationships stored twice, as the store's read keeps
       }
     },
-    nodes: (wanted) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted) }),
+    nodes: (wanted, withProperties) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted), withProperties }),
   };
 }
