@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANES, runningIn } from '../../server/services/limits/work-limits.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
@@ -130,6 +131,23 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
         id: 'OPERATES_IN:ent:s0001->seg:light-alloy-material',
         properties: expect.objectContaining({ role: 'leader' }),
       });
+    });
+
+    it('many at once: two walk at a time, the others wait their turn, and all are answered', async () => {
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, runningIn(api.store, 'explore'))), 1);
+      try {
+        const centres = ['seg:alloy-casting', 'chain:nev-parts', 'ent:s0001', 'area:chaohu', 'seg:bms', 'chain:light-alloy'];
+        const answers = await Promise.all(
+          Array.from({ length: 16 }, (_, i) => api.gql(NEIGHBOURHOOD, { id: centres[i % centres.length], depth: 2, limit: 2000 })),
+        );
+        for (const res of answers) expect(res.errors).toBeUndefined();
+        expect(answers.map((r) => r.data.neighbourhood.nodes.length).every((n: number) => n > 1)).toBe(true);
+      } finally {
+        clearInterval(watch);
+      }
+      expect(most).toBe(LANES.explore.concurrency);
+      expect(runningIn(api.store, 'explore')).toBe(0);
     });
 
     it('depth 2 contains depth 1; depth outside 1–3 is refused naming depth', async () => {
