@@ -198,8 +198,7 @@ async function walk(
 
   const candidateIds = shownIds.slice(0, limit);
   if (candidateIds.length < shownIds.length) truncated = true;
-  /** Candidate ids as a map, so that the query tests an edge's end with one lookup. */
-  const among: Record<string, true> = Object.fromEntries(candidateIds.map((x) => [x, true]));
+  const among: ReadonlySet<string> = new Set(candidateIds);
 
   // Relationships are read per chunk of candidates, in order, only as far as
   // the element cap lets nodes in: a node's edges to nodes before it come from

@@ -34,6 +34,8 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
     for (let k = lo; k < outStart[a + 1]! && outNode[k] === b; k++) if (outHasProps[k] === 1 && types[outType[k]!] === type) return true;
     return false;
   };
+  /** The walk asks edgesFrom with one `among` set per answer, chunk after chunk: its nodes marked once. */
+  const masks = new WeakMap<ReadonlySet<string>, Uint8Array>();
   return {
     async neighbours(frontier, limit) {
       const seen = new Uint8Array(ids.length);
@@ -55,20 +57,30 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
       return rows;
     },
     async edgesFrom(sources, among) {
-      const found: { a: number; k: number }[] = [];
+      let mask = masks.get(among);
+      if (!mask) {
+        masks.set(among, (mask = new Uint8Array(ids.length)));
+        for (const id of among) {
+          const v = index.get(id);
+          if (v !== undefined) mask[v] = 1;
+        }
+      }
+      const starts: number[] = [];
       for (const id of sources) {
         const a = index.get(id);
-        if (a === undefined) continue;
-        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (among[ids[outNode[k]!]!] === true) found.push({ a, k });
+        if (a !== undefined) starts.push(a);
       }
-      // ORDER BY source, type, target: numbers follow the engine's id order
-      found.sort((x, y) => x.a - y.a || typeRank[outType[x.k]!]! - typeRank[outType[y.k]!]! || outNode[x.k]! - outNode[y.k]!);
-      return found.map(({ a, k }): EdgeRow => ({
-        type: types[outType[k]!]!,
-        source: ids[a]!,
-        target: ids[outNode[k]!]!,
-        properties: null as unknown as Record<string, unknown>,
-      }));
+      // ORDER BY source, type, target: numbers follow the engine's id order, and each list has its ends ascending
+      const rows: EdgeRow[] = [];
+      const found: number[] = [];
+      for (const a of Int32Array.from(starts).sort()) {
+        found.length = 0;
+        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (mask[outNode[k]!] === 1) found.push(k);
+        if (found.length > 1) found.sort((x, y) => typeRank[outType[x]!]! - typeRank[outType[y]!]! || x - y);
+        for (const k of found)
+          rows.push({ type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> });
+      }
+      return rows;
     },
     async completeEdges(edges) {
       const wanted = new Map<string, GraphEdge>();
