@@ -55,6 +55,7 @@ describe('GraphQL response cache', () => {
     await new Promise((r) => setTimeout(r, 100));
     held.release();
     const [first, ...rest] = await answers;
+    if (!first) throw new Error('no answer');
     expect(first.errors).toBeUndefined();
     expect(first.data.enterprise.id).toBe('ent:s0001');
     for (const answer of rest) expect(answer).toEqual(first);
