@@ -25,7 +25,7 @@ describe('ranking evaluation (npm run eval -- ranking)', () => {
       await store.applySchema();
       await loadSeeds(store);
       const before = await store.run('read/eval/outside-local-supplies', {});
-      const ev = await evaluateRanking(store, { seeds: 2, holdOut: 0.2 });
+      const ev = await evaluateRanking(store, { seeds: 2, holdOut: 0.2, fit: true });
       expect(ev.pairs).toBeGreaterThan(50);
       expect(ev.heldOutPerSplit).toEqual([Math.round(ev.askable * 0.2), Math.round(ev.askable * 0.2)]);
       for (const m of ['product', 'byCustomers', 'largestOutput', 'random'] as const) expect(ev.ranks[m].length).toBe(ev.heldOutPerSplit[0]! * 2);

@@ -1,0 +1,234 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { hashString, Rng } from '../generate/random.ts';
+import type { AnalyticGraph } from '../projection/analytic-graph.ts';
+import { projectedCandidateFacts } from '../projection/projected-candidate-facts.ts';
+import { projectionEnabled } from '../projection/projection-lifecycle.ts';
+import { analyticsSource, projectionReady, type AnalyticsSource } from '../projection/projection-registry.ts';
+import type { Store } from '../../store/store.ts';
+import { ownLinks, withoutLinks } from './own-links.ts';
+import { rankCandidates } from './rank-candidates.ts';
+import { compareRanked, componentValues } from './score.ts';
+import { COMPONENT_ORDER, DEFAULT_WEIGHTS, type CandidateWeights } from './weights.ts';
+
+/**
+ * The weights the ranking uses by default, calibrated on the store's own supply links
+ * (self-supervised learning to rank, docs/ranking.md "Weights fitted on the store's own links"):
+ * the known links from external suppliers to local buyers are split into FOLDS; each fold is
+ * hidden in turn (from a copy of the projection's SUPPLIES, the store is never written), each of
+ * its links is asked as a 招商 officer would ask it (its segment and area, not the buyer), and
+ * the weights that rank the true suppliers best (MRR) are chosen by coordinate search around
+ * the documented defaults. Fewer than MIN_LINKS links: the defaults.
+ */
+export interface FittedWeights {
+  weights: CandidateWeights;
+  /** Whether `weights` were fitted on this store's links (false: the documented defaults). */
+  fitted: boolean;
+  /** Links (external supplier → local buyer pairs) the store held when fitted; null when it was not read (no projection). */
+  links: number | null;
+  /** Links asked in the fit. */
+  questions: number;
+  /** MRR on those questions with the defaults and with the fitted weights (null when not fitted). */
+  mrrDefault: number | null;
+  mrrFitted: number | null;
+  /** Whether they were fitted at the store's current data version (false: an earlier version's, while the current one is fitted). */
+  current: boolean;
+  /** Why the defaults are used, when they are. */
+  reason: string | null;
+  /** Time the fit took (ms), not counting the projection. */
+  ms: number;
+}
+
+/** Fewer links than this: too few to fit, the defaults are used. */
+export const MIN_LINKS = 30;
+const FOLDS = 5;
+/** Links asked at most (spread over the folds): enough for a stable fit, bounded time on large stores. */
+export const MAX_QUESTIONS = 1500;
+/** Multipliers of a component's default weight tried by the coordinate search. */
+const GRID = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
+/** A move must gain this much MRR to be kept: the defaults stand unless the store's links say otherwise. */
+const MIN_GAIN = 0.002;
+const ROUNDS = 3;
+const K = COMPONENT_ORDER.length;
+
+/** One asked link: every candidate's component values (row-major), the tie order, and the true supplier's row. */
+export interface FitQuestion {
+  values: Float64Array;
+  /** Position of each candidate when scores tie (compareRanked's fall-backs: evidence, output, name). */
+  tieOrder: Int32Array;
+  truth: number;
+}
+
+/** MRR of the weights (in COMPONENT_ORDER) on the questions, ranking as the product does: score, then the tie order. */
+export function questionsMrr(questions: readonly FitQuestion[], w: readonly number[]): number {
+  let rr = 0;
+  for (const q of questions) {
+    const score = (i: number) => {
+      let s = 0;
+      for (let j = 0; j < K; j++) s += q.values[i * K + j]! * w[j]!;
+      return s;
+    };
+    const t = score(q.truth);
+    const tie = q.tieOrder[q.truth]!;
+    let rank = 1;
+    for (let i = 0; i < q.tieOrder.length; i++) {
+      if (i === q.truth) continue;
+      const s = score(i);
+      if (s > t || (s === t && q.tieOrder[i]! < tie)) rank++;
+    }
+    rr += 1 / rank;
+  }
+  return questions.length ? rr / questions.length : NaN;
+}
+
+/** Coordinate search from the defaults: per component in turn, the grid value with the best MRR when it gains more than MIN_GAIN. */
+export function searchWeights(questions: readonly FitQuestion[]): { weights: CandidateWeights; mrrDefault: number; mrrFitted: number } {
+  const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
+  const w = [...base];
+  const mrrDefault = questionsMrr(questions, w);
+  let best = mrrDefault;
+  for (let round = 0; round < ROUNDS; round++) {
+    let moved = false;
+    for (let j = 0; j < K; j++) {
+      const keep = w[j]!;
+      let chosen = keep;
+      for (const m of GRID) {
+        w[j] = base[j]! * m;
+        if (w[j] === keep || w.every((x) => x === 0)) continue;
+        const mrr = questionsMrr(questions, w);
+        if (mrr > best + MIN_GAIN) {
+          best = mrr;
+          chosen = w[j]!;
+        }
+      }
+      w[j] = chosen;
+      moved ||= chosen !== keep;
+    }
+    if (!moved) break;
+  }
+  return { weights: Object.fromEntries(COMPONENT_ORDER.map((k, j) => [k, w[j]!])) as unknown as CandidateWeights, mrrDefault, mrrFitted: best };
+}
+
+const defaults = (reason: string, links: number | null): FittedWeights => ({
+  weights: { ...DEFAULT_WEIGHTS },
+  fitted: false,
+  links,
+  questions: 0,
+  mrrDefault: null,
+  mrrFitted: null,
+  current: true,
+  reason,
+  ms: 0,
+});
+
+/**
+ * Fits the weights on a projection of the store. Each question's ranking reads the projection minus
+ * its fold (the same rows the store's queries would give without those links), so a link never
+ * counts as evidence for itself. Yields between questions: requests are served while it runs.
+ */
+export async function fitOnGraph(store: Store, g: AnalyticGraph): Promise<FittedWeights> {
+  const started = performance.now();
+  const links = ownLinks(g);
+  if (links.length < MIN_LINKS)
+    return defaults(`${links.length} links from external suppliers to local enterprises: fewer than ${MIN_LINKS} to fit on`, links.length);
+  // A fixed shuffle: the same store gives the same weights.
+  const rng = new Rng(hashString('fitted weights'));
+  const order = links.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const foldSize = Math.ceil(links.length / FOLDS);
+  const askPerFold = Math.ceil(MAX_QUESTIONS / FOLDS);
+  const questions: FitQuestion[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const fold = order.slice(f * foldSize, (f + 1) * foldSize).map((i) => links[i]!);
+    if (!fold.length) continue;
+    const source = projectedCandidateFacts(withoutLinks(g, fold));
+    for (const link of fold.slice(0, askPerFold)) {
+      await yieldToRequests();
+      const ranking = await rankCandidates(store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, source);
+      const truth = ranking.ranked.findIndex((c) => c.facts.id === link.fromId);
+      if (truth < 0) continue;
+      const n = ranking.ranked.length;
+      const values = new Float64Array(n * K);
+      ranking.ranked.forEach((c, i) => {
+        const v = componentValues(c.facts, ranking.pool);
+        for (let j = 0; j < K; j++) values[i * K + j] = v[COMPONENT_ORDER[j]!];
+      });
+      const tieOrder = new Int32Array(n);
+      ranking.ranked
+        .map((c, i) => ({ facts: c.facts, raw: 0, i }))
+        .sort(compareRanked)
+        .forEach((c, position) => (tieOrder[c.i] = position));
+      questions.push({ values, tieOrder, truth });
+    }
+  }
+  const fit = searchWeights(questions);
+  return {
+    weights: fit.weights,
+    fitted: true,
+    links: links.length,
+    questions: questions.length,
+    mrrDefault: fit.mrrDefault,
+    mrrFitted: fit.mrrFitted,
+    current: true,
+    reason: null,
+    ms: performance.now() - started,
+  };
+}
+
+interface FitState {
+  done: FittedWeights | null;
+  running: Promise<FittedWeights>;
+}
+/** One fit per projection (a projection is one data version). */
+const fits = new WeakMap<AnalyticsSource, FitState>();
+/** The last finished fit per store, used (marked not current) while the current version's fit runs. */
+const lastFit = new WeakMap<Store, FittedWeights>();
+/** Fits finished per store: an answer made with other weights is not served from the response cache (response-cache.ts). */
+const finished = new WeakMap<Store, number>();
+
+function fitFor(store: Store, source: AnalyticsSource): FitState {
+  let state = fits.get(source);
+  if (!state) {
+    const s: FitState = {
+      done: null,
+      running: fitOnGraph(store, source.graph)
+        .catch((e: unknown) => defaults(`the fit failed: ${(e as Error).message}`, null))
+        .then((result) => {
+          s.done = result;
+          lastFit.set(store, result);
+          finished.set(store, (finished.get(store) ?? 0) + 1);
+          return result;
+        }),
+    };
+    fits.set(source, (state = s));
+  }
+  return state;
+}
+
+const NO_PROJECTION = 'the in-memory projection does not serve this store (Neo4j without ANALYTICS_PROJECTION=on): the defaults are used';
+
+/**
+ * The weights to rank with now, never waiting: this data version's fit when it is done; else the
+ * last fit (current false) or the defaults, and the fit starts in the background (as the projection does).
+ */
+export function candidateWeightsNow(store: Store): FittedWeights {
+  if (!projectionEnabled(store)) return defaults(NO_PROJECTION, null);
+  const source = analyticsSource(store);
+  const state = source ? fitFor(store, source) : null;
+  if (state?.done) return state.done;
+  const last = lastFit.get(store);
+  if (last) return { ...last, current: false };
+  return { ...defaults('the weights are being fitted on this store’s links: the defaults are used until then', null), current: false };
+}
+
+/** Waits for this data version's fit (builds the projection if needed). For the evaluation, the benchmark and tests. */
+export async function fittedWeightsReady(store: Store): Promise<FittedWeights> {
+  const source = await projectionReady(store);
+  if (!source) return defaults(NO_PROJECTION, null);
+  return fitFor(store, source).running;
+}
+
+/** How many fits have finished for the store: part of the response cache's key (an answer depends on the weights in use). */
+export const fitsFinished = (store: Store): number => finished.get(store) ?? 0;
