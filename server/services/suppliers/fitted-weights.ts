@@ -41,8 +41,11 @@ export interface FittedWeights {
 /** Fewer links than this: too few to fit, the defaults are used. */
 export const MIN_LINKS = 30;
 const FOLDS = 5;
-/** Links asked at most (spread over the folds): enough for a stable fit, bounded time on large stores. */
-export const MAX_QUESTIONS = 1500;
+/**
+ * Links asked at most (spread over the folds): enough for a stable fit (the generated tier-S stores ask 315 and 589),
+ * bounded time on large stores (tier M: ~40 ms of CPU per question, docs/ranking.md).
+ */
+export const MAX_QUESTIONS = 500;
 /** Multipliers of a component's default weight tried by the coordinate search. */
 const GRID = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 /** A move must gain this much MRR to be kept: the defaults stand unless the store's links say otherwise. */
@@ -125,7 +128,7 @@ const defaults = (reason: string, links: number | null): FittedWeights => ({
  * its fold (the same rows the store's queries would give without those links), so a link never
  * counts as evidence for itself. Yields between questions: requests are served while it runs.
  */
-export async function fitOnGraph(store: Store, g: AnalyticGraph): Promise<FittedWeights> {
+export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => boolean = () => false): Promise<FittedWeights | null> {
   const started = performance.now();
   const links = ownLinks(g);
   if (links.length < MIN_LINKS)
@@ -146,6 +149,8 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph): Promise<Fitted
     const source = projectedCandidateFacts(withoutLinks(g, fold));
     for (const link of fold.slice(0, askPerFold)) {
       await yieldToRequests();
+      // A write came: this data version's weights are no longer wanted; the next version's fit starts with its projection.
+      if (stale()) return null;
       const ranking = await rankCandidates(store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, source);
       const truth = ranking.ranked.findIndex((c) => c.facts.id === link.fromId);
       if (truth < 0) continue;
@@ -193,9 +198,11 @@ function fitFor(store: Store, source: AnalyticsSource): FitState {
   if (!state) {
     const s: FitState = {
       done: null,
-      running: fitOnGraph(store, source.graph)
+      running: fitOnGraph(store, source.graph, () => analyticsSource(store) !== source)
         .catch((e: unknown) => defaults(`the fit failed: ${(e as Error).message}`, null))
         .then((result) => {
+          if (!result)
+            return { ...(lastFit.get(store) ?? defaults('a write came while fitting: the defaults are used until the next fit', null)), current: false };
           s.done = result;
           lastFit.set(store, result);
           finished.set(store, (finished.get(store) ?? 0) + 1);
