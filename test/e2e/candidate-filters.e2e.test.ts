@@ -42,7 +42,9 @@ describe.runIf(canRunBrowser)('candidate list filters and one-line reasons in he
     expect(lines.length).toBe(all.length);
     expect(lines[0]).toMatch(/^从事.+环节/);
     // where the ranking's weights come from: fitted on the seed graph's own links
-    expect(await page.locator('[data-testid=ranking-weights]').textContent()).toMatch(/^排序权重依据本库 87 条外地供应商→本地企业的供应关系拟合（留出检验 MRR 0\.\d\d → 0\.\d\d）$/);
+    expect(await page.locator('[data-testid=ranking-weights]').textContent()).toMatch(
+      /^排序权重依据本库 87 条外地供应商→本地企业的供应关系拟合（留出检验 MRR 0\.\d\d → 0\.\d\d）$/,
+    );
 
     await page.locator('[data-testid=filter-in-segment]').check();
     await page.waitForFunction(

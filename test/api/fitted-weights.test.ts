@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { projectedCandidateFacts } from '../../server/services/projection/projected-candidate-facts.ts';
+import { projectionReady } from '../../server/services/projection/projection-registry.ts';
+import {
+  candidateWeightsNow,
+  fittedWeightsReady,
+  MIN_LINKS,
+  questionsMrr,
+  searchWeights,
+  type FitQuestion,
+} from '../../server/services/suppliers/fitted-weights.ts';
+import { ownLinks, withoutLinks } from '../../server/services/suppliers/own-links.ts';
+import { COMPONENT_ORDER, DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
+import { fixtureApi, type Api } from './gaps-fixture.ts';
+import { TEST_STORE } from '../support/test-store.ts';
+
+const PAGE = `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:chaohu", first: 3) {
+  weights { segmentFit suppliesLocal suppliesPeers customers scale region qualifications leaderElsewhere }
+  rankingWeights { weights { segmentFit suppliesLocal suppliesPeers customers scale region qualifications leaderElsewhere } fitted links questions mrrDefault mrrFitted current reason }
+  candidates { enterpriseId score components { name weight } }
+} }`;
+
+/** A question whose candidates differ in one component only: the true supplier (row 0) has it, the others do not. */
+function question(component: number, candidates = 5): FitQuestion {
+  const K = COMPONENT_ORDER.length;
+  const values = new Float64Array(candidates * K);
+  values[component] = 1;
+  // every other candidate leads on segment fit, so the defaults rank the truth last
+  for (let i = 1; i < candidates; i++) values[i * K] = 1;
+  return { values, tieOrder: Int32Array.from({ length: candidates }, (_, i) => i), truth: 0 };
+}
+
+describe('the ranking weights, fitted on the store’s own links', () => {
+  it('questionsMrr ranks as the product does; the coordinate search moves a weight only where the links say so', () => {
+    const local = COMPONENT_ORDER.indexOf('suppliesLocal');
+    const qs = Array.from({ length: 10 }, () => question(local));
+    const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
+    // segmentFit 35 > suppliesLocal 23: the truth is 5th of 5
+    expect(questionsMrr(qs, base)).toBeCloseTo(1 / 5);
+    const fit = searchWeights(qs);
+    expect(fit.mrrDefault).toBeCloseTo(1 / 5);
+    expect(fit.mrrFitted).toBe(1);
+    expect(fit.weights.suppliesLocal / fit.weights.segmentFit).toBeGreaterThan(1);
+    // questions that no weight can improve leave the defaults as they are
+    const none = Array.from({ length: 10 }, () => ({ ...question(local), values: new Float64Array(5 * COMPONENT_ORDER.length) }));
+    expect(searchWeights(none).weights).toEqual(DEFAULT_WEIGHTS);
+  });
+
+  describe.runIf(TEST_STORE === 'embedded')('on the seed graph (87 links from external suppliers to local enterprises)', () => {
+    let api: Api;
+    beforeAll(async () => {
+      api = await fixtureApi(async (store) => {
+        await loadSeeds(store);
+      });
+    });
+    afterAll(() => api.close());
+
+    it('a page answered before the fit ends says so; once fitted, the answer (not the cached one) ranks with the fitted weights', async () => {
+      const before = await api.gql(PAGE);
+      expect(before.errors).toBeUndefined();
+      const early = before.data.supplierCandidates.rankingWeights;
+      // never waits for the fit: the defaults, marked not current, until it is done
+      expect(early).toMatchObject({ fitted: false, current: false, links: null, weights: DEFAULT_WEIGHTS });
+      expect(before.data.supplierCandidates.weights).toEqual(DEFAULT_WEIGHTS);
+
+      const fitted = await fittedWeightsReady(api.store);
+      expect(fitted).toMatchObject({ fitted: true, current: true, links: 87, questions: 87, reason: null });
+      expect(fitted.weights).not.toEqual(DEFAULT_WEIGHTS);
+      expect(fitted.mrrFitted!).toBeGreaterThan(fitted.mrrDefault!);
+
+      const after = await api.gql(PAGE);
+      const page = after.data.supplierCandidates;
+      expect(page.rankingWeights).toMatchObject({ fitted: true, current: true, links: 87, questions: 87, weights: fitted.weights });
+      expect(page.weights).toEqual(fitted.weights);
+      for (const c of page.candidates) expect(Object.fromEntries(c.components.map((x: any) => [x.name, x.weight]))).toEqual(fitted.weights);
+      // the request's own weights still override the fitted ones, component by component
+      const own = await api.gql(
+        `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:chaohu", weights: { region: 50 }) { weights { region segmentFit } } }`,
+      );
+      expect(own.data.supplierCandidates.weights).toEqual({ region: 50, segmentFit: fitted.weights.segmentFit });
+    });
+
+    it('a fold’s links never count as evidence for themselves: the graph the fit ranks on lacks them', async () => {
+      const { graph } = (await projectionReady(api.store))!;
+      const links = ownLinks(graph);
+      const fromStore = await api.store.run<{ fromId: string; toId: string }>('read/eval/outside-local-supplies', {});
+      expect(links.length).toBe(new Set(fromStore.map((l) => `${l.fromId}>${l.toId}`)).size);
+      const link = links.find((l) => l.areaId === 'area:chaohu')!;
+      const localBuyers = async (g: typeof graph) =>
+        (await projectedCandidateFacts(g).localBuyers([link.segmentId], ['area:chaohu'])).find((r) => r.id === link.fromId)?.localBuyers ?? 0;
+      const customers = async (g: typeof graph) => (await projectedCandidateFacts(g).candidates([link.segmentId])).find((r) => r.id === link.fromId)!.customers;
+      const hidden = withoutLinks(graph, [link]);
+      expect(await localBuyers(hidden)).toBe((await localBuyers(graph)) - 1);
+      expect(await customers(hidden)).toBe((await customers(graph)) - 1);
+      expect(ownLinks(hidden).length).toBe(links.length - 1);
+    });
+
+    it('a write: the earlier fit serves (not current) without waiting, and the next one counts the new link', async () => {
+      const first = await fittedWeightsReady(api.store);
+      const { graph } = (await projectionReady(api.store))!;
+      const known = new Set(ownLinks(graph).map((l) => `${l.fromId}>${l.toId}`));
+      const link = ownLinks(graph)[0]!;
+      const buyer = ownLinks(graph).find((l) => !known.has(`${link.fromId}>${l.toId}`))!.toId;
+      await api.store.run('write/generate/supplies', { rows: [{ from: link.fromId, to: buyer, product: '测试', share: null, origin: 'sample' }] });
+      const now = candidateWeightsNow(api.store);
+      expect(now).toMatchObject({ fitted: true, current: false, links: 87, weights: first.weights });
+      expect((await fittedWeightsReady(api.store)).links).toBe(88);
+    });
+  });
+
+  it(`fewer than ${MIN_LINKS} links: the documented defaults, and the answer says why`, async () => {
+    const api = await fixtureApi();
+    try {
+      const fit = await fittedWeightsReady(api.store);
+      if (TEST_STORE === 'embedded') expect(fit).toMatchObject({ fitted: false, weights: DEFAULT_WEIGHTS, links: expect.any(Number) });
+      else expect(fit).toMatchObject({ fitted: false, weights: DEFAULT_WEIGHTS, links: null, reason: expect.stringMatching(/ANALYTICS_PROJECTION/) });
+      expect(fit.links ?? 0).toBeLessThan(MIN_LINKS);
+      const res = await api.gql(
+        `{ supplierCandidates(segmentId: "seg:b", areaId: "area:chaohu") { rankingWeights { fitted links reason } weights { segmentFit } } }`,
+      );
+      expect(res.data.supplierCandidates.rankingWeights).toMatchObject({ fitted: false, reason: expect.any(String) });
+      expect(res.data.supplierCandidates.weights.segmentFit).toBe(DEFAULT_WEIGHTS.segmentFit);
+    } finally {
+      await api.close();
+    }
+  });
+});
