@@ -45,7 +45,7 @@ const FOLDS = 5;
  * Links asked at most (spread over the folds): enough for a stable fit (the generated tier-S stores ask 315 and 589),
  * bounded time on large stores (tier M: ~40 ms of CPU per question, docs/ranking.md).
  */
-export const MAX_QUESTIONS = 500;
+export const MAX_QUESTIONS = 1000;
 /** Multipliers of a component's default weight tried by the coordinate search. */
 const GRID = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 /** A move must gain this much MRR to be kept: the defaults stand unless the store's links say otherwise. */
