@@ -32,19 +32,19 @@ function question(component: number, candidates = 5): FitQuestion {
 }
 
 describe('the ranking weights, fitted on the store’s own links', () => {
-  it('questionsMrr ranks as the product does; the coordinate search moves a weight only where the links say so', () => {
+  it('questionsMrr ranks as the product does; the coordinate search moves a weight only where the links say so', async () => {
     const local = COMPONENT_ORDER.indexOf('suppliesLocal');
     const qs = Array.from({ length: 10 }, () => question(local));
     const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
     // segmentFit 35 > suppliesLocal 23: the truth is 5th of 5
     expect(questionsMrr(qs, base)).toBeCloseTo(1 / 5);
-    const fit = searchWeights(qs);
+    const fit = await searchWeights(qs);
     expect(fit.mrrDefault).toBeCloseTo(1 / 5);
     expect(fit.mrrFitted).toBe(1);
     expect(fit.weights.suppliesLocal / fit.weights.segmentFit).toBeGreaterThan(1);
     // questions that no weight can improve leave the defaults as they are
     const none = Array.from({ length: 10 }, () => ({ ...question(local), values: new Float64Array(5 * COMPONENT_ORDER.length) }));
-    expect(searchWeights(none).weights).toEqual(DEFAULT_WEIGHTS);
+    expect((await searchWeights(none)).weights).toEqual(DEFAULT_WEIGHTS);
   });
 
   describe.runIf(TEST_STORE === 'embedded')('on the seed graph (87 links from external suppliers to local enterprises)', () => {

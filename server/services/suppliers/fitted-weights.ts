@@ -83,11 +83,34 @@ export function questionsMrr(questions: readonly FitQuestion[], w: readonly numb
   return questions.length ? rr / questions.length : NaN;
 }
 
-/** Coordinate search from the defaults: per component in turn, the grid value with the best MRR when it gains more than MIN_GAIN. */
-export function searchWeights(questions: readonly FitQuestion[]): { weights: CandidateWeights; mrrDefault: number; mrrFitted: number } {
+/** The reciprocal rank of the truth when component `j`'s weight moves by `delta` from the scores `s` (Σ value × weight). */
+function reciprocalRank(q: FitQuestion, s: Float64Array, j: number, delta: number): number {
+  const t = s[q.truth]! + q.values[q.truth * K + j]! * delta;
+  const tie = q.tieOrder[q.truth]!;
+  let rank = 1;
+  for (let i = 0; i < s.length; i++) {
+    if (i === q.truth) continue;
+    const v = s[i]! + q.values[i * K + j]! * delta;
+    if (v > t || (v === t && q.tieOrder[i]! < tie)) rank++;
+  }
+  return 1 / rank;
+}
+
+/**
+ * Coordinate search from the defaults: per component in turn, the grid value with the best MRR when it gains more than MIN_GAIN.
+ * Each candidate's score is kept and moved by the one weight tried (one pass over the candidates per value), and the search
+ * yields to requests after each value tried, so a large store's fit never holds the server for long.
+ */
+export async function searchWeights(questions: readonly FitQuestion[]): Promise<{ weights: CandidateWeights; mrrDefault: number; mrrFitted: number }> {
   const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
   const w = [...base];
-  const mrrDefault = questionsMrr(questions, w);
+  const scores = questions.map((q) => {
+    const s = new Float64Array(q.tieOrder.length);
+    for (let i = 0; i < s.length; i++) for (let j = 0; j < K; j++) s[i]! += q.values[i * K + j]! * w[j]!;
+    return s;
+  });
+  const mrrWith = (j: number, delta: number) => questions.reduce((n, q, k) => n + reciprocalRank(q, scores[k]!, j, delta), 0) / (questions.length || NaN);
+  const mrrDefault = mrrWith(0, 0);
   let best = mrrDefault;
   for (let round = 0; round < ROUNDS; round++) {
     let moved = false;
@@ -95,20 +118,32 @@ export function searchWeights(questions: readonly FitQuestion[]): { weights: Can
       const keep = w[j]!;
       let chosen = keep;
       for (const m of GRID) {
-        w[j] = base[j]! * m;
-        if (w[j] === keep || w.every((x) => x === 0)) continue;
-        const mrr = questionsMrr(questions, w);
+        const v = base[j]! * m;
+        if (v === keep || w.every((x, k) => (k === j ? v : x) === 0)) continue;
+        await yieldToRequests();
+        const mrr = mrrWith(j, v - keep);
         if (mrr > best + MIN_GAIN) {
           best = mrr;
-          chosen = w[j]!;
+          chosen = v;
         }
       }
-      w[j] = chosen;
-      moved ||= chosen !== keep;
+      if (chosen !== keep) {
+        questions.forEach((q, k) => {
+          const s = scores[k]!;
+          for (let i = 0; i < s.length; i++) s[i]! += q.values[i * K + j]! * (chosen - keep);
+        });
+        w[j] = chosen;
+        moved = true;
+      }
     }
     if (!moved) break;
   }
-  return { weights: Object.fromEntries(COMPONENT_ORDER.map((k, j) => [k, w[j]!])) as unknown as CandidateWeights, mrrDefault, mrrFitted: best };
+  // Recomputed from the weights as the product sums them, not from the moved scores.
+  return {
+    weights: Object.fromEntries(COMPONENT_ORDER.map((k, j) => [k, w[j]!])) as unknown as CandidateWeights,
+    mrrDefault,
+    mrrFitted: questionsMrr(questions, w),
+  };
 }
 
 const defaults = (reason: string, links: number | null): FittedWeights => ({
@@ -168,7 +203,7 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
       questions.push({ values, tieOrder, truth });
     }
   }
-  const fit = searchWeights(questions);
+  const fit = await searchWeights(questions);
   return {
     weights: fit.weights,
     fitted: true,
