@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { Rng } from '../../server/services/generate/random.ts';
 import { projectedCandidateFacts } from '../../server/services/projection/projected-candidate-facts.ts';
 import { projectionReady } from '../../server/services/projection/projection-registry.ts';
 import {
   candidateWeightsNow,
+  fitQuestion,
   fittedWeightsReady,
   MIN_LINKS,
   questionsMrr,
   searchWeights,
   type FitQuestion,
 } from '../../server/services/suppliers/fitted-weights.ts';
+import type { ComponentValues } from '../../server/services/suppliers/score.ts';
 import { ownLinks, withoutLinks } from '../../server/services/suppliers/own-links.ts';
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
@@ -21,14 +24,14 @@ const PAGE = `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:c
   candidates { enterpriseId score components { name weight } }
 } }`;
 
-/** A question whose candidates differ in one component only: the true supplier (row 0) has it, the others do not. */
+/** A question whose candidates differ in one component only: the true supplier has it, the others lead on segment fit. */
 function question(component: number, candidates = 5): FitQuestion {
-  const K = COMPONENT_ORDER.length;
-  const values = new Float64Array(candidates * K);
-  values[component] = 1;
-  // every other candidate leads on segment fit, so the defaults rank the truth last
-  for (let i = 1; i < candidates; i++) values[i * K] = 1;
-  return { values, tieOrder: Int32Array.from({ length: candidates }, (_, i) => i), truth: 0 };
+  const row = (i: number) => Object.fromEntries(COMPONENT_ORDER.map((k, j) => [k, i === 0 ? (j === component ? 1 : 0) : j === 0 ? 1 : 0])) as ComponentValues;
+  return fitQuestion(
+    Array.from({ length: candidates }, (_, i) => row(i)),
+    0,
+    () => false,
+  );
 }
 
 describe('the ranking weights, fitted on the store’s own links', () => {
@@ -43,8 +46,25 @@ describe('the ranking weights, fitted on the store’s own links', () => {
     expect(fit.mrrFitted).toBe(1);
     expect(fit.weights.suppliesLocal / fit.weights.segmentFit).toBeGreaterThan(1);
     // questions that no weight can improve leave the defaults as they are
-    const none = Array.from({ length: 10 }, () => ({ ...question(local), values: new Float64Array(5 * COMPONENT_ORDER.length) }));
+    const none = Array.from({ length: 10 }, () => ({ values: new Float64Array(5 * COMPONENT_ORDER.length), beforeOnTie: Uint8Array.of(0, 1, 1, 1, 1) }));
     expect((await searchWeights(none)).weights).toEqual(DEFAULT_WEIGHTS);
+  });
+
+  it('a question keeps only the candidates that can outrank the truth: ranks are those of the whole list, for any weights ≥ 0', () => {
+    const rng = new Rng(7);
+    for (let trial = 0; trial < 200; trial++) {
+      // few distinct values, so ties and dominated candidates are common
+      const rows = Array.from({ length: 30 }, () => Object.fromEntries(COMPONENT_ORDER.map((k) => [k, rng.int(3) / 2])) as ComponentValues);
+      const before = Array.from({ length: 30 }, () => rng.int(2) === 1);
+      const w = COMPONENT_ORDER.map(() => (rng.int(3) === 0 ? 0 : rng.int(40)));
+      if (w.every((x) => x === 0)) continue;
+      const score = (v: ComponentValues) => COMPONENT_ORDER.reduce((n, k, j) => n + v[k] * w[j]!, 0);
+      const truth = rng.int(30);
+      const rank = 1 + rows.filter((v, i) => i !== truth && (score(v) > score(rows[truth]!) || (score(v) === score(rows[truth]!) && before[i]))).length;
+      const q = fitQuestion(rows, truth, (i) => before[i]!);
+      expect(q.beforeOnTie.length).toBeLessThanOrEqual(30);
+      expect(questionsMrr([q], w)).toBeCloseTo(1 / rank, 12);
+    }
   });
 
   describe.runIf(TEST_STORE === 'embedded')('on the seed graph (87 links from external suppliers to local enterprises)', () => {

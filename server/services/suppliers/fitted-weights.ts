@@ -7,7 +7,7 @@ import { analyticsSource, projectionReady, type AnalyticsSource } from '../proje
 import type { Store } from '../../store/store.ts';
 import { ownLinks, withoutLinks } from './own-links.ts';
 import { rankCandidates } from './rank-candidates.ts';
-import { compareRanked, componentValues } from './score.ts';
+import { compareRanked, componentValues, type ComponentValues } from './score.ts';
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS, type CandidateWeights } from './weights.ts';
 
 /**
@@ -51,17 +51,38 @@ const GRID = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 /** A move must gain this much MRR to be kept: the defaults stand unless the store's links say otherwise. */
 const MIN_GAIN = 0.002;
 const ROUNDS = 3;
+/** Candidate rows kept over all questions at most (8 values each: ~26 MB); tier M's lists are ~4,800 candidates long. */
+const MAX_ROWS = 400_000;
 const K = COMPONENT_ORDER.length;
 
-/** One asked link: every candidate's component values (row-major), the tie order, and the true supplier's row. */
+/**
+ * One asked link: the component values (row-major) of the true supplier (row 0) and of the candidates that
+ * could outrank it under some weights ≥ 0 (a candidate no higher on any component, and after it when scores
+ * tie, never does: it is left out, which keeps a large store's questions small without changing any rank).
+ */
 export interface FitQuestion {
   values: Float64Array;
-  /** Position of each candidate when scores tie (compareRanked's fall-backs: evidence, output, name). */
-  tieOrder: Int32Array;
-  truth: number;
+  /** 1 where the row comes before the true supplier when their scores tie (compareRanked's fall-backs: evidence, output, name). */
+  beforeOnTie: Uint8Array;
 }
 
-/** MRR of the weights (in COMPONENT_ORDER) on the questions, ranking as the product does: score, then the tie order. */
+/** The rows of a question: the truth first, then every candidate that can outrank it. */
+export function fitQuestion(rows: readonly ComponentValues[], truth: number, beforeOnTie: (i: number) => boolean): FitQuestion {
+  const t = rows[truth]!;
+  const kept = [truth];
+  rows.forEach((v, i) => {
+    if (i !== truth && (COMPONENT_ORDER.some((k) => v[k] > t[k]) || beforeOnTie(i))) kept.push(i);
+  });
+  const values = new Float64Array(kept.length * K);
+  const before = new Uint8Array(kept.length);
+  kept.forEach((i, r) => {
+    for (let j = 0; j < K; j++) values[r * K + j] = rows[i]![COMPONENT_ORDER[j]!];
+    before[r] = r > 0 && beforeOnTie(i) ? 1 : 0;
+  });
+  return { values, beforeOnTie: before };
+}
+
+/** MRR of the weights (in COMPONENT_ORDER) on the questions, ranking as the product does: score, then the tie-breaks. */
 export function questionsMrr(questions: readonly FitQuestion[], w: readonly number[]): number {
   let rr = 0;
   for (const q of questions) {
@@ -70,13 +91,11 @@ export function questionsMrr(questions: readonly FitQuestion[], w: readonly numb
       for (let j = 0; j < K; j++) s += q.values[i * K + j]! * w[j]!;
       return s;
     };
-    const t = score(q.truth);
-    const tie = q.tieOrder[q.truth]!;
+    const t = score(0);
     let rank = 1;
-    for (let i = 0; i < q.tieOrder.length; i++) {
-      if (i === q.truth) continue;
+    for (let i = 1; i < q.beforeOnTie.length; i++) {
       const s = score(i);
-      if (s > t || (s === t && q.tieOrder[i]! < tie)) rank++;
+      if (s > t || (s === t && q.beforeOnTie[i] === 1)) rank++;
     }
     rr += 1 / rank;
   }
@@ -85,13 +104,11 @@ export function questionsMrr(questions: readonly FitQuestion[], w: readonly numb
 
 /** The reciprocal rank of the truth when component `j`'s weight moves by `delta` from the scores `s` (Σ value × weight). */
 function reciprocalRank(q: FitQuestion, s: Float64Array, j: number, delta: number): number {
-  const t = s[q.truth]! + q.values[q.truth * K + j]! * delta;
-  const tie = q.tieOrder[q.truth]!;
+  const t = s[0]! + q.values[j]! * delta;
   let rank = 1;
-  for (let i = 0; i < s.length; i++) {
-    if (i === q.truth) continue;
+  for (let i = 1; i < s.length; i++) {
     const v = s[i]! + q.values[i * K + j]! * delta;
-    if (v > t || (v === t && q.tieOrder[i]! < tie)) rank++;
+    if (v > t || (v === t && q.beforeOnTie[i] === 1)) rank++;
   }
   return 1 / rank;
 }
@@ -105,7 +122,7 @@ export async function searchWeights(questions: readonly FitQuestion[]): Promise<
   const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
   const w = [...base];
   const scores = questions.map((q) => {
-    const s = new Float64Array(q.tieOrder.length);
+    const s = new Float64Array(q.beforeOnTie.length);
     for (let i = 0; i < s.length; i++) for (let j = 0; j < K; j++) s[i]! += q.values[i * K + j]! * w[j]!;
     return s;
   });
@@ -182,6 +199,7 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
     const fold = order.slice(f * foldSize, (f + 1) * foldSize).map((i) => links[i]!);
     if (!fold.length) continue;
     const source = projectedCandidateFacts(withoutLinks(g, fold));
+    let rowsThisFold = 0;
     for (const link of fold.slice(0, askPerFold)) {
       await yieldToRequests();
       // A write came: this data version's weights are no longer wanted; the next version's fit starts with its projection.
@@ -189,18 +207,13 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
       const ranking = await rankCandidates(store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, source);
       const truth = ranking.ranked.findIndex((c) => c.facts.id === link.fromId);
       if (truth < 0) continue;
-      const n = ranking.ranked.length;
-      const values = new Float64Array(n * K);
-      ranking.ranked.forEach((c, i) => {
-        const v = componentValues(c.facts, ranking.pool);
-        for (let j = 0; j < K; j++) values[i * K + j] = v[COMPONENT_ORDER[j]!];
-      });
-      const tieOrder = new Int32Array(n);
-      ranking.ranked
-        .map((c, i) => ({ facts: c.facts, raw: 0, i }))
-        .sort(compareRanked)
-        .forEach((c, position) => (tieOrder[c.i] = position));
-      questions.push({ values, tieOrder, truth });
+      const rows = ranking.ranked.map((c) => componentValues(c.facts, ranking.pool));
+      const truthFacts = { facts: ranking.ranked[truth]!.facts, raw: 0 };
+      const q = fitQuestion(rows, truth, (i) => compareRanked({ facts: ranking.ranked[i]!.facts, raw: 0 }, truthFacts) < 0);
+      questions.push(q);
+      rowsThisFold += q.beforeOnTie.length;
+      // Enough rows in this fold (a large store's candidate lists are long): on to the next.
+      if (rowsThisFold >= MAX_ROWS / FOLDS) break;
     }
   }
   const fit = await searchWeights(questions);
