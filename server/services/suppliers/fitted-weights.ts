@@ -43,7 +43,7 @@ export const MIN_LINKS = 30;
 const FOLDS = 5;
 /**
  * Links asked at most (spread over the folds): enough for a stable fit (the generated tier-S stores ask 315 and 589),
- * bounded time on large stores (tier M: ~40 ms of CPU per question, docs/ranking.md).
+ * bounded time on large stores (with MAX_ROWS; tier M: ~27 ms of CPU per question, docs/ranking.md).
  */
 export const MAX_QUESTIONS = 1000;
 /** Multipliers of a component's default weight tried by the coordinate search. */
@@ -51,7 +51,10 @@ const GRID = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 /** A move must gain this much MRR to be kept: the defaults stand unless the store's links say otherwise. */
 const MIN_GAIN = 0.002;
 const ROUNDS = 3;
-/** Candidate rows kept over all questions at most (8 values each: ~26 MB); tier M's lists are ~4,800 candidates long. */
+/**
+ * Candidate rows kept over all questions at most (8 values each: ~26 MB); tier M's lists are ~4,800 candidates long
+ * (~2,200 kept), so there a fold stops at ~37 questions: 184 in all, 5 s of CPU (docs/ranking.md).
+ */
 const MAX_ROWS = 400_000;
 const K = COMPONENT_ORDER.length;
 
