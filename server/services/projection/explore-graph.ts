@@ -1,7 +1,8 @@
 import type { Store } from '../../store/store.ts';
 import { EXPLORE_LABELS } from '../explore/graph-node.ts';
 import type { AnalyticGraph } from './analytic-graph.ts';
-import { csr, PROJECTION_PAGE } from './build-analytic-graph.ts';
+import { csr } from './build-analytic-graph.ts';
+import { ENTERPRISE_PAGE, readEnterprisePages } from './enterprise-pages.ts';
 
 /**
  * The topology of the explorable graph (every node with an explorable label and
@@ -46,16 +47,21 @@ export interface ExploreGraph {
  * labels or an id shared by two nodes (the store's lookups by id would find
  * both); the store's queries then answer.
  */
-export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = PROJECTION_PAGE } = {}): Promise<ExploreGraph | null> {
+export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = ENTERPRISE_PAGE } = {}): Promise<ExploreGraph | null> {
   const t0 = performance.now();
   const nodeRows = await store.run<{ id: string; label: string; labelCount: number }>('read/projection/explore-nodes');
   type RelRow = { source: string; type: string; target: string; hasProperties: boolean };
   const relRows = await store.run<RelRow>('read/projection/explore-relationships');
   // from enterprises, in pages of their ids (tier L: one query over every enterprise's relationships would outlast the engine's limit)
-  for (let at = 0; at < g.enterprises.ids.length; at += page) {
-    const ids = g.enterprises.ids.slice(at, at + page);
-    for (const row of await store.run<RelRow>('read/projection/explore-enterprise-relationships', { ids })) relRows.push(row);
-  }
+  await readEnterprisePages<RelRow>(
+    store,
+    'read/projection/explore-enterprise-relationships',
+    g.enterprises.ids,
+    (rows) => {
+      for (const row of rows) relRows.push(row);
+    },
+    page,
+  );
   const t1 = performance.now();
 
   const n = nodeRows.length;
