@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import { EXPLORE_LABELS } from '../explore/graph-node.ts';
 import type { AnalyticGraph } from './analytic-graph.ts';
-import { csr } from './build-analytic-graph.ts';
+import { csr, gather } from './build-analytic-graph.ts';
 import { ENTERPRISE_PAGE, readEnterprisePages } from './enterprise-pages.ts';
 
 /**
@@ -124,9 +124,9 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   const byEnd = csr(n, k, (i) => ends[i]!);
   const byStart = csr(n, k, (i) => starts[i]!, byEnd.item);
   const outStart = byStart.start;
-  const outNode = Int32Array.from(byStart.item, (i) => ends[i]!);
-  const outType = Uint8Array.from(byStart.item, (i) => typeOf[i]!);
-  const outHasProps = Uint8Array.from(byStart.item, (i) => props[i]!);
+  const outNode = gather(new Int32Array(k), byStart.item, (i) => ends[i]!);
+  const outType = gather(new Uint8Array(k), byStart.item, (i) => typeOf[i]!);
+  const outHasProps = gather(new Uint8Array(k), byStart.item, (i) => props[i]!);
   const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
   return {
@@ -140,8 +140,8 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     outType,
     outHasProps,
     inStart: byEnd.start,
-    inNode: Int32Array.from(byEnd.item, (i) => starts[i]!),
-    inType: Uint8Array.from(byEnd.item, (i) => typeOf[i]!),
+    inNode: gather(new Int32Array(k), byEnd.item, (i) => starts[i]!),
+    inType: gather(new Uint8Array(k), byEnd.item, (i) => typeOf[i]!),
     stats: { nodes: n, relationships: k, readMs: t1 - t0, buildMs: performance.now() - t1 },
   };
 }
