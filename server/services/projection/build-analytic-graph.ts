@@ -101,8 +101,9 @@ export async function buildAnalyticGraph(store: Store, { page = ENTERPRISE_PAGE 
   const tags: (string[] | null)[] = new Array(n).fill(null);
   const local = new Uint8Array(n);
   const leaderTag = new Uint8Array(n);
-  // Tag lists repeat (a handful of combinations): one array per combination.
+  // Tag lists and regions repeat (a handful of values): one array or string per value, not one per enterprise.
   const tagSets = new Map<string, string[]>();
+  const regions = new Map<string, string>();
   const areaIds: string[] = [];
   const areaIndex = new Map<string, number>();
   const locStart = new Int32Array(n + 1);
@@ -122,7 +123,7 @@ export async function buildAnalyticGraph(store: Store, { page = ENTERPRISE_PAGE 
       local[i] = localCode(e?.local);
       if (e) {
         name[i] = e.name;
-        region[i] = e.region;
+        region[i] = typeof e.region === 'string' ? (regions.get(e.region) ?? (regions.set(e.region, e.region), e.region)) : e.region;
         output[i] = e.output;
         aboveScale[i] = e.aboveScale;
         if (Array.isArray(e.tags)) {

@@ -72,8 +72,11 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     const row = nodeRows[i]!;
     const code = EXPLORE_LABELS.indexOf(row.label as (typeof EXPLORE_LABELS)[number]);
     if (row.labelCount !== 1 || code < 0 || index.has(row.id)) return null;
-    ids[i] = row.id;
-    index.set(row.id, i);
+    // an enterprise's id: the analytic graph's string, not a second copy (1M at tier L)
+    const e = g.enterprises.index.get(row.id);
+    const id = e === undefined ? row.id : g.enterprises.ids[e]!;
+    ids[i] = id;
+    index.set(id, i);
     label[i] = code;
   }
   /** Node numbers of the analytic graph's enterprises, segments and areas (-1: not explorable, cannot happen at one generation). */
