@@ -112,5 +112,6 @@ export const PARAM_TYPES: Readonly<Record<string, string>> = {
   local: 'boolean | null',
   aboveScale: 'boolean | null',
   ok: 'boolean',
+  withProperties: 'boolean',
   replace: 'boolean',
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANES, runningIn } from '../../server/services/limits/work-limits.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
@@ -90,6 +91,63 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
         properties: expect.objectContaining({ role: 'leader' }),
       });
       for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    });
+
+    it('without properties asked for, the same nodes and edges, and no properties read from the store', async () => {
+      const LEAN = `query ($id: ID!, $depth: Int, $filter: NeighbourhoodFilter) { neighbourhood(id: $id, depth: $depth, filter: $filter, limit: 2000) {
+        truncated nodes { id label name } edges { id type source target } } }`;
+      const read: { name: string; withProperties: unknown }[] = [];
+      const run = api.store.run.bind(api.store);
+      api.store.run = ((name: string, params?: Record<string, unknown>) => {
+        if (name.startsWith('read/explore/')) read.push({ name, withProperties: params?.withProperties });
+        return run(name as never, params as never);
+      }) as typeof api.store.run;
+      try {
+        for (const [id, filter] of [
+          ['seg:alloy-casting', null],
+          ['chain:nev-parts', { local: true }],
+        ] as const) {
+          const full = (await api.gql(NEIGHBOURHOOD, { id, depth: 2, limit: 2000, filter })).data.neighbourhood;
+          read.length = 0;
+          const lean = (await api.gql(LEAN, { id, depth: 2, filter })).data.neighbourhood;
+          expect(lean.nodes).toEqual(full.nodes.map(({ id, label, name }: any) => ({ id, label, name })));
+          expect(lean.edges).toEqual(full.edges.map(({ id, type, source, target }: any) => ({ id, type, source, target })));
+          expect(lean.nodes.length).toBeGreaterThan(20);
+          // the nodes shown are read without properties (with the local filter, its own reads need them and read every node shown)
+          const nodeReads = read.filter((r) => r.name.startsWith('read/explore/nodes'));
+          expect(nodeReads.length).toBeGreaterThan(0);
+          if (!filter) expect(nodeReads.every((r) => r.withProperties === false)).toBe(true);
+          expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
+        }
+      } finally {
+        api.store.run = run;
+      }
+      // asked for through a fragment on edges only: read
+      const viaFragment = await api.gql(
+        `query ($id: ID!) { neighbourhood(id: $id, depth: 1) { nodes { id } edges { ...E } } } fragment E on GraphEdge { id properties }`,
+        { id: 'ent:s0001' },
+      );
+      expect(viaFragment.data.neighbourhood.edges).toContainEqual({
+        id: 'OPERATES_IN:ent:s0001->seg:light-alloy-material',
+        properties: expect.objectContaining({ role: 'leader' }),
+      });
+    });
+
+    it('many at once: two walk at a time, the others wait their turn, and all are answered', async () => {
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, runningIn(api.store, 'explore'))), 1);
+      try {
+        const centres = ['seg:alloy-casting', 'chain:nev-parts', 'ent:s0001', 'area:chaohu', 'seg:bms', 'chain:light-alloy'];
+        const answers = await Promise.all(
+          Array.from({ length: 16 }, (_, i) => api.gql(NEIGHBOURHOOD, { id: centres[i % centres.length], depth: 2, limit: 2000 })),
+        );
+        for (const res of answers) expect(res.errors).toBeUndefined();
+        expect(answers.map((r) => r.data.neighbourhood.nodes.length).every((n: number) => n > 1)).toBe(true);
+      } finally {
+        clearInterval(watch);
+      }
+      expect(most).toBe(LANES.explore.concurrency);
+      expect(runningIn(api.store, 'explore')).toBe(0);
     });
 
     it('depth 2 contains depth 1; depth outside 1–3 is refused naming depth', async () => {

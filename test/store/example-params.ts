@@ -81,6 +81,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'read/explore/nodes': {
     ids: ['ent:s0001', 'seg:alloy-casting'],
     labels: ['Area', 'Park', 'Chain', 'Segment', 'Enterprise', 'Unit', 'Action', 'Task', 'Gap', 'Target', 'Progress'],
+    withProperties: true,
   },
   'read/explore/neighbours': {
     ids: ['chain:nev-parts'],
@@ -190,7 +191,7 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
     among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true },
   },
   'read/projection/explore-enterprise-relationships': { ids: ['ent:s0001', 'ent:s0002'] },
-  'read/explore/nodes-by-label': { byLabel: { Enterprise: ['ent:s0001'], Segment: ['seg:alloy-casting'], Chain: [] } },
+  'read/explore/nodes-by-label': { byLabel: { Enterprise: ['ent:s0001'], Segment: ['seg:alloy-casting'], Chain: [] }, withProperties: true },
   'read/explore/edges-by-label': {
     byLabel: { Chain: ['chain:nev-parts'], Segment: ['seg:auto-parts', 'seg:vehicle'] },
     among: { 'chain:nev-parts': true, 'seg:auto-parts': true, 'seg:vehicle': true },

@@ -1,4 +1,4 @@
-// read/explore/nodes-by-label: the nodes of $byLabel (explorable label → ids carrying it as their first explorable label, as the explore projection knows them), as graph elements, in no particular order; one index lookup per id, where read/explore/nodes tries every label; params $byLabel
+// read/explore/nodes-by-label: the nodes of $byLabel (explorable label → ids carrying it as their first explorable label, as the explore projection knows them), as graph elements, in no particular order; one index lookup per id, where read/explore/nodes tries every label; params $byLabel, $withProperties (false: properties null, for callers that show ids, labels and names only; converting them is most of the read)
 CALL () {
   UNWIND $byLabel.Area AS id
   MATCH (n:Area {id: id})
@@ -44,4 +44,4 @@ CALL () {
   MATCH (n:Progress {id: id})
   RETURN n, 'Progress' AS label
 }
-RETURN n.id AS id, label, coalesce(n.name, n.id) AS name, properties(n) AS properties
+RETURN n.id AS id, label, coalesce(n.name, n.id) AS name, CASE WHEN $withProperties THEN properties(n) END AS properties

@@ -1,7 +1,9 @@
 import { neighbourhood, type NeighbourhoodFilter } from '../../services/explore/neighbourhood.ts';
 import { search } from '../../services/explore/search.ts';
 import { shortestPath } from '../../services/explore/shortest-path.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../context.ts';
+import { selects } from '../selection.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
 export const exploreResolvers: Resolvers = {
@@ -12,7 +14,14 @@ export const exploreResolvers: Resolvers = {
       _: unknown,
       args: { id: string; depth?: number | null; filter?: NeighbourhoodFilter | null; limit?: number | null },
       { store }: GraphQLContext,
-    ) => neighbourhood(store, args.id, { depth: args.depth, filter: args.filter, limit: args.limit }),
+      info: GraphQLResolveInfo,
+    ) =>
+      neighbourhood(store, args.id, {
+        depth: args.depth,
+        filter: args.filter,
+        limit: args.limit,
+        properties: selects(info, ['nodes', 'properties']) || selects(info, ['edges', 'properties']),
+      }),
     shortestPath: (_, args, { store }) => shortestPath(store, args.fromId, args.toId),
   },
 };

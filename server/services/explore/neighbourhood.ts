@@ -36,6 +36,12 @@ export interface NeighbourhoodOptions {
   filter?: NeighbourhoodFilter | null;
   /** Maximum number of elements (nodes + edges); default 500, at most 2000. */
   limit?: number | null;
+  /**
+   * false: nodes and edges come with empty properties, for callers that draw
+   * ids, labels and names only (reading and converting the properties is most
+   * of an uncached neighbourhood's cost). Default true.
+   */
+  properties?: boolean | null;
 }
 
 export interface NeighbourhoodResult extends GraphElements {
@@ -49,7 +55,7 @@ interface WalkRow extends NodeRow {
   areaIds: string[];
 }
 
-function checkOptions(options: NeighbourhoodOptions): { depth: number; limit: number; filter: NeighbourhoodFilter } {
+function checkOptions(options: NeighbourhoodOptions): { depth: number; limit: number; filter: NeighbourhoodFilter; withProperties: boolean } {
   const depth = options.depth ?? 1;
   if (!Number.isInteger(depth) || depth < 1 || depth > NEIGHBOURHOOD_MAX_DEPTH) {
     throw new ValidationError(`depth: must be 1, 2 or 3, got ${depth}`, 'depth');
@@ -62,7 +68,7 @@ function checkOptions(options: NeighbourhoodOptions): { depth: number; limit: nu
   for (const label of filter.labels ?? []) {
     if (!isExploreLabel(label)) throw new ValidationError(`filter.labels: unknown label '${label}'; use one of ${EXPLORE_LABELS.join(', ')}`, 'filter.labels');
   }
-  return { depth, limit, filter };
+  return { depth, limit, filter, withProperties: options.properties !== false };
 }
 
 function makePredicate(filter: NeighbourhoodFilter, areaIds: Set<string> | null): (row: WalkRow) => boolean {
@@ -87,18 +93,21 @@ function needsProperties(filter: NeighbourhoodFilter): boolean {
   return filter.local != null || !!filter.areaId || !!filter.tags?.length;
 }
 
-/** Fetches full rows for `ids`, in the order given; with their areas only when asked (areaIds is empty otherwise). */
-async function fetchRows(store: Store, topology: TopologySource, ids: string[], withAreas = false): Promise<WalkRow[]> {
+/** Fetches rows for `ids`, in the order given; with their properties and areas only when asked (empty otherwise). */
+async function fetchRows(store: Store, topology: TopologySource, ids: string[], withProperties: boolean, withAreas = false): Promise<WalkRow[]> {
   if (ids.length === 0) return [];
-  const rows: NodeRow[] = await topology.nodes(ids);
+  const rows: NodeRow[] = await topology.nodes(ids, withProperties);
   const areas = withAreas
     ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds]))
     : null;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
+  const byId = new Map<string, WalkRow>();
+  for (const row of rows) byId.set(row.id, Object.assign(row, { areaIds: areas?.get(row.id) ?? [] }));
+  const ordered: WalkRow[] = [];
+  for (const id of ids) {
     const row = byId.get(id);
-    return row ? [{ ...row, areaIds: areas?.get(id) ?? [] }] : [];
-  });
+    if (row) ordered.push(row);
+  }
+  return ordered;
 }
 
 /**
@@ -119,21 +128,19 @@ export function neighbourhood(store: Store, id: string, options: NeighbourhoodOp
   const checked = checkOptions(options);
   const explore = topology ? null : analyticsSource(store)?.explore;
   const source = topology ?? (explore ? projectedTopology(explore, store) : cypherTopology(store));
-  // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations.
-  if (checked.depth >= 3)
-    return limitedWork(store, 'heavyRead', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () =>
-      walk(store, source, id, checked),
-    );
-  return walk(store, source, id, checked);
+  // Depth 3 around a hub reaches much of a large graph: bounded like the other expensive operations; depths 1–2 in a lane of their own.
+  return limitedWork(store, checked.depth >= 3 ? 'heavyRead' : 'explore', { zh: `${checked.depth} 层邻域`, en: `a depth-${checked.depth} neighbourhood` }, () =>
+    walk(store, source, id, checked),
+  );
 }
 
 async function walk(
   store: Store,
   topology: TopologySource,
   id: string,
-  { depth, limit, filter }: ReturnType<typeof checkOptions>,
+  { depth, limit, filter, withProperties }: ReturnType<typeof checkOptions>,
 ): Promise<NeighbourhoodResult> {
-  const [center] = await fetchRows(store, topology, [id]);
+  const [center] = await fetchRows(store, topology, [id], withProperties);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
@@ -180,7 +187,7 @@ async function walk(
       const size = Math.max(100, limit + 1 - shownIds.length);
       const chunk = labelled.slice(i, i + size);
       i += chunk.length;
-      for (const row of await fetchRows(store, topology, chunk, areaIds !== null)) {
+      for (const row of await fetchRows(store, topology, chunk, true, areaIds !== null)) {
         if (!keep(row)) continue;
         fetched.set(row.id, row);
         shownIds.push(row.id);
@@ -191,8 +198,7 @@ async function walk(
 
   const candidateIds = shownIds.slice(0, limit);
   if (candidateIds.length < shownIds.length) truncated = true;
-  /** Candidate ids as a map, so that the query tests an edge's end with one lookup. */
-  const among: Record<string, true> = Object.fromEntries(candidateIds.map((x) => [x, true]));
+  const among: ReadonlySet<string> = new Set(candidateIds);
 
   // Relationships are read per chunk of candidates, in order, only as far as
   // the element cap lets nodes in: a node's edges to nodes before it come from
@@ -214,7 +220,7 @@ async function walk(
         const edgeId = `${row.type}:${row.source}->${row.target}`;
         if (seenEdges.has(edgeId)) continue;
         seenEdges.add(edgeId);
-        const edge: GraphEdge = { id: edgeId, type: row.type, source: row.source, target: row.target, properties: row.properties ?? {} };
+        const edge: GraphEdge = { id: edgeId, type: row.type, source: row.source, target: row.target, properties: (withProperties && row.properties) || {} };
         for (const end of [edge.source, edge.target]) {
           const list = edgesByNode.get(end) ?? [];
           list.push(edge);
@@ -233,7 +239,7 @@ async function walk(
       truncated = true;
       break;
     }
-    await readEdgesUpTo(i + 1, limit - nodeIds.length - edges.length);
+    if (edgesReadUpTo <= i) await readEdgesUpTo(i + 1, limit - nodeIds.length - edges.length);
     nodeIds.push(nodeId);
     kept.add(nodeId);
     for (const edge of edgesByNode.get(nodeId) ?? []) {
@@ -247,19 +253,22 @@ async function walk(
     }
   }
 
-  // properties only for the nodes and edges shown (the two reads side by side)
+  // properties only for the nodes and edges shown (the two reads side by side), and only when asked for
   const [, rows] = await Promise.all([
-    topology.completeEdges(edges),
+    withProperties ? topology.completeEdges(edges) : undefined,
     fetchRows(
       store,
       topology,
       nodeIds.filter((x) => !fetched.has(x)),
+      withProperties,
     ),
   ]);
   for (const row of rows) fetched.set(row.id, row);
   const nodes: GraphNode[] = nodeIds.flatMap((x) => {
     const row = fetched.get(x);
-    return row ? [toGraphNode(row)] : [];
+    if (!row) return [];
+    // rows a property filter read carry properties: not shown unless asked for
+    return [withProperties ? toGraphNode(row) : { id: row.id, label: row.label, name: row.name, properties: {} }];
   });
   return { centerId: center.id, depth, nodes, edges, truncated };
 }

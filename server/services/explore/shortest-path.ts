@@ -37,7 +37,7 @@ export const PATH_RELATIONSHIP_TYPES = [
 export async function shortestPath(store: Store, fromId: string, toId: string, topology?: ExploreGraph | null): Promise<GraphElements> {
   if (!fromId) throw new ValidationError('fromId: must not be empty', 'fromId');
   if (!toId) throw new ValidationError('toId: must not be empty', 'toId');
-  const found = await store.run<NodeRow>('read/explore/nodes', { ids: [fromId, toId], labels: EXPLORE_LABELS });
+  const found = await store.run<NodeRow>('read/explore/nodes', { ids: [fromId, toId], labels: EXPLORE_LABELS, withProperties: true });
   for (const id of [fromId, toId]) if (!found.some((n) => n.id === id)) throw new NotFoundError('node', id);
   if (fromId === toId)
     return {
@@ -64,9 +64,8 @@ async function pathInTopology(store: Store, g: ExploreGraph, fromId: string, toI
   const order = [fromId];
   for (const step of steps) order.push(g.ids[step.source]! === order.at(-1) ? g.ids[step.target]! : g.ids[step.source]!);
   const topology = projectedTopology(g, store);
-  const rows = new Map((await topology.nodes(order)).map((r) => [r.id, r]));
-  const among: Record<string, true> = Object.fromEntries(order.map((id) => [id, true]));
-  const read = await topology.edgesFrom(order, among);
+  const rows = new Map((await topology.nodes(order, true)).map((r) => [r.id, r]));
+  const read = await topology.edgesFrom(order, new Set(order));
   const edges = steps.map((step) => {
     const [type, source, target] = [step.type, g.ids[step.source]!, g.ids[step.target]!];
     return toGraphEdge(read.find((r) => r.type === type && r.source === source && r.target === target)!);

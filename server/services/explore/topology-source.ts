@@ -16,18 +16,25 @@ export interface TopologySource {
    * ordered by source, type, target. Properties may be left out (null) until
    * `completeEdges` fills them in for the edges shown.
    */
-  edgesFrom(ids: string[], among: Record<string, true>): Promise<EdgeRow[]>;
+  edgesFrom(ids: string[], among: ReadonlySet<string>): Promise<EdgeRow[]>;
   completeEdges(edges: GraphEdge[]): Promise<void>;
-  /** read/explore/nodes: the explorable nodes among `ids`, in any order. */
-  nodes(ids: string[]): Promise<NodeRow[]>;
+  /** read/explore/nodes: the explorable nodes among `ids`, in any order; `properties` null unless `withProperties`. */
+  nodes(ids: string[], withProperties: boolean): Promise<NodeRow[]>;
 }
 
 /** The explorable graph as the store's queries give it (cypher/read/explore/). */
 export function cypherTopology(store: Store): TopologySource {
+  /** The query takes `among` as a map from id to true (a test by key): built once per set. */
+  const maps = new WeakMap<ReadonlySet<string>, Record<string, true>>();
+  const asMap = (among: ReadonlySet<string>) => {
+    let map = maps.get(among);
+    if (!map) maps.set(among, (map = Object.fromEntries([...among].map((id) => [id, true]))));
+    return map;
+  };
   return {
     neighbours: (ids, limit) => store.run<{ id: string; label: string }>('read/explore/neighbours', { ids, labels: EXPLORE_LABELS, limit }),
-    edgesFrom: (ids, among) => store.run<EdgeRow>('read/explore/edges-from', { ids, among }),
+    edgesFrom: (ids, among) => store.run<EdgeRow>('read/explore/edges-from', { ids, among: asMap(among) }),
     completeEdges: async () => {},
-    nodes: (ids) => store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS }),
+    nodes: (ids, withProperties) => store.run<NodeRow>('read/explore/nodes', { ids, labels: EXPLORE_LABELS, withProperties }),
   };
 }

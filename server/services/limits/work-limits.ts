@@ -36,6 +36,12 @@ export const LANES = {
   /** Imports: one at a time, no time limit (a TIMEOUT while a commit goes on would say nothing true). */
   import: { concurrency: 1, queue: 2, waitMs: 5_000, timeoutMs: 0 },
   heavyRead: { concurrency: 2, queue: 8, waitMs: 5_000, timeoutMs: 20_000 },
+  /**
+   * Neighbourhoods of depth 1–2 (each up to 2000 elements): many at once wait
+   * their turn instead of interleaving, so cheap requests (/healthz, the UI's
+   * small queries) are answered between them rather than behind all of them.
+   */
+  explore: { concurrency: 2, queue: 64, waitMs: 10_000, timeoutMs: 20_000 },
 } satisfies Record<string, LaneOptions>;
 
 export type LaneName = keyof typeof LANES;

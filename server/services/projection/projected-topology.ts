@@ -22,8 +22,20 @@ function byLabel(g: ExploreGraph, ids: Iterable<string>): Record<string, string[
  */
 export function projectedTopology(g: ExploreGraph, store: Store): TopologySource {
   const { ids, index, label, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
-  /** Edge ids seen by edgesFrom that have properties to read when shown. */
-  const withProperties = new Set<string>();
+  /** Whether a relationship `type` from a to b (any of them, if stored twice) has properties to read; a's list has ends ascending: found by halving. */
+  const hasProperties = (a: number, b: number, type: string): boolean => {
+    let lo = outStart[a]!;
+    let hi = outStart[a + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (outNode[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < outStart[a + 1]! && outNode[k] === b; k++) if (outHasProps[k] === 1 && types[outType[k]!] === type) return true;
+    return false;
+  };
+  /** The walk asks edgesFrom with one `among` set per answer, chunk after chunk: its nodes marked once. */
+  const masks = new WeakMap<ReadonlySet<string>, Uint8Array>();
   return {
     async neighbours(frontier, limit) {
       const seen = new Uint8Array(ids.length);
@@ -45,23 +57,38 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
       return rows;
     },
     async edgesFrom(sources, among) {
-      const found: { a: number; k: number }[] = [];
+      let mask = masks.get(among);
+      if (!mask) {
+        masks.set(among, (mask = new Uint8Array(ids.length)));
+        for (const id of among) {
+          const v = index.get(id);
+          if (v !== undefined) mask[v] = 1;
+        }
+      }
+      const starts: number[] = [];
       for (const id of sources) {
         const a = index.get(id);
-        if (a === undefined) continue;
-        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (among[ids[outNode[k]!]!] === true) found.push({ a, k });
+        if (a !== undefined) starts.push(a);
       }
-      // ORDER BY source, type, target: numbers follow the engine's id order
-      found.sort((x, y) => x.a - y.a || typeRank[outType[x.k]!]! - typeRank[outType[y.k]!]! || outNode[x.k]! - outNode[y.k]!);
-      return found.map(({ a, k }): EdgeRow => {
-        const row = { type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> };
-        if (outHasProps[k]) withProperties.add(`${row.type}:${row.source}->${row.target}`);
-        return row;
-      });
+      // ORDER BY source, type, target: numbers follow the engine's id order, and each list has its ends ascending
+      const rows: EdgeRow[] = [];
+      const found: number[] = [];
+      for (const a of Int32Array.from(starts).sort()) {
+        found.length = 0;
+        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (mask[outNode[k]!] === 1) found.push(k);
+        if (found.length > 1) found.sort((x, y) => typeRank[outType[x]!]! - typeRank[outType[y]!]! || x - y);
+        for (const k of found)
+          rows.push({ type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> });
+      }
+      return rows;
     },
     async completeEdges(edges) {
       const wanted = new Map<string, GraphEdge>();
-      for (const e of edges) if (withProperties.has(e.id)) wanted.set(e.id, e);
+      for (const e of edges) {
+        const a = index.get(e.source);
+        const b = index.get(e.target);
+        if (a !== undefined && b !== undefined && hasProperties(a, b, e.type)) wanted.set(e.id, e);
+      }
       if (wanted.size === 0) return;
       const sources = new Set<string>();
       const among: Record<string, true> = {};
@@ -77,6 +104,6 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
         wanted.delete(id); // the first of relationships stored twice, as the store's read keeps
       }
     },
-    nodes: (wanted) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted) }),
+    nodes: (wanted, withProperties) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted), withProperties }),
   };
 }
