@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { processMemoryMb, round } from './measure.ts';
 
@@ -106,16 +107,22 @@ export interface LoadResult {
 /** Percentile of sorted values (nearest rank). */
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** Polls `url` one request at a time until `stop` resolves; latencies in ms. */
-async function probe(url: string, stop: Promise<unknown>): Promise<NonNullable<LoadResult['healthz']>> {
-  let done = false;
-  void stop.then(() => (done = true));
-  const times: number[] = [];
+/**
+ * The prober's loop, run in a worker thread of its own: this process's main thread is busy with the load
+ * generator (autocannon parses every answer), which would delay the probes' own callbacks and count as the
+ * server's time. Plain JavaScript (a worker evaluates it as is); posts the latencies when told to stop.
+ */
+const PROBER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let done = false;
+parentPort.once('message', () => (done = true));
+(async () => {
+  const times = [];
   let failures = 0;
   while (!done) {
     const t0 = performance.now();
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(workerData.url, { signal: AbortSignal.timeout(10000) });
       await res.arrayBuffer();
       if (!res.ok) failures += 1;
     } catch {
@@ -124,6 +131,21 @@ async function probe(url: string, stop: Promise<unknown>): Promise<NonNullable<L
     times.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 50));
   }
+  parentPort.postMessage({ times, failures });
+})();
+`;
+
+/** Polls `url` one request at a time (from a worker thread) until `stop` resolves; latencies in ms. */
+async function probe(url: string, stop: Promise<unknown>): Promise<NonNullable<LoadResult['healthz']>> {
+  const worker = new Worker(PROBER, { eval: true, workerData: { url } });
+  const answer = new Promise<{ times: number[]; failures: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await stop;
+  worker.postMessage('stop');
+  const { times, failures } = await answer;
+  await worker.terminate();
   times.sort((a, b) => a - b);
   return {
     probes: times.length,
@@ -138,8 +160,8 @@ async function probe(url: string, stop: Promise<unknown>): Promise<NonNullable<L
  * One POST first (must answer without GraphQL errors), then autocannon at
  * `connections` for `durationS` seconds, cycling through `variables` (one set:
  * the same request every time). With `healthzUrl`, /healthz is probed during
- * the measured run (from this process, so its figures include this process's
- * own event-loop delay: an upper bound).
+ * the measured run, from a worker thread (the load generator's parsing does
+ * not delay the probes; the machine's two cores are still shared with it).
  */
 export async function loadTest(
   url: string,

@@ -193,7 +193,7 @@ export async function runOperations(
         measure(
           name,
           async () => {
-            const r = await neighbourhood(store, centre, { depth: 2, limit: 2000, properties });
+            const r = await neighbourhood(store, centre, { depth: 2, limit: 2000, properties: { nodes: properties, edges: properties } });
             return r.nodes.length + r.edges.length;
           },
           { targetMs: TARGETS.neighbourhood, note: centre },

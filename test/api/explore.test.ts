@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANES, runningIn } from '../../server/services/limits/work-limits.ts';
+import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
+import { projectionReady } from '../../server/services/projection/projection-registry.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 import { NEIGHBOURHOOD, SEARCH } from './explore-queries.ts';
@@ -96,6 +98,9 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
     it('without properties asked for, the same nodes and edges, and no properties read from the store', async () => {
       const LEAN = `query ($id: ID!, $depth: Int, $filter: NeighbourhoodFilter) { neighbourhood(id: $id, depth: $depth, filter: $filter, limit: 2000) {
         truncated nodes { id label name } edges { id type source target } } }`;
+      // the projection's topology serves (edge properties are then read by their own query, which the spy sees)
+      enableProjection(api.store); // the embedded store has it already; on Neo4j the test opts in
+      expect((await projectionReady(api.store))?.explore).toBeTruthy();
       const read: { name: string; withProperties: unknown }[] = [];
       const run = api.store.run.bind(api.store);
       api.store.run = ((name: string, params?: Record<string, unknown>) => {
@@ -119,6 +124,18 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
           if (!filter) expect(nodeReads.every((r) => r.withProperties === false)).toBe(true);
           expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
         }
+        // properties of nodes only (what a graph that styles nodes by their properties needs): edges' are not read
+        read.length = 0;
+        const nodesOnly = (
+          await api.gql(`query ($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 2000) { nodes { id properties } edges { id } } }`, {
+            id: 'seg:alloy-casting',
+          })
+        ).data.neighbourhood;
+        expect(nodesOnly.nodes.find((n: any) => n.id === 'seg:alloy-casting').properties).toHaveProperty('name');
+        expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
+        read.length = 0;
+        await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting', depth: 2, limit: 2000 });
+        expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(true);
       } finally {
         api.store.run = run;
       }

@@ -26,8 +26,9 @@ const OPTIONS: NeighbourhoodOptions[] = [
   { depth: 2, limit: 30, filter: { local: true } },
   { depth: 3, limit: 2000, filter: { local: false, labels: ['Enterprise', 'Area'] } },
   { depth: 2, limit: 2000, filter: { tags: ['专精特新', '链主'] } },
-  { depth: 2, limit: 2000, properties: false },
-  { depth: 2, limit: 40, filter: { local: true }, properties: false },
+  { depth: 2, limit: 2000, properties: { nodes: false, edges: false } },
+  { depth: 2, limit: 2000, properties: { nodes: true, edges: false } },
+  { depth: 2, limit: 40, filter: { local: true }, properties: { nodes: false, edges: true } },
 ];
 
 /**

@@ -20,7 +20,7 @@ export const exploreResolvers: Resolvers = {
         depth: args.depth,
         filter: args.filter,
         limit: args.limit,
-        properties: selects(info, ['nodes', 'properties']) || selects(info, ['edges', 'properties']),
+        properties: { nodes: selects(info, ['nodes', 'properties']), edges: selects(info, ['edges', 'properties']) },
       }),
     shortestPath: (_, args, { store }) => shortestPath(store, args.fromId, args.toId),
   },

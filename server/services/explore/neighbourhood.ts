@@ -37,11 +37,11 @@ export interface NeighbourhoodOptions {
   /** Maximum number of elements (nodes + edges); default 500, at most 2000. */
   limit?: number | null;
   /**
-   * false: nodes and edges come with empty properties, for callers that draw
-   * ids, labels and names only (reading and converting the properties is most
-   * of an uncached neighbourhood's cost). Default true.
+   * Which elements come with their properties (default both): the others come
+   * with empty ones, for callers that draw ids, labels and names only (reading
+   * and converting properties is most of an uncached neighbourhood's cost).
    */
-  properties?: boolean | null;
+  properties?: { nodes: boolean; edges: boolean } | null;
 }
 
 export interface NeighbourhoodResult extends GraphElements {
@@ -55,7 +55,13 @@ interface WalkRow extends NodeRow {
   areaIds: string[];
 }
 
-function checkOptions(options: NeighbourhoodOptions): { depth: number; limit: number; filter: NeighbourhoodFilter; withProperties: boolean } {
+function checkOptions(options: NeighbourhoodOptions): {
+  depth: number;
+  limit: number;
+  filter: NeighbourhoodFilter;
+  withProperties: boolean;
+  withEdgeProperties: boolean;
+} {
   const depth = options.depth ?? 1;
   if (!Number.isInteger(depth) || depth < 1 || depth > NEIGHBOURHOOD_MAX_DEPTH) {
     throw new ValidationError(`depth: must be 1, 2 or 3, got ${depth}`, 'depth');
@@ -68,7 +74,7 @@ function checkOptions(options: NeighbourhoodOptions): { depth: number; limit: nu
   for (const label of filter.labels ?? []) {
     if (!isExploreLabel(label)) throw new ValidationError(`filter.labels: unknown label '${label}'; use one of ${EXPLORE_LABELS.join(', ')}`, 'filter.labels');
   }
-  return { depth, limit, filter, withProperties: options.properties !== false };
+  return { depth, limit, filter, withProperties: options.properties?.nodes ?? true, withEdgeProperties: options.properties?.edges ?? true };
 }
 
 function makePredicate(filter: NeighbourhoodFilter, areaIds: Set<string> | null): (row: WalkRow) => boolean {
@@ -138,7 +144,7 @@ async function walk(
   store: Store,
   topology: TopologySource,
   id: string,
-  { depth, limit, filter, withProperties }: ReturnType<typeof checkOptions>,
+  { depth, limit, filter, withProperties, withEdgeProperties }: ReturnType<typeof checkOptions>,
 ): Promise<NeighbourhoodResult> {
   const [center] = await fetchRows(store, topology, [id], withProperties);
   if (!center) throw new NotFoundError('node', id);
@@ -220,7 +226,13 @@ async function walk(
         const edgeId = `${row.type}:${row.source}->${row.target}`;
         if (seenEdges.has(edgeId)) continue;
         seenEdges.add(edgeId);
-        const edge: GraphEdge = { id: edgeId, type: row.type, source: row.source, target: row.target, properties: (withProperties && row.properties) || {} };
+        const edge: GraphEdge = {
+          id: edgeId,
+          type: row.type,
+          source: row.source,
+          target: row.target,
+          properties: (withEdgeProperties && row.properties) || {},
+        };
         for (const end of [edge.source, edge.target]) {
           const list = edgesByNode.get(end) ?? [];
           list.push(edge);
@@ -255,7 +267,7 @@ async function walk(
 
   // properties only for the nodes and edges shown (the two reads side by side), and only when asked for
   const [, rows] = await Promise.all([
-    withProperties ? topology.completeEdges(edges) : undefined,
+    withEdgeProperties ? topology.completeEdges(edges) : undefined,
     fetchRows(
       store,
       topology,
