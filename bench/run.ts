@@ -18,6 +18,7 @@ import { createStore } from '../server/store/create-store.ts';
 import { loadTest, startServer, type LoadResult } from './lib/http.ts';
 import { processMemoryMb, round, table, type OpResult } from './lib/measure.ts';
 import { runFloor, runOperations, TARGETS, type FloorResult, type OpInputs } from './lib/ops.ts';
+import { describeWeightFit, measureWeightFit, type WeightFitFigures } from './lib/weight-fit.ts';
 import { describeNameIndex, describeProjection, measureNameIndex, measureProjection, type NameIndexFigures, type ProjectionFigures } from './lib/projection.ts';
 import { gapAnalysis } from '../server/services/gaps/gap-analysis.ts';
 import { runUiBench } from './lib/ui.ts';
@@ -131,10 +132,13 @@ async function main() {
       `  ${r.name}: median ${r.medianMs} ms (CPU ${r.cpuMedianMs} ms), p95 ${r.p95Ms}, max ${r.maxMs}, rows ${r.rows}, runs ${r.runs}${r.error ? `  ERROR ${r.error}` : ''}`,
     );
   let projection: ProjectionFigures | undefined;
+  let weightFit: WeightFitFigures | undefined;
   let nameIndex: NameIndexFigures | undefined;
   if (!values['skip-ops']) {
     projection = await measureProjection(store);
     console.log(describeProjection(projection));
+    weightFit = await measureWeightFit(store);
+    console.log(describeWeightFit(weightFit));
     nameIndex = await measureNameIndex(store);
     console.log(describeNameIndex(nameIndex));
     console.log('\noperations (in-process, through the services):');
@@ -163,6 +167,8 @@ async function main() {
     const server = await startServer(kind, dataDir);
     // The server reads the analytics projection after it listens: load tests start once it has (not competing with it).
     console.log(`  ${(await server.waitForOutput(/analytics projection[^\n]*/, 600_000)) ?? 'analytics projection: no word within 10 min'}`);
+    // then the ranking's weights, fitted in the background after the projection
+    console.log(`  ${(await server.waitForOutput(/ranking weights[^\n]*/, 600_000)) ?? 'ranking weights: no word within 10 min'}`);
     const results: LoadResult[] = [];
     try {
       const seconds = Number(values['http-seconds']);
@@ -270,6 +276,7 @@ async function main() {
     ...(floorError ? { floorError } : {}),
     projection: values['skip-ops'] && previous.projection ? previous.projection : projection,
     nameIndex: values['skip-ops'] && previous.nameIndex ? previous.nameIndex : nameIndex,
+    weightFit: values['skip-ops'] && previous.weightFit ? previous.weightFit : weightFit,
     http: values['skip-http'] && previous.http ? previous.http : http,
     ui: values['skip-ui'] && previous.ui ? previous.ui : ui,
     neo4jPeakRssMb: neo4jPeakRssMb ?? null,

@@ -197,7 +197,7 @@ export function fetchUnit(id: string): Promise<UnitOverview | null> {
 
 const SUPPLIER_CANDIDATES = gql(`query SupplierCandidates($gapId: ID, $segmentId: ID, $areaId: ID, $first: Int, $filter: CandidateFilter) {
   supplierCandidates(gapId: $gapId, segmentId: $segmentId, areaId: $areaId, first: $first, filter: $filter) {
-    segmentIds areaId totalCount endCursor hasNextPage
+    segmentIds areaId totalCount endCursor hasNextPage rankingWeights { fitted links questions mrrDefault mrrFitted current reason }
     candidates { rank enterpriseId name shortName uscc region province city output aboveScale tags sample segmentIds segmentNames inSegment score
       components { name value weight points detail } reasonZh reasonEn reasonLineZh reasonLineEn path { nodeIds edgeIds } } } }`);
 export type SupplierCandidatePage = ResultOf<typeof SUPPLIER_CANDIDATES>['supplierCandidates'];

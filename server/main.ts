@@ -5,6 +5,7 @@ import { ensureSearchNames } from './services/search-names/backfill-search-names
 import { seedIfEmpty } from './services/seed/load-seeds.ts';
 import { createStore } from './store/create-store.ts';
 import { projectionReady } from './services/projection/projection-registry.ts';
+import { fittedWeightsReady } from './services/suppliers/fitted-weights.ts';
 import { enableProjection, projectionEnabled } from './services/projection/projection-lifecycle.ts';
 import { nameIndexReady } from './services/projection/name-index-source.ts';
 import { printAccessHint } from './auth/startup.ts';
@@ -66,6 +67,17 @@ async function main(): Promise<void> {
                 : 'analytics projection off for this store (the analyses read the store)',
           ),
         (e: unknown) => console.error(`analytics projection: ${(e as Error).message}`),
+      )
+      // then the ranking's weights, fitted on the store's own links in the background (requests rank with the defaults meanwhile)
+      .then(() => fittedWeightsReady(store))
+      .then(
+        (f) =>
+          console.log(
+            f.fitted
+              ? `ranking weights fitted on ${f.links} links (${f.questions} asked; MRR ${f.mrrDefault!.toFixed(3)} with the defaults → ${f.mrrFitted!.toFixed(3)}) in ${Math.round(f.ms)} ms`
+              : `ranking weights: the defaults (${f.reason})`,
+          ),
+        (e: unknown) => console.error(`ranking weights: ${(e as Error).message}`),
       );
   });
 

@@ -1,6 +1,8 @@
 import { hashString, mix, Rng } from '../../server/services/generate/random.ts';
 import { rankCandidates, type RankedCandidate } from '../../server/services/suppliers/rank-candidates.ts';
 import { resolveWeights, type CandidateWeights } from '../../server/services/suppliers/weights.ts';
+import { fittedWeightsReady } from '../../server/services/suppliers/fitted-weights.ts';
+import { questionFor } from '../../server/services/suppliers/own-links.ts';
 import type { Overrides } from '../../server/model/overrides.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { Rank } from './metrics.ts';
@@ -41,6 +43,8 @@ export interface RankingEvaluation {
   trueInSegment: number;
   /** Mean number of candidates per question. */
   meanCandidates: number;
+  /** The weights fitted in each split (empty when not fitting). */
+  fittedPerSplit: CandidateWeights[];
   /** With an oracle: the ranks over the held-out links the generator drew, per method and for the oracle. */
   drawn: Record<Method | 'oracle', Rank[]> | null;
 }
@@ -57,6 +61,11 @@ export interface EvaluationOptions {
    */
   oracle?: (supplierId: string, buyerId: string) => ((candidateId: string) => number) | null;
   log?: (line: string) => void;
+  /**
+   * Rank as the product does by default: with the weights fitted on the links the store holds once the
+   * split's are removed (fitted-weights.ts), `weights` overriding them; false: `weights` over the documented defaults.
+   */
+  fit: boolean;
 }
 
 /**
@@ -82,11 +91,8 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
   const pairs: HeldOut[] = [];
   for (const group of byPair.values()) {
     const l = group[0]!;
-    // The supplier's segment that FEEDS one of the buyer's (or is one of them); else any of its segments.
-    const own = [...l.supplierSegmentIds].sort();
-    const segmentId = own.find((s) => l.buyerSegmentIds.some((t) => t === s || feeds.has(`${s}>${t}`))) ?? own[0];
-    if (!segmentId) continue;
-    pairs.push({ fromId: l.fromId, toId: l.toId, links: group, segmentId, areaId: [...l.buyerAreaIds].sort()[0] ?? null });
+    const q = questionFor(l.supplierSegmentIds, l.buyerSegmentIds, l.buyerAreaIds, (from, to) => feeds.has(`${from}>${to}`));
+    if (q) pairs.push({ fromId: l.fromId, toId: l.toId, links: group, ...q });
   }
   // In id order, so that a split holds out the same pairs whatever order the store lists SUPPLIES in (it changes as they are written back).
   pairs.sort((a, b) => (a.fromId < b.fromId ? -1 : a.fromId > b.fromId ? 1 : a.toId < b.toId ? -1 : a.toId > b.toId ? 1 : 0));
@@ -94,6 +100,7 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
   const heldOutPerSplit: number[] = [];
   const oracle = options.oracle;
   const drawn: Record<Method | 'oracle', Rank[]> | null = oracle ? { product: [], byCustomers: [], largestOutput: [], random: [], oracle: [] } : null;
+  const fittedPerSplit: CandidateWeights[] = [];
   let inSegment = 0;
   let candidates = 0;
   for (let seed = 1; seed <= options.seeds; seed++) {
@@ -109,8 +116,23 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
       for (const p of held) await tx.run('write/enterprises/remove-supplies', { fromId: p.fromId, toId: p.toId, product: null });
     });
     try {
+      let splitWeights = weights;
+      if (options.fit) {
+        // The product's own fit, on the store as it is now: the split's links are already removed, so they never inform the weights.
+        const fitted = await fittedWeightsReady(store);
+        if (fitted.links !== null && fitted.links !== pairs.length - held.length)
+          throw new Error(`the fit read ${fitted.links} links, not the ${pairs.length - held.length} left after holding out ${held.length}`);
+        splitWeights = resolveWeights(options.weights, fitted.weights);
+        options.log?.(
+          fitted.fitted
+            ? `  split ${seed}: weights fitted on ${fitted.links} links (${fitted.questions} asked, MRR there ${fitted.mrrDefault!.toFixed(3)} with the defaults → ` +
+                `${fitted.mrrFitted!.toFixed(3)}) in ${(fitted.ms / 1000).toFixed(1)} s: ${JSON.stringify(fitted.weights)}`
+            : `  split ${seed}: default weights (${fitted.reason})`,
+        );
+        fittedPerSplit.push(fitted.weights);
+      }
       for (const p of held) {
-        const ranking = await rankCandidates(store, [p.segmentId], p.areaId, weights);
+        const ranking = await rankCandidates(store, [p.segmentId], p.areaId, splitWeights);
         const r = rankAll(ranking.ranked, p.fromId, rng);
         for (const m of METHODS) ranks[m].push(r[m]);
         const odds = oracle?.(p.fromId, p.toId);
@@ -138,6 +160,7 @@ export async function evaluateRanking(store: Store, options: EvaluationOptions):
     trueInSegment: asked ? inSegment / asked : NaN,
     meanCandidates: asked ? candidates / asked : NaN,
     drawn,
+    fittedPerSplit,
   };
 }
 

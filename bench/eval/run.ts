@@ -1,6 +1,6 @@
 /**
  * npm run eval -- ranking [--dataset plan,contrast] [--tier S|M] [--enterprises N --supplies M] [--gen-seed N]
- *                         [--data-dir DIR] [--seeds 5] [--hold-out 0.2] [--weights JSON] [--json FILE]
+ *                         [--data-dir DIR] [--seeds 5] [--hold-out 0.2] [--weights JSON] [--no-fit] [--json FILE]
  * Held-out link prediction for the supplier ranking (issue 14): see ranking-eval.ts and docs/ranking.md.
  * Generated datasets are built in memory; --data-dir evaluates a copy of an embedded store (the original is not touched).
  */
@@ -19,7 +19,7 @@ import { bootstrap, metrics, mrrDifference, type Interval, type MetricName } fro
 import { evaluateRanking, METHODS, type RankingEvaluation } from './ranking-eval.ts';
 
 const USAGE = `npm run eval -- ranking [--dataset plan,contrast] [--tier S|M] [--enterprises N --supplies M] [--gen-seed N]
-                        [--data-dir DIR] [--seeds 5] [--hold-out 0.2] [--weights JSON] [--json FILE]`;
+                        [--data-dir DIR] [--seeds 5] [--hold-out 0.2] [--weights JSON] [--no-fit] [--json FILE]`;
 
 const GENERATED = enterpriseId(0).slice(0, -7);
 const load = () =>
@@ -64,6 +64,7 @@ async function main() {
       seeds: { type: 'string' },
       'hold-out': { type: 'string' },
       weights: { type: 'string' },
+      'no-fit': { type: 'boolean' },
       json: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -88,6 +89,7 @@ async function main() {
       fail(`--weights: not JSON ('${values.weights}')`);
     }
   }
+  const fit = !values['no-fit'];
   resolveWeights(weights); // refuses unknown names and negative weights before any data is built
 
   const datasets: Dataset[] = [];
@@ -137,7 +139,7 @@ async function main() {
   }
 
   console.log(
-    `eval ranking: ${seeds} split(s), ${Math.round(holdOut * 100)} % of external→local supplier–buyer pairs held out; weights ${weights ? JSON.stringify(weights) : 'default'}`,
+    `eval ranking: ${seeds} split(s), ${Math.round(holdOut * 100)} % of external→local supplier–buyer pairs held out; weights ${fit ? 'fitted on the store’s links per split' : 'the defaults'}${weights ? `, overridden by ${JSON.stringify(weights)}` : ''}`,
   );
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load average ${load()} at start`);
   const results: Record<string, unknown>[] = [];
@@ -147,7 +149,7 @@ async function main() {
     try {
       console.log(`\n== ${d.name}: ${describe}`);
       const t = performance.now();
-      const ev = await evaluateRanking(store, { seeds, holdOut, weights, oracle, log: (l) => console.log(l) });
+      const ev = await evaluateRanking(store, { seeds, holdOut, weights, oracle, fit, log: (l) => console.log(l) });
       results.push(report(d.name, describe, ev, performance.now() - t));
     } finally {
       await store.close();

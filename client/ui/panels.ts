@@ -347,6 +347,7 @@ export function renderCandidatePanel(d: CandidatePanelData, actions: PanelAction
     ),
     candidateFilterBar(d.filter, actions.filterCandidates),
     h('p', { className: 'hint' }, t('total', { n: d.page.totalCount })),
+    h('p', { className: 'hint', 'data-testid': 'ranking-weights' }, rankingWeightsLine(d.page.rankingWeights)),
     d.page.candidates.length === 0
       ? h('p', { className: 'hint' }, t('noCandidates'))
       : h(
@@ -447,4 +448,12 @@ export function renderLegend(counts: GapAnalysis['counts'] | null, open = true):
       h('div', { className: 'hint' }, t('mapHint')),
     ),
   ];
+}
+
+/** Where the ranking's weights come from: fitted on the store's own links (how many), or the defaults and why. */
+function rankingWeightsLine(w: SupplierCandidatePage['rankingWeights']): string {
+  if (!w.fitted && w.links != null) return t('weightsTooFew', { n: w.links });
+  if (!w.fitted) return w.current ? t('weightsDefault', { reason: w.reason ?? '' }) : t('weightsFitting');
+  if (!w.current) return t('weightsFittedEarlier', { n: w.links ?? '?' });
+  return t('weightsFitted', { n: w.links ?? '?', before: (w.mrrDefault ?? NaN).toFixed(2), after: (w.mrrFitted ?? NaN).toFixed(2) });
 }

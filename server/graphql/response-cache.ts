@@ -1,5 +1,6 @@
 import { getOperationAST, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { fitsFinished } from '../services/suppliers/fitted-weights.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -39,7 +40,7 @@ const MAX_ENTRIES = 256;
 export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> {
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocument = 0;
-  let generation = -1;
+  let generation = '';
   const answers = new Map<string, ExecutionResult>();
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
@@ -52,7 +53,8 @@ export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> 
       const role = (args.contextValue as GraphQLContext).auth?.principal.role ?? 'none';
       const key = `${role}|${documentId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
       setExecuteFn(async (execArgs) => {
-        const now = store.writeGeneration();
+        // A finished weight fit changes supplierCandidates' answers without a write (fitted-weights.ts).
+        const now = `${store.writeGeneration()}:${fitsFinished(store)}`;
         if (now !== generation) {
           answers.clear();
           generation = now;
@@ -65,7 +67,7 @@ export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> 
         }
         const result = (await executeFn(execArgs)) as ExecutionResult;
         // a write committed while this ran: the answer may mix both states; do not keep it
-        if (!result.errors && store.writeGeneration() === generation) {
+        if (!result.errors && `${store.writeGeneration()}:${fitsFinished(store)}` === generation) {
           answers.set(key, result);
           if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
         }

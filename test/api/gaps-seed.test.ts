@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 
 /** The analyses on the shipped seed graph (plan + fictional sample enterprises). */
@@ -59,10 +60,14 @@ describe('gap analysis, candidates and responsibility on the seed graph', () => 
   });
 
   it('candidates for the 3D打印 plan gap are external sample enterprises, ranked with components', async () => {
-    const res = await api.gql(`{ supplierCandidates(gapId: "gap:plan-3d-printing:chaohu", first: 3) {
+    // the documented defaults, given: the store's own fitted weights (fitted-weights.test.ts) depend on when the fit finishes
+    const res = await api.gql(
+      `query ($weights: CandidateWeights) { supplierCandidates(gapId: "gap:plan-3d-printing:chaohu", first: 3, weights: $weights) {
       segmentIds areaId totalCount hasNextPage
       candidates { rank enterpriseId region sample score components { name value weight } reasonZh path { nodeIds edgeIds } }
-    } }`);
+    } }`,
+      { weights: DEFAULT_WEIGHTS },
+    );
     expect(res.errors).toBeUndefined();
     const page = res.data.supplierCandidates;
     expect(page).toMatchObject({ segmentIds: ['seg:3d-printing'], areaId: 'area:chaohu', totalCount: 13, hasNextPage: true });

@@ -3,6 +3,7 @@ import { bootstrap, metrics, mrrDifference } from '../../bench/eval/metrics.ts';
 import { evaluateRanking } from '../../bench/eval/ranking-eval.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
+import { DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
 
 describe('ranking evaluation (npm run eval -- ranking)', () => {
   it('metrics: hits, MRR, coverage; hits@10 among covered questions', () => {
@@ -25,10 +26,13 @@ describe('ranking evaluation (npm run eval -- ranking)', () => {
       await store.applySchema();
       await loadSeeds(store);
       const before = await store.run('read/eval/outside-local-supplies', {});
-      const ev = await evaluateRanking(store, { seeds: 2, holdOut: 0.2 });
+      const ev = await evaluateRanking(store, { seeds: 2, holdOut: 0.2, fit: true });
       expect(ev.pairs).toBeGreaterThan(50);
       expect(ev.heldOutPerSplit).toEqual([Math.round(ev.askable * 0.2), Math.round(ev.askable * 0.2)]);
       for (const m of ['product', 'byCustomers', 'largestOutput', 'random'] as const) expect(ev.ranks[m].length).toBe(ev.heldOutPerSplit[0]! * 2);
+      // each split ranked with the product's fit on the links left in the store (the evaluation stops unless the fit read exactly those)
+      expect(ev.fittedPerSplit.length).toBe(2);
+      for (const w of ev.fittedPerSplit) expect(w).not.toEqual(DEFAULT_WEIGHTS);
       // the true supplier operates in the segment asked, so it is always a candidate
       expect(ev.ranks.product.every((r) => r != null && r >= 1)).toBe(true);
       const sort = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankSupplierCandidates } from '../../server/services/suppliers/rank-supplier-candidates.ts';
+import { fittedWeightsReady } from '../../server/services/suppliers/fitted-weights.ts';
 import { canRunBrowser, launchBrowser } from '../support/browser.ts';
 import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -16,6 +17,8 @@ describe.runIf(canRunBrowser)('candidate list filters and one-line reasons in he
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startTestServer({ auth: DISABLED_AUTH });
+    // the seed graph's weights are fitted on its 87 links; wait for them so the page and `expected` rank alike
+    await fittedWeightsReady(server.store);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -38,6 +41,10 @@ describe.runIf(canRunBrowser)('candidate list filters and one-line reasons in he
     const lines = await page.locator('[data-testid=reason-line]').allTextContents();
     expect(lines.length).toBe(all.length);
     expect(lines[0]).toMatch(/^从事.+环节/);
+    // where the ranking's weights come from: fitted on the seed graph's own links
+    expect(await page.locator('[data-testid=ranking-weights]').textContent()).toMatch(
+      /^排序权重依据本库 87 条外地供应商→本地企业的供应关系拟合（留出检验 MRR 0\.\d\d → 0\.\d\d）$/,
+    );
 
     await page.locator('[data-testid=filter-in-segment]').check();
     await page.waitForFunction(

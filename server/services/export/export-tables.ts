@@ -4,7 +4,14 @@ import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import { loadAreas, loadChains, loadSegments, type NameIndex } from '../import/reference.ts';
 import { LIST_SEPARATOR } from '../import/values.ts';
 import { listSavedGaps, type GapFilter } from '../gaps/saved-gaps.ts';
-import { candidateRows, rankSupplierCandidates, MAX_PAGE, type CandidateFilter, type SupplierCandidate } from '../suppliers/rank-supplier-candidates.ts';
+import {
+  candidateRows,
+  rankSupplierCandidates,
+  MAX_PAGE,
+  type CandidateFilter,
+  type CandidateWeights,
+  type SupplierCandidate,
+} from '../suppliers/rank-supplier-candidates.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { STAGE_ZH } from '../projects/pipeline-rules.ts';
 import { listProjects } from '../projects/projects.ts';
@@ -217,8 +224,11 @@ async function candidateFile(
 ): Promise<ExportFile> {
   const all: SupplierCandidate[] = [];
   let after: string | null = null;
+  let weights: CandidateWeights | null = null;
   for (;;) {
-    const page = await rankSupplierCandidates(store, { ...args, first: MAX_PAGE, after });
+    const page = await rankSupplierCandidates(store, { ...args, weights, first: MAX_PAGE, after });
+    // Every page ranked with the first page's weights: a weight fit may finish between two pages (fitted-weights.ts).
+    weights = page.weights;
     all.push(...page.candidates);
     if (!page.hasNextPage || !page.endCursor) break;
     after = page.endCursor;

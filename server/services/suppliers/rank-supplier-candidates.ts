@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { decodeCursor, encodeCursor } from './cursors.ts';
+import { candidateWeightsNow } from './fitted-weights.ts';
 import { candidatePredicate, type CandidateFilter } from './filters.ts';
 import { candidatePath } from './paths.ts';
 import { rankCandidates, type Ranking } from './rank-candidates.ts';
@@ -145,7 +146,9 @@ export async function rankSupplierCandidates(
   if (!(Number.isInteger(first) && first >= 1 && first <= MAX_PAGE)) {
     throw new ValidationError(`first must be between 1 and ${MAX_PAGE}`, 'first');
   }
-  const weights = resolveWeights(args.weights);
+  // The store's fitted weights (never waited for: the defaults or the last fit while this version's runs), the request's over them.
+  const rankingWeights = candidateWeightsNow(store);
+  const weights = resolveWeights(args.weights, rankingWeights.weights);
   const keep = candidatePredicate(args.filter);
   const offset = decodeCursor(args.after);
   const target = await resolveTarget(store, args.segmentId ?? null, args.gapId ?? null, args.areaId ?? null);
@@ -183,6 +186,7 @@ export async function rankSupplierCandidates(
     segmentIds,
     areaId: target.areaId,
     weights,
+    rankingWeights,
     totalCount: listed.length,
     candidates: page,
     endCursor: slice.length ? encodeCursor(offset + slice.length - 1) : null,

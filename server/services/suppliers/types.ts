@@ -1,5 +1,6 @@
 import type { ScoreComponent, ScoreFacts } from './score.ts';
 import type { CandidateWeights } from './weights.ts';
+import type { FittedWeights } from './fitted-weights.ts';
 
 /** A segment that makes an enterprise a candidate: a target itself (direct) or a sibling feeding the same downstream segments. */
 export interface Fit {
@@ -81,6 +82,8 @@ export interface CandidatePage {
   segmentIds: string[];
   areaId: string | null;
   weights: CandidateWeights;
+  /** The base weights: fitted on the store's links, or the defaults (fitted-weights.ts). */
+  rankingWeights: FittedWeights;
   totalCount: number;
   candidates: SupplierCandidate[];
   /** Cursor of the last candidate of the page; pass as `after` for the next page. */

@@ -54,8 +54,9 @@ export const DEFAULT_WEIGHTS: CandidateWeights = {
   leaderElsewhere: 1,
 };
 
-export function resolveWeights(input: Overrides<CandidateWeights> | null | undefined): CandidateWeights {
-  const w = { ...DEFAULT_WEIGHTS };
+/** The weights to rank with: `input`'s components over `base` (the store's fitted weights, or the defaults). */
+export function resolveWeights(input: Overrides<CandidateWeights> | null | undefined, base: CandidateWeights = DEFAULT_WEIGHTS): CandidateWeights {
+  const w = { ...base };
   for (const [k, v] of Object.entries(input ?? {})) {
     if (v == null) continue;
     if (!(k in DEFAULT_WEIGHTS)) throw new ValidationError(`weights.${k} is not a score component`, `weights.${k}`);
