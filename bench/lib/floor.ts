@@ -14,11 +14,13 @@ import { DEFAULT_WEIGHTS, scoreCandidate, type SupplierCandidate } from '../../s
 import { compareRanked, componentValues, FAR_PEER, FEEDS_REACH, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
 import type { Buyer, CandidateRow, Fit, PeerBuyer, SegmentLocals } from '../../server/services/suppliers/types.ts';
 import type { Store } from '../../server/store/store.ts';
+import { enterpriseIds, readEnterprisePages } from '../../server/services/projection/enterprise-pages.ts';
 
 /**
  * The floor (issue 17): gap analysis and supplier-candidate scores for one chain
  * and one gap computed in plain JavaScript from compact arrays, the data read
- * once out of the store through the import's read queries (outside the timing).
+ * once out of the store through the import's read queries, in pages of
+ * enterprises (outside the timing).
  * Same rules as the product (classifyGaps; componentValues / rawScore /
  * compareRanked / scoreCandidate), same scope (both plan areas: every area). Its time is what
  * the answer costs without an engine; the product's time as a multiple of it
@@ -64,12 +66,21 @@ export interface FloorData {
 /** Reads segments, enterprises, OPERATES_IN and SUPPLIES once into arrays. */
 export async function readFloorData(store: Store): Promise<FloorData> {
   const t0 = performance.now();
-  const [segments, enterprises, ops, supplies] = await Promise.all([
-    store.run<SegmentRow>('read/gaps/segments', { chainId: null }),
-    store.run<EnterpriseRec>('read/import/enterprises'),
-    store.run<{ enterprise: string; segment: string; role: string | null }>('read/import/operates-in'),
-    store.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies'),
-  ]);
+  const [segments, ids] = await Promise.all([store.run<SegmentRow>('read/gaps/segments', { chainId: null }), enterpriseIds(store)]);
+  // in pages of enterprises, as the projection reads them (at tier L a whole-store read outlasts Grafeo's 30 s query limit)
+  const enterprises: EnterpriseRec[] = [];
+  await readEnterprisePages<EnterpriseRec>(store, 'read/import/enterprise-page', ids, (rows) => {
+    for (const { id, name, shortName, uscc, output, aboveScale, tags, local, region, province, city, areaIds } of rows)
+      enterprises.push({ id, name, shortName, uscc, output, aboveScale, tags, local, region, province, city, areaIds });
+  });
+  const ops: { enterprise: string; segment: string; role: string | null }[] = [];
+  await readEnterprisePages<(typeof ops)[number]>(store, 'read/import/operates-in-page', ids, (rows) => {
+    for (const r of rows) ops.push(r);
+  });
+  const supplies: { supplier: string; buyer: string; product: string | null; share: number | null }[] = [];
+  await readEnterprisePages<(typeof supplies)[number]>(store, 'read/import/supplies-page', ids, (rows) => {
+    for (const r of rows) supplies.push(r);
+  });
   // Pattern comprehensions come back in the engine's order (Neo4j's differs from Grafeo's): sort as the product does.
   for (const s of segments) for (const list of [s.chainIds, s.feedsFrom, s.feedsTo]) list.sort();
   const segmentIndex = new Map(segments.map((s, i) => [s.id, i]));

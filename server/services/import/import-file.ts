@@ -15,6 +15,7 @@ import type { ChunkPlanner, Plan } from './plan.ts';
 import { openTable, type TableRow, type TableSource } from './read-table.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
+import { enterpriseIds, readEnterprisePages } from '../projection/enterprise-pages.ts';
 import { IMPORT_KINDS, type ImportIssue, type ImportItem, type ImportOptions, type ImportReport } from './types.ts';
 
 /** Rows per UNWIND batch: big enough to be fast, small enough for Neo4j's transaction memory. */
@@ -72,16 +73,8 @@ async function planner(db: QueryRunner, options: ImportOptions, columns: MappedC
       return streamed(planOperates(columns, { segments, enterprises, operates }));
     }
     case 'supplies': {
-      const [enterprises, supplies] = await Promise.all([
-        loadEnterprises(db),
-        db.run<{ supplier: string; buyer: string; product: string | null; share: number | null }>('read/import/supplies'),
-      ]);
-      return streamed(
-        planSupplies(columns, {
-          enterprises,
-          supplies: new Map(supplies.map((s) => [`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share }])),
-        }),
-      );
+      const [enterprises, supplies] = await Promise.all([loadEnterprises(db), loadSupplies(db)]);
+      return streamed(planSupplies(columns, { enterprises, supplies }));
     }
     default: {
       const rows: TableRow[] = [];
@@ -135,9 +128,32 @@ async function planWhole(db: QueryRunner, options: ImportOptions, rows: TableRow
   }
 }
 
+/** Every OPERATES_IN by `enterprise|segment`, read in pages of enterprises (enterprise-pages.ts). */
 async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>> {
-  const rows = await db.run<{ enterprise: string; segment: string; role: string | null }>('read/import/operates-in');
-  return new Map(rows.map((r) => [`${r.enterprise}|${r.segment}`, r.role]));
+  const operates = new Map<string, string | null>();
+  await readEnterprisePages<{ enterprise: string; segment: string; role: string | null }>(
+    db,
+    'read/import/operates-in-page',
+    await enterpriseIds(db),
+    (rows) => {
+      for (const r of rows) operates.set(`${r.enterprise}|${r.segment}`, r.role);
+    },
+  );
+  return operates;
+}
+
+/** Every SUPPLIES by `supplier|buyer`, read in pages of suppliers (enterprise-pages.ts). */
+async function loadSupplies(db: QueryRunner): Promise<Map<string, { product: string | null; share: number | null }>> {
+  const supplies = new Map<string, { product: string | null; share: number | null }>();
+  await readEnterprisePages<{ supplier: string; buyer: string; product: string | null; share: number | null }>(
+    db,
+    'read/import/supplies-page',
+    await enterpriseIds(db),
+    (rows) => {
+      for (const s of rows) supplies.set(`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share });
+    },
+  );
+  return supplies;
 }
 
 /** Everything a file's plan says: the report's rows and issues, and the writes of its accepted rows grouped by query, identical writes once. */

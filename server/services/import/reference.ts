@@ -1,6 +1,7 @@
 import { normaliseName } from '../../model/normalise-name.ts';
 import type { EnterpriseRecord } from '../enterprises/enterprise-types.ts';
 import type { QueryRunner } from '../../store/store.ts';
+import { ENTERPRISE_PAGE, enterpriseIds, readEnterprisePages } from '../projection/enterprise-pages.ts';
 import type { IssueCode } from './types.ts';
 
 export interface AreaRef {
@@ -143,18 +144,18 @@ export async function loadChains(db: QueryRunner): Promise<NameIndex<ChainRef>> 
   return new NameIndex(await db.run<ChainRef>('read/import/chains'), 'UNKNOWN_CHAIN', 'UNKNOWN_CHAIN');
 }
 
-/** Enterprises read per query: one read of a million outlasts Grafeo's 30 s query limit on a loaded machine. */
-export const ENTERPRISE_PAGE = 50_000;
-
-/** Every enterprise, read as ids first and then in pages through the id index. */
+/** Every enterprise, read as ids first and then in pages through the id index (enterprise-pages.ts). */
 export async function loadEnterprises(db: QueryRunner, page = ENTERPRISE_PAGE): Promise<EnterpriseIndex> {
-  const ids = (await db.run<{ id: string }>('read/projection/enterprise-ids')).map((r) => r.id);
   const refs: EnterpriseRef[] = [];
-  for (let at = 0; at < ids.length; at += page) {
-    for (const r of await db.run<EnterpriseRef>('read/import/enterprise-page', { ids: ids.slice(at, at + page) })) {
-      refs.push({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) });
-    }
-  }
+  await readEnterprisePages<EnterpriseRef>(
+    db,
+    'read/import/enterprise-page',
+    await enterpriseIds(db),
+    (rows) => {
+      for (const r of rows) refs.push({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) });
+    },
+    page,
+  );
   return new EnterpriseIndex(refs);
 }
 

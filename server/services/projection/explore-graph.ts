@@ -1,7 +1,8 @@
 import type { Store } from '../../store/store.ts';
 import { EXPLORE_LABELS } from '../explore/graph-node.ts';
 import type { AnalyticGraph } from './analytic-graph.ts';
-import { csr, PROJECTION_PAGE } from './build-analytic-graph.ts';
+import { csr, gather } from './build-analytic-graph.ts';
+import { ENTERPRISE_PAGE, readEnterprisePages } from './enterprise-pages.ts';
 
 /**
  * The topology of the explorable graph (every node with an explorable label and
@@ -46,16 +47,21 @@ export interface ExploreGraph {
  * labels or an id shared by two nodes (the store's lookups by id would find
  * both); the store's queries then answer.
  */
-export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = PROJECTION_PAGE } = {}): Promise<ExploreGraph | null> {
+export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = ENTERPRISE_PAGE } = {}): Promise<ExploreGraph | null> {
   const t0 = performance.now();
   const nodeRows = await store.run<{ id: string; label: string; labelCount: number }>('read/projection/explore-nodes');
   type RelRow = { source: string; type: string; target: string; hasProperties: boolean };
   const relRows = await store.run<RelRow>('read/projection/explore-relationships');
   // from enterprises, in pages of their ids (tier L: one query over every enterprise's relationships would outlast the engine's limit)
-  for (let at = 0; at < g.enterprises.ids.length; at += page) {
-    const ids = g.enterprises.ids.slice(at, at + page);
-    for (const row of await store.run<RelRow>('read/projection/explore-enterprise-relationships', { ids })) relRows.push(row);
-  }
+  await readEnterprisePages<RelRow>(
+    store,
+    'read/projection/explore-enterprise-relationships',
+    g.enterprises.ids,
+    (rows) => {
+      for (const row of rows) relRows.push(row);
+    },
+    page,
+  );
   const t1 = performance.now();
 
   const n = nodeRows.length;
@@ -66,8 +72,11 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     const row = nodeRows[i]!;
     const code = EXPLORE_LABELS.indexOf(row.label as (typeof EXPLORE_LABELS)[number]);
     if (row.labelCount !== 1 || code < 0 || index.has(row.id)) return null;
-    ids[i] = row.id;
-    index.set(row.id, i);
+    // an enterprise's id: the analytic graph's string, not a second copy (1M at tier L)
+    const e = g.enterprises.index.get(row.id);
+    const id = e === undefined ? row.id : g.enterprises.ids[e]!;
+    ids[i] = id;
+    index.set(id, i);
     label[i] = code;
   }
   /** Node numbers of the analytic graph's enterprises, segments and areas (-1: not explorable, cannot happen at one generation). */
@@ -118,9 +127,9 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   const byEnd = csr(n, k, (i) => ends[i]!);
   const byStart = csr(n, k, (i) => starts[i]!, byEnd.item);
   const outStart = byStart.start;
-  const outNode = Int32Array.from(byStart.item, (i) => ends[i]!);
-  const outType = Uint8Array.from(byStart.item, (i) => typeOf[i]!);
-  const outHasProps = Uint8Array.from(byStart.item, (i) => props[i]!);
+  const outNode = gather(new Int32Array(k), byStart.item, (i) => ends[i]!);
+  const outType = gather(new Uint8Array(k), byStart.item, (i) => typeOf[i]!);
+  const outHasProps = gather(new Uint8Array(k), byStart.item, (i) => props[i]!);
   const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
   return {
@@ -134,8 +143,8 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     outType,
     outHasProps,
     inStart: byEnd.start,
-    inNode: Int32Array.from(byEnd.item, (i) => starts[i]!),
-    inType: Uint8Array.from(byEnd.item, (i) => typeOf[i]!),
+    inNode: gather(new Int32Array(k), byEnd.item, (i) => starts[i]!),
+    inType: gather(new Uint8Array(k), byEnd.item, (i) => typeOf[i]!),
     stats: { nodes: n, relationships: k, readMs: t1 - t0, buildMs: performance.now() - t1 },
   };
 }

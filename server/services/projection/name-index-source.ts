@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import { PROJECTION_PAGE } from './build-analytic-graph.ts';
+import { ENTERPRISE_PAGE, enterpriseIds, readEnterprisePages } from './enterprise-pages.ts';
 import { NameIndex, type NameRow } from './name-index.ts';
 import { projectionLifecycle } from './projection-lifecycle.ts';
 
@@ -48,15 +48,20 @@ export interface NameIndexSource {
 
 /**
  * Every searchable node's names: segments, chains and units at once, enterprises
- * in pages of `page` ids (as the analytics projection reads them: at tier L one
- * query for all would outlast the embedded engine's 30 s query limit).
+ * in pages of `page` ids (enterprise-pages.ts: at tier L one query for all would
+ * outlast the embedded engine's 30 s query limit).
  */
-export async function readNameRows(store: Store, { page = PROJECTION_PAGE } = {}): Promise<NameRow[]> {
-  const [rows, ids] = await Promise.all([store.run<NameRow>('read/projection/names'), store.run<{ id: string }>('read/projection/enterprise-ids')]);
-  for (let at = 0; at < ids.length; at += page) {
-    const pageIds = ids.slice(at, at + page).map((r) => r.id);
-    for (const r of await store.run<NameRow>('read/projection/enterprise-names', { ids: pageIds })) rows.push(r);
-  }
+export async function readNameRows(store: Store, { page = ENTERPRISE_PAGE } = {}): Promise<NameRow[]> {
+  const [rows, ids] = await Promise.all([store.run<NameRow>('read/projection/names'), enterpriseIds(store)]);
+  await readEnterprisePages<NameRow>(
+    store,
+    'read/projection/enterprise-names',
+    ids,
+    (pageRows) => {
+      for (const r of pageRows) rows.push(r);
+    },
+    page,
+  );
   return rows;
 }
 
