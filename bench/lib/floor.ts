@@ -14,6 +14,7 @@ import { DEFAULT_WEIGHTS, scoreCandidate, type SupplierCandidate } from '../../s
 import { compareRanked, componentValues, FAR_PEER, FEEDS_REACH, poolStats, rawScore, type ScoreFacts } from '../../server/services/suppliers/score.ts';
 import type { Buyer, CandidateRow, Fit, PeerBuyer, SegmentLocals } from '../../server/services/suppliers/types.ts';
 import type { Store } from '../../server/store/store.ts';
+import type { CandidateWeights } from '../../server/services/suppliers/weights.ts';
 import { enterpriseIds, readEnterprisePages } from '../../server/services/projection/enterprise-pages.ts';
 
 /**
@@ -223,12 +224,17 @@ export function floorGapAnalysis(d: FloorData, chainId: string | null): Detected
 
 /**
  * Supplier candidates for a segment, scope every area (a gap id ending in :all),
- * default weights: every candidate scored and ranked by the product's rules
+ * with the weights given (the product's: fitted on the store's links, else the defaults): every candidate scored and ranked by the product's rules
  * (componentValues, rawScore, compareRanked over the facts rankCandidates
  * reads), then the first `first` with reasons and paths (scoreCandidate over
  * the row rankSupplierCandidates builds from candidate-evidence).
  */
-export function floorCandidates(d: FloorData, segmentId: string, first: number): { totalCount: number; page: SupplierCandidate[] } {
+export function floorCandidates(
+  d: FloorData,
+  segmentId: string,
+  first: number,
+  weights: CandidateWeights = DEFAULT_WEIGHTS,
+): { totalCount: number; page: SupplierCandidate[] } {
   const ent = d.enterprises;
   const seg = d.segments;
   const t = d.segmentIndex.get(segmentId);
@@ -313,7 +319,7 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
     });
   }
   const pool = poolStats(facts);
-  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), DEFAULT_WEIGHTS) })).sort(compareRanked);
+  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
   const segmentNames = new Map(demand.map((s) => [seg[s]!.id, seg[s]!.name]));
   const segmentNamesEn = new Map(demand.map((s) => [seg[s]!.id, seg[s]!.nameEn ?? null]));
 
@@ -365,12 +371,7 @@ export function floorCandidates(d: FloorData, segmentId: string, first: number):
       localBuyers,
       peerBuyers,
     };
-    return scoreCandidate(
-      row,
-      { pool, locals, segmentNames, segmentNamesEn, fedSegments: new Set(feedsDemand.map((s) => seg[s]!.id)) },
-      DEFAULT_WEIGHTS,
-      i + 1,
-    );
+    return scoreCandidate(row, { pool, locals, segmentNames, segmentNamesEn, fedSegments: new Set(feedsDemand.map((s) => seg[s]!.id)) }, weights, i + 1);
   });
   return { totalCount: ranked.length, page };
 }

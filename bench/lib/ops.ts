@@ -16,6 +16,7 @@ import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-
 import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
 import { parseGapId } from '../../server/model/gap-kinds.ts';
 import { measure, round, type OpResult } from './measure.ts';
+import { fittedWeightsReady } from '../../server/services/suppliers/fitted-weights.ts';
 
 /** What the operations run on: chosen once from the loaded data, the same for every run. */
 export interface OpInputs {
@@ -234,6 +235,8 @@ export interface FloorResult {
  */
 export async function runFloor(store: Store, inputs: OpInputs, product: OpResult[], log: (r: OpResult) => void): Promise<FloorResult> {
   const data = await readFloorData(store);
+  // the weights the product ranks with (fitted on the store's links once its fit is done)
+  const { weights } = await fittedWeightsReady(store);
   const pairs: [string, string, () => number][] = [
     ['gapAnalysis one chain', 'gapAnalysis one chain', () => floorGapAnalysis(data, inputs.chainId).length],
     ['gapAnalysis all chains', 'gapAnalysis all chains', () => floorGapAnalysis(data, null).length],
@@ -241,7 +244,7 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
   // The candidate floor takes the scope "every area" (a gap id ending in :all, as the bench's are).
   const target = parseGapId(inputs.gapId);
   if (target && target.areaId === null) {
-    pairs.push(['supplierCandidates for a gap', 'supplierCandidates for a gap', () => floorCandidates(data, target.segmentId, 50).totalCount]);
+    pairs.push(['supplierCandidates for a gap', 'supplierCandidates for a gap', () => floorCandidates(data, target.segmentId, 50, weights).totalCount]);
   }
   const ops: FloorResult['ops'] = [];
   for (const [name, productName, fn] of pairs) {
@@ -265,7 +268,7 @@ export async function runFloor(store: Store, inputs: OpInputs, product: OpResult
     if (!target || target.areaId !== null) return `not computed (${inputs.gapId} is not scoped to every area)`;
     const key = (c: SupplierCandidate) =>
       JSON.stringify([c.rank, c.enterpriseId, c.score, c.components, c.reasonZh, c.reasonEn, c.reasonLineZh, c.path, c.segmentIds, c.inSegment]);
-    const mine = floorCandidates(data, target.segmentId, 50);
+    const mine = floorCandidates(data, target.segmentId, 50, weights);
     const theirs = await rankSupplierCandidates(store, { gapId: inputs.gapId, first: 50 });
     if (mine.totalCount !== theirs.totalCount) return `DIFFERENT: floor ${mine.totalCount} candidates, product ${theirs.totalCount}`;
     const i = mine.page.findIndex((c, k) => !theirs.candidates[k] || key(c) !== key(theirs.candidates[k]!));
