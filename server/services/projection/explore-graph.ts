@@ -22,6 +22,12 @@ export interface ExploreGraph {
   index: Map<string, number>;
   /** Index into EXPLORE_LABELS: the node's first explorable label. */
   label: Uint8Array;
+  /**
+   * Each node's name as read/explore/nodes gives it (`coalesce(name, id)`), so that a neighbourhood
+   * without properties asks the store nothing; enterprises' and segments' are the analytic graph's
+   * strings. Null when a name is not text (the store's queries then answer).
+   */
+  names: string[] | null;
   /** Relationship type names; `typeRank[t]` orders them as ORDER BY type(r) does. */
   types: string[];
   typeRank: Uint8Array;
@@ -49,7 +55,7 @@ export interface ExploreGraph {
  */
 export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = ENTERPRISE_PAGE } = {}): Promise<ExploreGraph | null> {
   const t0 = performance.now();
-  const nodeRows = await store.run<{ id: string; label: string; labelCount: number }>('read/projection/explore-nodes');
+  const nodeRows = await store.run<{ id: string; label: string; labelCount: number; name: unknown }>('read/projection/explore-nodes');
   type RelRow = { source: string; type: string; target: string; hasProperties: boolean };
   const relRows = await store.run<RelRow>('read/projection/explore-relationships');
   // from enterprises, in pages of their ids (tier L: one query over every enterprise's relationships would outlast the engine's limit)
@@ -68,6 +74,8 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   const ids: string[] = new Array(n);
   const index = new Map<string, number>();
   const label = new Uint8Array(n);
+  let names: string[] | null = new Array<string>(n);
+  const nameOf = (name: unknown, id: string) => (name === null || name === undefined ? id : name);
   for (let i = 0; i < n; i++) {
     const row = nodeRows[i]!;
     const code = EXPLORE_LABELS.indexOf(row.label as (typeof EXPLORE_LABELS)[number]);
@@ -78,6 +86,12 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     ids[i] = id;
     index.set(id, i);
     label[i] = code;
+    if (names) {
+      const s = row.label === 'Segment' ? g.segments.index.get(id) : undefined;
+      const name = e !== undefined ? nameOf(g.enterprises.name[e], id) : s !== undefined ? nameOf(g.segments.name[s], id) : row.name;
+      if (typeof name === 'string') names[i] = name;
+      else names = null;
+    }
   }
   /** Node numbers of the analytic graph's enterprises, segments and areas (-1: not explorable, cannot happen at one generation). */
   const numbers = (list: string[]) => Int32Array.from(list, (id) => index.get(id) ?? -1);
@@ -136,6 +150,7 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
     ids,
     index,
     label,
+    names,
     types,
     typeRank,
     outStart,

@@ -21,7 +21,7 @@ function byLabel(g: ExploreGraph, ids: Iterable<string>): Record<string, string[
  * (read/explore/nodes-by-label, read/explore/edges-by-label).
  */
 export function projectedTopology(g: ExploreGraph, store: Store): TopologySource {
-  const { ids, index, label, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
+  const { ids, index, label, names, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
   /** Whether a relationship `type` from a to b (any of them, if stored twice) has properties to read; a's list has ends ascending: found by halving. */
   const hasProperties = (a: number, b: number, type: string): boolean => {
     let lo = outStart[a]!;
@@ -104,6 +104,16 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
         wanted.delete(id); // the first of relationships stored twice, as the store's read keeps
       }
     },
-    nodes: (wanted, withProperties) => store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted), withProperties }),
+    async nodes(wanted, withProperties) {
+      if (withProperties || !names) return store.run<NodeRow>('read/explore/nodes-by-label', { byLabel: byLabel(g, wanted), withProperties });
+      // ids, labels and names only: all in the topology
+      const rows: NodeRow[] = [];
+      for (const id of wanted) {
+        const v = index.get(id);
+        if (v !== undefined)
+          rows.push({ id: ids[v]!, label: EXPLORE_LABELS[label[v]!]!, name: names[v]!, properties: null as unknown as Record<string, unknown> });
+      }
+      return rows;
+    },
   };
 }
