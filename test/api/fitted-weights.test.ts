@@ -17,6 +17,7 @@ import { ownLinks, withoutLinks } from '../../server/services/suppliers/own-link
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 import { TEST_STORE } from '../support/test-store.ts';
+import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 
 const PAGE = `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:chaohu", first: 3) {
   weights { segmentFit suppliesLocal suppliesPeers customers scale region qualifications leaderElsewhere }
@@ -67,12 +68,13 @@ describe('the ranking weights, fitted on the store’s own links', () => {
     }
   });
 
-  describe.runIf(TEST_STORE === 'embedded')('on the seed graph (87 links from external suppliers to local enterprises)', () => {
+  describe('on the seed graph (87 links from external suppliers to local enterprises)', () => {
     let api: Api;
     beforeAll(async () => {
       api = await fixtureApi(async (store) => {
         await loadSeeds(store);
       });
+      enableProjection(api.store); // the embedded store has it already; on Neo4j the test opts in (the fit reads the projection)
     });
     afterAll(() => api.close());
 
