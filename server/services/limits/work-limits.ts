@@ -93,7 +93,10 @@ class Lane {
 
   release(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    // The next caller starts at the event loop's next turn, not as a continuation of this one: work that
+    // never waits on I/O (a walk in memory) would otherwise run caller after caller while requests that
+    // arrived meanwhile (/healthz) wait for the whole queue.
+    if (next) setImmediate(next);
     else this.running -= 1;
   }
 }
