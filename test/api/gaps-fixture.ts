@@ -1,6 +1,40 @@
 import type { RowsQuery, Store } from '../../server/store/store.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 
+/** Writes rows through one of the product's seed write queries (cypher/write/seed/<name>.cypher). */
+export const seedWriter =
+  (store: Store) =>
+  (name: string, rows: Record<string, unknown>[]): Promise<unknown> =>
+    store.run(`write/seed/${name}` as RowsQuery, { rows });
+
+/** A sample enterprise as write/seed/enterprises takes it: 规上 from 2,000 万元 unless said, no tags, no province unless said. */
+export function sampleEnterprise(
+  id: string,
+  name: string,
+  areaId: string,
+  local: boolean,
+  region: string,
+  output: number,
+  { aboveScale = output >= 2000, tags = [] as string[], province = null as string | null } = {},
+) {
+  return {
+    id,
+    name,
+    shortName: name,
+    uscc: null,
+    local,
+    region,
+    province,
+    city: null,
+    areaId,
+    output,
+    aboveScale,
+    tags,
+    origin: 'sample',
+    sample: true,
+  };
+}
+
 /**
  * A hand-built chain whose right answers are obvious, written through the
  * product's seed write queries (cypher/write/seed/*):
@@ -20,7 +54,7 @@ import { createTestApi, type TestApi } from '../support/test-api.ts';
  */
 export async function buildFixture(store: Store): Promise<void> {
   const origin = 'sample';
-  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
+  const run = seedWriter(store);
   await run('areas', [
     { id: 'area:chaohu', name: '巢湖市', nameEn: 'Chaohu', level: 'city', local: true, origin },
     { id: 'area:anchao', name: '安巢经开区', nameEn: 'Anchao EDZ', level: 'zone', local: true, origin },
@@ -53,22 +87,8 @@ export async function buildFixture(store: Store): Promise<void> {
     { from: 'seg:e', to: 'seg:c' },
     { from: 'seg:c', to: 'seg:g' },
   ]);
-  const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, aboveScale: boolean, tags: string[]) => ({
-    id,
-    name,
-    shortName: name,
-    uscc: null,
-    local,
-    region,
-    province: local ? '安徽省' : null,
-    city: null,
-    areaId,
-    output,
-    aboveScale,
-    tags,
-    origin,
-    sample: true,
-  });
+  const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, aboveScale: boolean, tags: string[]) =>
+    sampleEnterprise(id, name, areaId, local, region, output, { aboveScale, tags, province: local ? '安徽省' : null });
   await run('enterprises', [
     ent('ent:a1', '甲材料', 'area:town', true, 'local', 60000, true, []),
     ent('ent:c1', '丙部件', 'area:chaohu', true, 'local', 80000, true, ['链主']),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RowsQuery, Store } from '../../server/store/store.ts';
-import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
+import type { Store } from '../../server/store/store.ts';
+import { buildFixture, fixtureApi, sampleEnterprise, seedWriter, type Api } from './gaps-fixture.ts';
 
 /**
  * Issue 14, the `contrast` dataset's finding: buyers of a segment share suppliers whether or not the chain's FEEDS
@@ -12,24 +12,8 @@ import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
  */
 async function build(store: Store): Promise<void> {
   await buildFixture(store);
-  const origin = 'sample';
-  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
-  const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number) => ({
-    id,
-    name,
-    shortName: name,
-    uscc: null,
-    local,
-    region,
-    province: null,
-    city: null,
-    areaId,
-    output,
-    aboveScale: output >= 2000,
-    tags: [],
-    origin,
-    sample: true,
-  });
+  const run = seedWriter(store);
+  const ent = sampleEnterprise;
   await run('enterprises', [
     ent('ent:v1', '安巢整车甲', 'area:anchao', true, 'local', 9000),
     ent('ent:v2', '安巢整车乙', 'area:anchao', true, 'local', 7000),

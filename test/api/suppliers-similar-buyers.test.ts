@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RowsQuery, Store } from '../../server/store/store.ts';
-import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
+import type { Store } from '../../server/store/store.ts';
+import { buildFixture, fixtureApi, sampleEnterprise, seedWriter, type Api } from './gaps-fixture.ts';
 
 /**
  * Issue 14's collaborative signal as a 招商 officer sees it: asked for 铸件 (seg:b) suppliers for 巢湖市,
@@ -10,24 +10,9 @@ import { buildFixture, fixtureApi, type Api } from './gaps-fixture.ts';
  */
 async function build(store: Store): Promise<void> {
   await buildFixture(store);
-  const origin = 'sample';
-  const run = (name: string, rows: Record<string, unknown>[]) => store.run(`write/seed/${name}` as RowsQuery, { rows });
-  const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, tags: string[] = []) => ({
-    id,
-    name,
-    shortName: name,
-    uscc: null,
-    local,
-    region,
-    province: null,
-    city: null,
-    areaId,
-    output,
-    aboveScale: output >= 2000,
-    tags,
-    origin,
-    sample: true,
-  });
+  const run = seedWriter(store);
+  const ent = (id: string, name: string, areaId: string, local: boolean, region: string, output: number, tags: string[] = []) =>
+    sampleEnterprise(id, name, areaId, local, region, output, { tags });
   await run('enterprises', [
     ent('ent:c8', '安巢部件甲', 'area:anchao', true, 'local', 8000),
     ent('ent:c9', '安巢部件乙', 'area:anchao', true, 'local', 6000),
