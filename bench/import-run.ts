@@ -4,7 +4,9 @@
  * operates-in.csv (npm run generate -- --out), then imports them in that order
  * through importFile (what `npm run import` runs) into a fresh seeded embedded
  * store, and prints rows/s (wall and per CPU-second), peak RSS and the
- * calibration figure at start and end. Results: bench/results/import-<N>.json.
+ * calibration figure at start and end, and the reachable JS heap (after a full
+ * collection, its time left out) once each file is planned and once imported.
+ * Results: bench/results/import-<N>.json.
  * --files DIR imports files generated before (e.g. by an earlier run: DIR/files)
  * instead of generating them (a 1M-row set takes minutes to write).
  */
@@ -13,6 +15,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { SyntheticGraph } from '../server/services/generate/generate.ts';
 import { writeGeneratedFiles } from '../server/services/generate/load.ts';
 import { importFile } from '../server/services/import/import-file.ts';
@@ -23,6 +27,18 @@ import { calibrate, closeCalibration, describeCalibration } from './lib/calibrat
 import { processMemoryMb, round, table } from './lib/measure.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+// heapUsed counts garbage not yet collected: the JS heap an import keeps is measured after a full collection
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/** MB of JS heap still reachable (a full collection first), and the CPU ms that collection took (left out of the import's figures). */
+function liveHeap(): { mb: number; cpuMs: number } {
+  const c0 = process.cpuUsage();
+  collect();
+  const c = process.cpuUsage(c0);
+  return { mb: Math.round(process.memoryUsage().heapUsed / 2 ** 20), cpuMs: (c.user + c.system) / 1000 };
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -58,10 +74,17 @@ async function main() {
       const file = path.join(files, name);
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      const report = await importFile(store, { path: file }, name, { kind, dryRun: false });
-      const ms = performance.now() - t0;
+      // the heap once the file is read and planned (the first batch is about to be written): its peak
+      let planned: { mb: number; cpuMs: number; ms: number } | undefined;
+      const onProgress = () => {
+        if (planned) return;
+        const t = performance.now();
+        planned = { ...liveHeap(), ms: performance.now() - t };
+      };
+      const report = await importFile(store, { path: file }, name, { kind, dryRun: false, onProgress });
+      const ms = performance.now() - t0 - (planned?.ms ?? 0);
       const c = process.cpuUsage(c0);
-      const cpuMs = (c.user + c.system) / 1000;
+      const cpuMs = (c.user + c.system) / 1000 - (planned?.cpuMs ?? 0);
       const r = {
         file: name,
         mb: round(statSync(file).size / 2 ** 20, 1),
@@ -72,13 +95,16 @@ async function main() {
         rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
         rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
         rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
-        // the JS share of it (the report, reference maps); the rest is mostly the store's own
+        // the JS share of it, garbage included; the rest is mostly the store's own
         heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+        // reachable JS heap when planned (reference maps, report, writes) and after the import (the report)
+        plannedHeapMb: planned?.mb ?? null,
+        reportHeapMb: liveHeap().mb,
         loadAvg1: round(loadavg()[0]!, 1),
       };
       results.push(r);
       console.log(
-        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB)`,
+        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB; reachable when planned ${r.plannedHeapMb} MB, after ${r.reportHeapMb} MB)`,
       );
     }
   } finally {

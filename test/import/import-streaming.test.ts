@@ -6,7 +6,7 @@ import { importFile } from '../../server/services/import/import-file.ts';
 import { CHUNK_ROWS, decodeCsv, readTable } from '../../server/services/import/read-table.ts';
 import type { ImportReport } from '../../server/services/import/types.ts';
 import { cypherLibrary, getQuery } from '../../server/store/cypher-library.ts';
-import { loadEnterprises } from '../../server/services/import/reference.ts';
+import { loadEnterpriseKeys, loadEnterprises } from '../../server/services/import/reference.ts';
 import { COLUMNS_QUERIES, toColumns } from '../../server/services/import/write-batches.ts';
 import { PlainCsvSplitter } from '../../server/services/import/plain-csv.ts';
 import { queryRunner, uncheckedRun, type Params, type QueryRunner, type Store } from '../../server/store/store.ts';
@@ -154,6 +154,37 @@ describe('the enterprises an import matches against', () => {
       const paged = await loadEnterprises(store, 1);
       expect(all.length).toBeGreaterThan(1);
       expect([...paged.byId.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(all.map((e) => ({ ...e, areaIds: e.areaIds.filter(Boolean) })));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('the enterprises a link import matches against', () => {
+  it('are their ids, names and codes only, read in pages: not the fields an enterprise import compares (a million full records were most of a link import’s heap)', async () => {
+    const store = await openDumpStore();
+    try {
+      const full = await loadEnterprises(store);
+      const keys = await loadEnterpriseKeys(store, 1);
+      expect(keys.byId.size).toBe(full.byId.size);
+      for (const e of full.byId.values()) expect(keys.byId.get(e.id)).toEqual({ id: e.id, name: e.name, uscc: e.uscc });
+      const [some] = full.byId.values();
+      for (const [kind, file] of [
+        ['supplies', `供应方,采购方统一社会信用代码\n${some!.name},${some!.uscc ?? ''}\n`],
+        ['operates', `企业名称,所属环节\n${some!.name},铸件\n`],
+      ] as const) {
+        const queries: string[] = [];
+        await importFile(
+          watched(store, (q) => queries.push(q)),
+          Buffer.from(file),
+          `${kind}.csv`,
+          { kind, dryRun: true },
+        );
+        expect(queries, kind).toContain('read/import/enterprise-key-page');
+        expect(queries, kind).not.toContain('read/import/enterprise-page');
+        // the ids are read once for the enterprises and their links (1M ids take seconds)
+        expect(queries.filter((q) => q === 'read/projection/enterprise-ids'), kind).toHaveLength(1);
+      }
     } finally {
       await store.close();
     }

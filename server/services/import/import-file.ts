@@ -14,8 +14,8 @@ import { mappingOf, type LinkSuggestion } from './link-suggestions.ts';
 import type { ChunkPlanner, Plan } from './plan.ts';
 import { openTable, type TableRow, type TableSource } from './read-table.ts';
 import { limitedWork } from '../limits/work-limits.ts';
-import { loadAreas, loadChains, loadEnterprises, loadSegments } from './reference.ts';
-import { enterpriseIds, readEnterprisePages } from '../projection/enterprise-pages.ts';
+import { loadAreas, loadChains, loadEnterpriseKeys, loadEnterprises, loadSegments } from './reference.ts';
+import { ENTERPRISE_PAGE, enterpriseIds, readEnterprisePages } from '../projection/enterprise-pages.ts';
 import { IMPORT_KINDS, type ImportIssue, type ImportItem, type ImportOptions, type ImportReport } from './types.ts';
 
 /** Rows per UNWIND batch: big enough to be fast, small enough for Neo4j's transaction memory. */
@@ -59,21 +59,30 @@ interface FilePlanner {
 }
 
 const NOTHING: Plan = { items: [], issues: [] };
+const NONE_INFERRED: string[] = Object.freeze([]) as unknown as string[];
 
 /** Enterprise lists and their links are planned as they stream; the other kinds (small lists) once whole. */
 async function planner(db: QueryRunner, options: ImportOptions, columns: MappedColumn[]): Promise<FilePlanner> {
   const streamed = (add: ChunkPlanner): FilePlanner => ({ add, end: async () => NOTHING });
   switch (options.kind) {
     case 'enterprises': {
-      const [areas, segments, enterprises, operates] = await Promise.all([loadAreas(db), loadSegments(db), loadEnterprises(db), loadOperates(db)]);
+      const ids = await enterpriseIds(db);
+      const [areas, segments, enterprises, operates] = await Promise.all([
+        loadAreas(db),
+        loadSegments(db),
+        loadEnterprises(db, ENTERPRISE_PAGE, ids),
+        loadOperates(db, ids),
+      ]);
       return streamed(planEnterprises(columns, { areas, segments, enterprises, operates, mapping: mappingOf(segments.values()) }, options.accept));
     }
     case 'operates': {
-      const [segments, enterprises, operates] = await Promise.all([loadSegments(db), loadEnterprises(db), loadOperates(db)]);
+      const ids = await enterpriseIds(db);
+      const [segments, enterprises, operates] = await Promise.all([loadSegments(db), loadEnterpriseKeys(db, ENTERPRISE_PAGE, ids), loadOperates(db, ids)]);
       return streamed(planOperates(columns, { segments, enterprises, operates }));
     }
     case 'supplies': {
-      const [enterprises, supplies] = await Promise.all([loadEnterprises(db), loadSupplies(db)]);
+      const ids = await enterpriseIds(db);
+      const [enterprises, supplies] = await Promise.all([loadEnterpriseKeys(db, ENTERPRISE_PAGE, ids), loadSupplies(db, ids)]);
       return streamed(planSupplies(columns, { enterprises, supplies }));
     }
     default: {
@@ -128,31 +137,21 @@ async function planWhole(db: QueryRunner, options: ImportOptions, rows: TableRow
   }
 }
 
-/** Every OPERATES_IN by `enterprise|segment`, read in pages of enterprises (enterprise-pages.ts). */
-async function loadOperates(db: QueryRunner): Promise<Map<string, string | null>> {
+/** Every OPERATES_IN by `enterprise|segment`, read in pages of the enterprises `ids` (enterprise-pages.ts). */
+async function loadOperates(db: QueryRunner, ids: readonly string[]): Promise<Map<string, string | null>> {
   const operates = new Map<string, string | null>();
-  await readEnterprisePages<{ enterprise: string; segment: string; role: string | null }>(
-    db,
-    'read/import/operates-in-page',
-    await enterpriseIds(db),
-    (rows) => {
-      for (const r of rows) operates.set(`${r.enterprise}|${r.segment}`, r.role);
-    },
-  );
+  await readEnterprisePages<{ enterprise: string; segment: string; role: string | null }>(db, 'read/import/operates-in-page', ids, (rows) => {
+    for (const r of rows) operates.set(`${r.enterprise}|${r.segment}`, r.role);
+  });
   return operates;
 }
 
-/** Every SUPPLIES by `supplier|buyer`, read in pages of suppliers (enterprise-pages.ts). */
-async function loadSupplies(db: QueryRunner): Promise<Map<string, { product: string | null; share: number | null }>> {
+/** Every SUPPLIES by `supplier|buyer`, read in pages of the suppliers `ids` (enterprise-pages.ts). */
+async function loadSupplies(db: QueryRunner, ids: readonly string[]): Promise<Map<string, { product: string | null; share: number | null }>> {
   const supplies = new Map<string, { product: string | null; share: number | null }>();
-  await readEnterprisePages<{ supplier: string; buyer: string; product: string | null; share: number | null }>(
-    db,
-    'read/import/supplies-page',
-    await enterpriseIds(db),
-    (rows) => {
-      for (const s of rows) supplies.set(`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share });
-    },
-  );
+  await readEnterprisePages<{ supplier: string; buyer: string; product: string | null; share: number | null }>(db, 'read/import/supplies-page', ids, (rows) => {
+    for (const s of rows) supplies.set(`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share });
+  });
   return supplies;
 }
 
@@ -165,7 +164,8 @@ class PlannedFile {
 
   add(plan: Plan): void {
     for (const { writes, ...item } of plan.items) {
-      item.inferred ??= [];
+      // most rows infer nothing: one shared empty list, not a million
+      item.inferred ??= NONE_INFERRED;
       this.items.push(item);
       if (item.action === 'reject' || item.action === 'unchanged') continue;
       for (const w of writes) {

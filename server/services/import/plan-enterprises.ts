@@ -38,8 +38,9 @@ export function readUscc(r: RowReader, field: string): string | null {
   return code;
 }
 
+/** Object.assign, not spreads, on a row's objects here: V8 gives each object spread from a per-row map a map of its own (~0.7 KB a row). */
 function existingProps(e: EnterpriseRef): Record<string, unknown> {
-  return { ...e, areaId: e.areaIdProperty };
+  return Object.assign<Record<string, unknown>, EnterpriseRef, { areaId: string | null }>({}, e, { areaId: e.areaIdProperty });
 }
 
 /**
@@ -181,15 +182,17 @@ export function planEnterprises(columns: MappedColumn[], ref: EnterpriseReferenc
       const writes: PlannedWrite[] = [];
       // New enterprises are CREATEd (with their LOCATED_IN), existing ones get SET: the plan read every id in the same transaction.
       if (!existing) {
-        const row = { id, props: { ...props, ...derived, origin: 'import' } };
+        const created = Object.assign({}, props, derived, { origin: 'import' });
         writes.push(
-          area ? { query: 'write/import/enterprise-create-located', row: { ...row, area: area.id } } : { query: 'write/import/enterprise-create', row },
+          area
+            ? { query: 'write/import/enterprise-create-located', row: { id, props: created, area: area.id } }
+            : { query: 'write/import/enterprise-create', row: { id, props: created } },
         );
       } else {
         if (changes.length) {
           writes.push({
             query: 'write/import/enterprise-update',
-            row: { id, props: { ...Object.fromEntries(changes.map((k) => [k, props[k]])), ...derived } },
+            row: { id, props: Object.assign(Object.fromEntries(changes.map((k) => [k, props[k]])), derived) },
           });
         }
         if (area && (existing.areaIds.length !== 1 || existing.areaIds[0] !== area.id)) {

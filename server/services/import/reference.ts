@@ -88,13 +88,16 @@ export class NameIndex<T extends { id: string; name: string; nameEn?: string | n
   }
 }
 
-/** Enterprises of the graph, found by USCC or by normalised name (有限公司 = 有限责任公司, full-width brackets …). */
-export class EnterpriseIndex {
-  readonly byId = new Map<string, EnterpriseRef>();
-  private readonly byUscc = new Map<string, EnterpriseRef>();
-  private readonly byName = new Map<string, EnterpriseRef>();
+/** What a link import (OPERATES_IN, SUPPLIES) finds an enterprise by and names it with. */
+export type EnterpriseKey = Pick<EnterpriseRecord, 'id' | 'name' | 'uscc'>;
 
-  constructor(records: EnterpriseRef[]) {
+/** Enterprises of the graph, found by USCC or by normalised name (有限公司 = 有限责任公司, full-width brackets …). */
+export class EnterpriseIndex<E extends EnterpriseKey = EnterpriseRef> {
+  readonly byId = new Map<string, E>();
+  private readonly byUscc = new Map<string, E>();
+  private readonly byName = new Map<string, E>();
+
+  constructor(records: E[]) {
     for (const r of records) {
       this.byId.set(r.id, r);
       if (r.uscc) this.byUscc.set(r.uscc, r);
@@ -102,11 +105,11 @@ export class EnterpriseIndex {
     }
   }
 
-  byCode(uscc: string): EnterpriseRef | undefined {
+  byCode(uscc: string): E | undefined {
     return this.byUscc.get(uscc);
   }
 
-  byNormalisedName(name: string): EnterpriseRef | undefined {
+  byNormalisedName(name: string): E | undefined {
     return this.byName.get(normaliseName(name));
   }
 }
@@ -144,19 +147,42 @@ export async function loadChains(db: QueryRunner): Promise<NameIndex<ChainRef>> 
   return new NameIndex(await db.run<ChainRef>('read/import/chains'), 'UNKNOWN_CHAIN', 'UNKNOWN_CHAIN');
 }
 
-/** Every enterprise, read as ids first and then in pages through the id index (enterprise-pages.ts). */
-export async function loadEnterprises(db: QueryRunner, page = ENTERPRISE_PAGE): Promise<EnterpriseIndex> {
+/**
+ * Every enterprise, read as ids first and then in pages through the id index
+ * (enterprise-pages.ts); `ids` when the caller has read them already (an import
+ * reads them once for all its references: 1M ids take seconds).
+ */
+export async function loadEnterprises(db: QueryRunner, page = ENTERPRISE_PAGE, ids?: readonly string[]): Promise<EnterpriseIndex> {
   const refs: EnterpriseRef[] = [];
   await readEnterprisePages<EnterpriseRef>(
     db,
     'read/import/enterprise-page',
-    await enterpriseIds(db),
+    ids ?? (await enterpriseIds(db)),
     (rows) => {
-      for (const r of rows) refs.push({ ...r, areaIds: (r.areaIds ?? []).filter(Boolean) });
+      // the row itself, not a spread copy (each spread object gets a V8 map of its own: ~0.7 KB an enterprise)
+      for (const r of rows) {
+        r.areaIds = (r.areaIds ?? []).filter(Boolean);
+        refs.push(r);
+      }
     },
     page,
   );
   return new EnterpriseIndex(refs);
+}
+
+/** Every enterprise's id, name and USCC only (a link import's reference; read in pages as loadEnterprises). */
+export async function loadEnterpriseKeys(db: QueryRunner, page = ENTERPRISE_PAGE, ids?: readonly string[]): Promise<EnterpriseIndex<EnterpriseKey>> {
+  const keys: EnterpriseKey[] = [];
+  await readEnterprisePages<EnterpriseKey>(
+    db,
+    'read/import/enterprise-key-page',
+    ids ?? (await enterpriseIds(db)),
+    (rows) => {
+      for (const r of rows) keys.push(r);
+    },
+    page,
+  );
+  return new EnterpriseIndex(keys);
 }
 
 /**
