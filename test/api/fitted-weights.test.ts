@@ -13,8 +13,10 @@ import {
   type FitQuestion,
 } from '../../server/services/suppliers/fitted-weights.ts';
 import type { ComponentValues } from '../../server/services/suppliers/score.ts';
-import { ownLinks, withoutLinks } from '../../server/services/suppliers/own-links.ts';
+import { hiddenSupplies, ownLinks } from '../../server/services/suppliers/own-links.ts';
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
+import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
+import { TimeSlices } from '../../server/services/projection/time-slices.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 import { TEST_STORE } from '../support/test-store.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
@@ -105,25 +107,73 @@ describe('the ranking weights, fitted on the store’s own links', () => {
 
     it('a fold’s links never count as evidence for themselves: the graph the fit ranks on lacks them', async () => {
       const { graph } = (await projectionReady(api.store))!;
-      const links = ownLinks(graph);
+      const links = await ownLinks(graph);
       const fromStore = await api.store.run<{ fromId: string; toId: string }>('read/eval/outside-local-supplies', {});
       expect(links.length).toBe(new Set(fromStore.map((l) => `${l.fromId}>${l.toId}`)).size);
       const link = links.find((l) => l.areaId === 'area:chaohu')!;
-      const localBuyers = async (g: typeof graph) =>
-        (await projectedCandidateFacts(g).localBuyers([link.segmentId], ['area:chaohu'])).find((r) => r.id === link.fromId)?.localBuyers ?? 0;
-      const customers = async (g: typeof graph) => (await projectedCandidateFacts(g).candidates([link.segmentId])).find((r) => r.id === link.fromId)!.customers;
-      const hidden = withoutLinks(graph, [link]);
-      expect(await localBuyers(hidden)).toBe((await localBuyers(graph)) - 1);
-      expect(await customers(hidden)).toBe((await customers(graph)) - 1);
-      expect(ownLinks(hidden).length).toBe(links.length - 1);
+      const hidden = hiddenSupplies(graph, [link]);
+      const localBuyers = async (mask?: Uint8Array) =>
+        (await projectedCandidateFacts(graph, { hidden: mask }).localBuyers([link.segmentId], ['area:chaohu'])).find((r) => r.id === link.fromId)
+          ?.localBuyers ?? 0;
+      const customers = async (mask?: Uint8Array) =>
+        (await projectedCandidateFacts(graph, { hidden: mask }).candidates([link.segmentId])).find((r) => r.id === link.fromId)!.customers;
+      expect(await localBuyers(hidden)).toBe((await localBuyers()) - 1);
+      expect(await customers(hidden)).toBe((await customers()) - 1);
+      // the mask hides that pair's SUPPLIES (each product) and nothing else; the projection's arrays are not changed
+      const E = graph.enterprises;
+      const [x, b] = [E.index.get(link.fromId)!, E.index.get(link.toId)!];
+      const products = E.outTo.subarray(E.outStart[x]!, E.outStart[x + 1]!).filter((to) => to === b).length;
+      expect(hidden.reduce((n, h) => n + h, 0)).toBe(products);
+      expect(await ownLinks(graph)).toEqual(links);
+    });
+
+    it('a ranking in the background lets requests in between its reads and within them, and ranks exactly as in one go', async () => {
+      const { graph } = (await projectionReady(api.store))!;
+      const link = (await ownLinks(graph)).find((l) => l.areaId === 'area:chaohu')!;
+      const hidden = hiddenSupplies(graph, [link]);
+      const rank = (slices?: TimeSlices) =>
+        rankCandidates(api.store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, projectedCandidateFacts(graph, { hidden, slices }));
+      const inOneGo = await rank();
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const before = turns;
+      // slices of 0 ms: every check lets the event loop turn
+      const sliced = await rank(new TimeSlices(0));
+      const during = turns - before;
+      ticking = false;
+      // at least: after the segments' locals, the demand, each candidate's local buyers and peer buyers, before scoring
+      expect(during).toBeGreaterThan(2 * inOneGo.ranked.length);
+      expect(sliced.ranked).toEqual(inOneGo.ranked);
+      expect(sliced.pool).toEqual(inOneGo.pool);
+    });
+
+    it('the local enterprises per segment are read once per source and area scope (every question of a fold asks them)', async () => {
+      const { graph } = (await projectionReady(api.store))!;
+      const source = projectedCandidateFacts(graph);
+      let reads = 0;
+      const counted = { ...source, segmentLocals: (areaIds: string[] | null) => (reads++, source.segmentLocals(areaIds)) };
+      const links = (await ownLinks(graph)).slice(0, 20);
+      const first = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, counted);
+      for (const l of links) await rankCandidates(api.store, [l.segmentId], l.areaId, DEFAULT_WEIGHTS, counted);
+      expect(reads).toBe(new Set(links.map((l) => l.areaId)).size);
+      // the same answer as a source that has not read them yet
+      const fresh = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, projectedCandidateFacts(graph));
+      expect(fresh.ranked).toEqual(first.ranked);
+      expect(fresh.locals).toEqual(first.locals);
     });
 
     it('a write: the earlier fit serves (not current) without waiting, and the next one counts the new link', async () => {
       const first = await fittedWeightsReady(api.store);
       const { graph } = (await projectionReady(api.store))!;
-      const known = new Set(ownLinks(graph).map((l) => `${l.fromId}>${l.toId}`));
-      const link = ownLinks(graph)[0]!;
-      const buyer = ownLinks(graph).find((l) => !known.has(`${link.fromId}>${l.toId}`))!.toId;
+      const own = await ownLinks(graph);
+      const known = new Set(own.map((l) => `${l.fromId}>${l.toId}`));
+      const link = own[0]!;
+      const buyer = own.find((l) => !known.has(`${link.fromId}>${l.toId}`))!.toId;
       await api.store.run('write/generate/supplies', { rows: [{ from: link.fromId, to: buyer, product: '测试', share: null, origin: 'sample' }] });
       const now = candidateWeightsNow(api.store);
       expect(now).toMatchObject({ fitted: true, current: false, links: 87, weights: first.weights });

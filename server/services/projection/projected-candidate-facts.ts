@@ -1,15 +1,24 @@
 import type { CandidateFactsRow, CandidateFactsSource, SegmentReachRow } from '../suppliers/candidate-facts-source.ts';
 import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
+import type { TimeSlices } from './time-slices.ts';
+
+export interface ProjectedFactsOptions {
+  /** SUPPLIES to leave out, by position in `enterprises.outTo` (1: hidden): the weight fit's fold, hidden without copying the arrays. */
+  hidden?: Uint8Array;
+  /** Work in the background: the reads yield to requests when a slice is spent (and the ranking between its reads). */
+  slices?: TimeSlices;
+}
 
 /**
  * The supplier ranking's facts from the projection: the rows
  * cypher/read/suppliers/ would return (segment-locals, demand-segments,
  * candidate-facts, candidate-local-buyers, candidate-peer-buyers, segment-reach), computed
- * over the arrays.
+ * over the arrays (without the `hidden` SUPPLIES: the rows the store would give had they never been recorded).
  */
-export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource {
+export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: ProjectedFactsOptions = {}): CandidateFactsSource {
   const S = g.segments;
   const E = g.enterprises;
+  const shown = hidden ? (j: number) => hidden[j] !== 1 : () => true;
   const targetsOf = (ids: string[]) => [...new Set(ids.flatMap((id) => S.index.get(id) ?? []))];
   const scopeOf = (areaIds: string[] | null) => (areaIds === null ? null : areaScope(g, areaIds));
 
@@ -53,11 +62,22 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
     return { xs: [...direct.keys()].sort((a, b) => a - b), direct };
   }
 
+  /** SUPPLIES from the enterprise (one per product), the hidden left out. */
+  const customers = (x: number) => {
+    if (!hidden) return E.outStart[x + 1]! - E.outStart[x]!;
+    let n = 0;
+    for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (shown(j)) n++;
+    return n;
+  };
+
   return {
+    slices,
+
     async segmentLocals(areaIds) {
       const areas = scopeOf(areaIds);
       const rows: { segmentId: string; localIds: string[]; leaders: number }[] = [];
       for (let s = 0; s < S.ids.length; s++) {
+        if (slices?.due()) await slices.next();
         const localIds: string[] = [];
         let leaders = 0;
         for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
@@ -90,7 +110,7 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         tags: [...(E.tags[x] ?? [])],
         direct: direct.get(x)!,
         leaderRole: E.leaderRole[x] === 1,
-        customers: E.outStart[x + 1]! - E.outStart[x]!,
+        customers: customers(x),
       }));
     },
 
@@ -98,8 +118,10 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
       const areas = scopeOf(areaIds);
       const rows: { id: string; localBuyers: number }[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
+        if (slices?.due()) await slices.next();
         let count = 0;
         for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          if (!shown(j)) continue;
           const b = E.outTo[j]!;
           if (E.local[b] === LOCAL_TRUE && locatedRows(g, areas, b) > 0) count++;
         }
@@ -132,8 +154,10 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
       const lastBuyer = new Int32Array(n).fill(-1);
       const touched: number[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
+        if (slices?.due()) await slices.next();
         let previous = -1;
         for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          if (!shown(j)) continue;
           const b = E.outTo[j]!;
           if (b === previous) continue;
           previous = b;
@@ -169,12 +193,15 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         for (let k = S.memberStart[t]!; k < S.memberStart[t + 1]!; k++) {
           const x = S.member[k]!;
           if (!isExternal(E.local[x]!)) continue;
-          for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) bought[E.outTo[j]!] = 1;
+          for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (shown(j)) bought[E.outTo[j]!] = 1;
         }
+        if (slices?.due()) await slices.next();
       }
       const buyers = new Int32Array(S.ids.length);
       const lastBuyer = new Int32Array(S.ids.length).fill(-1);
       for (let b = 0; b < E.ids.length; b++) {
+        // a clock read every 65,536 enterprises
+        if ((b & 0xffff) === 0 && slices?.due()) await slices.next();
         if (!bought[b]) continue;
         for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++) {
           const s = E.opSeg[k]!;

@@ -53,6 +53,35 @@ export function rankCandidates(
   );
 }
 
+/** Per source (one per data version, or one per fold of the weight fit), the local enterprises per segment per area scope. */
+const segmentLocalsCache = new WeakMap<CandidateFactsSource, Map<string, Promise<Map<string, SegmentLocals>>>>();
+
+/**
+ * The local enterprises of the scope per segment. Kept per source and scope (a few MB at tier L): every
+ * ranking of one data version in one area asks the same, and they do not depend on the SUPPLIES a fold hides.
+ */
+function segmentLocalsOf(source: CandidateFactsSource, areaIds: string[] | null): Promise<Map<string, SegmentLocals>> {
+  const byScope = segmentLocalsCache.get(source) ?? new Map<string, Promise<Map<string, SegmentLocals>>>();
+  segmentLocalsCache.set(source, byScope);
+  const key = JSON.stringify(areaIds);
+  let locals = byScope.get(key);
+  if (!locals) {
+    if (byScope.size >= 32) byScope.clear();
+    locals = source.segmentLocals(areaIds).then(async (rows) => {
+      const bySegment = new Map<string, SegmentLocals>();
+      for (const r of rows) {
+        bySegment.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
+        await source.slices?.check();
+      }
+      return bySegment;
+    });
+    // a failed read is not kept
+    locals.catch(() => byScope.delete(key));
+    byScope.set(key, locals);
+  }
+  return locals;
+}
+
 async function computeRanking(
   store: Store,
   segmentIds: string[],
@@ -60,12 +89,11 @@ async function computeRanking(
   weights: CandidateWeights,
   source: CandidateFactsSource,
 ): Promise<Ranking> {
+  const { slices } = source;
   // The area scope as ids (the area and every area PART_OF it), or null for every area.
   const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
-  const locals = new Map<string, SegmentLocals>();
-  for (const r of await source.segmentLocals(areaIds)) {
-    locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
-  }
+  const locals = await segmentLocalsOf(source, areaIds);
+  await slices?.check();
   // The chain's view of demand: the targets and the segments they FEED.
   const feedsDemand = await source.demandSegments(segmentIds);
   const feedsDemandIds = new Set(feedsDemand.map((d) => d.segmentId));
@@ -90,20 +118,25 @@ async function computeRanking(
     weight.set(id, w);
   }
 
+  await slices?.check();
   const rows = await source.candidates(segmentIds);
+  await slices?.check();
   const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
+  await slices?.check();
   const peers = new Map<string, { buyers: number; affinity: number }>();
   // Summed in one order (candidate, segment, near): the engines and the projection list the rows in different orders,
   // and a float sum's last bit depends on the order.
   const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near),
   );
+  await slices?.check();
   for (const r of peerRows) {
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
     p.affinity += Number(r.peerBuyers) * (weight.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
   }
+  await slices?.check();
   // Fields named, not spread: V8 copies a spread row ~10× slower, and this runs per candidate (thousands).
   const facts: ScoreFacts[] = rows.map((r) => {
     const peer = peers.get(r.id);
@@ -122,7 +155,10 @@ async function computeRanking(
       peerAffinity: peer?.affinity ?? 0,
     };
   });
+  await slices?.check();
   const pool = poolStats(facts);
-  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
+  const scored = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) }));
+  await slices?.check();
+  const ranked = scored.sort(compareRanked);
   return { areaIds, locals, demandSegments, fedSegments: feedsDemandIds, segmentNames, segmentNamesEn, pool, ranked };
 }
