@@ -28,7 +28,7 @@ const PAGE = `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:c
 } }`;
 
 /** A question whose candidates differ in one component only: the true supplier has it, the others lead on segment fit. */
-function question(component: number, candidates = 5): FitQuestion {
+function question(component: number, candidates = 5): Promise<FitQuestion> {
   const row = (i: number) => Object.fromEntries(COMPONENT_ORDER.map((k, j) => [k, i === 0 ? (j === component ? 1 : 0) : j === 0 ? 1 : 0])) as ComponentValues;
   return fitQuestion(
     Array.from({ length: candidates }, (_, i) => row(i)),
@@ -40,7 +40,7 @@ function question(component: number, candidates = 5): FitQuestion {
 describe('the ranking weights, fitted on the store’s own links', () => {
   it('questionsMrr ranks as the product does; the coordinate search moves a weight only where the links say so', async () => {
     const local = COMPONENT_ORDER.indexOf('suppliesLocal');
-    const qs = Array.from({ length: 10 }, () => question(local));
+    const qs = await Promise.all(Array.from({ length: 10 }, () => question(local)));
     const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
     // segmentFit 35 > suppliesLocal 23: the truth is 5th of 5
     expect(questionsMrr(qs, base)).toBeCloseTo(1 / 5);
@@ -53,7 +53,7 @@ describe('the ranking weights, fitted on the store’s own links', () => {
     expect((await searchWeights(none)).weights).toEqual(DEFAULT_WEIGHTS);
   });
 
-  it('a question keeps only the candidates that can outrank the truth: ranks are those of the whole list, for any weights ≥ 0', () => {
+  it('a question keeps only the candidates that can outrank the truth: ranks are those of the whole list, for any weights ≥ 0', async () => {
     const rng = new Rng(7);
     for (let trial = 0; trial < 200; trial++) {
       // few distinct values, so ties and dominated candidates are common
@@ -64,7 +64,7 @@ describe('the ranking weights, fitted on the store’s own links', () => {
       const score = (v: ComponentValues) => COMPONENT_ORDER.reduce((n, k, j) => n + v[k] * w[j]!, 0);
       const truth = rng.int(30);
       const rank = 1 + rows.filter((v, i) => i !== truth && (score(v) > score(rows[truth]!) || (score(v) === score(rows[truth]!) && before[i]))).length;
-      const q = fitQuestion(rows, truth, (i) => before[i]!);
+      const q = await fitQuestion(rows, truth, (i) => before[i]!);
       expect(q.beforeOnTie.length).toBeLessThanOrEqual(30);
       expect(questionsMrr([q], w)).toBeCloseTo(1 / rank, 12);
     }
@@ -111,7 +111,7 @@ describe('the ranking weights, fitted on the store’s own links', () => {
       const fromStore = await api.store.run<{ fromId: string; toId: string }>('read/eval/outside-local-supplies', {});
       expect(links.length).toBe(new Set(fromStore.map((l) => `${l.fromId}>${l.toId}`)).size);
       const link = links.find((l) => l.areaId === 'area:chaohu')!;
-      const hidden = hiddenSupplies(graph, [link]);
+      const hidden = await hiddenSupplies(graph, [link]);
       const localBuyers = async (mask?: Uint8Array) =>
         (await projectedCandidateFacts(graph, { hidden: mask }).localBuyers([link.segmentId], ['area:chaohu'])).find((r) => r.id === link.fromId)
           ?.localBuyers ?? 0;
@@ -130,7 +130,7 @@ describe('the ranking weights, fitted on the store’s own links', () => {
     it('a ranking in the background lets requests in between its reads and within them, and ranks exactly as in one go', async () => {
       const { graph } = (await projectionReady(api.store))!;
       const link = (await ownLinks(graph)).find((l) => l.areaId === 'area:chaohu')!;
-      const hidden = hiddenSupplies(graph, [link]);
+      const hidden = await hiddenSupplies(graph, [link]);
       const rank = (slices?: TimeSlices) =>
         rankCandidates(api.store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, projectedCandidateFacts(graph, { hidden, slices }));
       const inOneGo = await rank();

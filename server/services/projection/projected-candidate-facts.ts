@@ -1,6 +1,6 @@
 import type { CandidateFactsRow, CandidateFactsSource, SegmentReachRow } from '../suppliers/candidate-facts-source.ts';
 import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
-import type { TimeSlices } from './time-slices.ts';
+import { forEachInSlices, type TimeSlices } from './time-slices.ts';
 
 export interface ProjectedFactsOptions {
   /** SUPPLIES to leave out, by position in `enterprises.outTo` (1: hidden): the weight fit's fold, hidden without copying the arrays. */
@@ -33,7 +33,7 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
   }
 
   // The three reads of one ranking ask for the same candidates: computed once per target list.
-  const candidateSets = new Map<string, { xs: number[]; direct: Map<number, boolean> }>();
+  const candidateSets = new Map<string, { xs: number[]; direct: Uint8Array }>();
   const candidatesOf = (segmentIds: string[]) => {
     const key = JSON.stringify(segmentIds);
     let c = candidateSets.get(key);
@@ -44,22 +44,28 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
     return c;
   };
 
-  /** External enterprises operating in a via segment (ascending), and whether each operates in a target itself. */
-  function findCandidates(segmentIds: string[]): { xs: number[]; direct: Map<number, boolean> } {
+  /** External enterprises operating in a via segment (ascending), and whether each (at the same position) operates in a target itself. */
+  function findCandidates(segmentIds: string[]): { xs: number[]; direct: Uint8Array } {
     const targets = targetsOf(segmentIds);
     const isTarget = new Uint8Array(S.ids.length);
     for (const t of targets) isTarget[t] = 1;
     const via = viaSegments(targets);
-    const direct = new Map<number, boolean>();
+    // per enterprise: 0 not a candidate, 1 through a sibling only, 2 in a target (a mark per enterprise, then one pass in index order: no sort)
+    const mark = new Uint8Array(E.ids.length);
     for (let s = 0; s < S.ids.length; s++) {
       if (!via[s]) continue;
       for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
         const x = S.member[k]!;
         if (!isExternal(E.local[x]!)) continue;
-        direct.set(x, (direct.get(x) ?? false) || isTarget[s] === 1);
+        if (isTarget[s] === 1) mark[x] = 2;
+        else if (mark[x] === 0) mark[x] = 1;
       }
     }
-    return { xs: [...direct.keys()].sort((a, b) => a - b), direct };
+    const xs: number[] = [];
+    for (let x = 0; x < mark.length; x++) if (mark[x] !== 0) xs.push(x);
+    const direct = new Uint8Array(xs.length);
+    for (let i = 0; i < xs.length; i++) direct[i] = mark[xs[i]!] === 2 ? 1 : 0;
+    return { xs, direct };
   }
 
   /** SUPPLIES from the enterprise (one per product), the hidden left out. */
@@ -101,17 +107,22 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
 
     async candidates(segmentIds) {
       const { xs, direct } = candidatesOf(segmentIds);
-      return xs.map((x): CandidateFactsRow => ({
-        id: E.ids[x]!,
-        name: E.name[x]!,
-        region: E.region[x]!,
-        output: E.output[x]!,
-        aboveScale: E.aboveScale[x]!,
-        tags: [...(E.tags[x] ?? [])],
-        direct: direct.get(x)!,
-        leaderRole: E.leaderRole[x] === 1,
-        customers: customers(x),
-      }));
+      const rows = new Array<CandidateFactsRow>(xs.length);
+      await forEachInSlices(slices, xs.length, (i) => {
+        const x = xs[i]!;
+        rows[i] = {
+          id: E.ids[x]!,
+          name: E.name[x]!,
+          region: E.region[x]!,
+          output: E.output[x]!,
+          aboveScale: E.aboveScale[x]!,
+          tags: [...(E.tags[x] ?? [])],
+          direct: direct[i] === 1,
+          leaderRole: E.leaderRole[x] === 1,
+          customers: customers(x),
+        };
+      });
+      return rows;
     },
 
     async localBuyers(segmentIds, areaIds) {

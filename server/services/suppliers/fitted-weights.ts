@@ -3,7 +3,7 @@ import type { AnalyticGraph } from '../projection/analytic-graph.ts';
 import { projectedCandidateFacts } from '../projection/projected-candidate-facts.ts';
 import { projectionEnabled } from '../projection/projection-lifecycle.ts';
 import { analyticsSource, projectionReady, type AnalyticsSource } from '../projection/projection-registry.ts';
-import { TimeSlices } from '../projection/time-slices.ts';
+import { forEachInSlices, TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
 import { hiddenSupplies, ownLinks } from './own-links.ts';
 import { rankCandidates } from './rank-candidates.ts';
@@ -74,16 +74,23 @@ export interface FitQuestion {
   beforeOnTie: Uint8Array;
 }
 
-/** The rows of a question: the truth first, then every candidate that can outrank it. */
-export function fitQuestion(rows: readonly ComponentValues[], truth: number, beforeOnTie: (i: number) => boolean): FitQuestion {
+/** The rows of a question: the truth first, then every candidate that can outrank it (with `slices`, yielding between chunks). */
+export async function fitQuestion(
+  rows: readonly ComponentValues[],
+  truth: number,
+  beforeOnTie: (i: number) => boolean,
+  slices?: TimeSlices,
+): Promise<FitQuestion> {
   const t = rows[truth]!;
   const kept = [truth];
-  rows.forEach((v, i) => {
+  await forEachInSlices(slices, rows.length, (i) => {
+    const v = rows[i]!;
     if (i !== truth && (COMPONENT_ORDER.some((k) => v[k] > t[k]) || beforeOnTie(i))) kept.push(i);
   });
   const values = new Float64Array(kept.length * K);
   const before = new Uint8Array(kept.length);
-  kept.forEach((i, r) => {
+  await forEachInSlices(slices, kept.length, (r) => {
+    const i = kept[r]!;
     for (let j = 0; j < K; j++) values[r * K + j] = rows[i]![COMPONENT_ORDER[j]!];
     before[r] = r > 0 && beforeOnTie(i) ? 1 : 0;
   });
@@ -210,7 +217,7 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
   for (let f = 0; f < FOLDS; f++) {
     const fold = order.slice(f * foldSize, (f + 1) * foldSize).map((i) => links[i]!);
     if (!fold.length) continue;
-    const source = projectedCandidateFacts(g, { hidden: hiddenSupplies(g, fold), slices });
+    const source = projectedCandidateFacts(g, { hidden: await hiddenSupplies(g, fold, slices), slices });
     let rowsThisFold = 0;
     for (const link of fold.slice(0, askPerFold)) {
       await slices.next();
@@ -219,10 +226,10 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
       const ranking = await rankCandidates(store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, source);
       const truth = ranking.ranked.findIndex((c) => c.facts.id === link.fromId);
       if (truth < 0) continue;
-      await slices.check();
-      const rows = ranking.ranked.map((c) => componentValues(c.facts, ranking.pool));
+      const rows = new Array<ComponentValues>(ranking.ranked.length);
+      await forEachInSlices(slices, rows.length, (i) => (rows[i] = componentValues(ranking.ranked[i]!.facts, ranking.pool)));
       const truthFacts = { facts: ranking.ranked[truth]!.facts, raw: 0 };
-      const q = fitQuestion(rows, truth, (i) => compareRanked({ facts: ranking.ranked[i]!.facts, raw: 0 }, truthFacts) < 0);
+      const q = await fitQuestion(rows, truth, (i) => compareRanked({ facts: ranking.ranked[i]!.facts, raw: 0 }, truthFacts) < 0, slices);
       questions.push(q);
       rowsThisFold += q.beforeOnTie.length;
       // Enough rows in this fold (a large store's candidate lists are long): on to the next.

@@ -1,5 +1,5 @@
 import { isExternal, LOCAL_TRUE, type AnalyticGraph } from '../projection/analytic-graph.ts';
-import type { TimeSlices } from '../projection/time-slices.ts';
+import { forEachInSlices, type TimeSlices } from '../projection/time-slices.ts';
 
 /** A supplier–buyer pair from an external enterprise to a local one, and the question a 招商 officer would ask to find that supplier. */
 export interface OwnLink {
@@ -62,13 +62,13 @@ export async function ownLinks(g: AnalyticGraph, slices?: TimeSlices): Promise<O
  * projectedCandidateFacts: what the ranking would see had they never been recorded. One byte per SUPPLIES
  * (5 MB at tier L) instead of a copy of the arrays per fold.
  */
-export function hiddenSupplies(g: AnalyticGraph, pairs: readonly { fromId: string; toId: string }[]): Uint8Array {
+export async function hiddenSupplies(g: AnalyticGraph, pairs: readonly { fromId: string; toId: string }[], slices?: TimeSlices): Promise<Uint8Array> {
   const E = g.enterprises;
   const hidden = new Uint8Array(E.outTo.length);
-  for (const p of pairs) {
-    const x = E.index.get(p.fromId)!;
-    const b = E.index.get(p.toId)!;
+  await forEachInSlices(slices, pairs.length, (i) => {
+    const x = E.index.get(pairs[i]!.fromId)!;
+    const b = E.index.get(pairs[i]!.toId)!;
     for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (E.outTo[j] === b) hidden[j] = 1;
-  }
+  });
   return hidden;
 }

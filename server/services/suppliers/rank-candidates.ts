@@ -1,5 +1,6 @@
 import { analysisCache } from '../analysis-cache.ts';
 import { analyticsSource } from '../projection/projection-registry.ts';
+import { forEachInSlices, sortInSlices } from '../projection/time-slices.ts';
 import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
@@ -121,26 +122,30 @@ async function computeRanking(
   await slices?.check();
   const rows = await source.candidates(segmentIds);
   await slices?.check();
-  const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
-  await slices?.check();
+  const localRows = await source.localBuyers(segmentIds, areaIds);
+  const localBuyers = new Map<string, number>();
+  await forEachInSlices(slices, localRows.length, (i) => localBuyers.set(localRows[i]!.id, Number(localRows[i]!.localBuyers)));
   const peers = new Map<string, { buyers: number; affinity: number }>();
   // Summed in one order (candidate, segment, near): the engines and the projection list the rows in different orders,
   // and a float sum's last bit depends on the order.
-  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near),
+  const peerRows = await sortInSlices(
+    await source.peerBuyers(segmentIds, demandSegments, areaIds),
+    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near)),
+    slices,
   );
-  await slices?.check();
-  for (const r of peerRows) {
+  await forEachInSlices(slices, peerRows.length, (i) => {
+    const r = peerRows[i]!;
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
     p.affinity += Number(r.peerBuyers) * (weight.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
-  }
-  await slices?.check();
+  });
   // Fields named, not spread: V8 copies a spread row ~10× slower, and this runs per candidate (thousands).
-  const facts: ScoreFacts[] = rows.map((r) => {
+  const facts = new Array<ScoreFacts>(rows.length);
+  await forEachInSlices(slices, rows.length, (i) => {
+    const r = rows[i]!;
     const peer = peers.get(r.id);
-    return {
+    facts[i] = {
       id: r.id,
       name: r.name,
       region: r.region,
@@ -155,10 +160,10 @@ async function computeRanking(
       peerAffinity: peer?.affinity ?? 0,
     };
   });
-  await slices?.check();
   const pool = poolStats(facts);
-  const scored = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) }));
   await slices?.check();
-  const ranked = scored.sort(compareRanked);
+  const scored = new Array<RankedCandidate>(facts.length);
+  await forEachInSlices(slices, facts.length, (i) => (scored[i] = { facts: facts[i]!, raw: rawScore(componentValues(facts[i]!, pool), weights) }));
+  const ranked = await sortInSlices(scored, compareRanked, slices);
   return { areaIds, locals, demandSegments, fedSegments: feedsDemandIds, segmentNames, segmentNamesEn, pool, ranked };
 }
