@@ -205,8 +205,8 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
           const x = S.member[k]!;
           if (!isExternal(E.local[x]!)) continue;
           for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (shown(j)) bought[E.outTo[j]!] = 1;
+          if ((k & 0x3ff) === 0 && slices?.due()) await slices.next();
         }
-        if (slices?.due()) await slices.next();
       }
       const buyers = new Int32Array(S.ids.length);
       const lastBuyer = new Int32Array(S.ids.length).fill(-1);
