@@ -70,7 +70,7 @@ if (values.child) {
   const m = (k: keyof OpenFigures) =>
     round(
       percentile(
-        all.map((f) => f[k] ?? NaN),
+        all.map((f) => f[k] ?? NaN).sort((a, b) => a - b),
         50,
       ),
       0,
