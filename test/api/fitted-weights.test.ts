@@ -16,6 +16,7 @@ import type { ComponentValues } from '../../server/services/suppliers/score.ts';
 import { hiddenSupplies, ownLinks } from '../../server/services/suppliers/own-links.ts';
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS } from '../../server/services/suppliers/weights.ts';
 import { rankCandidates } from '../../server/services/suppliers/rank-candidates.ts';
+import type { CandidateFactsSource } from '../../server/services/suppliers/candidate-facts-source.ts';
 import { TimeSlices } from '../../server/services/projection/time-slices.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 import { TEST_STORE } from '../support/test-store.ts';
@@ -152,17 +153,25 @@ describe('the ranking weights, fitted on the store’s own links', () => {
       expect(sliced.pool).toEqual(inOneGo.pool);
     });
 
-    it('the local enterprises per segment are read once per source and area scope (every question of a fold asks them)', async () => {
+    it('the local enterprises per segment are read once per graph and area scope (every question of every fold asks them)', async () => {
       const { graph } = (await projectionReady(api.store))!;
       const source = projectedCandidateFacts(graph);
       let reads = 0;
-      const counted = { ...source, segmentLocals: (areaIds: string[] | null) => (reads++, source.segmentLocals(areaIds)) };
+      // a key of its own: what earlier rankings on this graph kept is not used
+      const key = {};
+      const counted = (s: CandidateFactsSource) => ({ ...s, localsKey: key, segmentLocals: (areaIds: string[] | null) => (reads++, s.segmentLocals(areaIds)) });
       const links = (await ownLinks(graph)).slice(0, 20);
-      const first = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, counted);
-      for (const l of links) await rankCandidates(api.store, [l.segmentId], l.areaId, DEFAULT_WEIGHTS, counted);
-      expect(reads).toBe(new Set(links.map((l) => l.areaId)).size);
+      const first = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, counted(source));
+      for (const l of links) await rankCandidates(api.store, [l.segmentId], l.areaId, DEFAULT_WEIGHTS, counted(source));
+      const areas = new Set(links.map((l) => l.areaId)).size;
+      expect(reads).toBe(areas);
+      // a fold's source (SUPPLIES hidden) shares them: they do not depend on the SUPPLIES
+      const fold = projectedCandidateFacts(graph, { hidden: await hiddenSupplies(graph, links.slice(0, 5)) });
+      for (const l of links) await rankCandidates(api.store, [l.segmentId], l.areaId, DEFAULT_WEIGHTS, counted(fold));
+      expect(reads).toBe(areas);
+      expect(fold.localsKey).toBe(source.localsKey);
       // the same answer as a source that has not read them yet
-      const fresh = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, projectedCandidateFacts(graph));
+      const fresh = await rankCandidates(api.store, [links[0]!.segmentId], links[0]!.areaId, DEFAULT_WEIGHTS, { ...source, localsKey: {} });
       expect(fresh.ranked).toEqual(first.ranked);
       expect(fresh.locals).toEqual(first.locals);
     });

@@ -78,6 +78,8 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
 
   return {
     slices,
+    // the local enterprises do not depend on the SUPPLIES: one copy per graph, whatever a fold hides
+    localsKey: g,
 
     async segmentLocals(areaIds) {
       const areas = scopeOf(areaIds);

@@ -13,6 +13,8 @@ export type CandidateFactsRow = Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 
 export interface CandidateFactsSource {
   /** Set when the ranking runs in the background (the weight fit): it yields to requests between its steps when a slice is spent. */
   slices?: TimeSlices;
+  /** Sources with the same key read the same `segmentLocals` (the projection's graph, with or without a fold hidden): kept once for all of them. */
+  localsKey?: object;
   /** Per segment with any: the local enterprises of the areas (any Area when null), one id per row, by id; and the 链主 rows among them. */
   segmentLocals(areaIds: string[] | null): Promise<{ segmentId: string; localIds: string[]; leaders: number }[]>;
   demandSegments(segmentIds: string[]): Promise<{ segmentId: string; name: string; nameEn: string | null }[]>;

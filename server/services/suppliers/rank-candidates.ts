@@ -54,16 +54,17 @@ export function rankCandidates(
   );
 }
 
-/** Per source (one per data version, or one per fold of the weight fit), the local enterprises per segment per area scope. */
-const segmentLocalsCache = new WeakMap<CandidateFactsSource, Map<string, Promise<Map<string, SegmentLocals>>>>();
+/** Per source (its `localsKey`: the projection's graph, shared by the weight fit's folds), the local enterprises per segment per area scope. */
+const segmentLocalsCache = new WeakMap<object, Map<string, Promise<Map<string, SegmentLocals>>>>();
 
 /**
- * The local enterprises of the scope per segment. Kept per source and scope (a few MB at tier L): every
- * ranking of one data version in one area asks the same, and they do not depend on the SUPPLIES a fold hides.
+ * The local enterprises of the scope per segment. Kept per source (or `localsKey`) and scope (a few MB at tier L):
+ * every ranking of one data version in one area asks the same, and they do not depend on the SUPPLIES a fold hides.
  */
 function segmentLocalsOf(source: CandidateFactsSource, areaIds: string[] | null): Promise<Map<string, SegmentLocals>> {
-  const byScope = segmentLocalsCache.get(source) ?? new Map<string, Promise<Map<string, SegmentLocals>>>();
-  segmentLocalsCache.set(source, byScope);
+  const holder = source.localsKey ?? source;
+  const byScope = segmentLocalsCache.get(holder) ?? new Map<string, Promise<Map<string, SegmentLocals>>>();
+  segmentLocalsCache.set(holder, byScope);
   const key = JSON.stringify(areaIds);
   let locals = byScope.get(key);
   if (!locals) {
