@@ -201,7 +201,7 @@ async function main() {
         const c0 = server.cpuMs();
         const s0 = storeCpuMs?.();
         try {
-          const r = await loadTest(server.url, name, q, variables, { durationS: seconds, ...(name.startsWith('heavy') ? { healthzUrl } : {}) });
+          const r = await loadTest(server.url, name, q, variables, { durationS: seconds, server, ...(name.startsWith('heavy') ? { healthzUrl } : {}) });
           const requests = Math.max(1, r.requestsPerSec * (seconds + 2)); // includes the 2 s warm-up
           r.serverCpuMsPerRequest = round((server.cpuMs() - c0) / requests, 2);
           const s1 = storeCpuMs?.();
@@ -210,8 +210,12 @@ async function main() {
           const probe = r.healthz
             ? `; /healthz meanwhile p50 ${r.healthz.p50Ms} ms, p99 ${r.healthz.p99Ms} ms (${r.healthz.probes} probes, ${r.healthz.failures} failed)`
             : '';
+          const at = r.atServer;
+          const atServer = at
+            ? `; at the server p50 ${at.graphql.p50Ms} / p99 ${at.graphql.p99Ms} ms${at.healthz.requests ? `, /healthz p99 ${at.healthz.p99Ms} ms` : ''}, event-loop delay p99 ${at.loopDelay.p99Ms} / max ${at.loopDelay.maxMs} ms`
+            : '';
           console.log(
-            `  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}${probe}`,
+            `  ${name}: ${r.requestsPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs}, errors ${r.errors}, non-2xx ${r.non2xx}${probe}${atServer}`,
           );
         } catch (e) {
           const error = (e as Error).message.slice(0, 300);
@@ -420,6 +424,7 @@ function summary(r: {
           ...(storeCpuHttp ? ['store CPU ms/req'] : []),
           'errors',
           '/healthz meanwhile p50 / p99 ms',
+          'at the server: p50 / p99 ms; /healthz p99; loop delay p99',
         ],
         r.http.results.map((h) => [
           h.name,
@@ -432,6 +437,9 @@ function summary(r: {
           ...(storeCpuHttp ? [h.storeCpuMsPerRequest ?? ''] : []),
           h.errors + h.non2xx,
           h.healthz ? `${h.healthz.p50Ms} / ${h.healthz.p99Ms}${h.healthz.failures ? ` (${h.healthz.failures} failed)` : ''}` : '',
+          h.atServer
+            ? `${h.atServer.graphql.p50Ms} / ${h.atServer.graphql.p99Ms}; ${h.atServer.healthz.requests ? h.atServer.healthz.p99Ms : '–'}; ${h.atServer.loopDelay.p99Ms}`
+            : '',
         ]),
       ) +
       `\nserver peak RSS ${r.http.peakRssMb} MB`;

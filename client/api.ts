@@ -109,7 +109,8 @@ export async function importFile(
 }
 
 gql(`fragment NodeFields on GraphNode { id label name properties }`);
-gql(`fragment EdgeFields on GraphEdge { id type source target properties }`);
+// Edges are drawn and styled by their type only: their properties are not asked for (reading them is most of a large neighbourhood's cost).
+gql(`fragment EdgeFields on GraphEdge { id type source target }`);
 
 const CHAINS = gql(`query Chains { chains { id name nameEn segmentCount } }`);
 export type ChainSummary = ResultOf<typeof CHAINS>['chains'][number];

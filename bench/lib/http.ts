@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { processCpuMs, processMemoryMb, round } from './measure.ts';
+import type { ServerTiming } from './server-timing.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,6 +19,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Waits up to `ms` for the server's output to match; the match, or null. */
   waitForOutput(pattern: RegExp, ms: number): Promise<string | null>;
+  /** The server's own request times and event-loop delay since the last call (server-timing.ts); the first call starts the count. */
+  timing(): Promise<ServerTiming | null>;
 }
 
 /**
@@ -34,7 +37,21 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [...START_FLAGS, '--import', 'tsx', 'server/main.ts', '--store', store, '--data-dir', dataDir, '--port', '0', '--no-seed'],
+    [
+      ...START_FLAGS,
+      '--import',
+      'tsx',
+      '--import',
+      './bench/lib/server-timing.ts',
+      'server/main.ts',
+      '--store',
+      store,
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--no-seed',
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,6 +60,11 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
     },
   );
   let output = '';
+  const waitForOutput = async (pattern: RegExp, ms: number) => {
+    const until = performance.now() + ms;
+    while (!pattern.test(output) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
+    return pattern.exec(output)?.[0] ?? null;
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
@@ -55,10 +77,14 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
       child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr!.resume();
       resolve({
-        waitForOutput: async (pattern, ms) => {
-          const until = performance.now() + ms;
-          while (!pattern.test(output) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
-          return pattern.exec(output)?.[0] ?? null;
+        waitForOutput,
+        timing: async () => {
+          const from = output.length;
+          child.kill('SIGUSR2');
+          const until = performance.now() + 5000;
+          let m: RegExpExecArray | null = null;
+          while (!(m = /server-timing (\{[^\n]*\})\n/.exec(output.slice(from))) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+          return m ? (JSON.parse(m[1]!) as ServerTiming) : null;
         },
         child,
         url: `http://${m[1]}/graphql`,
@@ -98,6 +124,8 @@ export interface LoadResult {
   ratioToTrivial?: number;
   /** How many different variable sets the requests cycled through (more than the response cache keeps: uncached). */
   variants?: number;
+  /** The same run as the server saw it (server-timing.ts): its own request times, /healthz's, and its event loop's delay. */
+  atServer?: ServerTiming;
   /** GET /healthz one at a time (50 ms apart) during the measured run: what a load balancer sees meanwhile. */
   healthz?: { probes: number; p50Ms: number; p99Ms: number; maxMs: number; failures: number };
   error?: string;
@@ -167,7 +195,12 @@ export async function loadTest(
   name: string,
   query: string,
   variables: Record<string, unknown>[] = [{}],
-  { connections = 16, durationS = 8, healthzUrl }: { connections?: number; durationS?: number; healthzUrl?: string } = {},
+  {
+    connections = 16,
+    durationS = 8,
+    healthzUrl,
+    server,
+  }: { connections?: number; durationS?: number; healthzUrl?: string; server?: Pick<RunningServer, 'timing'> } = {},
 ): Promise<LoadResult> {
   const bodies = variables.map((v) => JSON.stringify({ query, variables: v }));
   const body = bodies[0]!;
@@ -188,9 +221,11 @@ export async function loadTest(
     ...(bodies.length > 1 ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodies[next++ % bodies.length] }) }] } : {}),
   };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, plan caches
+  await server?.timing(); // the server counts from here
   const measured = autocannon({ ...options, duration: durationS });
   const healthz = healthzUrl ? await probe(healthzUrl, measured) : undefined;
   const result = await measured;
+  const atServer = (await server?.timing()) ?? undefined;
   return {
     name,
     connections,
@@ -204,5 +239,6 @@ export async function loadTest(
     responseBytes: text.length,
     ...(bodies.length > 1 ? { variants: bodies.length } : {}),
     ...(healthz ? { healthz } : {}),
+    ...(atServer ? { atServer } : {}),
   };
 }

@@ -66,8 +66,7 @@ function syntheticElements(elements: number): GraphElements {
       properties: { local: rnd() < 0.2, origin: 'sample', output: Math.round(rnd() * 10000) },
     });
   }
-  const edge = (type: string, source: string, target: string) =>
-    edges.push({ id: `${type}:${source}->${target}:${edges.length}`, type, source, target, properties: {} });
+  const edge = (type: string, source: string, target: string) => edges.push({ id: `${type}:${source}->${target}:${edges.length}`, type, source, target });
   for (let i = 1; i < segs; i++) edge('FEEDS', `seg:${Math.floor(rnd() * i)}`, `seg:${i}`);
   for (let i = segs; i < nodeCount; i++) edge('OPERATES_IN', `ent:${i}`, `seg:${Math.floor(rnd() * segs)}`);
   const wanted = elements - nodeCount;

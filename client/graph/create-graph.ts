@@ -12,7 +12,7 @@ cytoscape.use(elk);
 export function toCytoscapeElements(elements: GraphElements): ElementDefinition[] {
   return [
     ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.properties, id: n.id, label: n.label, name: n.name } })),
-    ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.properties, id: e.id, type: e.type, source: e.source, target: e.target } })),
+    ...elements.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, type: e.type, source: e.source, target: e.target } })),
   ];
 }
 

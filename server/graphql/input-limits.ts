@@ -11,6 +11,8 @@ import {
   visit,
   visitWithTypeInfo,
   type DirectiveNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
@@ -74,40 +76,51 @@ function check(value: unknown, type: GraphQLInputType, limits: Limits, field: st
   return null;
 }
 
+type FieldWithArgs = { def: GraphQLField<unknown, unknown>; node: FieldNode };
+
+/** Per schema and document (yoga keeps one parsed document per query text), its fields that take arguments: found once, checked per request. */
+const fieldsWithArgs = new WeakMap<GraphQLSchema, WeakMap<object, FieldWithArgs[]>>();
+
+function argumentFields(schema: GraphQLSchema, document: Parameters<typeof visit>[0]): FieldWithArgs[] {
+  let bySchema = fieldsWithArgs.get(schema);
+  if (!bySchema) fieldsWithArgs.set(schema, (bySchema = new WeakMap()));
+  let fields = bySchema.get(document);
+  if (fields) return fields;
+  fields = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const def = typeInfo.getFieldDef();
+        if (def && def.args.length > 0) fields!.push({ def, node });
+      },
+    }),
+  );
+  bySchema.set(document, fields);
+  return fields;
+}
+
 /** The first argument of the operation (any field, any depth) beyond its schema limits. */
 export function findLimitViolation(
   schema: GraphQLSchema,
   document: Parameters<typeof visit>[0],
   variables: Record<string, unknown> | undefined,
 ): { message: string; field: string } | null {
-  const typeInfo = new TypeInfo(schema);
-  let found: { message: string; field: string } | null = null;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        if (found) return false;
-        const def = typeInfo.getFieldDef();
-        if (!def || def.args.length === 0) return undefined;
-        let values: Record<string, unknown>;
-        try {
-          values = getArgumentValues(def, node, variables ?? {});
-        } catch {
-          return undefined; // graphql-js reports coercion errors itself
-        }
-        for (const arg of def.args) {
-          const message = check(values[arg.name], arg.type, limitsOf(arg.astNode?.directives), arg.name);
-          if (message) {
-            // Named as the services name fields: `output`, not `input.output`.
-            found = { message: `${def.name}(${message})`, field: message.slice(0, message.indexOf(':')).replace(/^input\./, '') };
-            return false;
-          }
-        }
-        return undefined;
-      },
-    }),
-  );
-  return found;
+  for (const { def, node } of argumentFields(schema, document)) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(def, node, variables ?? {});
+    } catch {
+      continue; // graphql-js reports coercion errors itself
+    }
+    for (const arg of def.args) {
+      const message = check(values[arg.name], arg.type, limitsOf(arg.astNode?.directives), arg.name);
+      // Named as the services name fields: `output`, not `input.output`.
+      if (message) return { message: `${def.name}(${message})`, field: message.slice(0, message.indexOf(':')).replace(/^input\./, '') };
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NeighbourhoodDocument } from '../../client/generated/graphql.ts';
 import { LANES, runningIn } from '../../server/services/limits/work-limits.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 import { projectionReady } from '../../server/services/projection/projection-registry.ts';
@@ -132,6 +133,12 @@ describe('explore: search, neighbourhood, shortest path on the seed graph', () =
           })
         ).data.neighbourhood;
         expect(nodesOnly.nodes.find((n: any) => n.id === 'seg:alloy-casting').properties).toHaveProperty('name');
+        expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
+        // the UI's own query: nodes with their properties (it styles and shows nodes by them), edges by their type only
+        read.length = 0;
+        const ui = (await api.gql(NeighbourhoodDocument.toString(), { id: 'seg:alloy-casting', depth: 2, limit: 2000 })).data.neighbourhood;
+        expect(ui.nodes.find((n: any) => n.id === 'seg:alloy-casting').properties).toHaveProperty('name');
+        expect(ui.edges.length).toBeGreaterThan(20);
         expect(read.some((r) => r.name === 'read/explore/edges-by-label')).toBe(false);
         read.length = 0;
         await api.gql(NEIGHBOURHOOD, { id: 'seg:alloy-casting', depth: 2, limit: 2000 });

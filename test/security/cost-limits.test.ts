@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANES, LimitError, limitedWork, runningIn } from '../../server/services/limits/work-limits.ts';
 import { createSecureTestApi } from '../support/auth.ts';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 /** Issue 18 finding 5: the rate limit counted requests, not what they cost. */
 type Api = Awaited<ReturnType<typeof createSecureTestApi>>;
@@ -56,11 +57,48 @@ describe('bounded concurrency and time limits for expensive operations', () => {
     // A queued caller that waits too long gets BUSY too.
     let hold!: () => void;
     const held = limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, () => new Promise<void>((resolve) => (hold = resolve)));
+    // (it may start at the event loop's next turn: one start per turn)
+    await vi.waitFor(() => expect(runningIn(owner, 'export')).toBe(1));
     const waited = await limitedWork(owner, 'export', { zh: '测试导出', en: 'the test export' }, async () => 'late').catch((e: unknown) => e);
     expect(codeOf(waited)).toBe('BUSY');
     hold();
     await held;
     expect(runningIn(owner, 'export')).toBe(0);
+  });
+
+  it('starts one operation per turn of the event loop, so a socket is read between walks that never wait on I/O', async () => {
+    // A walk in memory runs from start to end without yielding. Six callers arriving in one turn (here: six
+    // timers firing together, as six requests read in one poll) each found a free slot once the one before
+    // had finished, and ran back to back before the loop read any socket: /healthz waited for all of them.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const accepted = await new Promise<Socket>((resolve) => server.once('connection', resolve));
+    await new Promise<void>((resolve) => client.once('connect', resolve));
+    let done = 0;
+    const walk = () => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      done += 1;
+    };
+    const doneWhenRead = new Promise<number>((resolve) => accepted.once('data', () => resolve(done)));
+    try {
+      const walks: Promise<void>[] = [];
+      await new Promise<void>((resolve) => {
+        for (let i = 0; i < 6; i += 1)
+          setTimeout(() => {
+            if (i === 0) client.write('healthz'); // readable from now on, as the walks arrive
+            walks.push(limitedWork(owner, 'explore', { zh: '测试邻域', en: 'the test walk' }, async () => walk()));
+            if (walks.length === 6) resolve();
+          }, 0);
+      });
+      expect(await doneWhenRead).toBeLessThanOrEqual(2);
+      await Promise.all(walks);
+      expect(done).toBe(6);
+    } finally {
+      client.destroy();
+      server.close();
+    }
   });
 
   it('answers TIMEOUT past the time limit, and keeps the slot until the work really ends', async () => {

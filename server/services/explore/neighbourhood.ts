@@ -52,7 +52,7 @@ export interface NeighbourhoodResult extends GraphElements {
 }
 
 interface WalkRow extends NodeRow {
-  areaIds: string[];
+  areaIds: readonly string[];
 }
 
 function checkOptions(options: NeighbourhoodOptions): {
@@ -99,6 +99,10 @@ function needsProperties(filter: NeighbourhoodFilter): boolean {
   return filter.local != null || !!filter.areaId || !!filter.tags?.length;
 }
 
+/** Shared by every row and element that has none (frozen: never filled in place). */
+const NO_AREAS: readonly string[] = Object.freeze([]);
+const NO_PROPERTIES = Object.freeze({}) as Record<string, unknown>;
+
 /** Fetches rows for `ids`, in the order given; with their properties and areas only when asked (empty otherwise). */
 async function fetchRows(store: Store, topology: TopologySource, ids: string[], withProperties: boolean, withAreas = false): Promise<WalkRow[]> {
   if (ids.length === 0) return [];
@@ -107,7 +111,11 @@ async function fetchRows(store: Store, topology: TopologySource, ids: string[], 
     ? new Map((await store.run<{ id: string; areaIds: string[] }>('read/explore/node-areas', { ids })).map((r) => [r.id, r.areaIds]))
     : null;
   const byId = new Map<string, WalkRow>();
-  for (const row of rows) byId.set(row.id, Object.assign(row, { areaIds: areas?.get(row.id) ?? [] }));
+  for (const row of rows) {
+    const walkRow = row as WalkRow;
+    walkRow.areaIds = areas?.get(row.id) ?? NO_AREAS;
+    byId.set(row.id, walkRow);
+  }
   const ordered: WalkRow[] = [];
   for (const id of ids) {
     const row = byId.get(id);
@@ -231,7 +239,7 @@ async function walk(
           type: row.type,
           source: row.source,
           target: row.target,
-          properties: (withEdgeProperties && row.properties) || {},
+          properties: (withEdgeProperties && row.properties) || NO_PROPERTIES,
         };
         for (const end of [edge.source, edge.target]) {
           const list = edgesByNode.get(end) ?? [];
@@ -276,11 +284,11 @@ async function walk(
     ),
   ]);
   for (const row of rows) fetched.set(row.id, row);
-  const nodes: GraphNode[] = nodeIds.flatMap((x) => {
+  const nodes: GraphNode[] = [];
+  for (const x of nodeIds) {
     const row = fetched.get(x);
-    if (!row) return [];
     // rows a property filter read carry properties: not shown unless asked for
-    return [withProperties ? toGraphNode(row) : { id: row.id, label: row.label, name: row.name, properties: {} }];
-  });
+    if (row) nodes.push(withProperties ? toGraphNode(row) : { id: row.id, label: row.label, name: row.name, properties: NO_PROPERTIES });
+  }
   return { centerId: center.id, depth, nodes, edges, truncated };
 }

@@ -25,22 +25,27 @@ async function probeStore(store: Store, waitMs: number): Promise<boolean> {
   }
 }
 
+/** A store probe this old still answers /healthz at once, while the store is asked again; an older one is waited for. */
+export const HEALTHZ_STALE_MS = 5 * HEALTHZ_FRESH_MS;
+
 /**
  * Whether the server and its store are up. The store is asked at most once a
- * second (concurrent probes share one question; while one is in flight a
- * result under 5 s old answers), so a load balancer polling /healthz during
- * heavy queries measures whether the server answers, not the engine's queue.
+ * second (concurrent probes share one question). A result under 5 s old
+ * answers at once while the next question runs, so a load balancer polling
+ * /healthz during heavy queries measures whether the server answers, not the
+ * engine's queue nor a turn of the event loop spent waiting for its answer.
  */
 export async function liveness(store: Store, waitMs = HEALTHZ_WAIT_MS, now = Date.now()): Promise<Liveness> {
   const last = probes.get(store);
-  if (last && now - last.at < HEALTHZ_FRESH_MS) return { ok: last.ok };
-  if (last?.running) return now - last.at < 5 * HEALTHZ_FRESH_MS ? { ok: last.ok } : { ok: await last.running };
+  const age = last ? now - last.at : Infinity;
+  if (last && age < HEALTHZ_FRESH_MS) return { ok: last.ok };
   const entry = last ?? { at: 0, ok: false, running: null };
   probes.set(store, entry);
-  entry.running = probeStore(store, waitMs).then((ok) => {
+  entry.running ??= probeStore(store, waitMs).then((ok) => {
     Object.assign(entry, { at: Date.now(), ok, running: null });
     return ok;
   });
+  if (age < HEALTHZ_STALE_MS) return { ok: entry.ok };
   return { ok: await entry.running };
 }
 

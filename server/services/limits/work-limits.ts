@@ -37,9 +37,10 @@ export const LANES = {
   import: { concurrency: 1, queue: 2, waitMs: 5_000, timeoutMs: 0 },
   heavyRead: { concurrency: 2, queue: 8, waitMs: 5_000, timeoutMs: 20_000 },
   /**
-   * Neighbourhoods of depth 1–2 (each up to 2000 elements): many at once wait
-   * their turn instead of interleaving, so cheap requests (/healthz, the UI's
-   * small queries) are answered between them rather than behind all of them.
+   * Neighbourhoods of depth 1–2 (each up to 2000 elements, a few ms of work in
+   * memory): many at once wait their turn, one starting per turn of the event
+   * loop, so cheap requests (/healthz, the UI's small queries) are answered
+   * between them rather than behind all of them.
    */
   explore: { concurrency: 2, queue: 64, waitMs: 10_000, timeoutMs: 20_000 },
 } satisfies Record<string, LaneOptions>;
@@ -52,15 +53,25 @@ export interface Work {
   en: string;
 }
 
+/**
+ * A lane starts at most one operation per turn of the event loop. Work that never waits on I/O (a walk
+ * in memory) runs from start to end in one piece; were every free slot taken at once, the requests that
+ * arrive in the same turn would each run theirs before the loop reads a socket again, and /healthz would
+ * wait for all of them. One start per turn puts the loop's I/O (cheap requests, answers written) between
+ * any two of them.
+ */
 class Lane {
   running = 0;
   private readonly waiting: (() => void)[] = [];
+  /** An operation started in this turn of the event loop. */
+  private startedThisTurn = false;
+  private turnScheduled = false;
 
   constructor(readonly options: LaneOptions) {}
 
   async acquire(what: Work): Promise<void> {
-    if (this.running < this.options.concurrency) {
-      this.running += 1;
+    if (this.running < this.options.concurrency && this.waiting.length === 0 && !this.startedThisTurn) {
+      this.start();
       return;
     }
     const retry = Math.max(1, Math.ceil(this.options.waitMs / 1000));
@@ -87,17 +98,36 @@ class Lane {
         );
       }, this.options.waitMs);
       this.waiting.push(grant);
+      this.scheduleTurn();
     });
-    // The slot was handed over by release(): `running` already counts it.
+    // The slot was taken by nextTurn(): `running` already counts it.
   }
 
   release(): void {
-    const next = this.waiting.shift();
-    // The next caller starts at the event loop's next turn, not as a continuation of this one: work that
-    // never waits on I/O (a walk in memory) would otherwise run caller after caller while requests that
-    // arrived meanwhile (/healthz) wait for the whole queue.
-    if (next) setImmediate(next);
-    else this.running -= 1;
+    this.running -= 1;
+    if (this.waiting.length > 0) this.scheduleTurn();
+  }
+
+  private start(): void {
+    this.running += 1;
+    this.startedThisTurn = true;
+    this.scheduleTurn();
+  }
+
+  /** setImmediate: the callback runs after the loop's next poll for I/O, not before it. */
+  private scheduleTurn(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    setImmediate(() => this.nextTurn());
+  }
+
+  private nextTurn(): void {
+    this.turnScheduled = false;
+    this.startedThisTurn = false;
+    if (this.running < this.options.concurrency && this.waiting.length > 0) {
+      this.start();
+      this.waiting.shift()!();
+    }
   }
 }
 
