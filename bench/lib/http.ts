@@ -24,13 +24,19 @@ export interface RunningServer {
 }
 
 /**
- * Node's flags as `npm start` gives them (package.json): the server is measured as it runs. A young generation of
- * 64 MB: a neighbourhood of 2000 elements allocates a few MB, and with the default 16 MB much of it outlived a
- * collection and was copied (~10 % of the CPU of an uncached neighbourhood).
+ * Node's flags and the environment as `npm start` gives them (package.json): the server is measured as it runs. A
+ * young generation of 64 MB: a neighbourhood of 2000 elements allocates a few MB, and with the default 16 MB much of it
+ * outlived a collection and was copied (~10 % of the CPU of an uncached neighbourhood). The allocator's settings
+ * (`NAME=value` before the command): bench/README.md, "Tier L after round five".
  */
-const START_FLAGS = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
-  .split(/\s+/)
-  .filter((arg) => arg.startsWith('--'));
+const START_WORDS = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+const START_FLAGS = START_WORDS.filter((arg) => arg.startsWith('--'));
+const START_ENV = Object.fromEntries(
+  START_WORDS.slice(
+    0,
+    START_WORDS.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w)),
+  ).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+);
 
 /** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir; `env` adds settings (limits off by default). */
 export function startServer(store: string, dataDir: string, env: Record<string, string> = { RATE_LIMIT: '0', COST_BUDGET: '0' }): Promise<RunningServer> {
@@ -56,7 +62,7 @@ export function startServer(store: string, dataDir: string, env: Record<string, 
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Default: no rate limit nor cost budget: the load test is one client at 16 connections (the defaults would answer 429).
-      env: { ...process.env, NODE_ENV: 'production', ...env },
+      env: { ...process.env, ...START_ENV, NODE_ENV: 'production', ...env },
     },
   );
   let output = '';

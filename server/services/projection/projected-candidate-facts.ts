@@ -1,15 +1,24 @@
 import type { CandidateFactsRow, CandidateFactsSource, SegmentReachRow } from '../suppliers/candidate-facts-source.ts';
 import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
+import { forEachInSlices, type TimeSlices } from './time-slices.ts';
+
+export interface ProjectedFactsOptions {
+  /** SUPPLIES to leave out, by position in `enterprises.outTo` (1: hidden): the weight fit's fold, hidden without copying the arrays. */
+  hidden?: Uint8Array;
+  /** Work in the background: the reads yield to requests when a slice is spent (and the ranking between its reads). */
+  slices?: TimeSlices;
+}
 
 /**
  * The supplier ranking's facts from the projection: the rows
  * cypher/read/suppliers/ would return (segment-locals, demand-segments,
  * candidate-facts, candidate-local-buyers, candidate-peer-buyers, segment-reach), computed
- * over the arrays.
+ * over the arrays (without the `hidden` SUPPLIES: the rows the store would give had they never been recorded).
  */
-export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource {
+export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: ProjectedFactsOptions = {}): CandidateFactsSource {
   const S = g.segments;
   const E = g.enterprises;
+  const shown = hidden ? (j: number) => hidden[j] !== 1 : () => true;
   const targetsOf = (ids: string[]) => [...new Set(ids.flatMap((id) => S.index.get(id) ?? []))];
   const scopeOf = (areaIds: string[] | null) => (areaIds === null ? null : areaScope(g, areaIds));
 
@@ -24,7 +33,7 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
   }
 
   // The three reads of one ranking ask for the same candidates: computed once per target list.
-  const candidateSets = new Map<string, { xs: number[]; direct: Map<number, boolean> }>();
+  const candidateSets = new Map<string, { xs: number[]; direct: Uint8Array }>();
   const candidatesOf = (segmentIds: string[]) => {
     const key = JSON.stringify(segmentIds);
     let c = candidateSets.get(key);
@@ -35,29 +44,48 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
     return c;
   };
 
-  /** External enterprises operating in a via segment (ascending), and whether each operates in a target itself. */
-  function findCandidates(segmentIds: string[]): { xs: number[]; direct: Map<number, boolean> } {
+  /** External enterprises operating in a via segment (ascending), and whether each (at the same position) operates in a target itself. */
+  function findCandidates(segmentIds: string[]): { xs: number[]; direct: Uint8Array } {
     const targets = targetsOf(segmentIds);
     const isTarget = new Uint8Array(S.ids.length);
     for (const t of targets) isTarget[t] = 1;
     const via = viaSegments(targets);
-    const direct = new Map<number, boolean>();
+    // per enterprise: 0 not a candidate, 1 through a sibling only, 2 in a target (a mark per enterprise, then one pass in index order: no sort)
+    const mark = new Uint8Array(E.ids.length);
     for (let s = 0; s < S.ids.length; s++) {
       if (!via[s]) continue;
       for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
         const x = S.member[k]!;
         if (!isExternal(E.local[x]!)) continue;
-        direct.set(x, (direct.get(x) ?? false) || isTarget[s] === 1);
+        if (isTarget[s] === 1) mark[x] = 2;
+        else if (mark[x] === 0) mark[x] = 1;
       }
     }
-    return { xs: [...direct.keys()].sort((a, b) => a - b), direct };
+    const xs: number[] = [];
+    for (let x = 0; x < mark.length; x++) if (mark[x] !== 0) xs.push(x);
+    const direct = new Uint8Array(xs.length);
+    for (let i = 0; i < xs.length; i++) direct[i] = mark[xs[i]!] === 2 ? 1 : 0;
+    return { xs, direct };
   }
 
+  /** SUPPLIES from the enterprise (one per product), the hidden left out. */
+  const customers = (x: number) => {
+    if (!hidden) return E.outStart[x + 1]! - E.outStart[x]!;
+    let n = 0;
+    for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (shown(j)) n++;
+    return n;
+  };
+
   return {
+    slices,
+    // the local enterprises do not depend on the SUPPLIES: one copy per graph, whatever a fold hides
+    localsKey: g,
+
     async segmentLocals(areaIds) {
       const areas = scopeOf(areaIds);
       const rows: { segmentId: string; localIds: string[]; leaders: number }[] = [];
       for (let s = 0; s < S.ids.length; s++) {
+        if (slices?.due()) await slices.next();
         const localIds: string[] = [];
         let leaders = 0;
         for (let k = S.memberStart[s]!; k < S.memberStart[s + 1]!; k++) {
@@ -81,25 +109,32 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
 
     async candidates(segmentIds) {
       const { xs, direct } = candidatesOf(segmentIds);
-      return xs.map((x): CandidateFactsRow => ({
-        id: E.ids[x]!,
-        name: E.name[x]!,
-        region: E.region[x]!,
-        output: E.output[x]!,
-        aboveScale: E.aboveScale[x]!,
-        tags: [...(E.tags[x] ?? [])],
-        direct: direct.get(x)!,
-        leaderRole: E.leaderRole[x] === 1,
-        customers: E.outStart[x + 1]! - E.outStart[x]!,
-      }));
+      const rows = new Array<CandidateFactsRow>(xs.length);
+      await forEachInSlices(slices, xs.length, (i) => {
+        const x = xs[i]!;
+        rows[i] = {
+          id: E.ids[x]!,
+          name: E.name[x]!,
+          region: E.region[x]!,
+          output: E.output[x]!,
+          aboveScale: E.aboveScale[x]!,
+          tags: [...(E.tags[x] ?? [])],
+          direct: direct[i] === 1,
+          leaderRole: E.leaderRole[x] === 1,
+          customers: customers(x),
+        };
+      });
+      return rows;
     },
 
     async localBuyers(segmentIds, areaIds) {
       const areas = scopeOf(areaIds);
       const rows: { id: string; localBuyers: number }[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
+        if (slices?.due()) await slices.next();
         let count = 0;
         for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          if (!shown(j)) continue;
           const b = E.outTo[j]!;
           if (E.local[b] === LOCAL_TRUE && locatedRows(g, areas, b) > 0) count++;
         }
@@ -132,8 +167,10 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
       const lastBuyer = new Int32Array(n).fill(-1);
       const touched: number[] = [];
       for (const x of candidatesOf(segmentIds).xs) {
+        if (slices?.due()) await slices.next();
         let previous = -1;
         for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          if (!shown(j)) continue;
           const b = E.outTo[j]!;
           if (b === previous) continue;
           previous = b;
@@ -169,12 +206,15 @@ export function projectedCandidateFacts(g: AnalyticGraph): CandidateFactsSource 
         for (let k = S.memberStart[t]!; k < S.memberStart[t + 1]!; k++) {
           const x = S.member[k]!;
           if (!isExternal(E.local[x]!)) continue;
-          for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) bought[E.outTo[j]!] = 1;
+          for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) if (shown(j)) bought[E.outTo[j]!] = 1;
+          if ((k & 0x3ff) === 0 && slices?.due()) await slices.next();
         }
       }
       const buyers = new Int32Array(S.ids.length);
       const lastBuyer = new Int32Array(S.ids.length).fill(-1);
       for (let b = 0; b < E.ids.length; b++) {
+        // a clock read every 65,536 enterprises
+        if ((b & 0xffff) === 0 && slices?.due()) await slices.next();
         if (!bought[b]) continue;
         for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++) {
           const s = E.opSeg[k]!;

@@ -1,3 +1,4 @@
+import type { TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
 import type { ScoreFacts } from './score.ts';
 
@@ -10,6 +11,10 @@ export type CandidateFactsRow = Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 
  * same questions with the same rows (in any order: the ranking keys them by id).
  */
 export interface CandidateFactsSource {
+  /** Set when the ranking runs in the background (the weight fit): it yields to requests between its steps when a slice is spent. */
+  slices?: TimeSlices;
+  /** Sources with the same key read the same `segmentLocals` (the projection's graph, with or without a fold hidden): kept once for all of them. */
+  localsKey?: object;
   /** Per segment with any: the local enterprises of the areas (any Area when null), one id per row, by id; and the 链主 rows among them. */
   segmentLocals(areaIds: string[] | null): Promise<{ segmentId: string; localIds: string[]; leaders: number }[]>;
   demandSegments(segmentIds: string[]): Promise<{ segmentId: string; name: string; nameEn: string | null }[]>;

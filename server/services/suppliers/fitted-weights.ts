@@ -1,11 +1,11 @@
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { hashString, Rng } from '../generate/random.ts';
 import type { AnalyticGraph } from '../projection/analytic-graph.ts';
 import { projectedCandidateFacts } from '../projection/projected-candidate-facts.ts';
 import { projectionEnabled } from '../projection/projection-lifecycle.ts';
 import { analyticsSource, projectionReady, type AnalyticsSource } from '../projection/projection-registry.ts';
+import { forEachInSlices, TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
-import { ownLinks, withoutLinks } from './own-links.ts';
+import { hiddenSupplies, ownLinks } from './own-links.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { compareRanked, componentValues, type ComponentValues } from './score.ts';
 import { COMPONENT_ORDER, DEFAULT_WEIGHTS, type CandidateWeights } from './weights.ts';
@@ -14,7 +14,7 @@ import { COMPONENT_ORDER, DEFAULT_WEIGHTS, type CandidateWeights } from './weigh
  * The weights the ranking uses by default, calibrated on the store's own supply links
  * (self-supervised learning to rank, docs/ranking.md "Weights fitted on the store's own links"):
  * the known links from external suppliers to local buyers are split into FOLDS; each fold is
- * hidden in turn (from a copy of the projection's SUPPLIES, the store is never written), each of
+ * hidden in turn (masked in the projection's SUPPLIES, the store is never written), each of
  * its links is asked as a 招商 officer would ask it (its segment and area, not the buyer), and
  * the weights that rank the true suppliers best (MRR) are chosen by coordinate search around
  * the documented defaults. Fewer than MIN_LINKS links: the defaults.
@@ -57,6 +57,11 @@ const ROUNDS = 3;
  */
 const MAX_ROWS = 400_000;
 const K = COMPONENT_ORDER.length;
+/**
+ * The fit runs beside requests: it yields to them after about this much work (ms), inside a question's
+ * ranking too (tier L: a question is ~150–600 ms of work, the links' read ~0.9 s).
+ */
+export const FIT_SLICE_MS = 20;
 
 /**
  * One asked link: the component values (row-major) of the true supplier (row 0) and of the candidates that
@@ -69,16 +74,23 @@ export interface FitQuestion {
   beforeOnTie: Uint8Array;
 }
 
-/** The rows of a question: the truth first, then every candidate that can outrank it. */
-export function fitQuestion(rows: readonly ComponentValues[], truth: number, beforeOnTie: (i: number) => boolean): FitQuestion {
+/** The rows of a question: the truth first, then every candidate that can outrank it (with `slices`, yielding between chunks). */
+export async function fitQuestion(
+  rows: readonly ComponentValues[],
+  truth: number,
+  beforeOnTie: (i: number) => boolean,
+  slices?: TimeSlices,
+): Promise<FitQuestion> {
   const t = rows[truth]!;
   const kept = [truth];
-  rows.forEach((v, i) => {
+  await forEachInSlices(slices, rows.length, (i) => {
+    const v = rows[i]!;
     if (i !== truth && (COMPONENT_ORDER.some((k) => v[k] > t[k]) || beforeOnTie(i))) kept.push(i);
   });
   const values = new Float64Array(kept.length * K);
   const before = new Uint8Array(kept.length);
-  kept.forEach((i, r) => {
+  await forEachInSlices(slices, kept.length, (r) => {
+    const i = kept[r]!;
     for (let j = 0; j < K; j++) values[r * K + j] = rows[i]![COMPONENT_ORDER[j]!];
     before[r] = r > 0 && beforeOnTie(i) ? 1 : 0;
   });
@@ -119,9 +131,12 @@ function reciprocalRank(q: FitQuestion, s: Float64Array, j: number, delta: numbe
 /**
  * Coordinate search from the defaults: per component in turn, the grid value with the best MRR when it gains more than MIN_GAIN.
  * Each candidate's score is kept and moved by the one weight tried (one pass over the candidates per value), and the search
- * yields to requests after each value tried, so a large store's fit never holds the server for long.
+ * yields to requests between values tried when a slice is spent, so a large store's fit never holds the server for long.
  */
-export async function searchWeights(questions: readonly FitQuestion[]): Promise<{ weights: CandidateWeights; mrrDefault: number; mrrFitted: number }> {
+export async function searchWeights(
+  questions: readonly FitQuestion[],
+  slices = new TimeSlices(FIT_SLICE_MS),
+): Promise<{ weights: CandidateWeights; mrrDefault: number; mrrFitted: number }> {
   const base = COMPONENT_ORDER.map((k) => DEFAULT_WEIGHTS[k]);
   const w = [...base];
   const scores = questions.map((q) => {
@@ -140,7 +155,7 @@ export async function searchWeights(questions: readonly FitQuestion[]): Promise<
       for (const m of GRID) {
         const v = base[j]! * m;
         if (v === keep || w.every((x, k) => (k === j ? v : x) === 0)) continue;
-        await yieldToRequests();
+        await slices.check();
         const mrr = mrrWith(j, v - keep);
         if (mrr > best + MIN_GAIN) {
           best = mrr;
@@ -181,11 +196,12 @@ const defaults = (reason: string, links: number | null): FittedWeights => ({
 /**
  * Fits the weights on a projection of the store. Each question's ranking reads the projection minus
  * its fold (the same rows the store's queries would give without those links), so a link never
- * counts as evidence for itself. Yields between questions: requests are served while it runs.
+ * counts as evidence for itself. Yields between questions and within them (FIT_SLICE_MS): requests are served while it runs.
  */
 export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => boolean = () => false): Promise<FittedWeights | null> {
   const started = performance.now();
-  const links = ownLinks(g);
+  const slices = new TimeSlices(FIT_SLICE_MS);
+  const links = await ownLinks(g, slices);
   if (links.length < MIN_LINKS)
     return defaults(`${links.length} links from external suppliers to local enterprises: fewer than ${MIN_LINKS} to fit on`, links.length);
   // A fixed shuffle: the same store gives the same weights.
@@ -201,25 +217,26 @@ export async function fitOnGraph(store: Store, g: AnalyticGraph, stale: () => bo
   for (let f = 0; f < FOLDS; f++) {
     const fold = order.slice(f * foldSize, (f + 1) * foldSize).map((i) => links[i]!);
     if (!fold.length) continue;
-    const source = projectedCandidateFacts(withoutLinks(g, fold));
+    const source = projectedCandidateFacts(g, { hidden: await hiddenSupplies(g, fold, slices), slices });
     let rowsThisFold = 0;
     for (const link of fold.slice(0, askPerFold)) {
-      await yieldToRequests();
+      await slices.next();
       // A write came: this data version's weights are no longer wanted; the next version's fit starts with its projection.
       if (stale()) return null;
       const ranking = await rankCandidates(store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, source);
       const truth = ranking.ranked.findIndex((c) => c.facts.id === link.fromId);
       if (truth < 0) continue;
-      const rows = ranking.ranked.map((c) => componentValues(c.facts, ranking.pool));
+      const rows = new Array<ComponentValues>(ranking.ranked.length);
+      await forEachInSlices(slices, rows.length, (i) => (rows[i] = componentValues(ranking.ranked[i]!.facts, ranking.pool)));
       const truthFacts = { facts: ranking.ranked[truth]!.facts, raw: 0 };
-      const q = fitQuestion(rows, truth, (i) => compareRanked({ facts: ranking.ranked[i]!.facts, raw: 0 }, truthFacts) < 0);
+      const q = await fitQuestion(rows, truth, (i) => compareRanked({ facts: ranking.ranked[i]!.facts, raw: 0 }, truthFacts) < 0, slices);
       questions.push(q);
       rowsThisFold += q.beforeOnTie.length;
       // Enough rows in this fold (a large store's candidate lists are long): on to the next.
       if (rowsThisFold >= MAX_ROWS / FOLDS) break;
     }
   }
-  const fit = await searchWeights(questions);
+  const fit = await searchWeights(questions, slices);
   return {
     weights: fit.weights,
     fitted: true,

@@ -1,5 +1,6 @@
 import { analysisCache } from '../analysis-cache.ts';
 import { analyticsSource } from '../projection/projection-registry.ts';
+import { forEachInSlices, sortInSlices } from '../projection/time-slices.ts';
 import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
@@ -53,6 +54,36 @@ export function rankCandidates(
   );
 }
 
+/** Per source (its `localsKey`: the projection's graph, shared by the weight fit's folds), the local enterprises per segment per area scope. */
+const segmentLocalsCache = new WeakMap<object, Map<string, Promise<Map<string, SegmentLocals>>>>();
+
+/**
+ * The local enterprises of the scope per segment. Kept per source (or `localsKey`) and scope (a few MB at tier L):
+ * every ranking of one data version in one area asks the same, and they do not depend on the SUPPLIES a fold hides.
+ */
+function segmentLocalsOf(source: CandidateFactsSource, areaIds: string[] | null): Promise<Map<string, SegmentLocals>> {
+  const holder = source.localsKey ?? source;
+  const byScope = segmentLocalsCache.get(holder) ?? new Map<string, Promise<Map<string, SegmentLocals>>>();
+  segmentLocalsCache.set(holder, byScope);
+  const key = JSON.stringify(areaIds);
+  let locals = byScope.get(key);
+  if (!locals) {
+    if (byScope.size >= 32) byScope.clear();
+    locals = source.segmentLocals(areaIds).then(async (rows) => {
+      const bySegment = new Map<string, SegmentLocals>();
+      for (const r of rows) {
+        bySegment.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
+        await source.slices?.check();
+      }
+      return bySegment;
+    });
+    // a failed read is not kept
+    locals.catch(() => byScope.delete(key));
+    byScope.set(key, locals);
+  }
+  return locals;
+}
+
 async function computeRanking(
   store: Store,
   segmentIds: string[],
@@ -60,12 +91,11 @@ async function computeRanking(
   weights: CandidateWeights,
   source: CandidateFactsSource,
 ): Promise<Ranking> {
+  const { slices } = source;
   // The area scope as ids (the area and every area PART_OF it), or null for every area.
   const areaIds = areaId ? await areaScopeIds(store, areaId) : null;
-  const locals = new Map<string, SegmentLocals>();
-  for (const r of await source.segmentLocals(areaIds)) {
-    locals.set(r.segmentId, { localIds: [...new Set(r.localIds)], leader: Number(r.leaders) > 0 });
-  }
+  const locals = await segmentLocalsOf(source, areaIds);
+  await slices?.check();
   // The chain's view of demand: the targets and the segments they FEED.
   const feedsDemand = await source.demandSegments(segmentIds);
   const feedsDemandIds = new Set(feedsDemand.map((d) => d.segmentId));
@@ -90,24 +120,33 @@ async function computeRanking(
     weight.set(id, w);
   }
 
+  await slices?.check();
   const rows = await source.candidates(segmentIds);
-  const localBuyers = new Map((await source.localBuyers(segmentIds, areaIds)).map((r) => [r.id, Number(r.localBuyers)]));
+  await slices?.check();
+  const localRows = await source.localBuyers(segmentIds, areaIds);
+  const localBuyers = new Map<string, number>();
+  await forEachInSlices(slices, localRows.length, (i) => localBuyers.set(localRows[i]!.id, Number(localRows[i]!.localBuyers)));
   const peers = new Map<string, { buyers: number; affinity: number }>();
   // Summed in one order (candidate, segment, near): the engines and the projection list the rows in different orders,
   // and a float sum's last bit depends on the order.
-  const peerRows = (await source.peerBuyers(segmentIds, demandSegments, areaIds)).sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near),
+  const peerRows = await sortInSlices(
+    await source.peerBuyers(segmentIds, demandSegments, areaIds),
+    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.segmentId < b.segmentId ? -1 : a.segmentId > b.segmentId ? 1 : Number(a.near) - Number(b.near)),
+    slices,
   );
-  for (const r of peerRows) {
+  await forEachInSlices(slices, peerRows.length, (i) => {
+    const r = peerRows[i]!;
     const p = peers.get(r.id) ?? { buyers: 0, affinity: 0 };
     p.buyers += Number(r.peerBuyers);
     p.affinity += Number(r.peerBuyers) * (weight.get(r.segmentId) ?? 0) * (r.near ? 1 : FAR_PEER);
     peers.set(r.id, p);
-  }
+  });
   // Fields named, not spread: V8 copies a spread row ~10× slower, and this runs per candidate (thousands).
-  const facts: ScoreFacts[] = rows.map((r) => {
+  const facts = new Array<ScoreFacts>(rows.length);
+  await forEachInSlices(slices, rows.length, (i) => {
+    const r = rows[i]!;
     const peer = peers.get(r.id);
-    return {
+    facts[i] = {
       id: r.id,
       name: r.name,
       region: r.region,
@@ -123,6 +162,9 @@ async function computeRanking(
     };
   });
   const pool = poolStats(facts);
-  const ranked = facts.map((f) => ({ facts: f, raw: rawScore(componentValues(f, pool), weights) })).sort(compareRanked);
+  await slices?.check();
+  const scored = new Array<RankedCandidate>(facts.length);
+  await forEachInSlices(slices, facts.length, (i) => (scored[i] = { facts: facts[i]!, raw: rawScore(componentValues(facts[i]!, pool), weights) }));
+  const ranked = await sortInSlices(scored, compareRanked, slices);
   return { areaIds, locals, demandSegments, fedSegments: feedsDemandIds, segmentNames, segmentNamesEn, pool, ranked };
 }
