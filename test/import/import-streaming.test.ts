@@ -183,7 +183,10 @@ describe('the enterprises a link import matches against', () => {
         expect(queries, kind).toContain('read/import/enterprise-key-page');
         expect(queries, kind).not.toContain('read/import/enterprise-page');
         // the ids are read once for the enterprises and their links (1M ids take seconds)
-        expect(queries.filter((q) => q === 'read/projection/enterprise-ids'), kind).toHaveLength(1);
+        expect(
+          queries.filter((q) => q === 'read/projection/enterprise-ids'),
+          kind,
+        ).toHaveLength(1);
       }
     } finally {
       await store.close();
