@@ -27,15 +27,12 @@ export interface RunningServer {
  * Node's flags and the environment as `npm start` gives them (package.json): the server is measured as it runs. A
  * young generation of 64 MB: a neighbourhood of 2000 elements allocates a few MB, and with the default 16 MB much of it
  * outlived a collection and was copied (~10 % of the CPU of an uncached neighbourhood). The allocator's settings
- * (`NAME=value` before the command): bench/README.md, "Tier L after round five".
+ * (`NAME=value` after `cross-env`, which sets them on every platform): bench/README.md, "Tier L after round five".
  */
 const START_WORDS = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
 const START_FLAGS = START_WORDS.filter((arg) => arg.startsWith('--'));
 const START_ENV = Object.fromEntries(
-  START_WORDS.slice(
-    0,
-    START_WORDS.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w)),
-  ).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+  START_WORDS.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
 );
 
 /** Starts the real server (server/main.ts, no seeding) on a free port against an existing data dir; `env` adds settings (limits off by default). */
