@@ -25,8 +25,9 @@ export interface RunningServer {
 
 /**
  * Node's flags and the environment as `npm start` gives them (package.json): the server is measured as it runs. A
- * young generation of 64 MB: a neighbourhood of 2000 elements allocates a few MB, and with the default 16 MB much of it
- * outlived a collection and was copied (~10 % of the CPU of an uncached neighbourhood). The allocator's settings
+ * young generation of 32 MB: a neighbourhood of 2000 elements allocates a few MB, and with the default 16 MB much of it
+ * outlived a collection and was copied (~10 % of the CPU of an uncached neighbourhood); with 64 MB each collection
+ * held the event loop longer (bench/README.md, "Round six"). The allocator's settings
  * (`NAME=value` after `cross-env`, which sets them on every platform): bench/README.md, "Tier L after round five".
  */
 const START_WORDS = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
@@ -129,7 +130,7 @@ export interface LoadResult {
   variants?: number;
   /** The same run as the server saw it (server-timing.ts): its own request times, /healthz's, and its event loop's delay. */
   atServer?: ServerTiming;
-  /** GET /healthz one at a time (50 ms apart) during the measured run: what a load balancer sees meanwhile. */
+  /** GET /healthz one at a time (20 ms apart: ~400 in 8 s, enough for a p99 that is not just the largest two) during the measured run: what a load balancer sees meanwhile. */
   healthz?: { probes: number; p50Ms: number; p99Ms: number; maxMs: number; failures: number };
   error?: string;
 }
@@ -159,7 +160,7 @@ parentPort.once('message', () => (done = true));
       failures += 1;
     }
     times.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
   parentPort.postMessage({ times, failures });
 })();
