@@ -20,6 +20,7 @@ import type { CandidateFactsSource } from '../../server/services/suppliers/candi
 import { TimeSlices } from '../../server/services/projection/time-slices.ts';
 import { fixtureApi, type Api } from './gaps-fixture.ts';
 import { TEST_STORE } from '../support/test-store.ts';
+import { turnsDuring } from '../support/turns.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 
 const PAGE = `{ supplierCandidates(segmentId: "seg:3d-printing", areaId: "area:chaohu", first: 3) {
@@ -135,18 +136,8 @@ describe('the ranking weights, fitted on the store’s own links', () => {
       const rank = (slices?: TimeSlices) =>
         rankCandidates(api.store, [link.segmentId], link.areaId, DEFAULT_WEIGHTS, projectedCandidateFacts(graph, { hidden, slices }));
       const inOneGo = await rank();
-      let turns = 0;
-      let ticking = true;
-      const tick = () => {
-        turns++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
-      const before = turns;
       // slices of 0 ms: every check lets the event loop turn
-      const sliced = await rank(new TimeSlices(0));
-      const during = turns - before;
-      ticking = false;
+      const { turns: during, result: sliced } = await turnsDuring(() => rank(new TimeSlices(0)));
       // at least: after the segments' locals, the demand, each candidate's local buyers and peer buyers, before scoring
       expect(during).toBeGreaterThan(2 * inOneGo.ranked.length);
       expect(sliced.ranked).toEqual(inOneGo.ranked);

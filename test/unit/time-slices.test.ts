@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../server/services/generate/random.ts';
 import { forEachInSlices, sortInSlices, TimeSlices } from '../../server/services/projection/time-slices.ts';
-
-/** Event-loop turns while `work` runs (a setImmediate chain counts them). */
-async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let ticking = true;
-  const tick = () => {
-    turns++;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
-  const before = turns;
-  await work();
-  ticking = false;
-  return turns - before;
-}
+import { turnsDuring } from '../support/turns.ts';
 
 describe('background work in time slices', () => {
   it('sortInSlices sorts exactly as Array.prototype.sort (stable: equal items keep their order), yielding between chunks', async () => {
@@ -26,7 +12,7 @@ describe('background work in time slices', () => {
       const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
       const expected = [...items].sort(compare);
       const sliced = [...items];
-      const turns = await turnsDuring(() => sortInSlices(sliced, compare, new TimeSlices(0)));
+      const { turns } = await turnsDuring(() => sortInSlices(sliced, compare, new TimeSlices(0)));
       expect(sliced).toEqual(expected);
       if (n > 20_000) expect(turns).toBeGreaterThan(10);
       // without slices: the built-in sort, in one go
@@ -36,11 +22,11 @@ describe('background work in time slices', () => {
 
   it('forEachInSlices visits every index once, in order; with slices it lets the event loop turn between chunks', async () => {
     const seen: number[] = [];
-    const turns = await turnsDuring(() => forEachInSlices(new TimeSlices(0), 10_000, (i) => seen.push(i)));
+    const { turns } = await turnsDuring(() => forEachInSlices(new TimeSlices(0), 10_000, (i) => seen.push(i)));
     expect(seen).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
     expect(turns).toBeGreaterThanOrEqual(9);
     const once: number[] = [];
-    expect(await turnsDuring(() => forEachInSlices(undefined, 10_000, (i) => once.push(i)))).toBeLessThanOrEqual(1);
+    expect((await turnsDuring(() => forEachInSlices(undefined, 10_000, (i) => once.push(i)))).turns).toBeLessThanOrEqual(1);
     expect(once).toEqual(seen);
   });
 });
