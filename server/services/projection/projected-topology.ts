@@ -51,9 +51,17 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
         for (let k = outStart[a]!; k < outStart[a + 1]!; k++) add(outNode[k]!);
         for (let k = inStart[a]!; k < inStart[a + 1]!; k++) add(inNode[k]!);
       }
-      const sorted = Int32Array.from(found).sort();
+      // The first `limit` in node order. Around a hub (an area's LOCATED_IN at tier L: 10⁵ nodes) sorting them all
+      // took most of a walk; when more are found than wanted, the marks give the smallest in order by one pass.
+      let first: ArrayLike<number>;
+      if (found.length <= limit) first = Int32Array.from(found).sort();
+      else {
+        const taken = new Int32Array(limit);
+        for (let v = 0, n = 0; n < limit; v++) if (seen[v]) taken[n++] = v;
+        first = taken;
+      }
       const rows: { id: string; label: string }[] = [];
-      for (let i = 0; i < sorted.length && i < limit; i++) rows.push({ id: ids[sorted[i]!]!, label: EXPLORE_LABELS[label[sorted[i]!]!]! });
+      for (let i = 0; i < first.length; i++) rows.push({ id: ids[first[i]!]!, label: EXPLORE_LABELS[label[first[i]!]!]! });
       return rows;
     },
     async edgesFrom(sources, among) {
