@@ -1,3 +1,4 @@
+import type { EnterpriseIndex, EnterpriseKey } from '../../server/services/import/reference.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,4 +150,9 @@ export function tempDir(prefix = 'chain-import-'): { dir: string; file: (name: s
 export async function counts(store: Store): Promise<Record<string, number>> {
   const rows = await store.run<{ kind: string; name: string; count: number }>('read/graph-counts');
   return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.name}`, r.count]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+}
+
+/** An enterprise as the import finds it: by its code, or without one by its normalised name (EnterpriseIndex holds nothing else). */
+export function foundIn<E extends EnterpriseKey>(index: EnterpriseIndex<E>, e: { name: string; uscc?: string | null }): E | undefined {
+  return e.uscc ? index.byCode(e.uscc) : index.byNormalisedName(e.name);
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { QueryRunner, Store } from '../../store/store.ts';
-import { runBatch, writeKey, type ImportWriteQuery } from './write-batches.ts';
+import { QueryWrites, runBatch, writeKey, type ImportWriteQuery } from './write-batches.ts';
 import { ValidationError } from '../../errors.ts';
 import { checkOverrides, hasCells, HEADER_SEARCH_ROWS, mapHeader, type HeaderResult, type MappedColumn } from './columns.ts';
 import { planOperates, planSupplies } from './plan-links.ts';
@@ -11,7 +11,7 @@ import { planMapping } from './plan-mapping.ts';
 import { planProjects } from './plan-projects.ts';
 import { listProjects } from '../projects/projects.ts';
 import { mappingOf, type LinkSuggestion } from './link-suggestions.ts';
-import type { ChunkPlanner, Plan } from './plan.ts';
+import type { ChunkPlanner, Plan, PlannedWrite } from './plan.ts';
 import { openTable, type TableRow, type TableSource } from './read-table.ts';
 import { limitedWork } from '../limits/work-limits.ts';
 import { loadAreas, loadChains, loadEnterpriseKeys, loadEnterprises, loadSegments } from './reference.ts';
@@ -56,6 +56,8 @@ const WRITE_ORDER = [
 interface FilePlanner {
   add(rows: readonly TableRow[]): Plan;
   end(): Promise<Plan>;
+  /** Whether two rows may plan the same write (see PlannedFile). */
+  rowsShareWrites: boolean;
 }
 
 const NOTHING: Plan = { items: [], issues: [] };
@@ -63,7 +65,7 @@ const NONE_INFERRED: string[] = Object.freeze([]) as unknown as string[];
 
 /** Enterprise lists and their links are planned as they stream; the other kinds (small lists) once whole. */
 async function planner(db: QueryRunner, options: ImportOptions, columns: MappedColumn[]): Promise<FilePlanner> {
-  const streamed = (add: ChunkPlanner): FilePlanner => ({ add, end: async () => NOTHING });
+  const streamed = (add: ChunkPlanner): FilePlanner => ({ add, end: async () => NOTHING, rowsShareWrites: false });
   switch (options.kind) {
     case 'enterprises': {
       const ids = await enterpriseIds(db);
@@ -93,6 +95,7 @@ async function planner(db: QueryRunner, options: ImportOptions, columns: MappedC
           return NOTHING;
         },
         end: () => planWhole(db, options, rows, columns),
+        rowsShareWrites: true,
       };
     }
   }
@@ -155,37 +158,74 @@ async function loadSupplies(db: QueryRunner, ids: readonly string[]): Promise<Ma
   return supplies;
 }
 
-/** Everything a file's plan says: the report's rows and issues, and the writes of its accepted rows grouped by query, identical writes once. */
+/**
+ * Everything a file's plan says: the report's rows and issues, and the writes
+ * of its accepted rows by query (write-batches.ts: lists per field where the
+ * query takes them), identical writes once. A streamed kind's planner never
+ * plans one write for two rows (its duplicate check rejects the second), so
+ * only a row's own writes are compared there; other kinds (a project list may
+ * name one new investor in many rows) are compared across the file.
+ */
 class PlannedFile {
   readonly items: ImportItem[] = [];
   readonly issues: ImportIssue[] = [];
   readonly suggestions: LinkSuggestion[] = [];
-  private readonly byQuery = new Map<string, Map<string, Record<string, unknown>>>();
+  private readonly byQuery = new Map<ImportWriteQuery, QueryWrites>();
+  /** Where each write is, by writeKey, when rows may repeat one another's writes. */
+  private readonly at: Map<string, number> | null;
+
+  constructor(rowsShareWrites: boolean) {
+    this.at = rowsShareWrites ? new Map() : null;
+  }
 
   add(plan: Plan): void {
-    for (const { writes, ...item } of plan.items) {
-      // most rows infer nothing: one shared empty list, not a million
-      item.inferred ??= NONE_INFERRED;
+    for (const p of plan.items) {
+      // A literal, not `{ writes, ...item }`: V8 gives most objects copied by a rest or spread from per-row objects a
+      // map (hidden class) of their own, and the report keeps a million. Most rows infer nothing: one shared empty list.
+      const item: ImportItem = {
+        row: p.row,
+        action: p.action,
+        id: p.id,
+        label: p.label,
+        changes: p.changes,
+        matchedBy: p.matchedBy,
+        inferred: p.inferred?.length ? p.inferred : NONE_INFERRED,
+      };
       this.items.push(item);
       if (item.action === 'reject' || item.action === 'unchanged') continue;
-      for (const w of writes) {
-        const rows = this.byQuery.get(w.query) ?? new Map<string, Record<string, unknown>>();
-        rows.set(writeKey(w), w.row);
-        this.byQuery.set(w.query, rows);
-      }
+      this.addWrites(p.writes);
     }
     for (const i of plan.issues) this.issues.push(i);
     for (const sg of plan.suggestions ?? []) this.suggestions.push(sg);
+  }
+
+  private addWrites(writes: readonly PlannedWrite[]): void {
+    const placed: number[] = [];
+    for (let j = 0; j < writes.length; j++) {
+      const w = writes[j]!;
+      let rows = this.byQuery.get(w.query);
+      if (!rows) this.byQuery.set(w.query, (rows = new QueryWrites(w.query)));
+      let at: number | undefined;
+      if (this.at) {
+        const key = `${w.query}\u0000${writeKey(w)}`;
+        at = this.at.get(key);
+        if (at === undefined) this.at.set(key, rows.length);
+      } else {
+        for (let k = 0; k < j && at === undefined; k++) if (writes[k]!.query === w.query && writeKey(writes[k]!) === writeKey(w)) at = placed[k];
+      }
+      placed.push(rows.put(w.row, at));
+    }
   }
 
   count(action: ImportItem['action']): number {
     return this.items.reduce((n, i) => (i.action === action ? n + 1 : n), 0);
   }
 
-  /** The writes in WRITE_ORDER, handed over once (the writer frees each batch it has written). */
-  takeWrites(): { query: ImportWriteQuery; rows: (Record<string, unknown> | null)[] }[] {
-    const writes = WRITE_ORDER.filter((q) => this.byQuery.has(q)).map((query) => ({ query, rows: [...this.byQuery.get(query)!.values()] }));
+  /** The writes in WRITE_ORDER, handed over once. */
+  takeWrites(): QueryWrites[] {
+    const writes = WRITE_ORDER.flatMap((q) => this.byQuery.get(q) ?? []);
     this.byQuery.clear();
+    this.at?.clear();
     return writes;
   }
 }
@@ -225,12 +265,13 @@ async function readAndPlan(db: QueryRunner, source: TableSource, fileName: strin
     options.mapping ?? {},
     options.unit ?? (options.kind === 'projects' ? '亿元' : '万元'),
   );
-  const planned = new PlannedFile();
+  const plan = header.fatal ? null : await planner(db, options, header.columns);
+  const planned = new PlannedFile(plan?.rowsShareWrites ?? false);
   const rest = async function* (): AsyncIterable<TableRow[]> {
     yield [...header.dataRows, ...head.slice(HEADER_SEARCH_ROWS).filter(hasCells)];
     if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value.filter(hasCells);
   };
-  if (header.fatal) {
+  if (!plan) {
     for await (const rows of rest()) {
       planned.add({
         items: rows.map((r) => ({ row: r.row, action: 'reject', id: null, label: r.cells.find(Boolean) ?? '', changes: [], matchedBy: null, writes: [] })),
@@ -238,7 +279,6 @@ async function readAndPlan(db: QueryRunner, source: TableSource, fileName: strin
       });
     }
   } else {
-    const plan = await planner(db, options, header.columns);
     for await (const rows of rest()) planned.add(plan.add(rows));
     planned.add(await plan.end());
   }
@@ -329,15 +369,13 @@ async function runImport(store: Store, source: TableSource, fileName: string, op
         );
       }
       const writes = file.planned.takeWrites();
-      const total = writes.reduce((n, w) => n + w.rows.length, 0);
+      const total = writes.reduce((n, w) => n + w.length, 0);
       let written = 0;
-      for (const { query, rows } of writes) {
+      for (const rows of writes) {
         for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize) as Record<string, unknown>[];
-          await runBatch(tx, query, batch);
-          // the store holds them now: a million-row import need not keep two copies
-          rows.fill(null, i, i + batch.length);
-          written += batch.length;
+          await runBatch(tx, rows, i, batchSize);
+          rows.release(i, batchSize);
+          written += Math.min(batchSize, rows.length - i);
           options.onProgress?.(written, total);
         }
       }

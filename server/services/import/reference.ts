@@ -91,18 +91,17 @@ export class NameIndex<T extends { id: string; name: string; nameEn?: string | n
 /** What a link import (OPERATES_IN, SUPPLIES) finds an enterprise by and names it with. */
 export type EnterpriseKey = Pick<EnterpriseRecord, 'id' | 'name' | 'uscc'>;
 
-/** Enterprises of the graph, found by USCC or by normalised name (有限公司 = 有限责任公司, full-width brackets …). */
+/**
+ * Enterprises of the graph, found by USCC or by normalised name (有限公司 = 有限责任公司, full-width brackets …).
+ * The names are normalised on the first look-up by name: a link file whose rows all give a known code never
+ * needs them (normalising a million names takes seconds).
+ */
 export class EnterpriseIndex<E extends EnterpriseKey = EnterpriseRef> {
-  readonly byId = new Map<string, E>();
   private readonly byUscc = new Map<string, E>();
-  private readonly byName = new Map<string, E>();
+  private byName: Map<string, E> | null = null;
 
-  constructor(records: E[]) {
-    for (const r of records) {
-      this.byId.set(r.id, r);
-      if (r.uscc) this.byUscc.set(r.uscc, r);
-      if (r.name && !this.byName.has(normaliseName(r.name))) this.byName.set(normaliseName(r.name), r);
-    }
+  constructor(private readonly records: readonly E[]) {
+    for (const r of records) if (r.uscc) this.byUscc.set(r.uscc, r);
   }
 
   byCode(uscc: string): E | undefined {
@@ -110,6 +109,14 @@ export class EnterpriseIndex<E extends EnterpriseKey = EnterpriseRef> {
   }
 
   byNormalisedName(name: string): E | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const r of this.records) {
+        if (!r.name) continue;
+        const key = normaliseName(r.name);
+        if (!this.byName.has(key)) this.byName.set(key, r);
+      }
+    }
     return this.byName.get(normaliseName(name));
   }
 }
