@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../server/services/import/import-file.ts';
+import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from '../support/test-store.ts';
+import { csv, makeUscc, utf8Bom } from './helpers.ts';
+
+/**
+ * Issue 17: the planned writes are kept as lists per field, and a streamed kind
+ * (enterprises, links) compares a row's writes only with that row's own. A write
+ * planned twice must still be written once, whether one row plans it twice or,
+ * in a project list, two rows do.
+ */
+let store: Store;
+beforeAll(async () => {
+  store = await openTestStore();
+  await loadSeeds(store);
+});
+afterAll(() => store.close());
+
+const links = (id: string) =>
+  store.run<{ enterprise: string; segment: string; role: string | null }>('read/import/operates-in').then((rows) => rows.filter((r) => r.enterprise === id));
+
+describe('a write planned twice is written once', () => {
+  it('an enterprise row naming one segment twice (by name and by id) gets one OPERATES_IN link, and so does an existing one', async () => {
+    const uscc = makeUscc(7101);
+    const file = (name: string) => utf8Bom(csv([['企业名称', '统一社会信用代码', '所属环节', '所在地区'], [name, uscc, '轻合金铸件、seg:alloy-casting', '巢湖市']]));
+    const first = await importFile(store, file('重复环节测试有限公司'), 'a.csv', { kind: 'enterprises', dryRun: false });
+    expect(first).toMatchObject({ committed: true, counts: { create: 1, reject: 0 } });
+    expect(await links(`ent:${uscc}`)).toEqual([{ enterprise: `ent:${uscc}`, segment: 'seg:alloy-casting', role: 'core' }]);
+
+    // the same segment twice in a row of the links file: the second is a duplicate of the first (rejected)
+    const operates = await importFile(store, utf8Bom(csv([['统一社会信用代码', '所属环节', '角色'], [uscc, '轻合金铸件、seg:alloy-casting', '配套']])), 'o.csv', {
+      kind: 'operates',
+      dryRun: false,
+      skipInvalid: true,
+    });
+    expect(operates.counts).toMatchObject({ reject: 1 });
+    expect(await links(`ent:${uscc}`)).toEqual([{ enterprise: `ent:${uscc}`, segment: 'seg:alloy-casting', role: 'core' }]);
+  });
+
+  it('two project rows with one new investor create that enterprise once', async () => {
+    const uscc = makeUscc(7102);
+    const head = ['项目名称', '投资方', '投资方统一社会信用代码', '所在地区', '阶段'];
+    const report = await importFile(
+      store,
+      utf8Bom(
+        csv([
+          head,
+          ['同一投资方项目甲', '同一投资方测试有限公司', uscc, '巢湖市', '线索'],
+          ['同一投资方项目乙', '同一投资方测试有限公司', uscc, '巢湖市', '线索'],
+        ]),
+      ),
+      'p.csv',
+      { kind: 'projects', dryRun: false },
+    );
+    expect(report).toMatchObject({ committed: true, counts: { create: 2, reject: 0 } });
+    const enterprises = await store.run<{ id: string }>('read/import/enterprises');
+    expect(enterprises.filter((e) => e.id === `ent:${uscc}`)).toHaveLength(1);
+  });
+});
