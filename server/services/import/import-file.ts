@@ -61,7 +61,8 @@ interface FilePlanner {
 }
 
 const NOTHING: Plan = { items: [], issues: [] };
-const NONE_INFERRED: string[] = Object.freeze([]) as unknown as string[];
+/** The empty list every report row without inferences or changes shares. */
+const EMPTY_LIST: string[] = Object.freeze([]) as unknown as string[];
 
 /** Enterprise lists and their links are planned as they stream; the other kinds (small lists) once whole. */
 async function planner(db: QueryRunner, options: ImportOptions, columns: MappedColumn[]): Promise<FilePlanner> {
@@ -149,11 +150,11 @@ async function loadOperates(db: QueryRunner, ids: readonly string[]): Promise<Ma
   return operates;
 }
 
-/** Every SUPPLIES by `supplier|buyer`, read in pages of the suppliers `ids` (enterprise-pages.ts). */
+/** Every SUPPLIES by `supplier->buyer` (the id an import report gives the relation), read in pages of the suppliers `ids` (enterprise-pages.ts). */
 async function loadSupplies(db: QueryRunner, ids: readonly string[]): Promise<Map<string, { product: string | null; share: number | null }>> {
   const supplies = new Map<string, { product: string | null; share: number | null }>();
   await readEnterprisePages<{ supplier: string; buyer: string; product: string | null; share: number | null }>(db, 'read/import/supplies-page', ids, (rows) => {
-    for (const s of rows) supplies.set(`${s.supplier}|${s.buyer}`, { product: s.product, share: s.share });
+    for (const s of rows) supplies.set(`${s.supplier}->${s.buyer}`, { product: s.product, share: s.share });
   });
   return supplies;
 }
@@ -178,6 +179,20 @@ class PlannedFile {
     this.at = rowsShareWrites ? new Map() : null;
   }
 
+  /** Report rows' `changes` lists by content: a million created rows name a handful of field sets. */
+  private readonly lists = new Map<string, string[]>();
+
+  /** The one frozen list with these entries (a new file's rows would otherwise keep a million arrays). */
+  private shared(list: string[]): string[] {
+    if (!list.length) return EMPTY_LIST;
+    const key = list.join('\u0000');
+    const known = this.lists.get(key);
+    if (known) return known;
+    // a file of varied updates: keep its lists as they are beyond a bound
+    if (this.lists.size < 10_000) this.lists.set(key, Object.freeze(list) as string[]);
+    return list;
+  }
+
   add(plan: Plan): void {
     for (const p of plan.items) {
       // A literal, not `{ writes, ...item }`: V8 gives most objects copied by a rest or spread from per-row objects a
@@ -187,9 +202,9 @@ class PlannedFile {
         action: p.action,
         id: p.id,
         label: p.label,
-        changes: p.changes,
+        changes: this.shared(p.changes),
         matchedBy: p.matchedBy,
-        inferred: p.inferred?.length ? p.inferred : NONE_INFERRED,
+        inferred: p.inferred?.length ? p.inferred : EMPTY_LIST,
       };
       this.items.push(item);
       if (item.action === 'reject' || item.action === 'unchanged') continue;

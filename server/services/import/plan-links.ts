@@ -40,11 +40,11 @@ export function planOperates(
         else r.error('segment', found.code, found.detail ?? {}, text);
       }
       const role = r.parse('role', parseRole);
-      if (enterprise) {
-        for (const s of segments) {
-          const first = seen.check(`${enterprise.id}|${s.id}`, r.row);
-          if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, s.name);
-        }
+      // `enterprise|segment`: one string per link for the duplicate check and the store's links (a million-row file)
+      const keys = enterprise ? segments.map((s) => `${enterprise.id}|${s.id}`) : [];
+      for (let i = 0; i < keys.length; i++) {
+        const first = seen.check(keys[i]!, r.row);
+        if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, segments[i]!.name);
       }
       issues.push(...r.issues);
       const label = `${enterprise?.name ?? (r.text('name') || r.text('uscc'))} → ${segments.map((s) => s.name).join('、') || r.text('segment')}`;
@@ -55,8 +55,9 @@ export function planOperates(
       const changes: string[] = [];
       const writes: PlannedWrite[] = [];
       let created = false;
-      for (const s of segments) {
-        const key = `${enterprise.id}|${s.id}`;
+      for (let i = 0; i < segments.length; i++) {
+        const s = segments[i]!;
+        const key = keys[i]!;
         const had = ref.operates.has(key);
         if (!had) created = true;
         if (!had) {
@@ -84,7 +85,7 @@ export function planOperates(
 /** Plans Enterprise SUPPLIES Enterprise relations; both enterprises must be in the graph; chunk by chunk as planEnterprises. */
 export function planSupplies(
   columns: MappedColumn[],
-  ref: { enterprises: EnterpriseIndex<EnterpriseKey>; supplies: Map<string, { product: string | null; share: number | null }> },
+  ref: { enterprises: EnterpriseIndex<EnterpriseKey>; /** by `supplier->buyer` */ supplies: Map<string, { product: string | null; share: number | null }> },
 ): ChunkPlanner {
   const seen = new FirstSeen();
   return (rows) => {
@@ -96,23 +97,24 @@ export function planSupplies(
       const buyer = findEnterprise(r, ref.enterprises, 'buyer', 'buyerUscc');
       const share = r.parse('share', parseShare);
       const product = r.text('product');
-      if (supplier && buyer) {
-        if (supplier.id === buyer.id) r.error('buyer', 'SELF_SUPPLY');
-        const first = seen.check(`${supplier.id}|${buyer.id}`, r.row);
+      // `supplier->buyer`: the row's id in the report, its duplicate check's key and the store's SUPPLIES' key, one string
+      const id = supplier && buyer ? `${supplier.id}->${buyer.id}` : null;
+      if (id) {
+        if (supplier!.id === buyer!.id) r.error('buyer', 'SELF_SUPPLY');
+        const first = seen.check(id, r.row);
         if (first !== undefined) r.error('buyer', 'DUPLICATE_IN_FILE', { first, by: '供应方与采购方相同', byEn: 'same supplier and buyer' });
       }
       issues.push(...r.issues);
       const label = `${supplier?.name ?? r.text('supplier')} → ${buyer?.name ?? r.text('buyer')}`;
-      if (r.failed || !supplier || !buyer) {
+      if (r.failed || !supplier || !buyer || !id) {
         items.push(rejected(r, label));
         continue;
       }
       const props: Record<string, unknown> = {};
       if (product) props.product = product;
       if (share !== undefined) props.share = share;
-      const existing = ref.supplies.get(`${supplier.id}|${buyer.id}`);
+      const existing = ref.supplies.get(id);
       const changes = existing ? changedKeys(props, existing) : Object.keys(props);
-      const id = `${supplier.id}->${buyer.id}`;
       const row = {
         supplier: supplier.id,
         buyer: buyer.id,
