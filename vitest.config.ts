@@ -15,6 +15,7 @@ const NEO4J_SUITES = [
   'test/import/import-enterprises.test.ts',
   'test/import/import-projects.test.ts',
   'test/import/import-streaming.test.ts',
+  'test/import/planned-writes.test.ts',
   'test/security/access.test.ts',
   'test/security/audit.test.ts',
   'test/security/injection.test.ts',

@@ -212,6 +212,9 @@ describe('batches as lists per field ($columns)', () => {
     expect([...columnsRead('write/import/operates-in-create')].sort()).toEqual(['enterprise', 'origin', 'role', 'segment']);
     const located = columnsRead('write/import/enterprise-create-located');
     expect([...columnsRead('write/import/enterprise-create')].every((f) => located.has(f))).toBe(true);
+    // a new enterprise with an area and a segment: the same fields, and its first link's
+    const operating = columnsRead('write/import/enterprise-create-located-operating');
+    expect([...located, 'segment', 'role'].filter((f) => !operating.has(f))).toEqual([]);
     // A row with every enterprise column: each property the plan gives the new enterprise is a field the create reads.
     const store = await openDumpStore();
     try {
@@ -268,7 +271,13 @@ describe('batches as lists per field ($columns)', () => {
     const writes = new QueryWrites('write/import/supplies-create');
     writes.put({ supplier: 'a', buyer: 'b', props: { share: 0.2, origin: 'import' } });
     writes.put({ supplier: 'c', buyer: 'd', props: { product: '铸件', origin: 'import' } });
-    expect(writes.columnsOf(0, 10)).toEqual({ supplier: ['a', 'c'], buyer: ['b', 'd'], share: [0.2, null], origin: ['import', 'import'], product: [null, '铸件'] });
+    expect(writes.columnsOf(0, 10)).toEqual({
+      supplier: ['a', 'c'],
+      buyer: ['b', 'd'],
+      share: [0.2, null],
+      origin: ['import', 'import'],
+      product: [null, '铸件'],
+    });
     expect(writes.put({ supplier: 'a', buyer: 'b', props: { product: '壳体', origin: 'import' } }, 0)).toBe(0);
     writes.put({ supplier: 'e', buyer: 'f' });
     expect(writes.length).toBe(3);

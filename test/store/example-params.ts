@@ -153,6 +153,16 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'write/import/enterprise-create-located': {
     columns: { id: ['ent:example-import-2'], area: ['area:chaohu'], name: ['示例导入企业二有限公司'], origin: ['import'] },
   },
+  'write/import/enterprise-create-located-operating': {
+    columns: {
+      id: ['ent:example-import-3'],
+      area: ['area:chaohu'],
+      segment: ['seg:alloy-casting'],
+      role: ['core'],
+      name: ['示例导入企业三有限公司'],
+      origin: ['import'],
+    },
+  },
   'write/import/enterprise-update': { rows: [{ id: 'ent:example-import', props: { output: 12 } }] },
   'write/import/enterprise-unlocate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },
   'write/import/enterprise-locate': { rows: [{ enterprise: 'ent:example-import', area: 'area:chaohu' }] },

@@ -32,6 +32,7 @@ const WRITE_ORDER = [
   'write/import/feeds',
   'write/import/enterprise-create',
   'write/import/enterprise-create-located',
+  'write/import/enterprise-create-located-operating',
   'write/import/enterprise-update',
   'write/import/enterprise-unlocate',
   'write/import/enterprise-locate',

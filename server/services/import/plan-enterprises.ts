@@ -180,13 +180,23 @@ export function planEnterprises(columns: MappedColumn[], ref: EnterpriseReferenc
 
       const changes = existing ? changedKeys(props, existingProps(existing)) : Object.keys(props);
       const writes: PlannedWrite[] = [];
-      // New enterprises are CREATEd (with their LOCATED_IN), existing ones get SET: the plan read every id in the same transaction.
+      // the role of a link the row creates: the file's, else 链主 (leader) from the tags, else core
+      const newRole = role ?? (tags?.includes('链主') ? 'leader' : 'core');
+      // New enterprises are CREATEd (with their LOCATED_IN, and their first segment's OPERATES_IN where they have an area),
+      // existing ones get SET: the plan read every id in the same transaction.
+      let createdWith: SegmentRef | undefined;
       if (!existing) {
         const created = Object.assign({}, props, derived, { origin: 'import' });
+        createdWith = area ? segments[0] : undefined;
         writes.push(
-          area
-            ? { query: 'write/import/enterprise-create-located', row: { id, props: created, area: area.id } }
-            : { query: 'write/import/enterprise-create', row: { id, props: created } },
+          createdWith
+            ? {
+                query: 'write/import/enterprise-create-located-operating',
+                row: { id, props: created, area: area!.id, segment: createdWith.id, role: newRole },
+              }
+            : area
+              ? { query: 'write/import/enterprise-create-located', row: { id, props: created, area: area.id } }
+              : { query: 'write/import/enterprise-create', row: { id, props: created } },
         );
       } else {
         if (changes.length) {
@@ -202,12 +212,13 @@ export function planEnterprises(columns: MappedColumn[], ref: EnterpriseReferenc
         }
       }
       for (const segment of segments) {
+        // created with the enterprise (a row may name it twice: 轻合金铸件、seg:alloy-casting)
+        if (segment.id === createdWith?.id) continue;
         const key = `${id}|${segment.id}`;
         const had = ref.operates.has(key);
-        const newRole = role ?? (had ? ref.operates.get(key) : tags?.includes('链主') ? 'leader' : 'core');
         if (!had) {
           if (existing) changes.push(`segment:${segment.id}`);
-          writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: segment.id, role: newRole ?? 'core', origin: 'import' } });
+          writes.push({ query: 'write/import/operates-in-create', row: { enterprise: id, segment: segment.id, role: newRole, origin: 'import' } });
         } else if (role !== undefined && ref.operates.get(key) !== role) {
           changes.push(`segment:${segment.id}`);
           writes.push({ query: 'write/import/operates-in-update', row: { enterprise: id, segment: segment.id, role } });

@@ -44,7 +44,8 @@ export function planOperates(
       const keys = enterprise ? segments.map((s) => `${enterprise.id}|${s.id}`) : [];
       for (let i = 0; i < keys.length; i++) {
         const first = seen.check(keys[i]!, r.row);
-        if (first !== undefined) r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, segments[i]!.name);
+        if (first !== undefined)
+          r.error('segment', 'DUPLICATE_IN_FILE', { first, by: '同一企业与环节', byEn: 'same enterprise and segment' }, segments[i]!.name);
       }
       issues.push(...r.issues);
       const label = `${enterprise?.name ?? (r.text('name') || r.text('uscc'))} → ${segments.map((s) => s.name).join('、') || r.text('segment')}`;

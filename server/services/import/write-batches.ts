@@ -12,6 +12,7 @@ export type ImportWriteQuery = RowsQuery | ColumnsQuery;
 export const COLUMNS_QUERIES: ReadonlySet<ImportWriteQuery> = new Set<ColumnsQuery>([
   'write/import/enterprise-create',
   'write/import/enterprise-create-located',
+  'write/import/enterprise-create-located-operating',
   'write/import/operates-in-create',
   'write/import/operates-in-update',
   'write/import/supplies-create',
