@@ -79,7 +79,12 @@ export class EmbeddedStore implements Store {
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
     const next = this.writeQueue.then(work, work);
-    this.writeQueue = next.catch(() => undefined);
+    // the queue waits for the work, not for its answer: kept in the queue, an import's report (a million rows) stayed
+    // reachable until the next write, under every allocation of the next import's planning (issue 17)
+    this.writeQueue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
