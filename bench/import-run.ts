@@ -44,6 +44,44 @@ function liveHeap(): { mb: number; cpuMs: number } {
   return { mb: Math.round(process.memoryUsage().heapUsed / 2 ** 20), cpuMs: (c.user + c.system) / 1000 };
 }
 
+/** Imports one file into `store` and measures it (see the header); returns the figures, not the report. */
+async function importStep(store: EmbeddedStore, kind: ImportKind, name: string, file: string): Promise<Record<string, number | string | boolean | null>> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  // the heap once the file is read and planned (the first batch is about to be written): its peak
+  let planned: { mb: number; cpuMs: number; ms: number } | undefined;
+  const onProgress = () => {
+    if (planned) return;
+    const t = performance.now();
+    planned = { ...liveHeap(), ms: performance.now() - t };
+  };
+  const report = await importFile(store, { path: file }, name, { kind, dryRun: false, onProgress });
+  const ms = performance.now() - t0 - (planned?.ms ?? 0);
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000 - (planned?.cpuMs ?? 0);
+  const r = {
+    file: name,
+    mb: round(statSync(file).size / 2 ** 20, 1),
+    ...report.counts,
+    committed: report.committed,
+    seconds: round(ms / 1000, 1),
+    cpuSeconds: round(cpuMs / 1000, 1),
+    rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
+    rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
+    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    // the JS share of it, garbage included; the rest is mostly the store's own
+    heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    // reachable JS heap when planned (reference maps, report, writes) and after the import (the report)
+    plannedHeapMb: planned?.mb ?? null,
+    reportHeapMb: liveHeap().mb,
+    loadAvg1: round(loadavg()[0]!, 1),
+  };
+  console.log(
+    `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB; reachable when planned ${r.plannedHeapMb} MB, after ${r.reportHeapMb} MB)`,
+  );
+  return r;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -78,43 +116,8 @@ async function main() {
   try {
     await store.applySchema();
     if (!values.base) await loadSeeds(store);
-    for (const [kind, name] of steps) {
-      const file = path.join(files, name);
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      // the heap once the file is read and planned (the first batch is about to be written): its peak
-      let planned: { mb: number; cpuMs: number; ms: number } | undefined;
-      const onProgress = () => {
-        if (planned) return;
-        const t = performance.now();
-        planned = { ...liveHeap(), ms: performance.now() - t };
-      };
-      const report = await importFile(store, { path: file }, name, { kind, dryRun: false, onProgress });
-      const ms = performance.now() - t0 - (planned?.ms ?? 0);
-      const c = process.cpuUsage(c0);
-      const cpuMs = (c.user + c.system) / 1000 - (planned?.cpuMs ?? 0);
-      const r = {
-        file: name,
-        mb: round(statSync(file).size / 2 ** 20, 1),
-        ...report.counts,
-        committed: report.committed,
-        seconds: round(ms / 1000, 1),
-        cpuSeconds: round(cpuMs / 1000, 1),
-        rowsPerSecond: Math.round(report.counts.rows / (ms / 1000)),
-        rowsPerCpuSecond: Math.round(report.counts.rows / (cpuMs / 1000)),
-        rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
-        // the JS share of it, garbage included; the rest is mostly the store's own
-        heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-        // reachable JS heap when planned (reference maps, report, writes) and after the import (the report)
-        plannedHeapMb: planned?.mb ?? null,
-        reportHeapMb: liveHeap().mb,
-        loadAvg1: round(loadavg()[0]!, 1),
-      };
-      results.push(r);
-      console.log(
-        `${name}: ${r.rows} rows (create ${r.create}, update ${r.update}, unchanged ${r.unchanged}, reject ${r.reject}) in ${r.seconds} s = ${r.rowsPerSecond} rows/s, ${r.rowsPerCpuSecond} rows per CPU-second, rss ${r.rssMb} MB (JS heap ${r.heapMb} MB; reachable when planned ${r.plannedHeapMb} MB, after ${r.reportHeapMb} MB)`,
-      );
-    }
+    // one function per file: a report kept in the loop's frame stayed reachable through the next file's import
+    for (const [kind, name] of steps) results.push(await importStep(store, kind, name, path.join(files, name)));
   } finally {
     await store.close();
   }
