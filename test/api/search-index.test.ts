@@ -9,7 +9,7 @@ import { loadGenerated } from '../../server/services/generate/load.ts';
 import { buildNameIndex, nameIndexReady, nameIndexSource, readNameIndex, readNameRows } from '../../server/services/projection/name-index-source.ts';
 import { NameIndex } from '../../server/services/projection/name-index.ts';
 import { packedIndex } from '../support/packed-index.ts';
-import { queryRunner, uncheckedRun } from '../../server/store/store.ts';
+import { queryRunner, uncheckedRun, type Params } from '../../server/store/store.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -185,12 +185,12 @@ describe('search name index on a generated store', () => {
     const pages: WeakRef<object>[] = [];
     // how many earlier pages' rows are still alive each time a page is asked for
     const alive: number[] = [];
-    const spy = queryRunner(async (name, params) => {
+    const spy = queryRunner(async <T>(name: string, params?: Params): Promise<T[]> => {
       if (name === 'read/projection/enterprise-names') {
         gc();
         alive.push(pages.filter((page) => page.deref()).length);
       }
-      const rows = await run(name, params);
+      const rows = await run<T & object>(name, params);
       if (name === 'read/projection/enterprise-names' && rows[0]) pages.push(new WeakRef(rows[0]));
       return rows;
     });

@@ -36,9 +36,13 @@ export class Growing<A extends NumberArray> {
     return this.array.subarray(0, this.length) as A;
   }
 
-  /** The values pushed, in an array of their own size (a copy only if there is room to spare). */
-  exact(): A {
-    return this.length === this.array.length ? this.array : (this.array.slice(0, this.length) as A);
+  /**
+   * The values pushed, to keep: a view when the room to spare is under an eighth
+   * (grown to an estimate, it is a few per cent), else a copy of their own size.
+   * No copy, no second pool for a moment (at tier L the names' text is ~0.1 GB).
+   */
+  kept(): A {
+    return this.array.length - this.length < this.array.length / 8 ? this.values() : (this.array.slice(0, this.length) as A);
   }
 }
 

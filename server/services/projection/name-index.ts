@@ -225,7 +225,7 @@ export class NameIndexBuilder {
     const per = (held: number, adding: number) => ((held + adding) / Math.max(1, first.length + rows.length)) * nodes * 1.05;
     label.reserve(rows.length, nodes);
     length.reserve(rows.length, nodes);
-    first.reserve(rows.length, nodes);
+    first.reserve(rows.length + 1, nodes + 1); // and the end, added by finish
     slotStart.reserve(slots, per(slotStart.length, slots));
     text.reserve(units, per(text.length, units));
     const put = (t: string) => {
@@ -252,7 +252,7 @@ export class NameIndexBuilder {
   /** The index over every row added. */
   finish(): NameIndex {
     this.first.push(this.slotStart.length - 1);
-    return NameIndex.pack(this.labels, this.label.values(), this.length.values(), this.first.values(), this.slotStart.exact(), this.text.exact(), this.packMs);
+    return NameIndex.pack(this.labels, this.label.values(), this.length.values(), this.first.values(), this.slotStart.kept(), this.text.kept(), this.packMs);
   }
 }
 
