@@ -2,7 +2,8 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, ren
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseDump, restoreDump } from '../services/dump/dump.ts';
-import { dumpJsonLines, storeDumpSource, writeFileAsRead } from '../services/dump/dump-pages.ts';
+import { dumpJsonLines, storeDumpSource } from '../services/dump/dump-pages.ts';
+import { writeFileAsRead } from '../services/dump/write-file-as-read.ts';
 import { GRAPH_FILE } from '../store/embedded-store.ts';
 import type { Store } from '../store/store.ts';
 import { assertStoreNotInUse, BackupError, verifyGrafeoBackup } from './verify-backup.ts';

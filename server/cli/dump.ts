@@ -11,7 +11,8 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
 import { cypherExport } from '../services/dump/cypher-export.ts';
-import { dumpJsonLines, storeDumpSource, writeFileAsRead } from '../services/dump/dump-pages.ts';
+import { dumpJsonLines, storeDumpSource } from '../services/dump/dump-pages.ts';
+import { writeFileAsRead } from '../services/dump/write-file-as-read.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 

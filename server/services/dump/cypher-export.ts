@@ -102,7 +102,8 @@ export async function* cypherExport(source: DumpSource, batchSize = 1000): Async
   yield '// Load into an EMPTY database: cypher-shell -u neo4j -p PASSWORD -f this-file.cypher\n';
   for (const statement of getQuery('schema/neo4j').statements) yield `${statement};\n`;
   for (const label of DUMP_LABELS) {
-    const create = (nodes: DumpNode[]) => `UNWIND [\n${nodes.map((n) => cypherLiteral(n.properties)).join(',\n')}\n] AS p\nCREATE (n:${checkLabel(label)})\nSET n = p;\n`;
+    const create = (nodes: DumpNode[]) =>
+      `UNWIND [\n${nodes.map((n) => cypherLiteral(n.properties)).join(',\n')}\n] AS p\nCREATE (n:${checkLabel(label)})\nSET n = p;\n`;
     yield* batches(source.nodePages(label), batchSize, create, () => written.nodes++);
   }
   for (const { relType, startLabel, endLabels } of RELATIONSHIP_GROUPS) {

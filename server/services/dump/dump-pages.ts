@@ -1,5 +1,3 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
 import { ValidationError } from '../../errors.ts';
 import { uncheckedRun, type QueryRunner } from '../../store/store.ts';
 import {
@@ -68,7 +66,9 @@ export const outPageQuery = (startLabel: string): string => `read/dump/out-${keb
  */
 function checkAfter(label: string, after: string, id: string): void {
   if (cmp(id, after) <= 0)
-    throw new ValidationError(`the ${label} id ${JSON.stringify(id)} sorts differently in the store and in the dump (after ${JSON.stringify(after)}): it cannot be dumped in pages`);
+    throw new ValidationError(
+      `the ${label} id ${JSON.stringify(id)} sorts differently in the store and in the dump (after ${JSON.stringify(after)}): it cannot be dumped in pages`,
+    );
 }
 
 /** The store read in keyset pages of `page` nodes (cypher/read/dump/nodes-*, out-*): no query reads a whole label. */
@@ -88,9 +88,13 @@ export function storeDumpSource(db: QueryRunner, page = DUMP_PAGE): DumpSource {
     /** Counted once per source (one dump), before its pages are read. */
     counts: () => (counted ??= count()),
     async *nodePages(label) {
-      for (let after = ''; ; ) {
+      for (let after = ''; ;) {
         const rows = await run<{ labels: string[]; properties: Record<string, unknown> }>(nodePageQuery(label), { after, limit: page });
-        const nodes: DumpNode[] = rows.map((r) => ({ type: 'node', labels: [...r.labels].sort(), properties: sortKeys(r.properties ?? {}) as Record<string, unknown> }));
+        const nodes: DumpNode[] = rows.map((r) => ({
+          type: 'node',
+          labels: [...r.labels].sort(),
+          properties: sortKeys(r.properties ?? {}) as Record<string, unknown>,
+        }));
         nodes.sort(byId);
         if (nodes.length) checkAfter(label, after, String(nodes[0]!.properties.id));
         yield nodes;
@@ -99,7 +103,7 @@ export function storeDumpSource(db: QueryRunner, page = DUMP_PAGE): DumpSource {
       }
     },
     async *relationshipPages(relType, startLabel) {
-      for (let after = ''; ; ) {
+      for (let after = ''; ;) {
         const rows = await run<{ start: string; out: { endLabels: string[]; end: string; properties: Record<string, unknown> | null }[] }>(
           outPageQuery(startLabel),
           { after, limit: page, relType },
@@ -111,7 +115,15 @@ export function storeDumpSource(db: QueryRunner, page = DUMP_PAGE): DumpSource {
           if (cmp(r.start, last) > 0) last = r.start;
           for (const o of r.out ?? []) {
             const endLabel = [...o.endLabels].sort()[0] ?? '';
-            rels.push({ type: 'relationship', relType, startLabel, start: r.start, endLabel, end: o.end, properties: sortKeys(o.properties ?? {}) as Record<string, unknown> });
+            rels.push({
+              type: 'relationship',
+              relType,
+              startLabel,
+              start: r.start,
+              endLabel,
+              end: o.end,
+              properties: sortKeys(o.properties ?? {}) as Record<string, unknown>,
+            });
           }
         }
         rels.sort(byRelKey);
@@ -143,7 +155,7 @@ export async function* restorablePages(source: DumpSource, relType: string, star
     if (odd)
       throw new ValidationError(
         `a ${odd.relType} relationship from ${odd.startLabel} ${odd.start} to ${odd.endLabel} ${odd.end} cannot be dumped: no restore query for (:${odd.startLabel})-[:${odd.relType}]->(:${odd.endLabel}) (RELATIONSHIP_SHAPES, cypher/write/dump/)`,
-    );
+      );
     yield rels;
   }
 }
@@ -189,7 +201,11 @@ export async function readDump(db: QueryRunner, options: { page?: number } = {})
   const dump: Dump = { header: { format: DUMP_FORMAT, version: DUMP_VERSION, nodes: 0, relationships: 0 }, nodes: [], relationships: [] };
   for await (const page of dumpPages(storeDumpSource(db, options.page))) {
     if (!Array.isArray(page)) dump.header = page;
-    else for (const record of page) record.type === 'node' ? dump.nodes.push(record) : dump.relationships.push(record);
+    else
+      for (const record of page) {
+        if (record.type === 'node') dump.nodes.push(record);
+        else dump.relationships.push(record);
+      }
   }
   return dump;
 }
@@ -199,27 +215,4 @@ export async function* dumpJsonLines(source: DumpSource): AsyncGenerator<string>
   for await (const page of dumpPages(source)) {
     yield Array.isArray(page) ? page.map((r) => `${JSON.stringify(r)}\n`).join('') : `${JSON.stringify(page)}\n`;
   }
-}
-
-/**
- * Writes `chunks` to `file` as it reads them (backpressure respected), under
- * `<file>.partial` until the last chunk is written, then renamed: a failure part-way
- * removes the partial file, so no half-written file is ever presented as complete.
- */
-export async function writeFileAsRead(file: string, chunks: AsyncIterable<string>): Promise<void> {
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true, recursive: true });
-  const out = createWriteStream(partial, 'utf8');
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
-  try {
-    for await (const chunk of chunks) if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
-  } catch (e) {
-    out.destroy();
-    rmSync(partial, { force: true });
-    throw e;
-  }
-  renameSync(partial, file);
 }
