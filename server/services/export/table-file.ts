@@ -166,7 +166,18 @@ async function* xlsxChunks(sheets: SheetPages[]): AsyncGenerator<Buffer> {
     await workbook.commit();
   })();
   writing.catch((e: unknown) => sink.destroy(e as Error));
-  for await (const chunk of sink) yield chunk as Buffer;
+  // exceljs writes many small pieces: handed on in chunks of 64 KiB or more.
+  let pending: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of sink) {
+    pending.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size < 1 << 16) continue;
+    yield Buffer.concat(pending);
+    pending = [];
+    size = 0;
+  }
+  if (pending.length) yield Buffer.concat(pending);
   await writing;
 }
 
