@@ -31,7 +31,8 @@ export interface RunningServer {
  * (`NAME=value` after `cross-env`, which sets them on every platform): bench/README.md, "Tier L after round five".
  */
 const START_WORDS = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
-const START_FLAGS = START_WORDS.filter((arg) => arg.startsWith('--'));
+/** `BENCH_SERVER_FLAGS` adds Node/V8 flags to the benchmarked server only (e.g. `--trace-gc`), for a closer look at a run. */
+const START_FLAGS = [...START_WORDS.filter((arg) => arg.startsWith('--')), ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [])];
 const START_ENV = Object.fromEntries(
   START_WORDS.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
 );

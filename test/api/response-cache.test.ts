@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
+import { DISABLED_AUTH } from '../../server/auth/auth-options.ts';
+import { createGraphQLServer } from '../../server/graphql/yoga.ts';
 import { createSecureTestApi } from '../support/auth.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 
@@ -91,5 +93,39 @@ describe('GraphQL response cache', () => {
     } finally {
       await secure.close();
     }
+  });
+  it('sends a kept answer as the same bytes, with their length and media type, as the answer computed afresh', async () => {
+    api = await createTestApi(loadSeeds);
+    const yoga = createGraphQLServer({ store: api.store, graphiql: false, auth: DISABLED_AUTH });
+    const body = JSON.stringify({ query: NEIGHBOURHOOD, variables: { id: 'seg:alloy-casting' } });
+    const post = async (accept?: string) => {
+      const res = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
+        body,
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type'), length: res.headers.get('content-length'), bytes };
+    };
+    const computed = await post();
+    const text = computed.bytes.toString('utf8');
+    expect(computed).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', length: String(computed.bytes.length) });
+    // the names are Chinese: a length counted in characters instead of UTF-8 bytes would cut the answer short
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    const { data } = JSON.parse(text) as { data: { neighbourhood: { nodes: { id: string }[] } } };
+    expect(data.neighbourhood.nodes.map((n) => n.id)).toContain('seg:alloy-casting');
+    const run = vi.spyOn(api.store, 'run');
+    for (const accept of [undefined, 'application/json', 'application/graphql-response+json', 'application/graphql-response+json, application/json;q=0.9']) {
+      const kept = await post(accept);
+      expect(kept.bytes.toString('utf8')).toBe(text);
+      expect(kept.length).toBe(String(computed.bytes.length));
+      expect(kept.status).toBe(200);
+      expect(kept.type).toMatch(/^application\/(graphql-response\+)?json; charset=utf-8$/);
+    }
+    expect((await post('application/graphql-response+json')).type).toBe('application/graphql-response+json; charset=utf-8');
+    // an event stream carries the same answer as one event
+    const stream = (await post('text/event-stream')).bytes.toString('utf8');
+    expect(stream).toContain(`data: ${text}`);
+    expect(run).not.toHaveBeenCalled();
   });
 });

@@ -218,6 +218,11 @@ async function walk(
   // the element cap lets nodes in: a node's edges to nodes before it come from
   // its own chunk (it is the start) or from earlier chunks (it is the end).
   const edgesByNode = new Map<string, GraphEdge[]>();
+  const edgeOf = (end: string, edge: GraphEdge) => {
+    const list = edgesByNode.get(end);
+    if (list) list.push(edge);
+    else edgesByNode.set(end, [edge]);
+  };
   const seenEdges = new Set<string>();
   let edgeRows = 0;
   let edgesReadUpTo = 0;
@@ -241,11 +246,8 @@ async function walk(
           target: row.target,
           properties: (withEdgeProperties && row.properties) || NO_PROPERTIES,
         };
-        for (const end of [edge.source, edge.target]) {
-          const list = edgesByNode.get(end) ?? [];
-          list.push(edge);
-          edgesByNode.set(end, list);
-        }
+        edgeOf(edge.source, edge);
+        if (edge.target !== edge.source) edgeOf(edge.target, edge);
       }
     }
   };
@@ -264,7 +266,8 @@ async function walk(
     kept.add(nodeId);
     for (const edge of edgesByNode.get(nodeId) ?? []) {
       const other = edge.source === nodeId ? edge.target : edge.source;
-      if (other === nodeId ? edges.includes(edge) : !kept.has(other)) continue;
+      // a relationship of a node to itself is in its list once
+      if (other !== nodeId && !kept.has(other)) continue;
       if (nodeIds.length + edges.length >= limit) {
         truncated = true;
         break;
