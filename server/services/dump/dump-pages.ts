@@ -19,7 +19,8 @@ import {
  * Nodes (or start nodes, for relationships) read per query. At tier L (1M
  * enterprises, 5M SUPPLIES) one query over the whole store outlasts Grafeo's
  * 30 s query limit and holds the graph in the JS heap several times; a page of
- * 10k keeps each query under a second there and memory to a page.
+ * 10k keeps each query to a few seconds there (the limit is wall time: larger
+ * pages risk it on a loaded machine) and memory to a page.
  */
 export const DUMP_PAGE = 10_000;
 
@@ -135,7 +136,7 @@ export function storeDumpSource(db: QueryRunner, page = DUMP_PAGE): DumpSource {
   };
 }
 
-/** An in-memory dump as a source (one page per label and pair): for the Cypher export of a parsed dump, and tests. */
+/** A dump held in memory as a source (one page per label and pair): what tests write the Cypher export of. */
 export function memoryDumpSource(dump: Dump): DumpSource {
   return {
     counts: async () => ({ nodes: dump.nodes.length, relationships: dump.relationships.length }),
