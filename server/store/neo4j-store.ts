@@ -3,7 +3,7 @@ import type { Neo4jSettings } from './store-config.ts';
 import { getQuery } from './cypher-library.ts';
 import { queryRunner, StoreError, type Params, type QueryRunner, type Row, type Store, type StoreHealth } from './store.ts';
 import { CommitListeners } from './commit-listeners.ts';
-import { toPlainRow } from './to-plain.ts';
+import { neo4jPlainRow } from './neo4j-plain.ts';
 import { WriteGeneration } from './write-generation.ts';
 
 /** JS numbers go to Neo4j as floats; whole numbers must be Integers (e.g. for LIMIT $n). */
@@ -22,7 +22,7 @@ async function runOn<T>(tx: ManagedTransaction, queryName: string, params: Param
   try {
     let records: Record<string, unknown>[] = [];
     for (const statement of query.statements) records = (await tx.run(statement, converted)).records.map((r) => r.toObject());
-    return records.map((row) => toPlainRow<T>(row));
+    return records.map((row) => neo4jPlainRow<T>(row));
   } catch (e) {
     // A transient error (deadlock, leader switch) must reach the driver unchanged: it retries the transaction only then.
     if (neo4j.isRetryableError(e)) {

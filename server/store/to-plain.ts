@@ -1,57 +1,35 @@
-import neo4j from 'neo4j-driver';
+/**
+ * An engine's own value types as plain JS (Neo4j's Integers, temporals, nodes,
+ * relationships and paths: neo4j-plain.ts), or undefined when `value` is none of
+ * them; `plain` converts what they contain.
+ */
+export type EngineValues = (value: object, plain: (v: unknown) => unknown) => unknown;
 
 /**
- * Converts a value from either engine into plain JS: Neo4j Integers and
- * bigints to numbers, temporals to ISO strings, nodes to
- * `{ _id, _labels, ...properties }`, relationships to
- * `{ _id, _type, _source, _target, ...properties }` and paths to
- * `{ nodes, edges }` (the shape Grafeo already returns).
+ * Converts a value from either engine into plain JS: bigints to numbers, Dates
+ * to ISO strings, lists and maps deeply, and the engine's own types through
+ * `engine` (Grafeo has none: its values are plain already, and this file loads
+ * no driver, so the embedded store's start does not pay for Neo4j's).
  */
-export function toPlain(value: unknown): unknown {
+export function toPlain(value: unknown, engine?: EngineValues): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value !== 'object') return value;
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (engine) {
+    const converted = engine(value, (v) => toPlain(v, engine));
+    if (converted !== undefined) return converted;
+  }
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, engine));
   if (value instanceof Date) return value.toISOString();
-  if (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isTime(value as never) ||
-    neo4j.isLocalTime(value as never) ||
-    neo4j.isDuration(value as never)
-  ) {
-    return String(value);
-  }
-  if (neo4j.isNode(value as never)) {
-    const node = value as { elementId: string; labels: string[]; properties: Record<string, unknown> };
-    return { _id: node.elementId, _labels: node.labels, ...plainObject(node.properties) };
-  }
-  if (neo4j.isRelationship(value as never)) {
-    const rel = value as {
-      elementId: string;
-      type: string;
-      startNodeElementId: string;
-      endNodeElementId: string;
-      properties: Record<string, unknown>;
-    };
-    return { _id: rel.elementId, _type: rel.type, _source: rel.startNodeElementId, _target: rel.endNodeElementId, ...plainObject(rel.properties) };
-  }
-  if (neo4j.isPath(value as never)) {
-    const p = value as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
-    const nodes = [p.start, ...p.segments.map((s) => s.end)].map(toPlain);
-    return { nodes, edges: p.segments.map((s) => toPlain(s.relationship)) };
-  }
-  return plainObject(value as Record<string, unknown>);
+  return plainObject(value as Record<string, unknown>, engine);
 }
 
-function plainObject(obj: Record<string, unknown>): Record<string, unknown> {
+export function plainObject(obj: Record<string, unknown>, engine?: EngineValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = toPlain(v);
+  for (const [k, v] of Object.entries(obj)) out[k] = toPlain(v, engine);
   return out;
 }
 
-export function toPlainRow<T>(row: Record<string, unknown>): T {
-  return plainObject(row) as T;
+export function toPlainRow<T>(row: Record<string, unknown>, engine?: EngineValues): T {
+  return plainObject(row, engine) as T;
 }

@@ -2,7 +2,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createStore } from '../../server/store/create-store.ts';
 import { EmbeddedStore } from '../../server/store/embedded-store.ts';
 import type { Store } from '../../server/store/store.ts';
-import { toPlainRow } from '../../server/store/to-plain.ts';
+import { neo4jPlainRow } from '../../server/store/neo4j-plain.ts';
 
 /**
  * Which store the tests of this vitest project run on: 'neo4j' in the project "neo4j"
@@ -38,5 +38,5 @@ export async function runRawCypher(store: Store, text: string): Promise<Record<s
   }
   const driver = (store as unknown as { driver: import('neo4j-driver').Driver }).driver;
   const { records } = await driver.executeQuery(text);
-  return records.map((r) => toPlainRow(r.toObject()));
+  return records.map((r) => neo4jPlainRow(r.toObject()));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseName } from '../../server/model/normalise-name.ts';
-import { NameIndex, type NameMatch, type NameRow } from '../../server/services/projection/name-index.ts';
+import { packedIndex } from '../support/packed-index.ts';
+import { NameIndex, NameIndexBuilder, type NameMatch, type NameRow } from '../../server/services/projection/name-index.ts';
 
 /** What read/explore/search + search-exact answer, written plainly: every row tested, ranked, cut at `limit`. */
 function reference(rows: NameRow[], q: string, raw: string, labels: string[], limit: number): NameMatch[] {
@@ -124,5 +125,32 @@ describe('NameIndex: the hits of the store queries, over names they seldom see',
     expect(index.size).toBe(rows.length);
     expect(index.stats.postings).toBeGreaterThan(rows.length);
     expect(index.stats.bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('NameIndexBuilder: names added a page at a time', () => {
+  const rows = [...ODD, ...generated(3000)];
+  const whole = NameIndex.build(rows);
+
+  it('packs the same index as all rows at once, whatever the pages and however many rows it was told to expect', () => {
+    for (const [page, expected] of [
+      [1, 0],
+      [7, 0],
+      [500, 10],
+      [1000, rows.length],
+      [2999, 5 * rows.length],
+    ] as const) {
+      const builder = new NameIndexBuilder(expected);
+      for (let at = 0; at < rows.length; at += page) builder.add(rows.slice(at, at + page));
+      const index = builder.finish();
+      expect(packedIndex(index), `pages of ${page}, ${expected} expected`).toEqual(packedIndex(whole));
+      expect(index.find('科技', '科技', ['Enterprise'], 20)).toEqual(reference(rows, '科技', '科技', ['Enterprise'], 20));
+    }
+  });
+
+  it('an index of no rows finds nothing', () => {
+    const index = new NameIndexBuilder().finish();
+    expect(index.size).toBe(0);
+    expect(index.find('科技', '科技', ['Enterprise'], 5)).toEqual([]);
   });
 });

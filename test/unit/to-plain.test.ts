@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toPlain } from '../../server/store/to-plain.ts';
+import { neo4jToPlain as toPlain } from '../../server/store/neo4j-plain.ts';
 
 describe('toPlain', () => {
   it('turns Neo4j Integers and bigints into numbers, deeply', () => {

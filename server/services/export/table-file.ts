@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -127,7 +127,9 @@ async function firstRows(pages: RowPages, n: number): Promise<{ head: TableRows;
 /** The workbook's bytes as exceljs writes them, sheet by sheet, page by page. */
 async function* xlsxChunks(sheets: SheetPages[]): AsyncGenerator<Buffer> {
   const sink = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  // loaded on the first workbook, not at the server's start (~0.5 s): most starts write none
+  const { default: excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = '产业链图谱';
   const writing = (async () => {
     const pause = yielder();

@@ -1,6 +1,5 @@
 import chardet from 'chardet';
 import type ExcelJS from 'exceljs';
-import { WorkbookReader } from './workbook-reader.ts';
 import iconv from 'iconv-lite';
 import { parse as parseCsvStream } from 'csv-parse';
 import { performance } from 'node:perf_hooks';
@@ -113,6 +112,8 @@ function chunked(bytes: Buffer): Readable {
  */
 async function readXlsx(bytes: Buffer): Promise<RawTable> {
   const pause = yielder();
+  // loaded on the first workbook read, not at the server's start (exceljs: ~0.5 s)
+  const { WorkbookReader } = await import('./workbook-reader.ts');
   const reader = new WorkbookReader(chunked(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',

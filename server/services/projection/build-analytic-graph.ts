@@ -1,6 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import { localCode, type AnalyticGraph } from './analytic-graph.ts';
 import { ENTERPRISE_PAGE, enterpriseIds, readEnterprisePages } from './enterprise-pages.ts';
+import { float64s, int32s } from './growing-array.ts';
 
 interface SegmentRead {
   id: string;
@@ -50,29 +51,6 @@ export function gather<A extends Int32Array | Uint8Array | Uint16Array | Float64
   for (let k = 0; k < order.length; k++) out[k] = value(order[k]!);
   return out;
 }
-
-/** A growing list of numbers in a typed array (tier L: 5M SUPPLIES as 16 bytes each, not three JS arrays of boxed values). */
-class Growing<A extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    private array: A,
-    private readonly make: (n: number) => A,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.array.length) {
-      const bigger = this.make(Math.max(1024, this.array.length * 2));
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    this.array[this.length++] = v;
-  }
-  /** The values pushed (a view: no copy). */
-  values(): A {
-    return this.array.subarray(0, this.length) as A;
-  }
-}
-const int32s = () => new Growing(new Int32Array(0), (n) => new Int32Array(n));
-const float64s = () => new Growing(new Float64Array(0), (n) => new Float64Array(n));
 
 /**
  * Reads segments, enterprises, OPERATES_IN and SUPPLIES out of the store

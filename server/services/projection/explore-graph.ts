@@ -45,24 +45,31 @@ export interface ExploreGraph {
 }
 
 /**
- * Reads the explorable graph's topology: its nodes (cypher/read/projection/explore-nodes)
- * and the relationships the analytic graph `g`, read just before at the same
- * generation, does not hold (explore-relationships); SUPPLIES, OPERATES_IN and
- * LOCATED_IN come from `g` (by far the most: read once, not twice). Null when the
+ * Reads the explorable graph's topology: its nodes (the enterprises are the
+ * analytic graph's, `g`, read just before at the same generation; the others
+ * from cypher/read/projection/explore-nodes, merged with them in id order) and
+ * the relationships `g` does not hold (explore-relationships); SUPPLIES,
+ * OPERATES_IN and LOCATED_IN come from `g` (by far the most: read once, not
+ * twice). No query gives a row per enterprise (at tier L one gave 1M rows at
+ * once: ~0.5 GB more RSS for the engine's result and its rows). Null when the
  * walk could not give the store's answers from it: a node with two explorable
- * labels or an id shared by two nodes (the store's lookups by id would find
- * both); the store's queries then answer.
+ * labels, an id shared by two nodes (the store's lookups by id would find
+ * both) or one that is not text; the store's queries then answer.
  */
 export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page = ENTERPRISE_PAGE } = {}): Promise<ExploreGraph | null> {
   const t0 = performance.now();
-  const nodeRows = await store.run<{ id: string; label: string; labelCount: number; name: unknown }>('read/projection/explore-nodes');
+  const E = g.enterprises;
+  const nodeRows = await store.run<{ id: unknown; label: string; labelCount: number; name: unknown }>('read/projection/explore-nodes');
+  const [census] = await store.run<{ enterprises: number; multiLabelled: number }>('read/projection/explore-enterprise-census');
+  // an enterprise written or relabelled since `g` was read (the generation then differs) or carrying a second explorable label
+  if (!census || census.enterprises !== E.ids.length || census.multiLabelled !== 0) return null;
   type RelRow = { source: string; type: string; target: string; hasProperties: boolean };
   const relRows = await store.run<RelRow>('read/projection/explore-relationships');
   // from enterprises, in pages of their ids (tier L: one query over every enterprise's relationships would outlast the engine's limit)
   await readEnterprisePages<RelRow>(
     store,
     'read/projection/explore-enterprise-relationships',
-    g.enterprises.ids,
+    E.ids,
     (rows) => {
       for (const row of rows) relRows.push(row);
     },
@@ -70,35 +77,47 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   );
   const t1 = performance.now();
 
-  const n = nodeRows.length;
+  // the other nodes and the enterprises, each in the engine's id order, merged into one numbering in that order
+  const n = nodeRows.length + E.ids.length;
   const ids: string[] = new Array(n);
   const index = new Map<string, number>();
   const label = new Uint8Array(n);
   let names: string[] | null = new Array<string>(n);
   const nameOf = (name: unknown, id: string) => (name === null || name === undefined ? id : name);
-  for (let i = 0; i < n; i++) {
-    const row = nodeRows[i]!;
-    const code = EXPLORE_LABELS.indexOf(row.label as (typeof EXPLORE_LABELS)[number]);
-    if (row.labelCount !== 1 || code < 0 || index.has(row.id)) return null;
-    // an enterprise's id: the analytic graph's string, not a second copy (1M at tier L)
-    const e = g.enterprises.index.get(row.id);
-    const id = e === undefined ? row.id : g.enterprises.ids[e]!;
+  const enterpriseCode = EXPLORE_LABELS.indexOf('Enterprise');
+  for (let i = 0, r = 0, e = 0; i < n; i++) {
+    const row = nodeRows[r];
+    const enterprise = e < E.ids.length ? E.ids[e]! : undefined;
+    const id = enterprise !== undefined && (row === undefined || enterprise < (row.id as string)) ? enterprise : row?.id;
+    if (typeof id !== 'string' || index.has(id)) return null;
     ids[i] = id;
     index.set(id, i);
+    if (id === enterprise) {
+      label[i] = enterpriseCode;
+      if (names) {
+        const name = nameOf(E.name[e], id);
+        if (typeof name === 'string') names[i] = name;
+        else names = null;
+      }
+      e++;
+      continue;
+    }
+    const code = EXPLORE_LABELS.indexOf(row!.label as (typeof EXPLORE_LABELS)[number]);
+    if (row!.labelCount !== 1 || code < 0) return null;
     label[i] = code;
     if (names) {
-      const s = row.label === 'Segment' ? g.segments.index.get(id) : undefined;
-      const name = e !== undefined ? nameOf(g.enterprises.name[e], id) : s !== undefined ? nameOf(g.segments.name[s], id) : row.name;
+      const s = row!.label === 'Segment' ? g.segments.index.get(id) : undefined;
+      const name = s !== undefined ? nameOf(g.segments.name[s], id) : row!.name;
       if (typeof name === 'string') names[i] = name;
       else names = null;
     }
+    r++;
   }
   /** Node numbers of the analytic graph's enterprises, segments and areas (-1: not explorable, cannot happen at one generation). */
   const numbers = (list: string[]) => Int32Array.from(list, (id) => index.get(id) ?? -1);
   const ent = numbers(g.enterprises.ids);
   const seg = numbers(g.segments.ids);
   const area = numbers(g.areas.ids);
-  const E = g.enterprises;
 
   const m = relRows.length + E.outTo.length + E.opSeg.length + E.locArea.length;
   const from = new Int32Array(m);

@@ -16,6 +16,8 @@
  * names themselves, so the lists only have to hold every match, not only
  * matches.
  */
+import { int32s, uint16s, uint8s } from './growing-array.ts';
+
 export interface NameRow {
   id: string;
   label: string;
@@ -183,6 +185,77 @@ export interface NameIndexStats {
   buildMs: number;
 }
 
+/**
+ * Takes the rows of every searchable node a page at a time (name-index-source.ts
+ * reads enterprises in pages), keeps their texts in typed arrays as they come
+ * and lets the rows go: at tier L a million row objects were held at once before
+ * (~0.5 GB of heap while read). `finish` numbers the nodes and packs the lists.
+ */
+export class NameIndexBuilder {
+  private readonly labels: string[] = [];
+  private readonly label = uint8s();
+  private readonly length = int32s();
+  /** Per node in the order added: its first slot; slot s spans text[slotStart[s] .. slotStart[s + 1]). */
+  private readonly first = int32s();
+  private readonly slotStart = int32s();
+  private readonly text = uint16s();
+  /** Time spent packing pages (not waiting for them). */
+  private packMs = 0;
+
+  /** `expected`: how many nodes are coming, if known (the pools then grow once or twice). */
+  constructor(private readonly expected = 0) {
+    this.slotStart.push(0);
+  }
+
+  /** Adds a page of rows (rows without a text id are not searchable, as before). */
+  add(rows: readonly NameRow[]): void {
+    const t0 = performance.now();
+    const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+    const { label, length, first, slotStart, text } = this;
+    const nodes = Math.max(this.expected, first.length + rows.length);
+    // what the pools will hold in all, from what they hold per node so far (a first page: this page's)
+    let units = 0;
+    let slots = 0;
+    for (const r of rows) {
+      if (typeof r.id !== 'string') continue;
+      slots += 5 + (Array.isArray(r.searchAliases) ? r.searchAliases.length : 0);
+      units += r.id.length + str(r.name).length + str(r.shortName).length + str(r.searchName).length + str(r.searchShortName).length;
+      if (Array.isArray(r.searchAliases)) for (const a of r.searchAliases) units += str(a).length;
+    }
+    const per = (held: number, adding: number) => ((held + adding) / Math.max(1, first.length + rows.length)) * nodes * 1.05;
+    label.reserve(rows.length, nodes);
+    length.reserve(rows.length, nodes);
+    first.reserve(rows.length + 1, nodes + 1); // and the end, added by finish
+    slotStart.reserve(slots, per(slotStart.length, slots));
+    text.reserve(units, per(text.length, units));
+    const put = (t: string) => {
+      for (let i = 0; i < t.length; i++) text.push(t.charCodeAt(i));
+      slotStart.push(text.length);
+    };
+    for (const r of rows) {
+      if (typeof r.id !== 'string') continue;
+      let l = this.labels.indexOf(r.label);
+      if (l < 0) l = this.labels.push(r.label) - 1;
+      label.push(l);
+      length.push(typeof r.name === 'string' ? codePoints(r.name) : 0);
+      first.push(slotStart.length - 1);
+      put(r.id);
+      put(str(r.name));
+      put(str(r.shortName));
+      put(str(r.searchName));
+      put(str(r.searchShortName));
+      if (ALIASED.has(r.label) && Array.isArray(r.searchAliases)) for (const a of r.searchAliases) if (typeof a === 'string') put(a);
+    }
+    this.packMs += performance.now() - t0;
+  }
+
+  /** The index over every row added. */
+  finish(): NameIndex {
+    this.first.push(this.slotStart.length - 1);
+    return NameIndex.pack(this.labels, this.label.values(), this.length.values(), this.first.values(), this.slotStart.kept(), this.text.kept(), this.packMs);
+  }
+}
+
 export class NameIndex {
   private constructor(
     private readonly labels: string[],
@@ -191,8 +264,9 @@ export class NameIndex {
     /** All text; slot s spans text[slotStart[s] .. slotStart[s + 1]). */
     private readonly text: Uint16Array,
     private readonly slotStart: Int32Array,
-    /** Node o's slots are nodeSlot[o] .. nodeSlot[o + 1] - 1 (ID, raw names, normalised names). */
-    private readonly nodeSlot: Int32Array,
+    /** Node o's slots are nodeFirst[o] .. nodeEnd[o] - 1 (ID, raw names, normalised names), in the order the rows came. */
+    private readonly nodeFirst: Int32Array,
+    private readonly nodeEnd: Int32Array,
     private readonly lengthOf: Int32Array,
     private readonly pairs: PairTable,
     private readonly firstPairs: PairTable,
@@ -205,46 +279,52 @@ export class NameIndex {
     readonly stats: NameIndexStats,
   ) {}
 
-  /** Packs the rows of every searchable node (name-index-source.ts: readNameRows). */
+  /** Packs the rows of every searchable node at once (tests; the server adds them a page at a time: NameIndexBuilder). */
   static build(rows: readonly NameRow[]): NameIndex {
-    const t0 = performance.now();
-    const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-    const nodes = rows.filter((r) => typeof r.id === 'string');
-    const n = nodes.length;
-    const length = nodes.map((r) => (typeof r.name === 'string' ? codePoints(r.name) : 0));
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => length[a]! - length[b]! || (nodes[a]!.id < nodes[b]!.id ? -1 : nodes[a]!.id > nodes[b]!.id ? 1 : 0),
-    );
+    const builder = new NameIndexBuilder(rows.length);
+    builder.add(rows);
+    return builder.finish();
+  }
 
-    const labels: string[] = [];
+  /**
+   * Numbers the nodes a builder added (`readLabel`, `readLength`, `readFirst`: per node in the order added,
+   * `readFirst` with one more entry, the end) and packs the posting lists and the exact-match table.
+   */
+  static pack(
+    labels: string[],
+    readLabel: Uint8Array,
+    readLength: Int32Array,
+    readFirst: Int32Array,
+    slotStart: Int32Array,
+    text: Uint16Array,
+    packedMs = 0,
+  ): NameIndex {
+    const t0 = performance.now() - packedMs;
+    const n = readLabel.length;
+    // ranked as equal matches are: name length, then id (compared by UTF-16 units, as JS and the store's queries compare strings)
+    const idCompare = (a: number, b: number): number => {
+      const fa = slotStart[readFirst[a]!]!;
+      const ta = slotStart[readFirst[a]! + 1]!;
+      const fb = slotStart[readFirst[b]!]!;
+      const tb = slotStart[readFirst[b]! + 1]!;
+      for (let i = 0; i < ta - fa && i < tb - fb; i++) if (text[fa + i] !== text[fb + i]) return text[fa + i]! - text[fb + i]!;
+      return ta - fa - (tb - fb);
+    };
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => readLength[a]! - readLength[b]! || idCompare(a, b) || a - b);
     const labelOf = new Uint8Array(n);
     const lengthOf = new Int32Array(n);
-    const nodeSlot = new Int32Array(n + 1);
-    const slotTexts: string[][] = new Array(n);
-    let units = 0;
+    const nodeFirst = new Int32Array(n);
+    const nodeEnd = new Int32Array(n);
     for (let o = 0; o < n; o++) {
-      const r = nodes[order[o]!]!;
-      let l = labels.indexOf(r.label);
-      if (l < 0) l = labels.push(r.label) - 1;
-      labelOf[o] = l;
-      lengthOf[o] = length[order[o]!]!;
-      const aliases = ALIASED.has(r.label) && Array.isArray(r.searchAliases) ? r.searchAliases.filter((a): a is string => typeof a === 'string') : [];
-      const texts = [r.id, str(r.name), str(r.shortName), str(r.searchName), str(r.searchShortName), ...aliases];
-      slotTexts[o] = texts;
-      nodeSlot[o + 1] = nodeSlot[o]! + texts.length;
-      for (const t of texts) units += t.length;
+      const r = order[o]!;
+      labelOf[o] = readLabel[r]!;
+      lengthOf[o] = readLength[r]!;
+      nodeFirst[o] = readFirst[r]!;
+      nodeEnd[o] = readFirst[r + 1]!;
     }
-    const slots = nodeSlot[n]!;
-    const text = new Uint16Array(units);
-    const slotStart = new Int32Array(slots + 1);
-    for (let o = 0, s = 0, at = 0; o < n; o++) {
-      for (const t of slotTexts[o]!) {
-        slotStart[s++] = at;
-        for (let i = 0; i < t.length; i++) text[at++] = t.charCodeAt(i);
-      }
-      slotStart[s] = at;
-    }
-    slotTexts.length = 0;
+    const slots = slotStart.length - 1;
 
     // Posting lists in two passes over the text (sizes, then bytes), each gram listed once per node.
     const pairs = new PairTable();
@@ -254,7 +334,7 @@ export class NameIndex {
     let seen = new Int32Array(size.length).fill(-1);
     let postings = 0;
     const visit = (o: number, gram: (g: number) => void) => {
-      for (let s = nodeSlot[o]! + FIRST_RAW; s < nodeSlot[o + 1]!; s++) {
+      for (let s = nodeFirst[o]! + FIRST_RAW; s < nodeEnd[o]!; s++) {
         const from = slotStart[s]!;
         const to = slotStart[s + 1]!;
         if (to === from) continue;
@@ -306,7 +386,7 @@ export class NameIndex {
     const bucketOfSlot = new Int32Array(slots);
     const bucketStart = new Int32Array(buckets + 1);
     for (let o = 0; o < n; o++) {
-      for (let s = nodeSlot[o]! + FIRST_RAW; s < nodeSlot[o + 1]!; s++) {
+      for (let s = nodeFirst[o]! + FIRST_RAW; s < nodeEnd[o]!; s++) {
         const b = hashUnits(text, slotStart[s]!, slotStart[s + 1]!) & (buckets - 1);
         bucketOfSlot[s] = b;
         bucketStart[b + 1]!++;
@@ -315,10 +395,13 @@ export class NameIndex {
     for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
     const bucketFill = bucketStart.slice(0, buckets);
     const bucketNode = new Int32Array(names);
-    for (let o = 0; o < n; o++) for (let s = nodeSlot[o]! + FIRST_RAW; s < nodeSlot[o + 1]!; s++) bucketNode[bucketFill[bucketOfSlot[s]!]!++] = o;
+    for (let o = 0; o < n; o++) for (let s = nodeFirst[o]! + FIRST_RAW; s < nodeEnd[o]!; s++) bucketNode[bucketFill[bucketOfSlot[s]!]!++] = o;
 
-    const bytes = [labelOf, text, slotStart, nodeSlot, lengthOf, gramStart, posting, bucketStart, bucketNode].reduce((sum, a) => sum + a.byteLength, 0);
-    return new NameIndex(labels, labelOf, text, slotStart, nodeSlot, lengthOf, pairs, firstPairs, gramStart, posting, bucketStart, bucketNode, {
+    const bytes = [labelOf, text, slotStart, nodeFirst, nodeEnd, lengthOf, gramStart, posting, bucketStart, bucketNode].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    );
+    return new NameIndex(labels, labelOf, text, slotStart, nodeFirst, nodeEnd, lengthOf, pairs, firstPairs, gramStart, posting, bucketStart, bucketNode, {
       nodes: n,
       grams,
       postings,
@@ -349,8 +432,8 @@ export class NameIndex {
     const texts = q === raw ? [Q] : [Q, R];
     const rankOf = (o: number): number => {
       let best = 3;
-      const first = this.nodeSlot[o]!;
-      for (let s = first + FIRST_RAW, end = this.nodeSlot[o + 1]!; s < end && best > 0; s++) {
+      const first = this.nodeFirst[o]!;
+      for (let s = first + FIRST_RAW, end = this.nodeEnd[o]!; s < end && best > 0; s++) {
         const kind = matchKind(this.text, this.slotStart[s]!, this.slotStart[s + 1]!, s < first + FIRST_NORMALISED ? R : Q);
         if (kind < best) best = kind;
       }
@@ -393,7 +476,7 @@ export class NameIndex {
   }
 
   private idOf(o: number): string {
-    const s = this.nodeSlot[o]! + ID;
+    const s = this.nodeFirst[o]! + ID;
     return String.fromCharCode(...this.text.subarray(this.slotStart[s]!, this.slotStart[s + 1]!));
   }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store.ts';
+import { withBoundedHeapGrowth } from './heap-growth.ts';
 
 /** Neo4j stores whose server is the database's only writer (config ANALYTICS_PROJECTION=on): projections may serve there too. */
 const optedIn = new WeakSet<Store>();
@@ -88,7 +89,7 @@ export function projectionLifecycle<T extends Versioned>(
 
   const versionOf = (store: Store, state: State<T>) => (state.tracksCommits ? state.dataVersion : store.writeGeneration());
   const isCurrent = (store: Store, state: State<T>) => state.current !== null && state.current.version === versionOf(store, state);
-  const readNow = (store: Store) => read(store, versionOf(store, stateOf(store)));
+  const readNow = (store: Store) => withBoundedHeapGrowth(() => read(store, versionOf(store, stateOf(store))));
 
   function startBuild(store: Store, state: State<T>): Promise<T | null> {
     const started = performance.now();

@@ -3,6 +3,7 @@ import type { AnalyticGraph } from '../projection/analytic-graph.ts';
 import { projectedCandidateFacts } from '../projection/projected-candidate-facts.ts';
 import { projectionEnabled } from '../projection/projection-lifecycle.ts';
 import { analyticsSource, projectionReady, type AnalyticsSource } from '../projection/projection-registry.ts';
+import { withBoundedHeapGrowth } from '../projection/heap-growth.ts';
 import { forEachInSlices, TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
 import { hiddenSupplies, ownLinks } from './own-links.ts';
@@ -266,7 +267,7 @@ function fitFor(store: Store, source: AnalyticsSource): FitState {
   if (!state) {
     const s: FitState = {
       done: null,
-      running: fitOnGraph(store, source.graph, () => analyticsSource(store) !== source)
+      running: withBoundedHeapGrowth(() => fitOnGraph(store, source.graph, () => analyticsSource(store) !== source))
         .catch((e: unknown) => defaults(`the fit failed: ${(e as Error).message}`, null))
         .then((result) => {
           if (!result)
