@@ -11,6 +11,7 @@ const NEO4J_SUITES = [
   'test/store/**/*.test.ts',
   'test/api/**/*.test.ts',
   'test/import/dump.test.ts',
+  'test/import/dump-pages.test.ts',
   'test/import/graphql.test.ts',
   'test/import/import-enterprises.test.ts',
   'test/import/import-projects.test.ts',

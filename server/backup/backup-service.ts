@@ -1,7 +1,9 @@
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { dumpLines, parseDump, readDump, restoreDump } from '../services/dump/dump.ts';
+import { parseDump, restoreDump } from '../services/dump/dump.ts';
+import { dumpJsonLines, storeDumpSource } from '../services/dump/dump-pages.ts';
+import { writeFileAsRead } from '../services/dump/write-file-as-read.ts';
 import { GRAPH_FILE } from '../store/embedded-store.ts';
 import type { Store } from '../store/store.ts';
 import { assertStoreNotInUse, BackupError, verifyGrafeoBackup } from './verify-backup.ts';
@@ -40,10 +42,14 @@ export async function createBackup(store: Store, dir: string, now = new Date()):
   mkdirSync(dir, { recursive: true });
   const ext = store.backup ? 'grafeo' : 'jsonl';
   const file = path.join(dir, `backup-${stamp(now)}.${ext}`);
+  if (!store.backup) {
+    // A dump read in pages and written as read, under the same .partial name until complete.
+    await writeFileAsRead(file, dumpJsonLines(storeDumpSource(store)));
+    return file;
+  }
   const partial = `${file}.partial`;
   rmSync(partial, { force: true, recursive: true });
-  if (store.backup) await store.backup(partial);
-  else writeFileSync(partial, [...dumpLines(await readDump(store))].join('\n') + '\n');
+  await store.backup(partial);
   renameSync(partial, file);
   return file;
 }

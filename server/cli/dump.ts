@@ -5,13 +5,14 @@
  * one per relationship), restorable with `npm run restore`. cypher: statements
  * that load the graph into an empty Neo4j 5 database (cypher-shell -f FILE).
  * Security records (users, tokens, sessions, audit entries) are never dumped.
+ * The store is read in pages (no query over the whole graph) and the file is
+ * written as it is read, under FILE.partial until complete.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
 import { cypherExport } from '../services/dump/cypher-export.ts';
-import { dumpLines, readDump } from '../services/dump/dump.ts';
+import { dumpJsonLines, storeDumpSource } from '../services/dump/dump-pages.ts';
+import { writeFileAsRead } from '../services/dump/write-file-as-read.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 
@@ -24,18 +25,11 @@ async function main(): Promise<void> {
   const store = await createStore(loadConfig(configArgs));
   try {
     const started = Date.now();
-    const dump = await readDump(store);
-    const out = createWriteStream(values.out, 'utf8');
-    const chunks =
-      format === 'cypher'
-        ? cypherExport(dump)
-        : (function* () {
-            for (const line of dumpLines(dump)) yield `${line}\n`;
-          })();
-    for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
-    out.end();
-    await once(out, 'finish');
-    console.log(`${values.out}: ${dump.header.nodes} nodes, ${dump.header.relationships} relationships (${format}, ${Date.now() - started} ms)`);
+    const source = storeDumpSource(store);
+    const { nodes, relationships } = await source.counts();
+    // Read and written a page at a time; the file appears under its name only once complete and checked.
+    await writeFileAsRead(values.out, format === 'cypher' ? cypherExport(source) : dumpJsonLines(source));
+    console.log(`${values.out}: ${nodes} nodes, ${relationships} relationships (${format}, ${Date.now() - started} ms)`);
   } finally {
     await store.close();
   }

@@ -6,12 +6,12 @@
  * Writes the table as CSV (UTF-8 with BOM, opens in Excel) or .xlsx; without
  * --out the file gets its default name (企业名单-YYYYMMDD.xlsx …) in the current folder.
  */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { exportCandidates, exportEnterprises, exportGaps, exportProjects } from '../services/export/export-tables.ts';
+import { ENTERPRISE_BASE_NAME, exportCandidates, exportGaps, exportProjects, writeEnterpriseFile } from '../services/export/export-tables.ts';
 import { monthlyReportXlsx } from '../services/reports/report-workbook.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../services/export/table-file.ts';
+import { EXPORT_FORMATS, exportFileName, MIME_TYPES, type ExportFormat } from '../services/export/table-file.ts';
 import { splitCliArgs, UsageError } from './cli-args.ts';
 import { createStore } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
@@ -45,14 +45,19 @@ async function main(): Promise<void> {
   if (kind === 'candidates' && !values.gap && !values.segment) throw new UsageError('candidates needs --gap GAP_ID or --segment SEGMENT_ID');
   const store = await openExportedStore(loadConfig(configArgs));
   try {
+    if (kind === 'enterprises') {
+      // Read in pages and written as read (a provincial register is a million rows), under OUT.partial until complete.
+      const out = values.out ?? exportFileName(ENTERPRISE_BASE_NAME, format);
+      await writeEnterpriseFile(store, format, out);
+      console.log(`${out}: ${statSync(out).size} bytes (${MIME_TYPES[format]})`);
+      return;
+    }
     const file =
-      kind === 'enterprises'
-        ? await exportEnterprises(store, format)
-        : kind === 'gaps'
-          ? await exportGaps(store, format)
-          : kind === 'projects'
-            ? await exportProjects(store, format)
-            : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
+      kind === 'gaps'
+        ? await exportGaps(store, format)
+        : kind === 'projects'
+          ? await exportProjects(store, format)
+          : await exportCandidates(store, format, { gapId: values.gap ?? null, segmentId: values.segment ?? null, areaId: values.area ?? null });
     const out = values.out ?? file.filename;
     writeFileSync(out, file.buffer);
     console.log(`${out}: ${file.buffer.length} bytes (${file.mimeType})`);

@@ -86,6 +86,8 @@ export const PARAM_TYPES: Readonly<Record<string, string>> = {
   summary: 'string | null',
   // a paging cursor, or an audit entry's state after the change
   after: 'string | null',
+  // a relationship type chosen at run time among RELATIONSHIP_TYPES (the dump reads one type per pass)
+  relType: 'string',
   // node ids of a path, or a project's stages before and after an event
   from: 'string | null',
   to: 'string | null',

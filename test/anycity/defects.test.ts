@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
-import { enterpriseRows, ENTERPRISE_HEADERS } from '../../server/services/export/export-tables.ts';
-import { exportRows } from '../../server/services/export/table-file.ts';
+import { exportEnterprises } from '../../server/services/export/export-tables.ts';
 import type { ImportKind } from '../../server/services/import/types.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
 import { csv } from '../import/helpers.ts';
@@ -119,7 +118,7 @@ describe('issue 13 defects on an unseeded store', () => {
     ]);
     expect(report.issues).toEqual([]);
     expect(report.items.map((i) => i.changes.filter((c) => c.startsWith('segment')))).toEqual([[], []]);
-    const exported = await exportRows(await enterpriseRows(api.store), 'csv', '企业名单', ENTERPRISE_HEADERS);
+    const exported = await exportEnterprises(api.store, 'csv');
     const back = await importFile(api.store, exported.buffer, exported.filename, { kind: 'enterprises', dryRun: true });
     expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(back.counts).toMatchObject({ rows: 2, unchanged: 2 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseRows, ENTERPRISE_HEADERS } from '../../server/services/export/export-tables.ts';
-import { exportRows } from '../../server/services/export/table-file.ts';
+import { exportEnterprises } from '../../server/services/export/export-tables.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import type { ImportKind, ImportReport } from '../../server/services/import/types.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
@@ -108,7 +107,7 @@ describe('a new city (青禾市) from an empty store', () => {
   });
 
   const roundTrip = async (format: 'csv' | 'xlsx') => {
-    const exported = await exportRows(await enterpriseRows(api.store), format, '企业名单', ENTERPRISE_HEADERS);
+    const exported = await exportEnterprises(api.store, format);
     const back = await importFile(api.store, exported.buffer, exported.filename, { kind: 'enterprises', dryRun: true });
     expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(back.items.filter((i) => i.action !== 'unchanged')).toEqual([]);

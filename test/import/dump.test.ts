@@ -2,16 +2,8 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../server/model/vocabulary.ts';
 import { cypherExport, cypherLiteral, cypherString } from '../../server/services/dump/cypher-export.ts';
-import {
-  DUMP_LABELS,
-  dumpLines,
-  nodeQuery,
-  parseDump,
-  readDump,
-  relationshipQuery,
-  RELATIONSHIP_SHAPES,
-  restoreDump,
-} from '../../server/services/dump/dump.ts';
+import { DUMP_LABELS, dumpLines, nodeQuery, parseDump, relationshipQuery, RELATIONSHIP_SHAPES, restoreDump } from '../../server/services/dump/dump.ts';
+import { memoryDumpSource, readDump } from '../../server/services/dump/dump-pages.ts';
 import { cypherLibrary } from '../../server/store/cypher-library.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openTestStore, runRawCypher, TEST_STORE } from '../support/test-store.ts';
@@ -104,7 +96,8 @@ describe('Cypher export for Neo4j', () => {
     const source = await openDumpStore();
     open.push(source);
     const dump = await readDump(source);
-    const statements = [...cypherExport(dump, 10)].filter((s) => !s.startsWith('//'));
+    const statements: string[] = [];
+    for await (const s of cypherExport(memoryDumpSource(dump), 10)) if (!s.startsWith('//')) statements.push(s);
     const schema = { labels: [...NODE_LABELS, 'Meta'], relationshipTypes: [...RELATIONSHIP_TYPES] };
     // The linter is slow: check one statement of each form (schema, nodes, relationships with a quoted, escaped text).
     const sample = [

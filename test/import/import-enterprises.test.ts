@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../server/services/import/import-file.ts';
-import { readDump } from '../../server/services/dump/dump.ts';
+import { readDump } from '../../server/services/dump/dump-pages.ts';
 import type { Store } from '../../server/store/store.ts';
 import { counts, csv, gbk, makeUscc, openDumpStore, utf8Bom, xlsx } from './helpers.ts';
 

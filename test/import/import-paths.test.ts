@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dumpLines, readDump } from '../../server/services/dump/dump.ts';
+import { dumpLines } from '../../server/services/dump/dump.ts';
+import { readDump } from '../../server/services/dump/dump-pages.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import type { ImportKind } from '../../server/services/import/types.ts';
 import type { Store } from '../../server/store/store.ts';

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dumpLines, readDump } from '../../server/services/dump/dump.ts';
+import { dumpLines } from '../../server/services/dump/dump.ts';
+import { readDump } from '../../server/services/dump/dump-pages.ts';
 import { importFile } from '../../server/services/import/import-file.ts';
 import { CHUNK_ROWS, decodeCsv, readTable } from '../../server/services/import/read-table.ts';
 import type { ImportReport } from '../../server/services/import/types.ts';

@@ -1,3 +1,5 @@
+import { nodePageQuery, outPageQuery, RELATIONSHIP_GROUPS } from '../../server/services/dump/dump-pages.ts';
+import { DUMP_LABELS } from '../../server/services/dump/dump.ts';
 import type { QueryName, QueryParams } from '../../server/store/store.ts';
 
 /**
@@ -182,6 +184,12 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
   'read/dump/nodes': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'read/dump/relationships': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
   'read/dump/count': { exclude: ['User', 'ApiToken', 'Session', 'AuditEntry'] },
+  // issue 17 (tier L): the dump and the enterprise list read in keyset pages
+  ...(Object.fromEntries([
+    ...DUMP_LABELS.map((label) => [nodePageQuery(label), { after: '', limit: 5 }]),
+    ...RELATIONSHIP_GROUPS.map(({ relType, startLabel }) => [outPageQuery(startLabel), { after: '', limit: 5, relType }]),
+  ]) as { [N in QueryName]?: QueryParams[N] }),
+  'read/dump/export-enterprises-page': { name: '', after: '', limit: 5 },
   'write/reset-graph': { keep: [] },
   'read/explore/search-exact': { q: '轻合金铸件', raw: '轻合金铸件', labels: ['Enterprise', 'Segment', 'Chain', 'Unit'] },
   'read/projection/enterprise-names': { ids: ['ent:s0001', 'ent:none'] },

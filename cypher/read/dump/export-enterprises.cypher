@@ -1,4 +1,4 @@
-// read/dump/export-enterprises: every Enterprise with its areas and segments (id and name), for the enterprise list export (CSV/xlsx); params none
+// read/dump/export-enterprises: every Enterprise with its areas and segments (id and name) in (name, id) order, in ONE query: what tests compare the paged enterprise export (export-enterprises-page) with; the product never runs it (tier L outlasts the 30 s query limit); params none
 MATCH (e:Enterprise)
 RETURN e.id AS id, e.name AS name, e.shortName AS shortName, e.uscc AS uscc, e.output AS output,
        e.aboveScale AS aboveScale, e.tags AS tags, e.founded AS founded, e.local AS local, e.region AS region,

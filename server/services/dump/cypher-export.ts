@@ -2,7 +2,8 @@ import { RELATIONSHIP_TYPES } from '../../model/vocabulary.ts';
 // The dump writes cypher/schema/neo4j.cypher into its output file (data for another system), so it reads the library.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { getQuery } from '../../store/cypher-library.ts';
-import { DUMP_LABELS, type Dump } from './dump.ts';
+import { DUMP_LABELS, type DumpNode, type DumpRelationship } from './dump.ts';
+import { checkCounts, RELATIONSHIP_GROUPS, relKey, restorablePages, type DumpSource } from './dump-pages.ts';
 
 /**
  * Writes a dump as Cypher statements that load it into an empty Neo4j 5
@@ -65,30 +66,60 @@ function checkType(type: string): string {
   return type;
 }
 
-/** Statements (each ending with `;` and a newline) loading the dump into Neo4j 5; batches of `batchSize` literal maps. */
-export function* cypherExport(dump: Dump, batchSize = 1000): Generator<string> {
-  yield `// 产业链图谱 graph for Neo4j 5: ${dump.nodes.length} nodes, ${dump.relationships.length} relationships.\n`;
+/** Yields an UNWIND statement per `batchSize` items of the pages, across page boundaries. */
+async function* batches<T>(pages: AsyncIterable<T[]>, batchSize: number, statement: (items: T[]) => string, counted: () => void): AsyncGenerator<string> {
+  let batch: T[] = [];
+  for await (const page of pages)
+    for (const item of page) {
+      counted();
+      batch.push(item);
+      if (batch.length === batchSize) {
+        yield statement(batch);
+        batch = [];
+      }
+    }
+  if (batch.length) yield statement(batch);
+}
+
+async function* only(pages: AsyncIterable<DumpRelationship[]>, endLabel: string): AsyncGenerator<DumpRelationship[]> {
+  for await (const page of pages) yield page.filter((r) => r.endLabel === endLabel);
+}
+
+async function firstOf(pages: AsyncIterable<DumpRelationship[]>): Promise<DumpRelationship | undefined> {
+  for await (const page of pages) if (page.length) return page[0];
+  return undefined;
+}
+
+/**
+ * Statements (each ending with `;` and a newline) loading the dump into Neo4j 5; batches of `batchSize` literal maps,
+ * read a page at a time: nodes by label, relationships by shape (type, start label, end label) in the order of each
+ * shape's first relationship in the .jsonl dump. Throws at the end if the pages do not add up to the counts of its first line.
+ */
+export async function* cypherExport(source: DumpSource, batchSize = 1000): AsyncGenerator<string> {
+  const counts = await source.counts();
+  const written = { nodes: 0, relationships: 0 };
+  yield `// 产业链图谱 graph for Neo4j 5: ${counts.nodes} nodes, ${counts.relationships} relationships.\n`;
   yield '// Load into an EMPTY database: cypher-shell -u neo4j -p PASSWORD -f this-file.cypher\n';
   for (const statement of getQuery('schema/neo4j').statements) yield `${statement};\n`;
   for (const label of DUMP_LABELS) {
-    const nodes = dump.nodes.filter((n) => n.labels[0] === label);
-    for (let i = 0; i < nodes.length; i += batchSize) {
-      const maps = nodes.slice(i, i + batchSize).map((n) => cypherLiteral(n.properties));
-      yield `UNWIND [\n${maps.join(',\n')}\n] AS p\nCREATE (n:${checkLabel(label)})\nSET n = p;\n`;
+    const create = (nodes: DumpNode[]) =>
+      `UNWIND [\n${nodes.map((n) => cypherLiteral(n.properties)).join(',\n')}\n] AS p\nCREATE (n:${checkLabel(label)})\nSET n = p;\n`;
+    yield* batches(source.nodePages(label), batchSize, create, () => written.nodes++);
+  }
+  for (const { relType, startLabel, endLabels } of RELATIONSHIP_GROUPS) {
+    const pages = () => restorablePages(source, relType, startLabel);
+    // A pair with several end labels (Target MEASURES Chain, Task, Area) is read once per end label.
+    const firsts = endLabels.length === 1 ? endLabels.map((end) => ({ end, first: '' })) : [];
+    for (const end of endLabels.length === 1 ? [] : endLabels) {
+      const first = await firstOf(only(pages(), end));
+      if (first) firsts.push({ end, first: relKey(first) });
+    }
+    firsts.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    for (const { end } of firsts) {
+      const create = (rels: DumpRelationship[]) =>
+        `UNWIND [\n${rels.map((r) => cypherLiteral({ s: r.start, e: r.end, p: r.properties })).join(',\n')}\n] AS r\nMATCH (a:${checkLabel(startLabel)} {id: r.s})\nMATCH (b:${checkLabel(end)} {id: r.e})\nCREATE (a)-[x:${checkType(relType)}]->(b)\nSET x = r.p;\n`;
+      yield* batches(endLabels.length === 1 ? pages() : only(pages(), end), batchSize, create, () => written.relationships++);
     }
   }
-  const groups = new Map<string, Dump['relationships']>();
-  for (const r of dump.relationships) {
-    const key = `${checkType(r.relType)}|${checkLabel(r.startLabel)}|${checkLabel(r.endLabel)}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
-  }
-  for (const [key, rels] of groups) {
-    const [type, start, end] = key.split('|') as [string, string, string];
-    for (let i = 0; i < rels.length; i += batchSize) {
-      const maps = rels.slice(i, i + batchSize).map((r) => cypherLiteral({ s: r.start, e: r.end, p: r.properties }));
-      yield `UNWIND [\n${maps.join(',\n')}\n] AS r\nMATCH (a:${start} {id: r.s})\nMATCH (b:${end} {id: r.e})\nCREATE (a)-[x:${type}]->(b)\nSET x = r.p;\n`;
-    }
-  }
+  checkCounts(counts, written);
 }

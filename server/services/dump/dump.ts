@@ -12,9 +12,9 @@ import { ValidationError } from '../../errors.ts';
  */
 export const DUMP_LABELS: readonly string[] = [...NODE_LABELS.filter((l) => !PRIVATE_LABELS.includes(l)), 'Meta'];
 export type DumpLabel = string;
-const EXCLUDED = [...PRIVATE_LABELS];
+export const EXCLUDED = [...PRIVATE_LABELS];
 
-const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
+export const kebab = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
 /**
  * The query that restores nodes of a label: cypher/write/dump/nodes-<label>.cypher.
@@ -105,7 +105,7 @@ export interface Dump {
 }
 
 /** Object with keys sorted (recursively), so dumps of equal graphs are byte-identical. */
-function sortKeys(value: unknown): unknown {
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -118,44 +118,7 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Reads the whole graph, sorted (nodes by label and id, relationships by type, start, end, properties). */
-export async function readDump(store: Store): Promise<Dump> {
-  const [nodeRows, relRows] = await Promise.all([
-    store.run<{ labels: string[]; properties: Record<string, unknown> }>('read/dump/nodes', { exclude: EXCLUDED }),
-    store.run<{ type: string; startLabels: string[]; start: string; endLabels: string[]; end: string; properties: Record<string, unknown> }>(
-      'read/dump/relationships',
-      { exclude: EXCLUDED },
-    ),
-  ]);
-  const nodes: DumpNode[] = nodeRows.map((r) => ({
-    type: 'node',
-    labels: [...r.labels].sort(),
-    properties: sortKeys(r.properties ?? {}) as Record<string, unknown>,
-  }));
-  const missingId = nodes.find((n) => typeof n.properties.id !== 'string' || n.properties.id === '');
-  if (missingId) {
-    throw new ValidationError(
-      `a ${missingId.labels.join(':')} node has no string id (${JSON.stringify(missingId.properties).slice(0, 200)}): every node needs a stable id to be dumped`,
-    );
-  }
-  const relationships: DumpRelationship[] = relRows.map((r) => ({
-    type: 'relationship',
-    relType: r.type,
-    startLabel: [...r.startLabels].sort()[0] ?? '',
-    start: r.start,
-    endLabel: [...r.endLabels].sort()[0] ?? '',
-    end: r.end,
-    properties: sortKeys(r.properties ?? {}) as Record<string, unknown>,
-  }));
-  nodes.sort((a, b) => cmp(a.labels.join(':'), b.labels.join(':')) || cmp(String(a.properties.id), String(b.properties.id)));
-  const relKey = (r: DumpRelationship) => [r.relType, r.startLabel, r.start, r.endLabel, r.end, JSON.stringify(r.properties)].join('\u0000');
-  relationships.sort((a, b) => cmp(relKey(a), relKey(b)));
-  return { header: { format: DUMP_FORMAT, version: DUMP_VERSION, nodes: nodes.length, relationships: relationships.length }, nodes, relationships };
-}
-
-/** The dump as JSON lines: a header line, then one line per node, then one per relationship. */
+/** An in-memory dump as JSON lines: a header line, then one line per node, then one per relationship (what writeDump writes, page by page). */
 export function* dumpLines(dump: Dump): Generator<string> {
   yield JSON.stringify(dump.header);
   for (const n of dump.nodes) yield JSON.stringify(n);
