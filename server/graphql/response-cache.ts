@@ -29,18 +29,6 @@ export const CACHEABLE_FIELDS = new Set([
 const MAX_ENTRIES = 256;
 
 /**
- * A response cache for GraphQL queries (issue 17): an answer is kept until the
- * store's next committed write (`writeGeneration`) and served again to callers
- * of the same role asking the same document with the same variables, without
- * running the resolvers. Only queries whose every root field is in
- * CACHEABLE_FIELDS, and only answers without errors, are kept. Runs after the
- * security plugins, so a refusal is decided (and never cached) as before. On
- * Neo4j the generation also moves every NEO4J_CACHE_SECONDS, for other servers' writes.
- * Identical requests that arrive while the first is computing, with no write
- * in between, share its answer: when the cache lapses under load they would
- * otherwise all compute it at once.
- */
-/**
  * A kept answer is its body as UTF-8 bytes, serialised and encoded once: every
  * later request for it sends the same bytes, where a 2,000-element
  * neighbourhood took ~2 ms of JSON, and each send measured the text's UTF-8
@@ -65,6 +53,18 @@ function utf8(text: string): Body {
   return body;
 }
 
+/**
+ * A response cache for GraphQL queries (issue 17): an answer is kept until the
+ * store's next committed write (`writeGeneration`) and served again to callers
+ * of the same role asking the same document with the same variables, without
+ * running the resolvers. Only queries whose every root field is in
+ * CACHEABLE_FIELDS, and only answers without errors, are kept. Runs after the
+ * security plugins, so a refusal is decided (and never cached) as before. On
+ * Neo4j the generation also moves every NEO4J_CACHE_SECONDS, for other servers' writes.
+ * Identical requests that arrive while the first is computing, with no write
+ * in between, share its answer: when the cache lapses under load they would
+ * otherwise all compute it at once.
+ */
 export function createResponseCachePlugin(store: Store): Plugin<GraphQLContext> {
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocument = 0;
