@@ -8,11 +8,14 @@ import { projectionReady } from './services/projection/projection-registry.ts';
 import { fittedWeightsReady } from './services/suppliers/fitted-weights.ts';
 import { enableProjection, projectionEnabled } from './services/projection/projection-lifecycle.ts';
 import { nameIndexReady } from './services/projection/name-index-source.ts';
+import { boundHeapGrowthWhileServing } from './services/projection/heap-growth.ts';
 import { printAccessHint } from './auth/startup.ts';
 import { scheduleBackups } from './backup/backup-service.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // under load, requests in flight reach the old generation: unbounded, its garbage was the peak at tier L (heap-growth.ts)
+  boundHeapGrowthWhileServing();
   const store = await createStore(config);
   if (config.store === 'neo4j' && config.neo4jProjection) enableProjection(store);
   if (config.seedOnStart) {
