@@ -57,12 +57,12 @@ export async function withBoundedHeapGrowth<T>(work: () => Promise<T>, setFlags:
 /**
  * For the rest of the process (server/main.ts, at its start): after each major collection, the growth that
  * follows is set from what it kept (`servingGrowingPercent`), unless a build holds its own bound.
- * `keptMb`: the heap in use just after a major collection (tests pass their own, with a collection to report).
+ * `keptMb`: what the collection kept (tests pass their own, with a collection to report).
  */
 export function boundHeapGrowthWhileServing(
   setFlags: (flags: string) => void = v8.setFlagsFromString,
   onMajorCollection: (report: () => void) => void = observeMajorCollections,
-  keptMb: () => number = () => v8.getHeapStatistics().used_heap_size / 2 ** 20,
+  keptMb: () => number = oldGenerationMb,
 ): void {
   if (setByUser) return;
   onMajorCollection(() => {
@@ -71,6 +71,13 @@ export function boundHeapGrowthWhileServing(
     idlePercent = percent;
     if (running === 0) setFlags(`--heap-growing-percent=${percent}`);
   });
+}
+
+/** The old generation in use (MB): read in the turn after a collection, the young objects made since are left out. */
+function oldGenerationMb(): number {
+  let bytes = 0;
+  for (const space of v8.getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) bytes += space.space_used_size;
+  return bytes / 2 ** 20;
 }
 
 function observeMajorCollections(report: () => void): void {
