@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runServerWithPreload } from '../support/run-server.ts';
 
 /**
  * The server's heap while it serves (issue 17, tier L peak RSS): garbage that outlives a young collection, as
@@ -17,25 +16,7 @@ describe('the server’s heap while it serves', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('grows by a bounded share of what it keeps, after the start’s builds too', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--import',
-        'tsx',
-        '--import',
-        './test/support/heap-churn.ts',
-        'server/main.ts',
-        '--store',
-        'embedded',
-        '--data-dir',
-        dir,
-        '--port',
-        '0',
-        '--no-seed',
-      ],
-      { env: { ...process.env, NODE_ENV: 'production' }, timeout: 120_000 },
-    );
+    const stdout = await runServerWithPreload('./test/support/heap-churn.ts', dir, ['--expose-gc'], 120_000);
     const line = stdout.split('\n').find((l) => l.startsWith('heap-churn '));
     expect(line, stdout).toBeDefined();
     const { live, peak } = JSON.parse(line!.slice('heap-churn '.length)) as { live: number; peak: number };

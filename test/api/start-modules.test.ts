@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runServerWithPreload } from '../support/run-server.ts';
 
 /**
  * What the server loads before it is ready (issue 17, tier L start): exceljs
@@ -16,24 +15,7 @@ describe('the server’s start', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('does not load the workbook library nor the Neo4j driver on the embedded store', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--import',
-        './test/support/loaded-packages.ts',
-        'server/main.ts',
-        '--store',
-        'embedded',
-        '--data-dir',
-        dir,
-        '--port',
-        '0',
-        '--no-seed',
-      ],
-      { env: { ...process.env, NODE_ENV: 'production' }, timeout: 60_000 },
-    );
+    const stdout = await runServerWithPreload('./test/support/loaded-packages.ts', dir);
     const line = stdout.split('\n').find((l) => l.startsWith('loaded-packages '));
     expect(line, stdout).toBeDefined();
     const packages = JSON.parse(line!.slice('loaded-packages '.length)) as string[];
