@@ -39,7 +39,7 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
     return false;
   };
   /** The walk asks edgesFrom with one `among` set per answer, chunk after chunk: its nodes marked once. */
-  const masks = new WeakMap<ReadonlySet<string>, Uint8Array>();
+  const masks = new WeakMap<ReadonlyMap<string, unknown>, Uint8Array>();
   return {
     async neighbours(frontier, limit) {
       const seen = new Uint8Array(ids.length);
@@ -72,7 +72,7 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
       let mask = masks.get(among);
       if (!mask) {
         masks.set(among, (mask = new Uint8Array(ids.length)));
-        for (const id of among) {
+        for (const id of among.keys()) {
           const v = index.get(id);
           if (v !== undefined) mask[v] = 1;
         }
