@@ -101,6 +101,39 @@ describe('bounded concurrency and time limits for expensive operations', () => {
     }
   });
 
+  it('builds an answer in a turn of its own, so a socket is read between the walk and what its caller does next', async () => {
+    // An uncached neighbourhood walks in memory, then its caller builds, encodes and writes the answer; both
+    // ran in one piece (~6 ms at tier M), and /healthz waited for the two together, behind the next walk.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const accepted = await new Promise<Socket>((resolve) => server.once('connection', resolve));
+    await new Promise<void>((resolve) => client.once('connect', resolve));
+    const pieces: string[] = [];
+    const busy = (name: string) => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      pieces.push(name);
+    };
+    const piecesWhenRead = new Promise<string[]>((resolve) => accepted.once('data', () => resolve([...pieces])));
+    try {
+      let answered!: Promise<void>;
+      await new Promise<void>((resolve) =>
+        setTimeout(() => {
+          client.write('healthz'); // readable from now on, as the request arrives
+          answered = limitedWork(owner, 'explore', { zh: '测试邻域', en: 'the test walk' }, async () => busy('walk')).then(() => busy('answer'));
+          resolve();
+        }, 0),
+      );
+      expect(await piecesWhenRead).toEqual(['walk']);
+      await answered;
+      expect(pieces).toEqual(['walk', 'answer']);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+  });
+
   it('answers TIMEOUT past the time limit, and keeps the slot until the work really ends', async () => {
     Object.assign(LANES.heavyRead, { concurrency: 1, queue: 0, waitMs: 10, timeoutMs: 100 });
     const slow = limitedWork(owner, 'heavyRead', { zh: '测试统计', en: 'the test count' }, () => sleep(400).then(() => 1)).catch((e: unknown) => e);
