@@ -154,7 +154,10 @@ async function walk(
   id: string,
   { depth, limit, filter, withProperties, withEdgeProperties }: ReturnType<typeof checkOptions>,
 ): Promise<NeighbourhoodResult> {
-  const [center] = await fetchRows(store, topology, [id], withProperties);
+  // The centre's properties are read with the other nodes' at the end (the projection's topology knows it without a
+  // round trip), unless a property filter reads rows on the way: then it keeps the row read here.
+  const byProperties = needsProperties(filter);
+  const [center] = await fetchRows(store, topology, [id], withProperties && byProperties);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
@@ -162,14 +165,13 @@ async function walk(
   }
   const keep = makePredicate(filter, areaIds);
   const labelFilter = filter.labels?.length ? new Set(filter.labels) : null;
-  const byProperties = needsProperties(filter);
   /** Without a filter every visited node is kept, so the walk can stop at limit + 1 nodes. */
   const unfiltered = !labelFilter && !byProperties;
 
   const visited = new Set<string>([center.id]);
   /** Ids of kept nodes, nearest first (the centre always). */
   const shownIds: string[] = [center.id];
-  const fetched = new Map<string, WalkRow>([[center.id, center]]);
+  const fetched = new Map<string, WalkRow>(withProperties && !byProperties ? [] : [[center.id, center]]);
   let frontier = [center.id];
   let truncated = false;
   for (let level = 1; level <= depth && frontier.length > 0 && shownIds.length <= limit; level++) {
