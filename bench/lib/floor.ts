@@ -356,8 +356,7 @@ export function floorCandidates(
     for (let k = d.outStart[x]!; k < d.outStart[x + 1]!; k++) {
       const b = d.to[k]!;
       if (scopeBuyers.has(ent[b]!.id)) continue;
-      for (const o of d.operates[b]!)
-        if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, buyerName: ent[b]!.name, segmentId: seg[o.s]!.id, near: ent[b]!.local === true });
+      for (const o of d.operates[b]!) if (share.has(o.s)) peerBuyers.push({ buyerId: ent[b]!.id, segmentId: seg[o.s]!.id, near: ent[b]!.local === true });
     }
     peerBuyers.sort((a, b) => Number(b.near) - Number(a.near) || a.buyerId.localeCompare(b.buyerId) || a.segmentId.localeCompare(b.segmentId));
     const row: CandidateRow = {

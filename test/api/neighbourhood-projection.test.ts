@@ -11,6 +11,7 @@ import { projectedTopology } from '../../server/services/projection/projected-to
 import { loadSeeds } from '../../server/services/seed/load-seeds.ts';
 import type { Store } from '../../server/store/store.ts';
 import { createTestApi, type TestApi } from '../support/test-api.ts';
+import { runRawCypher } from '../support/test-store.ts';
 
 /** Options covering depths 1–3, every filter and limits that truncate. */
 const OPTIONS: NeighbourhoodOptions[] = [
@@ -111,6 +112,20 @@ describe('neighbourhood from the projection: the same answers as the store queri
     expect(served.nodes.find((n) => n.id === 'gap:plan-bms:chaohu')?.properties.status).toBe('in_progress');
     await expectSameNeighbourhoods(store, ['seg:bms', id, 'area:chaohu']);
   }, 180_000);
+
+  it('a relationship stored twice is one edge, from either topology', async () => {
+    const { store } = api;
+    await runRawCypher(
+      store,
+      `MATCH (a:Enterprise {id: 'ent:s0001'}), (b:Enterprise {id: 'ent:s0002'}) CREATE (a)-[:SUPPLIES {product: '重复一'}]->(b), (a)-[:SUPPLIES {product: '重复二'}]->(b)`,
+    );
+    for (const centre of ['ent:s0001', 'ent:s0002']) {
+      const answer = await neighbourhood(store, centre, { depth: 1, limit: 2000 }, cypherTopology(store));
+      expect(answer.edges.filter((e) => e.id === 'SUPPLIES:ent:s0001->ent:s0002')).toHaveLength(1);
+      expect(new Set(answer.edges.map((e) => e.id)).size).toBe(answer.edges.length);
+    }
+    await expectSameNeighbourhoods(store, ['ent:s0001', 'ent:s0002']);
+  }, 60_000);
 });
 
 describe('neighbourhood from the projection on a generated graph', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapAnalysis } from '../../server/services/gaps/gap-analysis.ts';
 import { cypherGapFacts } from '../../server/services/gaps/gap-facts-source.ts';
 import { buildAnalyticGraph } from '../../server/services/projection/build-analytic-graph.ts';
+import { LOCAL_TRUE } from '../../server/services/projection/analytic-graph.ts';
 import { enableProjection } from '../../server/services/projection/projection-lifecycle.ts';
 import { analyticsSource, projectionReady, readAnalyticsSource } from '../../server/services/projection/projection-registry.ts';
 import { cypherCandidateFacts } from '../../server/services/suppliers/candidate-facts-source.ts';
@@ -43,15 +44,28 @@ describe('analytics projection: the same answers as the store queries', () => {
     }
     expect(gaps).toBeGreaterThan(20);
     let candidates = 0;
+    let peerBuyers = 0;
+    const E = projected.graph.enterprises;
+    const localIds = E.ids.filter((_, x) => E.local[x] === LOCAL_TRUE);
     for (const segmentId of projected.graph.segments.ids) {
       for (const areaId of AREAS) {
         const mine = await rankCandidates(store, [segmentId], areaId, DEFAULT_WEIGHTS, projected.candidateFacts);
         const theirs = await rankCandidates(store, [segmentId], areaId, DEFAULT_WEIGHTS, cypher.candidates);
         expect(mine, `candidates ${segmentId} ${areaId}`).toEqual(theirs);
         candidates += mine.ranked.length;
+        // a page's buyers like the local ones: the candidates, a local enterprise and an unknown id (neither listed)
+        const ids = [...mine.ranked.map((c) => c.facts.id), ...localIds.slice(0, 1), 'ent:none'];
+        const peers = async (source: typeof cypher.candidates) =>
+          (await source.peerEvidence(ids, mine.demandSegments))
+            .map((r) => ({ id: r.id, peerBuyers: r.peerBuyers.map((p) => `${p.buyerId} ${p.segmentId} ${p.near}`).sort() }))
+            .sort((a, b) => (a.id < b.id ? -1 : 1));
+        const projectedPeers = await peers(projected.candidateFacts);
+        expect(projectedPeers, `peer evidence ${segmentId} ${areaId}`).toEqual(await peers(cypher.candidates));
+        peerBuyers += projectedPeers.reduce((n, r) => n + r.peerBuyers.length, 0);
       }
     }
     expect(candidates).toBeGreaterThan(100);
+    expect(peerBuyers).toBeGreaterThan(100);
   }
 
   it('on the seed graph', async () => {

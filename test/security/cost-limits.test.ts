@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANES, LimitError, limitedWork, runningIn } from '../../server/services/limits/work-limits.ts';
 import { createSecureTestApi } from '../support/auth.ts';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+
+/** A listening server and a client connected to it: what the client writes is readable on `accepted` once the loop polls. */
+async function connectedSockets(): Promise<{ server: Server; client: Socket; accepted: Socket }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  const accepted = await new Promise<Socket>((resolve) => server.once('connection', resolve));
+  await new Promise<void>((resolve) => client.once('connect', resolve));
+  return { server, client, accepted };
+}
 
 /** Issue 18 finding 5: the rate limit counted requests, not what they cost. */
 type Api = Awaited<ReturnType<typeof createSecureTestApi>>;
@@ -70,11 +80,7 @@ describe('bounded concurrency and time limits for expensive operations', () => {
     // A walk in memory runs from start to end without yielding. Six callers arriving in one turn (here: six
     // timers firing together, as six requests read in one poll) each found a free slot once the one before
     // had finished, and ran back to back before the loop read any socket: /healthz waited for all of them.
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
-    const accepted = await new Promise<Socket>((resolve) => server.once('connection', resolve));
-    await new Promise<void>((resolve) => client.once('connect', resolve));
+    const { server, client, accepted } = await connectedSockets();
     let done = 0;
     const walk = () => {
       const until = performance.now() + 10;
@@ -95,6 +101,35 @@ describe('bounded concurrency and time limits for expensive operations', () => {
       expect(await doneWhenRead).toBeLessThanOrEqual(2);
       await Promise.all(walks);
       expect(done).toBe(6);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+  });
+
+  it('builds an answer in a turn of its own, so a socket is read between the walk and what its caller does next', async () => {
+    // An uncached neighbourhood walks in memory, then its caller builds, encodes and writes the answer; both
+    // ran in one piece (~6 ms at tier M), and /healthz waited for the two together, behind the next walk.
+    const { server, client, accepted } = await connectedSockets();
+    const pieces: string[] = [];
+    const busy = (name: string) => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      pieces.push(name);
+    };
+    const piecesWhenRead = new Promise<string[]>((resolve) => accepted.once('data', () => resolve([...pieces])));
+    try {
+      let answered!: Promise<void>;
+      await new Promise<void>((resolve) =>
+        setTimeout(() => {
+          client.write('healthz'); // readable from now on, as the request arrives
+          answered = limitedWork(owner, 'explore', { zh: '测试邻域', en: 'the test walk' }, async () => busy('walk')).then(() => busy('answer'));
+          resolve();
+        }, 0),
+      );
+      expect(await piecesWhenRead).toEqual(['walk']);
+      await answered;
+      expect(pieces).toEqual(['walk', 'answer']);
     } finally {
       client.destroy();
       server.close();

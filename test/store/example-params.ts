@@ -223,7 +223,8 @@ export const EXAMPLE_PARAMS: { [N in QueryName]?: QueryParams[N] } = {
     demandSegments: { 'seg:3d-printing': true, 'seg:bms': true },
     areaIds: ['area:chaohu'],
   },
-  'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'], demandSegments: { 'seg:bms': true } },
+  'read/suppliers/candidate-evidence': { segmentIds: ['seg:3d-printing'], ids: ['ent:s0158', 'ent:s0159'] },
+  'read/suppliers/candidate-peer-evidence': { ids: ['ent:s0158', 'ent:s0159'], demandSegments: { 'seg:bms': true } },
   'read/suppliers/demand-segments': { segmentIds: ['seg:3d-printing'] },
   'read/suppliers/segment-reach': { segmentIds: ['seg:3d-printing'], demandSegments: { 'seg:3d-printing': true, 'seg:bms': true } },
 };

@@ -2,7 +2,7 @@ import { limitedWork } from '../limits/work-limits.ts';
 import type { Store } from '../../store/store.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { GraphEdge, GraphElements, GraphNode } from '../graph-elements.ts';
-import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type NodeRow } from './graph-node.ts';
+import { EXPLORE_LABELS, isExploreLabel, toGraphNode, type EdgeRow, type NodeRow } from './graph-node.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import { analyticsSource } from '../projection/projection-registry.ts';
 import { projectedTopology } from '../projection/projected-topology.ts';
@@ -154,7 +154,10 @@ async function walk(
   id: string,
   { depth, limit, filter, withProperties, withEdgeProperties }: ReturnType<typeof checkOptions>,
 ): Promise<NeighbourhoodResult> {
-  const [center] = await fetchRows(store, topology, [id], withProperties);
+  // The centre's properties are read with the other nodes' at the end (the projection's topology knows it without a
+  // round trip), unless a property filter reads rows on the way: then it keeps the row read here.
+  const byProperties = needsProperties(filter);
+  const [center] = await fetchRows(store, topology, [id], withProperties && byProperties);
   if (!center) throw new NotFoundError('node', id);
   let areaIds: Set<string> | null = null;
   if (filter.areaId) {
@@ -162,14 +165,13 @@ async function walk(
   }
   const keep = makePredicate(filter, areaIds);
   const labelFilter = filter.labels?.length ? new Set(filter.labels) : null;
-  const byProperties = needsProperties(filter);
   /** Without a filter every visited node is kept, so the walk can stop at limit + 1 nodes. */
   const unfiltered = !labelFilter && !byProperties;
 
   const visited = new Set<string>([center.id]);
   /** Ids of kept nodes, nearest first (the centre always). */
   const shownIds: string[] = [center.id];
-  const fetched = new Map<string, WalkRow>([[center.id, center]]);
+  const fetched = new Map<string, WalkRow>(withProperties && !byProperties ? [] : [[center.id, center]]);
   let frontier = [center.id];
   let truncated = false;
   for (let level = 1; level <= depth && frontier.length > 0 && shownIds.length <= limit; level++) {
@@ -212,19 +214,20 @@ async function walk(
 
   const candidateIds = shownIds.slice(0, limit);
   if (candidateIds.length < shownIds.length) truncated = true;
-  const among: ReadonlySet<string> = new Set(candidateIds);
+  /** Each candidate's place in walk order. */
+  const position = new Map<string, number>();
+  for (let i = 0; i < candidateIds.length; i++) position.set(candidateIds[i]!, i);
 
   // Relationships are read per chunk of candidates, in order, only as far as
-  // the element cap lets nodes in: a node's edges to nodes before it come from
-  // its own chunk (it is the start) or from earlier chunks (it is the end).
-  const edgesByNode = new Map<string, GraphEdge[]>();
-  const edgeOf = (end: string, edge: GraphEdge) => {
-    const list = edgesByNode.get(end);
-    if (list) list.push(edge);
-    else edgesByNode.set(end, [edge]);
-  };
-  const seenEdges = new Set<string>();
-  let edgeRows = 0;
+  // the element cap lets nodes in. Each is shown right after the later of its
+  // two ends, and comes from that end's chunk (it is the start) or an earlier
+  // one (the earlier end is): lists by that place, in the order read.
+  const edgeRows: EdgeRow[] = [];
+  const nextRow: number[] = [];
+  const firstRowAt = new Int32Array(candidateIds.length).fill(-1);
+  const lastRowAt = new Int32Array(candidateIds.length);
+  let previous: EdgeRow | undefined;
+  let scanned = 0;
   let edgesReadUpTo = 0;
   const readEdgesUpTo = async (end: number, room: number): Promise<void> => {
     while (edgesReadUpTo < end) {
@@ -232,47 +235,45 @@ async function walk(
       const size = Math.max(EDGE_CHUNK_MIN, Math.min(EDGE_CHUNK, room));
       const chunk = candidateIds.slice(edgesReadUpTo, edgesReadUpTo + size);
       edgesReadUpTo += chunk.length;
-      if (edgeRows >= EDGE_SCAN_LIMIT) continue;
-      for (const row of await topology.edgesFrom(chunk, among)) {
-        if (edgeRows >= EDGE_SCAN_LIMIT) break;
-        if (++edgeRows >= EDGE_SCAN_LIMIT) truncated = true;
-        const edgeId = `${row.type}:${row.source}->${row.target}`;
-        if (seenEdges.has(edgeId)) continue;
-        seenEdges.add(edgeId);
-        const edge: GraphEdge = {
-          id: edgeId,
-          type: row.type,
-          source: row.source,
-          target: row.target,
-          properties: (withEdgeProperties && row.properties) || NO_PROPERTIES,
-        };
-        edgeOf(edge.source, edge);
-        if (edge.target !== edge.source) edgeOf(edge.target, edge);
+      if (scanned >= EDGE_SCAN_LIMIT) continue;
+      for (const row of await topology.edgesFrom(chunk, position)) {
+        if (scanned >= EDGE_SCAN_LIMIT) break;
+        if (++scanned >= EDGE_SCAN_LIMIT) truncated = true;
+        // rows come by source, type, target: a relationship stored twice (or a start read under two labels) is the row before again
+        if (previous && row.source === previous.source && row.type === previous.type && row.target === previous.target) continue;
+        previous = row;
+        const at = Math.max(position.get(row.source)!, position.get(row.target)!);
+        const k = edgeRows.push(row) - 1;
+        nextRow.push(-1);
+        if (firstRowAt[at] === -1) firstRowAt[at] = k;
+        else nextRow[lastRowAt[at]!] = k;
+        lastRowAt[at] = k;
       }
     }
   };
 
   const nodeIds: string[] = [];
   const edges: GraphEdge[] = [];
-  const kept = new Set<string>();
   for (let i = 0; i < candidateIds.length; i++) {
-    const nodeId = candidateIds[i]!;
     if (nodeIds.length + edges.length >= limit) {
       truncated = true;
       break;
     }
     if (edgesReadUpTo <= i) await readEdgesUpTo(i + 1, limit - nodeIds.length - edges.length);
-    nodeIds.push(nodeId);
-    kept.add(nodeId);
-    for (const edge of edgesByNode.get(nodeId) ?? []) {
-      const other = edge.source === nodeId ? edge.target : edge.source;
-      // a relationship of a node to itself is in its list once
-      if (other !== nodeId && !kept.has(other)) continue;
+    nodeIds.push(candidateIds[i]!);
+    for (let k = firstRowAt[i]!; k !== -1; k = nextRow[k]!) {
       if (nodeIds.length + edges.length >= limit) {
         truncated = true;
         break;
       }
-      edges.push(edge);
+      const row = edgeRows[k]!;
+      edges.push({
+        id: `${row.type}:${row.source}->${row.target}`,
+        type: row.type,
+        source: row.source,
+        target: row.target,
+        properties: (withEdgeProperties && row.properties) || NO_PROPERTIES,
+      });
     }
   }
 

@@ -65,7 +65,7 @@ async function pathInTopology(store: Store, g: ExploreGraph, fromId: string, toI
   for (const step of steps) order.push(g.ids[step.source]! === order.at(-1) ? g.ids[step.target]! : g.ids[step.source]!);
   const topology = projectedTopology(g, store);
   const rows = new Map((await topology.nodes(order, true)).map((r) => [r.id, r]));
-  const read = await topology.edgesFrom(order, new Set(order));
+  const read = await topology.edgesFrom(order, new Map(order.map((id, i) => [id, i])));
   const edges = steps.map((step) => {
     const [type, source, target] = [step.type, g.ids[step.source]!, g.ids[step.target]!];
     return toGraphEdge(read.find((r) => r.type === type && r.source === source && r.target === target)!);

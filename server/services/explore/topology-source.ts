@@ -12,11 +12,11 @@ export interface TopologySource {
   /** read/explore/neighbours: the distinct explorable nodes next to any of `ids`, by id, at most `limit`. */
   neighbours(ids: string[], limit: number): Promise<{ id: string; label: string }[]>;
   /**
-   * read/explore/edges-from: the relationships leaving `ids` that end among `among`,
+   * read/explore/edges-from: the relationships leaving `ids` that end among the keys of `among`,
    * ordered by source, type, target. Properties may be left out (null) until
    * `completeEdges` fills them in for the edges shown.
    */
-  edgesFrom(ids: string[], among: ReadonlySet<string>): Promise<EdgeRow[]>;
+  edgesFrom(ids: string[], among: ReadonlyMap<string, unknown>): Promise<EdgeRow[]>;
   completeEdges(edges: GraphEdge[]): Promise<void>;
   /** read/explore/nodes: the explorable nodes among `ids`, in any order; `properties` null unless `withProperties`. */
   nodes(ids: string[], withProperties: boolean): Promise<NodeRow[]>;
@@ -25,10 +25,10 @@ export interface TopologySource {
 /** The explorable graph as the store's queries give it (cypher/read/explore/). */
 export function cypherTopology(store: Store): TopologySource {
   /** The query takes `among` as a map from id to true (a test by key): built once per set. */
-  const maps = new WeakMap<ReadonlySet<string>, Record<string, true>>();
-  const asMap = (among: ReadonlySet<string>) => {
+  const maps = new WeakMap<ReadonlyMap<string, unknown>, Record<string, true>>();
+  const asMap = (among: ReadonlyMap<string, unknown>) => {
     let map = maps.get(among);
-    if (!map) maps.set(among, (map = Object.fromEntries([...among].map((id) => [id, true]))));
+    if (!map) maps.set(among, (map = Object.fromEntries([...among.keys()].map((id) => [id, true]))));
     return map;
   };
   return {

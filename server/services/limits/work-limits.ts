@@ -54,11 +54,36 @@ export interface Work {
 }
 
 /**
- * A lane starts at most one operation per turn of the event loop. Work that never waits on I/O (a walk
- * in memory) runs from start to end in one piece; were every free slot taken at once, the requests that
- * arrive in the same turn would each run theirs before the loop reads a socket again, and /healthz would
- * wait for all of them. One start per turn puts the loop's I/O (cheap requests, answers written) between
- * any two of them.
+ * Pieces of main-thread work run one per turn of the event loop, in order: each in the loop's check phase
+ * (setImmediate), so the loop polls its sockets between any two. Work that never waits on I/O (a walk in
+ * memory, then building and encoding its answer) would otherwise run from start to end in one piece, and
+ * pieces queued in one turn would run back to back before /healthz or a small query is read.
+ */
+const turns = { queue: [] as (() => void)[], scheduled: false };
+
+function inLaterTurn(piece: () => void): void {
+  turns.queue.push(piece);
+  scheduleTurns();
+}
+
+function scheduleTurns(): void {
+  if (turns.scheduled || turns.queue.length === 0) return;
+  turns.scheduled = true;
+  setImmediate(() => {
+    turns.scheduled = false;
+    const piece = turns.queue.shift()!;
+    // scheduled from the check phase: the next piece runs in the next turn, after its poll
+    scheduleTurns();
+    piece();
+  });
+}
+
+/** Resolves in a later turn of the event loop, one caller a turn (the caller's work then runs as that turn's piece). */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => inLaterTurn(resolve));
+
+/**
+ * A lane starts at most one operation per turn of the event loop (a piece of the turns above), so the
+ * requests that arrive in the same turn do not each run theirs before the loop reads a socket again.
  */
 class Lane {
   running = 0;
@@ -114,11 +139,10 @@ class Lane {
     this.scheduleTurn();
   }
 
-  /** setImmediate: the callback runs after the loop's next poll for I/O, not before it. */
   private scheduleTurn(): void {
     if (this.turnScheduled) return;
     this.turnScheduled = true;
-    setImmediate(() => this.nextTurn());
+    inLaterTurn(() => this.nextTurn());
   }
 
   private nextTurn(): void {
@@ -147,6 +171,12 @@ export function runningIn(store: object, name: LaneName): number {
   return lanes.get(store)?.get(name)?.running ?? 0;
 }
 
+/** What the caller does with the result (an answer built, encoded and written) runs as a piece of its own. */
+const answerInTurnOfItsOwn = async <T>(result: T): Promise<T> => {
+  await nextTurn();
+  return result;
+};
+
 /** Runs `work` in the bounds of `store`'s lane; `what` names the operation in BUSY/TIMEOUT messages. */
 export async function limitedWork<T>(store: object, name: LaneName, what: Work, work: () => Promise<T>): Promise<T> {
   const l = lane(store, name);
@@ -157,7 +187,7 @@ export async function limitedWork<T>(store: object, name: LaneName, what: Work, 
     () => l.release(),
   );
   const { timeoutMs } = l.options;
-  if (!timeoutMs) return running;
+  if (!timeoutMs) return running.then(answerInTurnOfItsOwn);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -172,9 +202,11 @@ export async function limitedWork<T>(store: object, name: LaneName, what: Work, 
       timeoutMs,
     );
   });
+  let result: T;
   try {
-    return await Promise.race([running, late]);
+    result = await Promise.race([running, late]);
   } finally {
     clearTimeout(timer);
   }
+  return answerInTurnOfItsOwn(result);
 }

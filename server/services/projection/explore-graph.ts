@@ -31,7 +31,7 @@ export interface ExploreGraph {
   /** Relationship type names; `typeRank[t]` orders them as ORDER BY type(r) does. */
   types: string[];
   typeRank: Uint8Array;
-  /** Relationships by start node: outNode[outStart[n] .. outStart[n+1]) are end nodes, ascending. */
+  /** Relationships by start node: outNode[outStart[n] .. outStart[n+1]) are end nodes, by type (`typeRank`), then ascending. */
   outStart: Int32Array;
   outNode: Int32Array;
   outType: Uint8Array;
@@ -156,15 +156,17 @@ export async function buildExploreGraph(store: Store, g: AnalyticGraph, { page =
   }
   const starts = from.subarray(0, k);
   const ends = to.subarray(0, k);
-  // by end node first, so that each start node's list comes out with ascending end nodes
+  const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
+  // by end node, then (stably) by type, then by start node: each start node's list comes out in the order
+  // read/explore/edges-from gives (type, then end node), so a neighbourhood's edges need no sorting
   const byEnd = csr(n, k, (i) => ends[i]!);
-  const byStart = csr(n, k, (i) => starts[i]!, byEnd.item);
+  const byType = csr(types.length, k, (i) => typeRank[typeOf[i]!]!, byEnd.item);
+  const byStart = csr(n, k, (i) => starts[i]!, byType.item);
   const outStart = byStart.start;
   const outNode = gather(new Int32Array(k), byStart.item, (i) => ends[i]!);
   const outType = gather(new Uint8Array(k), byStart.item, (i) => typeOf[i]!);
   const outHasProps = gather(new Uint8Array(k), byStart.item, (i) => props[i]!);
-  const sortedTypes = [...types].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const typeRank = Uint8Array.from(types, (t) => sortedTypes.indexOf(t));
   return {
     ids,
     index,

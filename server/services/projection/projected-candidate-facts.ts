@@ -1,4 +1,5 @@
 import type { CandidateFactsRow, CandidateFactsSource, SegmentReachRow } from '../suppliers/candidate-facts-source.ts';
+import type { PeerBuyer } from '../suppliers/types.ts';
 import { areaScope, isExternal, LOCAL_FALSE, LOCAL_OTHER, LOCAL_TRUE, locatedRows, type AnalyticGraph } from './analytic-graph.ts';
 import { forEachInSlices, type TimeSlices } from './time-slices.ts';
 
@@ -12,7 +13,7 @@ export interface ProjectedFactsOptions {
 /**
  * The supplier ranking's facts from the projection: the rows
  * cypher/read/suppliers/ would return (segment-locals, demand-segments,
- * candidate-facts, candidate-local-buyers, candidate-peer-buyers, segment-reach), computed
+ * candidate-facts, candidate-local-buyers, candidate-peer-buyers, segment-reach, candidate-peer-evidence), computed
  * over the arrays (without the `hidden` SUPPLIES: the rows the store would give had they never been recorded).
  */
 export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: ProjectedFactsOptions = {}): CandidateFactsSource {
@@ -21,6 +22,15 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
   const shown = hidden ? (j: number) => hidden[j] !== 1 : () => true;
   const targetsOf = (ids: string[]) => [...new Set(ids.flatMap((id) => S.index.get(id) ?? []))];
   const scopeOf = (areaIds: string[] | null) => (areaIds === null ? null : areaScope(g, areaIds));
+  /** `$demandSegments[seg.id] = true` per segment number. */
+  const demandMask = (demandSegments: Record<string, true>) => {
+    const demand = new Uint8Array(S.ids.length);
+    for (const [id, on] of Object.entries(demandSegments)) {
+      const s = S.index.get(id);
+      if (on === true && s !== undefined) demand[s] = 1;
+    }
+    return demand;
+  };
 
   /** The segments that make an enterprise a candidate: the targets and their siblings (FEEDS a segment a target FEEDS). */
   function viaSegments(targets: number[]): Uint8Array {
@@ -145,11 +155,7 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
 
     async peerBuyers(segmentIds, demandSegments, areaIds) {
       const areas = scopeOf(areaIds);
-      const demand = new Uint8Array(S.ids.length);
-      for (const [id, on] of Object.entries(demandSegments)) {
-        const s = S.index.get(id);
-        if (on === true && s !== undefined) demand[s] = 1;
-      }
+      const demand = demandMask(demandSegments);
       /**
        * `NOT (b.local = true AND ($areaIds IS NULL OR EXISTS { (b)-[:LOCATED_IN]->(a:Area) WHERE a.id IN $areaIds }))`
        * in Cypher's three-valued logic: a missing local flag is unknown, so such a buyer counts only when outside the areas.
@@ -195,11 +201,7 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
     },
 
     async segmentReach(segmentIds, demandSegments) {
-      const demand = new Uint8Array(S.ids.length);
-      for (const [id, on] of Object.entries(demandSegments)) {
-        const s = S.index.get(id);
-        if (on === true && s !== undefined) demand[s] = 1;
-      }
+      const demand = demandMask(demandSegments);
       // The buyers of the targets' external enterprises, each once; then per demand segment they operate in, each once.
       const bought = new Uint8Array(E.ids.length);
       for (const t of targetsOf(segmentIds)) {
@@ -227,6 +229,24 @@ export function projectedCandidateFacts(g: AnalyticGraph, { hidden, slices }: Pr
       for (let s = 0; s < S.ids.length; s++) {
         if (buyers[s]! > 0)
           rows.push({ segmentId: S.ids[s]!, name: S.name[s]!, nameEn: S.nameEn[s]!, buyers: buyers[s]!, members: S.memberStart[s + 1]! - S.memberStart[s]! });
+      }
+      return rows;
+    },
+
+    async peerEvidence(ids, demandSegments) {
+      const demand = demandMask(demandSegments);
+      const rows: { id: string; peerBuyers: PeerBuyer[] }[] = [];
+      for (const id of ids) {
+        const x = E.index.get(id);
+        if (x === undefined || !isExternal(E.local[x]!)) continue;
+        const peerBuyers: PeerBuyer[] = [];
+        for (let j = E.outStart[x]!; j < E.outStart[x + 1]!; j++) {
+          if (!shown(j)) continue;
+          const b = E.outTo[j]!;
+          for (let k = E.opStart[b]!; k < E.opStart[b + 1]!; k++)
+            if (demand[E.opSeg[k]!]) peerBuyers.push({ buyerId: E.ids[b]!, segmentId: S.ids[E.opSeg[k]!]!, near: E.local[b] === LOCAL_TRUE });
+        }
+        rows.push({ id, peerBuyers });
       }
       return rows;
     },

@@ -22,20 +22,24 @@ function byLabel(g: ExploreGraph, ids: Iterable<string>): Record<string, string[
  */
 export function projectedTopology(g: ExploreGraph, store: Store): TopologySource {
   const { ids, index, label, names, outStart, outNode, outType, outHasProps, inStart, inNode, types, typeRank } = g;
-  /** Whether a relationship `type` from a to b (any of them, if stored twice) has properties to read; a's list has ends ascending: found by halving. */
+  /** Whether a relationship `type` from a to b (any of them, if stored twice) has properties to read; a's list is ordered by type, then end: found by halving. */
   const hasProperties = (a: number, b: number, type: string): boolean => {
+    const t = types.indexOf(type);
+    if (t < 0) return false;
+    const rank = typeRank[t]!;
     let lo = outStart[a]!;
     let hi = outStart[a + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (outNode[mid]! < b) lo = mid + 1;
+      const r = typeRank[outType[mid]!]!;
+      if (r < rank || (r === rank && outNode[mid]! < b)) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < outStart[a + 1]! && outNode[k] === b; k++) if (outHasProps[k] === 1 && types[outType[k]!] === type) return true;
+    for (let k = lo; k < outStart[a + 1]! && outType[k] === t && outNode[k] === b; k++) if (outHasProps[k] === 1) return true;
     return false;
   };
   /** The walk asks edgesFrom with one `among` set per answer, chunk after chunk: its nodes marked once. */
-  const masks = new WeakMap<ReadonlySet<string>, Uint8Array>();
+  const masks = new WeakMap<ReadonlyMap<string, unknown>, Uint8Array>();
   return {
     async neighbours(frontier, limit) {
       const seen = new Uint8Array(ids.length);
@@ -68,7 +72,7 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
       let mask = masks.get(among);
       if (!mask) {
         masks.set(among, (mask = new Uint8Array(ids.length)));
-        for (const id of among) {
+        for (const id of among.keys()) {
           const v = index.get(id);
           if (v !== undefined) mask[v] = 1;
         }
@@ -78,16 +82,12 @@ export function projectedTopology(g: ExploreGraph, store: Store): TopologySource
         const a = index.get(id);
         if (a !== undefined) starts.push(a);
       }
-      // ORDER BY source, type, target: numbers follow the engine's id order, and each list has its ends ascending
+      // ORDER BY source, type, target: numbers follow the engine's id order, and each list is by type, then end
       const rows: EdgeRow[] = [];
-      const found: number[] = [];
-      for (const a of Int32Array.from(starts).sort()) {
-        found.length = 0;
-        for (let k = outStart[a]!; k < outStart[a + 1]!; k++) if (mask[outNode[k]!] === 1) found.push(k);
-        if (found.length > 1) found.sort((x, y) => typeRank[outType[x]!]! - typeRank[outType[y]!]! || x - y);
-        for (const k of found)
-          rows.push({ type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> });
-      }
+      for (const a of Int32Array.from(starts).sort())
+        for (let k = outStart[a]!; k < outStart[a + 1]!; k++)
+          if (mask[outNode[k]!] === 1)
+            rows.push({ type: types[outType[k]!]!, source: ids[a]!, target: ids[outNode[k]!]!, properties: null as unknown as Record<string, unknown> });
       return rows;
     },
     async completeEdges(edges) {

@@ -1,6 +1,7 @@
 import type { TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
 import type { ScoreFacts } from './score.ts';
+import type { PeerBuyer } from './types.ts';
 
 /** One candidate's scoring facts as read (the counts of local and like-local buyers are read apart). */
 export type CandidateFactsRow = Omit<ScoreFacts, 'localBuyers' | 'peerBuyers' | 'peerAffinity'>;
@@ -28,6 +29,11 @@ export interface CandidateFactsSource {
   ): Promise<{ id: string; segmentId: string; near: boolean; peerBuyers: number }[]>;
   /** Per segment of $demandSegments: distinct enterprises in it that an external enterprise of a target supplies, and its enterprises (OPERATES_IN). */
   segmentReach(segmentIds: string[], demandSegments: Record<string, true>): Promise<SegmentReachRow[]>;
+  /**
+   * A page's evidence of buyers like the local ones: per external candidate of `ids`, every buyer it SUPPLIES operating
+   * in a segment of `demandSegments`, one entry per SUPPLIES and OPERATES_IN, in any order (the page sorts them).
+   */
+  peerEvidence(ids: string[], demandSegments: Record<string, true>): Promise<{ id: string; peerBuyers: PeerBuyer[] }[]>;
 }
 
 export interface SegmentReachRow {
@@ -52,5 +58,7 @@ export function cypherCandidateFacts(store: Store): CandidateFactsSource {
         areaIds,
       }),
     segmentReach: (segmentIds, demandSegments) => store.run<SegmentReachRow>('read/suppliers/segment-reach', { segmentIds, demandSegments }),
+    peerEvidence: (ids, demandSegments) =>
+      store.run<{ id: string; peerBuyers: PeerBuyer[] }>('read/suppliers/candidate-peer-evidence', { ids, demandSegments }),
   };
 }

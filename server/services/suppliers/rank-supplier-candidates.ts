@@ -6,6 +6,8 @@ import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { decodeCursor, encodeCursor } from './cursors.ts';
 import { candidateWeightsNow } from './fitted-weights.ts';
 import { candidatePredicate, type CandidateFilter } from './filters.ts';
+import { cypherCandidateFacts } from './candidate-facts-source.ts';
+import { analyticsSource } from '../projection/projection-registry.ts';
 import { candidatePath } from './paths.ts';
 import { rankCandidates, type Ranking } from './rank-candidates.ts';
 import { scoreComponents, type ScoreFacts } from './score.ts';
@@ -21,17 +23,26 @@ export { candidateRows } from './export-rows.ts';
 
 export const MAX_PAGE = 200;
 
-/** Segment and area to search for, from a segment id or a gap id (saved, or a detected gap's deterministic id). */
+async function segmentExists(store: Store, segmentId: string): Promise<boolean> {
+  const [row] = await store.run<{ segmentId: string | null }>('read/gaps/lookup-ids', { segmentId, chainId: null, areaId: null, taskId: null, unitIds: [] });
+  return Boolean(row?.segmentId);
+}
+
+/** Segment and area to search for, from a segment id or a gap id (saved, or a detected gap's deterministic id), and whether the segment exists. */
 async function resolveTarget(store: Store, segmentId: string | null, gapId: string | null, areaId: string | null) {
   if (gapId) {
-    const saved = await getSavedGap(store, gapId);
-    if (saved) return { segmentIds: [saved.segmentId], areaId: saved.areaId };
     const parsed = parseGapId(gapId);
+    // A detected gap's segment is looked up beside the saved gap's read: one round trip instead of two.
+    const [saved, parsedExists] = await Promise.all([getSavedGap(store, gapId), parsed ? segmentExists(store, parsed.segmentId) : false]);
+    if (saved) {
+      const exists = saved.segmentId === parsed?.segmentId ? parsedExists : await segmentExists(store, saved.segmentId);
+      return { segmentIds: [saved.segmentId], areaId: saved.areaId, exists };
+    }
     if (!parsed) throw new NotFoundError('Gap', gapId);
-    return { segmentIds: [parsed.segmentId], areaId: parsed.areaId };
+    return { segmentIds: [parsed.segmentId], areaId: parsed.areaId, exists: parsedExists };
   }
   if (!segmentId) throw new ValidationError('give segmentId or gapId', 'segmentId');
-  return { segmentIds: [segmentId], areaId };
+  return { segmentIds: [segmentId], areaId, exists: await segmentExists(store, segmentId) };
 }
 
 interface EvidenceRow {
@@ -45,8 +56,6 @@ interface EvidenceRow {
   fits: Fit[];
   /** One entry per SUPPLIES and Area the buyer is LOCATED_IN, unscoped. */
   localBuyers: (Buyer & { supplyId: string; areaId: string })[];
-  /** One entry per (buyer, demand segment it operates in), with the scope's local buyers among them. */
-  peerBuyers: PeerBuyer[];
 }
 
 /**
@@ -54,7 +63,7 @@ interface EvidenceRow {
  * local buyers in the scope (one per SUPPLIES, as `candidate-local-buyers`
  * counts them) and buyers like them (outside the scope, as `candidate-peer-buyers`).
  */
-function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | null): CandidateRow {
+function candidateRow(facts: ScoreFacts, ev: EvidenceRow, evPeerBuyers: PeerBuyer[], areaIds: string[] | null): CandidateRow {
   const scope = areaIds ? new Set(areaIds) : null;
   const seen = new Set<string>();
   const scopeBuyers = new Set<string>();
@@ -65,7 +74,8 @@ function candidateRow(facts: ScoreFacts, ev: EvidenceRow, areaIds: string[] | nu
     scopeBuyers.add(b.id);
     localBuyers.push({ id: b.id, name: b.name, share: b.share, product: b.product });
   }
-  const peerBuyers = ev.peerBuyers
+  // One entry per (buyer, demand segment it operates in), with the scope's local buyers among them.
+  const peerBuyers = evPeerBuyers
     .filter((p) => !scopeBuyers.has(p.buyerId))
     // Nearby buyers first: they moved the rank most (FAR_PEER), and the path shows only the first few.
     .sort((x, y) => Number(y.near === true) - Number(x.near === true) || x.buyerId.localeCompare(y.buyerId) || x.segmentId.localeCompare(y.segmentId));
@@ -152,35 +162,29 @@ export async function rankSupplierCandidates(
   const keep = candidatePredicate(args.filter);
   const offset = decodeCursor(args.after);
   const target = await resolveTarget(store, args.segmentId ?? null, args.gapId ?? null, args.areaId ?? null);
-  const [exists] = await store.run<{ segmentId: string | null }>('read/gaps/lookup-ids', {
-    segmentId: target.segmentIds[0] ?? null,
-    chainId: null,
-    areaId: null,
-    taskId: null,
-    unitIds: [],
-  });
-  if (!exists?.segmentId) throw new NotFoundError('Segment', target.segmentIds[0]!);
+  if (!target.exists) throw new NotFoundError('Segment', target.segmentIds[0]!);
   const { segmentIds } = target;
 
   const ranking = await rankCandidates(store, segmentIds, target.areaId, weights);
   // Filtered lists keep each candidate's rank in the whole ranking; cursors count within the filtered list.
   const listed = keep ? ranking.ranked.flatMap((c, i) => (keep(c.facts) ? [{ c, rank: i + 1 }] : [])) : ranking.ranked.map((c, i) => ({ c, rank: i + 1 }));
   const slice = listed.slice(offset, offset + first);
-  const evidence = new Map(
-    (slice.length
-      ? await store.run<EvidenceRow>('read/suppliers/candidate-evidence', {
-          segmentIds,
-          ids: slice.map(({ c }) => c.facts.id),
-          demandSegments: ranking.demandSegments,
-        })
-      : []
-    ).map((r) => [r.id, r]),
-  );
+  const ids = slice.map(({ c }) => c.facts.id);
+  // The buyers like the local ones (~40 per candidate) from the projection while it is current: on Neo4j they were most
+  // of the page's read (rows and round trip); names, fits and products of local buyers are the store's only.
+  const [evidenceRows, peerRows] = slice.length
+    ? await Promise.all([
+        store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids }),
+        (analyticsSource(store)?.candidateFacts ?? cypherCandidateFacts(store)).peerEvidence(ids, ranking.demandSegments),
+      ])
+    : [[], []];
+  const evidence = new Map(evidenceRows.map((r) => [r.id, r]));
+  const peers = new Map(peerRows.map((r) => [r.id, r.peerBuyers]));
   const page: SupplierCandidate[] = [];
   for (const { c, rank } of slice) {
     const ev = evidence.get(c.facts.id);
     // A candidate removed between the two reads keeps its place but is not shown.
-    if (ev) page.push(scoreCandidate(candidateRow(c.facts, ev, ranking.areaIds), ranking, weights, rank));
+    if (ev) page.push(scoreCandidate(candidateRow(c.facts, ev, peers.get(c.facts.id) ?? [], ranking.areaIds), ranking, weights, rank));
   }
   return {
     segmentIds,

@@ -23,7 +23,6 @@ export interface Buyer {
 /** A buyer like the local buyers: outside the scope, operating in a segment of the local demand. */
 export interface PeerBuyer {
   buyerId: string;
-  buyerName: string;
   segmentId: string;
   /** A local enterprise (of another area than the scope's): counts fully, a distant one FAR_PEER. */
   near: boolean;
