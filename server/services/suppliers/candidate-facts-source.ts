@@ -1,3 +1,4 @@
+import { analyticsSource } from '../projection/projection-registry.ts';
 import type { TimeSlices } from '../projection/time-slices.ts';
 import type { Store } from '../../store/store.ts';
 import type { ScoreFacts } from './score.ts';
@@ -62,3 +63,6 @@ export function cypherCandidateFacts(store: Store): CandidateFactsSource {
       store.run<{ id: string; peerBuyers: PeerBuyer[] }>('read/suppliers/candidate-peer-evidence', { ids, demandSegments }),
   };
 }
+
+/** The projection's facts while it is current, else the store's queries (the same answers either way). */
+export const currentCandidateFacts = (store: Store): CandidateFactsSource => analyticsSource(store)?.candidateFacts ?? cypherCandidateFacts(store);

@@ -1,7 +1,6 @@
 import { analysisCache } from '../analysis-cache.ts';
-import { analyticsSource } from '../projection/projection-registry.ts';
 import { forEachInSlices, sortInSlices } from '../projection/time-slices.ts';
-import { cypherCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
+import { currentCandidateFacts, type CandidateFactsSource } from './candidate-facts-source.ts';
 import { areaScopeIds } from '../areas/area-scope.ts';
 import type { Store } from '../../store/store.ts';
 import { compareRanked, FAR_PEER, FEEDS_REACH, poolStats, rawScore, componentValues, type PoolStats, type ScoreFacts } from './score.ts';
@@ -50,7 +49,7 @@ export function rankCandidates(
 ): Promise<Ranking> {
   if (source) return computeRanking(store, segmentIds, areaId, weights, source);
   return analysisCache(store, JSON.stringify(['suppliers', segmentIds, areaId, weights]), () =>
-    computeRanking(store, segmentIds, areaId, weights, analyticsSource(store)?.candidateFacts ?? cypherCandidateFacts(store)),
+    computeRanking(store, segmentIds, areaId, weights, currentCandidateFacts(store)),
   );
 }
 

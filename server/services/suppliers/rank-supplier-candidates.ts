@@ -6,8 +6,7 @@ import { getSavedGap } from '../gaps/saved-gaps.ts';
 import { decodeCursor, encodeCursor } from './cursors.ts';
 import { candidateWeightsNow } from './fitted-weights.ts';
 import { candidatePredicate, type CandidateFilter } from './filters.ts';
-import { cypherCandidateFacts } from './candidate-facts-source.ts';
-import { analyticsSource } from '../projection/projection-registry.ts';
+import { currentCandidateFacts } from './candidate-facts-source.ts';
 import { candidatePath } from './paths.ts';
 import { rankCandidates, type Ranking } from './rank-candidates.ts';
 import { scoreComponents, type ScoreFacts } from './score.ts';
@@ -175,7 +174,7 @@ export async function rankSupplierCandidates(
   const [evidenceRows, peerRows] = slice.length
     ? await Promise.all([
         store.run<EvidenceRow>('read/suppliers/candidate-evidence', { segmentIds, ids }),
-        (analyticsSource(store)?.candidateFacts ?? cypherCandidateFacts(store)).peerEvidence(ids, ranking.demandSegments),
+        currentCandidateFacts(store).peerEvidence(ids, ranking.demandSegments),
       ])
     : [[], []];
   const evidence = new Map(evidenceRows.map((r) => [r.id, r]));
